@@ -1,0 +1,41 @@
+package org.uplift.api.device;
+
+import java.util.Objects;
+
+/**
+ * How Uplift authenticates to a device's SNMP agent. {@link #toString()} never shows a secret.
+ *
+ * @param version       the SNMP version
+ * @param community     v2c community with write access (a secret); {@code null} for v3
+ * @param securityName  v3 user name; {@code null} for v2c
+ * @param authProtocol  v3 authentication protocol name (e.g. {@code SHA256}); {@code null} for none
+ * @param authPassphrase v3 authentication passphrase (a secret)
+ * @param privProtocol  v3 privacy protocol name (e.g. {@code AES128}); {@code null} for none
+ * @param privPassphrase v3 privacy passphrase (a secret)
+ * @since 0.1
+ */
+public record SnmpCredentials(SnmpVersion version, String community, String securityName,
+        String authProtocol, String authPassphrase, String privProtocol, String privPassphrase) {
+
+    public SnmpCredentials {
+        Objects.requireNonNull(version, "version");
+        if (version == SnmpVersion.V2C && (community == null || community.isEmpty())) {
+            throw new IllegalArgumentException("SNMPv2c needs a community");
+        }
+        if (version == SnmpVersion.V3 && (securityName == null || securityName.isEmpty())) {
+            throw new IllegalArgumentException("SNMPv3 needs a security name");
+        }
+    }
+
+    /** SNMPv2c with the given (write) community. */
+    public static SnmpCredentials v2c(String community) {
+        return new SnmpCredentials(SnmpVersion.V2C, community, null, null, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return version == SnmpVersion.V2C
+                ? "v2c community=****"
+                : "v3 user=" + securityName + " auth=" + authProtocol + " priv=" + privProtocol;
+    }
+}

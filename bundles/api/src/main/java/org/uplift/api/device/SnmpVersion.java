@@ -1,0 +1,13 @@
+package org.uplift.api.device;
+
+/**
+ * SNMP protocol version used to reach a device.
+ *
+ * @since 0.1
+ */
+public enum SnmpVersion {
+    /** Community-based SNMPv2c. Allowed per device, not preferred. */
+    V2C,
+    /** User-based SNMPv3 (USM); authPriv is the documented default. */
+    V3
+}

@@ -1,0 +1,33 @@
+package org.uplift.api.repository;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The TFTP (and later FTP) endpoints devices download from and upload to. Every transfer needs a
+ * live ticket naming the file, the direction and the device's address.
+ *
+ * @since 0.1
+ */
+@ProviderType
+public interface FileServer {
+
+    /** Lets {@code device} read {@code file} under the ticket's random name until {@code ttl} passes. */
+    TransferTicket offer(Path file, InetAddress device, Duration ttl) throws RepositoryException;
+
+    /** Lets {@code device} write one file of at most {@code maxBytes} until {@code ttl} passes. */
+    TransferTicket receive(InetAddress device, long maxBytes, Duration ttl) throws RepositoryException;
+
+    /** What the server observed of the ticket's transfer, if the ticket exists. */
+    Optional<TransferProgress> progress(String ticketId);
+
+    /** Revokes a ticket and deletes what it staged; unknown ids are ignored. */
+    void close(String ticketId);
+
+    /** Where devices reach the server for this protocol. */
+    Endpoint endpoint(TransferProtocol protocol) throws RepositoryException;
+}

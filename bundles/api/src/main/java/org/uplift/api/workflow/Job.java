@@ -1,0 +1,29 @@
+package org.uplift.api.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A snapshot of one device's upgrade.
+ *
+ * @param id            job id
+ * @param deviceId      the device
+ * @param firmwareId    the catalogue id of the target image
+ * @param targetVersion the software version to reach
+ * @param state         current state
+ * @param createdAt     when it was started
+ * @param history       every state entered, oldest first
+ * @since 0.1
+ */
+public record Job(String id, String deviceId, String firmwareId, String targetVersion, JobState state,
+        Instant createdAt, List<StepRecord> history) {
+
+    public Job {
+        history = List.copyOf(history);
+    }
+
+    /** The message of the newest history entry. */
+    public String lastMessage() {
+        return history.isEmpty() ? "" : history.get(history.size() - 1).message();
+    }
+}

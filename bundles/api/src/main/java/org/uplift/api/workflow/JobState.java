@@ -1,0 +1,36 @@
+package org.uplift.api.workflow;
+
+/**
+ * Where an upgrade job is. Stored by name; the order is the happy path.
+ *
+ * @since 0.1
+ */
+public enum JobState {
+    /** Accepted, not started. */
+    PENDING,
+    /** The device uploads its configuration to the file server (claim 1a, 5). */
+    BACKUP,
+    /** The uploaded file is checked: arrived whole and matches the device's digest (claim 2). */
+    VERIFY_BACKUP,
+    /** The running software version is recorded as the one to return to (claim 10). */
+    KEEP_OLD_VERSION,
+    /** The device downloads and loads the new software (claim 1b, 11). */
+    UPDATE,
+    /** The device answers again and runs the target version (claim 7). */
+    VERIFY_UPDATE,
+    /** The backed-up configuration is converted to the new software's format (claim 16). */
+    MIGRATE_CONFIG,
+    /** The device downloads its configuration back and loads it (claim 1c, 15). */
+    RESTORE,
+    /** The device's running configuration matches what was served (claim 12). */
+    VERIFY_RESTORE,
+    /** Upgraded, configuration restored and verified. */
+    DONE,
+    /** A step failed; the history says which and why. */
+    FAILED;
+
+    /** {@code true} for states a job never leaves. */
+    public boolean terminal() {
+        return this == DONE || this == FAILED;
+    }
+}
