@@ -1,0 +1,79 @@
+package org.uplift.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uplift.api.migration.ConfigMigrator;
+import org.uplift.api.migration.MigrationException;
+import org.uplift.api.migration.MigrationService;
+
+/**
+ * Collects {@link ConfigMigrator} services (whiteboard) and converts configurations along the
+ * shortest chain of them. A migrator registered or removed at run time counts at once.
+ */
+@Component(service = MigrationService.class)
+public class ChainingMigrationService implements MigrationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChainingMigrationService.class);
+
+    private final MigrationGraph graph = new MigrationGraph();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMigrator(ConfigMigrator migrator, Map<String, Object> properties) {
+        MigratorKey key = MigratorKey.of(properties);
+        if (!key.complete()) {
+            LOG.warn("Ignoring migrator {}: it needs the service properties {} and {} with different values",
+                    migrator.getClass().getName(), ConfigMigrator.FROM_PROPERTY, ConfigMigrator.TO_PROPERTY);
+            return;
+        }
+        graph.add(key, migrator).ifPresentOrElse(
+                existing -> LOG.warn("Migrator {} for {} is ignored: {} is already registered for it",
+                        migrator.getClass().getName(), key, existing.getClass().getName()),
+                () -> LOG.info("Migrator registered for {}", key));
+    }
+
+    void removeMigrator(ConfigMigrator migrator, Map<String, Object> properties) {
+        graph.remove(MigratorKey.of(properties), migrator);
+    }
+
+    @Override
+    public List<String> chain(String model, String from, String to) throws MigrationException {
+        List<MigrationGraph.Step> steps = steps(model, from, to);
+        List<String> formats = new ArrayList<>(List.of(from));
+        steps.forEach(s -> formats.add(s.key().to()));
+        return formats;
+    }
+
+    @Override
+    public byte[] migrate(String model, String from, String to, byte[] configuration) throws MigrationException {
+        byte[] current = configuration;
+        for (MigrationGraph.Step step : steps(model, from, to)) {
+            try {
+                current = step.migrator().migrate(current);
+            } catch (MigrationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new MigrationException("migration " + step.key() + " failed: " + e, e);
+            }
+            if (current == null) {
+                throw new MigrationException("migration " + step.key() + " returned no configuration");
+            }
+        }
+        return current;
+    }
+
+    private List<MigrationGraph.Step> steps(String model, String from, String to) throws MigrationException {
+        return graph.shortest(model, from, to).orElseThrow(() -> new MigrationException(
+                "no migration for model " + model + " from configuration format " + from + " to " + to
+                        + "; registered: " + (graph.keys().isEmpty() ? "none" : graph.keys())));
+    }
+}

@@ -1,0 +1,32 @@
+package org.uplift.workflow.engine;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Uplift workflow", description = "Time-outs and limits of upgrade jobs")
+public @interface WorkflowConfig {
+
+    @AttributeDefinition(name = "Backup time-out (s)", description = "How long the device may take to upload its configuration")
+    int backupTimeoutSeconds() default 120;
+
+    @AttributeDefinition(name = "Update time-out (s)", description = "How long the device may take to download and load new software")
+    int updateTimeoutSeconds() default 600;
+
+    @AttributeDefinition(name = "Reboot time-out (s)", description = "How long the device may stay silent after loading new software before the update counts as failed")
+    int rebootTimeoutSeconds() default 300;
+
+    @AttributeDefinition(name = "Restore time-out (s)", description = "How long the device may take to fetch and load its configuration")
+    int restoreTimeoutSeconds() default 120;
+
+    @AttributeDefinition(name = "Poll interval (ms)", description = "How often an operation's state is read from the device")
+    int pollIntervalMillis() default 500;
+
+    @AttributeDefinition(name = "Concurrent jobs", description = "Jobs that run at the same time; more wait their turn")
+    int maxConcurrentJobs() default 16;
+
+    @AttributeDefinition(name = "Largest configuration (bytes)", description = "Upload cap for a configuration backup")
+    long maxConfigBytes() default 16L * 1024 * 1024;
+
+    @AttributeDefinition(name = "Staging directory", description = "Where migrated configurations wait to be served; empty means ${karaf.data}/uplift/work")
+    String workDirectory() default "";
+}

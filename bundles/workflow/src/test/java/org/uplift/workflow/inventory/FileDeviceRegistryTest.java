@@ -1,0 +1,63 @@
+package org.uplift.workflow.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.device.SnmpVersion;
+
+class FileDeviceRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenDevicesAdded_whenTheRegistryIsReopened_thenTheyAreStillThere() {
+        Path file = dir.resolve("devices.properties");
+        FileDeviceRegistry registry = new FileDeviceRegistry(file);
+        registry.put(FileDeviceRegistry.v2c("iad-1", "127.0.0.1", 11161, "private"));
+        registry.put(new Device("iad-2", "127.0.0.1", 11162,
+                new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128", "privsecret1"), "uplift-iad"));
+
+        FileDeviceRegistry reopened = new FileDeviceRegistry(file);
+        assertEquals(2, reopened.devices().size());
+        Device two = reopened.device("iad-2").orElseThrow();
+        assertEquals("uplift-iad", two.driver());
+        assertEquals("privsecret1", two.credentials().privPassphrase());
+        assertEquals(11161, reopened.device("iad-1").orElseThrow().snmpPort());
+    }
+
+    @Test
+    void givenADeviceRemoved_whenReopened_thenItIsGone() {
+        Path file = dir.resolve("devices.properties");
+        FileDeviceRegistry registry = new FileDeviceRegistry(file);
+        registry.put(FileDeviceRegistry.v2c("iad-1", "127.0.0.1", 11161, "private"));
+        assertTrue(registry.remove("iad-1"));
+        assertFalse(registry.remove("iad-1"));
+        assertTrue(new FileDeviceRegistry(file).devices().isEmpty());
+    }
+
+    @Test
+    void givenSecretsInTheInventory_whenSaved_thenOnlyTheOwnerCanReadTheFile() throws Exception {
+        Path file = dir.resolve("devices.properties");
+        new FileDeviceRegistry(file).put(FileDeviceRegistry.v2c("iad-1", "127.0.0.1", 11161, "private"));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void givenCredentials_whenPrinted_thenNoSecretShows() {
+        String text = new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128", "privsecret1")
+                + " " + SnmpCredentials.v2c("s3cret-community");
+        assertFalse(text.contains("authsecret1") || text.contains("privsecret1") || text.contains("s3cret-community"), text);
+    }
+}
