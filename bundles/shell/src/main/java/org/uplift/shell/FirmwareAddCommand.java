@@ -1,0 +1,44 @@
+package org.uplift.shell;
+
+import java.nio.file.Path;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.apache.karaf.shell.api.action.Completion;
+import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.repository.FirmwareImage;
+
+@Service
+@Command(scope = "uplift", name = "firmware-add", description = "Adds a firmware image to the catalogue and records its SHA-256.",
+        detailedDescription = "The file is copied into the catalogue; it is checked again before every download.\n"
+                + "Example: uplift:firmware-add /tmp/iad-2.0.0.bin --model IAD-1000 --version 2.0.0")
+public class FirmwareAddCommand implements Action {
+
+    @Reference
+    private FirmwareCatalog catalog;
+
+    @Argument(index = 0, name = "file", description = "The image file", required = true)
+    @Completion(FileCompleter.class)
+    private String file;
+
+    @Option(name = "--model", aliases = "-m", description = "Device model the image is for", required = true)
+    private String model;
+
+    @Option(name = "--version", aliases = "-v", description = "Software version the image installs", required = true)
+    private String version;
+
+    @Option(name = "--notes", description = "Release notes")
+    private String notes = "";
+
+    @Override
+    public Object execute() throws Exception {
+        FirmwareImage image = catalog.add(Path.of(file), model, version, notes);
+        System.out.println("Added " + image.id() + ": " + image.size() + " bytes, sha256 " + image.sha256());
+        return null;
+    }
+}

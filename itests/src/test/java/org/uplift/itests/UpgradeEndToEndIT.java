@@ -1,0 +1,133 @@
+package org.uplift.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.repository.BackupStore;
+import org.uplift.api.repository.ConfigBackup;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.UpgradeService;
+
+/**
+ * Claims 1, 5, 11, 15 end to end in a real Karaf: a simulated IAD is commanded over SNMP, backs its
+ * configuration up over TFTP, downloads and loads new software, and gets its configuration back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class UpgradeEndToEndIT extends UpliftTestSupport {
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private UpgradeService upgrades;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BackupStore backups;
+
+    @Inject
+    @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
+    private DeviceDriver driver;
+
+    @Configuration
+    public Option[] config() {
+        // device 1 is healthy; device 2 fails every firmware download
+        return uplift(2, "2=download-fail");
+    }
+
+    @Test
+    public void givenAHealthyDevice_whenUpgradedFromTheShell_thenItRunsTheTargetWithItsConfigurationRestored() throws Exception {
+        int port = intProperty(SIM_BASE_PORT);
+        Device device = new Device("iad-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
+        DeviceFacts before = driver.facts(device);
+        assertEquals("1.0.0", before.runningVersion());
+        assertEquals(64, before.configDigest().length());
+
+        addFirmware("2.0.0");
+        executeCommand("uplift:device-add iad-1 127.0.0.1 --port " + port + " --community private");
+        String out = executeCommand("uplift:upgrade iad-1 --firmware 2.0.0 --wait --timeout 120");
+        assertTrue(out, out.contains("DONE"));
+
+        Job job = onlyJobOf("iad-1");
+        assertEquals(job.history().toString(), JobState.DONE, job.state());
+        assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
+                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
+                JobState.VERIFY_RESTORE, JobState.DONE), job.history().stream().map(StepRecord::state).toList());
+
+        DeviceFacts after = driver.facts(device);
+        assertEquals("2.0.0", after.runningVersion());
+        assertEquals("old version kept for roll-back (claim 10)", "1.0.0", after.keptVersion());
+        assertEquals("running configuration after the upgrade equals the one before", before.configDigest(), after.configDigest());
+
+        ConfigBackup backup = backups.latest("iad-1").orElseThrow();
+        assertEquals(before.configDigest(), backup.sha256());
+        assertEquals("1.0.0", backup.firmwareVersion());
+        byte[] content = backups.read("iad-1", backup.version());
+        assertEquals(backup.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+
+        String shown = executeCommand("uplift:job " + job.id());
+        assertTrue(shown, shown.contains("VERIFY_RESTORE") && shown.contains("DONE"));
+    }
+
+    @Test
+    public void givenADeviceWhoseDownloadFails_whenUpgraded_thenTheJobFailsWithTheDevicesFailCause() throws Exception {
+        int port = intProperty(SIM_BASE_PORT) + 1;
+        Device device = new Device("iad-2", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
+        addFirmware("2.0.0");
+        executeCommand("uplift:device-add iad-2 127.0.0.1 --port " + port + " --community private");
+        try {
+            executeCommand("uplift:upgrade iad-2 --firmware 2.0.0 --wait --timeout 120");
+            fail("--wait must report the failed upgrade");
+        } catch (Exception expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("failed"));
+        }
+        Job job = onlyJobOf("iad-2");
+        assertEquals(JobState.FAILED, job.state());
+        StepRecord last = job.history().get(job.history().size() - 1);
+        assertTrue(last.message(), last.message().startsWith("UPDATE failed") && last.message().contains("transferFailed"));
+        assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
+        assertEquals("device still runs its old version", "1.0.0", driver.facts(device).runningVersion());
+    }
+
+    private void addFirmware(String version) throws Exception {
+        awaitCommand("uplift:firmware-list", 60_000);
+        if (executeCommand("uplift:firmware-list").contains("IAD-1000-" + version)) {
+            return;
+        }
+        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
+        awaitCommand("uplift-sim:devices", 60_000);
+        executeCommand("uplift-sim:make-firmware " + image + " --model IAD-1000 --version " + version);
+        String out = executeCommand("uplift:firmware-add " + image + " --model IAD-1000 --version " + version);
+        assertTrue(out, out.contains("Added IAD-1000-" + version));
+    }
+
+    private Job onlyJobOf(String deviceId) {
+        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
+        assertEquals(1, jobs.size());
+        return jobs.get(0);
+    }
+
+}
