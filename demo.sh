@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The main job: a real Karaf (the demo assembly, with the uplift and uplift-simulator features
+# installed at boot) upgrades a simulated fleet of IADs over SNMP and TFTP on loopback, then prints
+# a table of results. Exits non-zero if any device is not upgraded.
+#
+#   ./demo.sh              10 devices (DEVICES=N ./demo.sh for another size)
+#   KEEP=1 ./demo.sh       leave Karaf running afterwards (target/demo-run; stop it with bin/stop)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEVICES=${DEVICES:-10}
+VERSION=0.1.0-SNAPSHOT
+ASSEMBLY=features/demo/target/demo-$VERSION.tar.gz
+RUN=$PWD/target/demo-run
+KARAF=$RUN/demo-$VERSION
+
+say() { printf '\n== %s\n' "$*"; }
+
+free_port() { # a free port on loopback (TCP or UDP)
+  python3 - "$1" <<'EOF'
+import socket, sys
+kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
+s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+EOF
+}
+
+free_udp_range() { # N consecutive free UDP ports on loopback
+  python3 - "$1" <<'EOF'
+import random, socket, sys
+n = int(sys.argv[1])
+for _ in range(500):
+    base = random.randint(20000, 40000 - n)
+    socks = []
+    try:
+        for p in range(base, base + n):
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); socks.append(s); s.bind(("127.0.0.1", p))
+        print(base); break
+    except OSError:
+        pass
+    finally:
+        for s in socks: s.close()
+EOF
+}
+
+stale() { # the assembly is missing or older than a source file
+  [ ! -f "$ASSEMBLY" ] && return 0
+  [ -n "$(find bundles features/uplift/src pom.xml bnd.bnd -newer "$ASSEMBLY" -type f -print -quit)" ]
+}
+
+if stale; then
+  say "Building Uplift and the demo Karaf assembly (mvn -DskipTests package)"
+  mvn -B -q -DskipTests package -pl features/demo -am
+fi
+
+say "Unpacking a fresh Karaf into $RUN"
+rm -rf "$RUN" && mkdir -p "$RUN"
+tar -xzf "$ASSEMBLY" -C "$RUN"
+
+SSH_PORT=$(free_port tcp)
+TFTP_PORT=$(free_port udp)
+SIM_BASE=$(free_udp_range "$DEVICES")
+{
+  echo "sshPort = $SSH_PORT"
+  echo "sshHost = 127.0.0.1"
+} >> "$KARAF/etc/org.apache.karaf.shell.cfg"
+sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$(free_port tcp)"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$(free_port tcp)"'/' \
+  "$KARAF/etc/org.apache.karaf.management.cfg" 2>/dev/null || true
+# the demo's operator account (loopback only); a real installation keeps its own users
+sed -i 's/^#karaf = /karaf = /; s/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF/etc/users.properties"
+cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF
+bindAddress = 127.0.0.1
+port = $TFTP_PORT
+EOF
+cat > "$KARAF/etc/org.uplift.simulator.cfg" <<EOF
+devices = $DEVICES
+basePort = $SIM_BASE
+model = IAD-1000
+version = 1.0.0
+rebootSeconds = 3
+EOF
+
+cleanup() {
+  if [ -z "${KEEP:-}" ] && [ -x "$KARAF/bin/stop" ]; then
+    "$KARAF/bin/stop" >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do pgrep -f "karaf.base=$KARAF" >/dev/null || break; sleep 1; done
+    pkill -9 -f "karaf.base=$KARAF" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
+"$KARAF/bin/start"
+
+client() { "$KARAF/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf "$@"; }
+
+for i in $(seq 1 90); do
+  if client -r 1 "uplift-sim:devices" 2>/dev/null | grep -q 'IAD-1000'; then break; fi
+  [ "$i" = 90 ] && { echo "Karaf did not come up within 3 minutes; see $KARAF/data/log/karaf.log"; exit 1; }
+  sleep 2
+done
+
+say "The simulated fleet before the upgrade"
+client "uplift-sim:devices"
+
+IMAGE=$RUN/iad-1000-2.0.0.bin
+ids=()
+commands="uplift-sim:make-firmware $IMAGE --model IAD-1000 --version 2.0.0 --size 262144"$'\n'
+commands+="uplift:firmware-add $IMAGE --model IAD-1000 --version 2.0.0 --notes 'demo release'"$'\n'
+for i in $(seq 1 "$DEVICES"); do
+  id=$(printf 'iad-%02d' "$i")
+  ids+=("$id")
+  commands+="uplift:device-add $id 127.0.0.1 --port $((SIM_BASE + i - 1)) --community private"$'\n'
+done
+say "Adding firmware 2.0.0 and $DEVICES devices"
+client "$commands"
+client "uplift:firmware-list"
+
+say "Upgrading ${#ids[@]} devices to 2.0.0 (backup -> update -> restore, each verified)"
+start=$(date +%s)
+client "uplift:upgrade ${ids[*]} --firmware 2.0.0 --wait --timeout 600" || true
+elapsed=$(( $(date +%s) - start ))
+
+say "Results"
+jobs=$(client "uplift:jobs")
+echo "$jobs"
+client "uplift-sim:devices"
+done_count=$(echo "$jobs" | grep -c ' DONE ' || true)
+echo
+echo "$done_count of $DEVICES devices upgraded to 2.0.0 with their configuration restored, in ${elapsed} s."
+if [ "$done_count" -ne "$DEVICES" ]; then
+  echo "Some upgrades failed: see 'uplift:job <id>' and $KARAF/data/log/karaf.log" >&2
+  exit 1
+fi
