@@ -1,0 +1,88 @@
+package org.uplift.simulator;
+
+import java.util.Arrays;
+
+/** A simulated device's software and configuration; every access is synchronized. */
+final class DeviceState {
+
+    private final String model;
+    private String runningVersion;
+    private String runningFormat;
+    private String keptVersion = "";
+    private String keptFormat = "";
+    private byte[] config;
+    private byte[] configDigest;
+    private long startedNanos = System.nanoTime();
+
+    DeviceState(DeviceSettings settings) {
+        this.model = settings.model();
+        this.runningVersion = settings.version();
+        this.runningFormat = settings.configFormat();
+        setConfig(RunningConfig.initial(settings.index(), settings.configFormat()));
+    }
+
+    String model() {
+        return model;
+    }
+
+    synchronized String runningVersion() {
+        return runningVersion;
+    }
+
+    synchronized String keptVersion() {
+        return keptVersion;
+    }
+
+    synchronized String configFormat() {
+        return runningFormat;
+    }
+
+    synchronized byte[] config() {
+        return config.clone();
+    }
+
+    synchronized byte[] configDigest() {
+        return configDigest.clone();
+    }
+
+    synchronized void setConfig(byte[] newConfig) {
+        config = newConfig.clone();
+        configDigest = FirmwareImageFormat.sha256(config);
+    }
+
+    /** Keeps the running version and runs the new one. */
+    synchronized void install(String version, String format) {
+        keptVersion = runningVersion;
+        keptFormat = runningFormat;
+        runningVersion = version;
+        runningFormat = format;
+    }
+
+    /** Swaps running and kept versions; {@code false} if no version is kept. */
+    synchronized boolean rollBack() {
+        if (keptVersion.isEmpty()) {
+            return false;
+        }
+        String version = runningVersion;
+        String format = runningFormat;
+        runningVersion = keptVersion;
+        runningFormat = keptFormat;
+        keptVersion = version;
+        keptFormat = format;
+        return true;
+    }
+
+    synchronized void restarted() {
+        startedNanos = System.nanoTime();
+    }
+
+    synchronized long upTimeHundredths() {
+        return (System.nanoTime() - startedNanos) / 10_000_000L;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return model + " running " + runningVersion + " (format " + runningFormat + "), kept "
+                + (keptVersion.isEmpty() ? "none" : keptVersion) + ", config " + Arrays.hashCode(configDigest);
+    }
+}

@@ -1,0 +1,68 @@
+package org.uplift.simulator.agent;
+
+import org.snmp4j.agent.mo.snmp.CoexistenceInfo;
+import org.snmp4j.agent.mo.snmp.CoexistenceInfoProvider;
+import org.snmp4j.agent.security.VACM;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+
+/**
+ * v2c access without SNMP-COMMUNITY-MIB and VACM tables: {@code public} reads, {@code private}
+ * reads and writes, any other community is dropped silently (as real agents do).
+ */
+final class CommunityAccess implements CoexistenceInfoProvider, VACM {
+
+    static final OctetString READ_COMMUNITY = new OctetString("public");
+    static final OctetString WRITE_COMMUNITY = new OctetString("private");
+    private static final OctetString FULL_VIEW = new OctetString("full");
+
+    private final OctetString engineId;
+
+    CommunityAccess(OctetString engineId) {
+        this.engineId = engineId;
+    }
+
+    @Override
+    public CoexistenceInfo[] getCoexistenceInfo(OctetString community) {
+        if (READ_COMMUNITY.equals(community) || WRITE_COMMUNITY.equals(community)) {
+            return new CoexistenceInfo[] {new CoexistenceInfo(community, engineId, new OctetString())};
+        }
+        return null;
+    }
+
+    @Override
+    public OctetString getCommunity(OctetString securityName, OctetString contextEngineID, OctetString contextName) {
+        return securityName;
+    }
+
+    @Override
+    public boolean passesFilter(Address address, CoexistenceInfo coexistenceInfo) {
+        return true;
+    }
+
+    @Override
+    public int isAccessAllowed(OctetString context, OctetString securityName, int securityModel, int securityLevel,
+            int viewType, OID oid) {
+        return getViewName(context, securityName, securityModel, securityLevel, viewType) == null
+                ? VACM_NO_ACCESS_ENTRY
+                : VACM_OK;
+    }
+
+    @Override
+    public int isAccessAllowed(OctetString viewName, OID oid) {
+        return FULL_VIEW.equals(viewName) ? VACM_OK : VACM_NOT_IN_VIEW;
+    }
+
+    @Override
+    public OctetString getViewName(OctetString context, OctetString securityName, int securityModel,
+            int securityLevel, int viewType) {
+        if (WRITE_COMMUNITY.equals(securityName)) {
+            return FULL_VIEW;
+        }
+        if (READ_COMMUNITY.equals(securityName) && viewType != VIEW_WRITE) {
+            return FULL_VIEW;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,222 @@
+package org.uplift.simulator.agent;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.snmp4j.PDU;
+import org.snmp4j.agent.DuplicateRegistrationException;
+import org.snmp4j.agent.MOServer;
+import org.snmp4j.agent.mo.DefaultMOMutableRow2PC;
+import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
+import org.snmp4j.agent.mo.DefaultMOTable;
+import org.snmp4j.agent.mo.MOAccessImpl;
+import org.snmp4j.agent.mo.MOColumn;
+import org.snmp4j.agent.mo.MOMutableColumn;
+import org.snmp4j.agent.mo.MOTableIndex;
+import org.snmp4j.agent.mo.MOTableRow;
+import org.snmp4j.agent.mo.MOTableRowFactory;
+import org.snmp4j.agent.mo.MOTableSubIndex;
+import org.snmp4j.agent.mo.snmp.RowStatus;
+import org.snmp4j.agent.mo.snmp.RowStatusEvent;
+import org.snmp4j.agent.request.SubRequest;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.SMIConstants;
+import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.Variable;
+import org.uplift.simulator.ops.FailCause;
+import org.uplift.simulator.ops.OpReport;
+import org.uplift.simulator.ops.OpRequest;
+import org.uplift.simulator.ops.OpState;
+import org.uplift.simulator.ops.OpType;
+
+/**
+ * upliftIadOpTable: rows created with createAndGo in one SET start an operation; destroy deletes
+ * them. Rows live in RAM only.
+ */
+final class OpTable {
+
+    private static final int MAX_INDEX = Integer.MAX_VALUE;
+
+    private final DefaultMOTable<DefaultMOMutableRow2PC, MOColumn, DefaultMOMutableTableModel<DefaultMOMutableRow2PC>> table;
+    private final DefaultMOMutableTableModel<DefaultMOMutableRow2PC> model;
+
+    /** @param starter called (in the SNMP thread) with each new operation; must return at once */
+    OpTable(BiConsumer<OpRequest, OpReport> starter) {
+        MOColumn[] columns = {
+            enumColumn(IadMib.COL_TYPE, null, 1, 2, 3, 4),
+            enumColumn(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), 1, 2),
+            enumColumn(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
+            new MOMutableColumn<>(IadMib.COL_ADDRESS, SMIConstants.SYNTAX_OCTET_STRING,
+                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+            new MOMutableColumn<>(IadMib.COL_PORT, SMIConstants.SYNTAX_GAUGE32,
+                    MOAccessImpl.ACCESS_READ_CREATE, new UnsignedInteger32(69), false),
+            new MOMutableColumn<>(IadMib.COL_FILE_NAME, SMIConstants.SYNTAX_OCTET_STRING,
+                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+            new MOMutableColumn<>(IadMib.COL_USER_NAME, SMIConstants.SYNTAX_OCTET_STRING,
+                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+            new PasswordColumn(),
+            new MOColumn<>(IadMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(IadMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(IadMib.COL_FAIL_MESSAGE, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(IadMib.COL_BYTES, SMIConstants.SYNTAX_GAUGE32, MOAccessImpl.ACCESS_READ_ONLY),
+            new RowStatus<>(IadMib.COL_ROW_STATUS)
+        };
+        MOTableIndex index = new MOTableIndex(
+                new MOTableSubIndex[] {new MOTableSubIndex(null, SMIConstants.SYNTAX_GAUGE32, 1, 1)}, false,
+                oid -> oid.size() == 1 && oid.getUnsigned(0) >= 1 && oid.getUnsigned(0) <= MAX_INDEX);
+        model = new DefaultMOMutableTableModel<>();
+        model.setRowFactory(new OpRowFactory());
+        table = new DefaultMOTable<>(IadMib.OP_ENTRY, index, columns, model);
+        ((RowStatus<?>) columns[idx(IadMib.COL_ROW_STATUS)]).addRowStatusListener(event -> onRowStatus(event, starter));
+    }
+
+    void register(MOServer server) throws DuplicateRegistrationException {
+        server.register(table, null);
+    }
+
+    void unregister(MOServer server) {
+        server.unregister(table, null);
+    }
+
+    /** Forgets every row, as a reboot does. */
+    void clear() {
+        model.clear();
+    }
+
+    private static int idx(int column) {
+        return column - 2;
+    }
+
+    private void onRowStatus(RowStatusEvent event, BiConsumer<OpRequest, OpReport> starter) {
+        if (event.isDeniable()) {
+            if (event.getNewStatus() == RowStatus.createAndWait || event.getNewStatus() == RowStatus.notInService) {
+                event.setDenyReason(PDU.wrongValue);
+            } else if (event.getNewStatus() == RowStatus.createAndGo
+                    && event.getOldStatus() != RowStatus.notExistent && event.getOldStatus() != RowStatus.createAndGo) {
+                event.setDenyReason(PDU.inconsistentValue);
+            }
+            return;
+        }
+        if (event.isRowActivated() && event.getRow() instanceof DefaultMOMutableRow2PC row) {
+            OpRequest request = requestOf(row);
+            forgetPassword(row);
+            starter.accept(request, new RowReport(row));
+        }
+    }
+
+    private static OpRequest requestOf(MOTableRow row) {
+        int index = (int) row.getIndex().getUnsigned(0);
+        OpType type = OpType.of(row.getValue(idx(IadMib.COL_TYPE)).toInt());
+        int protocol = row.getValue(idx(IadMib.COL_PROTOCOL)).toInt();
+        int port = (int) ((UnsignedInteger32) row.getValue(idx(IadMib.COL_PORT))).getValue();
+        String fileName = text(row.getValue(idx(IadMib.COL_FILE_NAME)));
+        return new OpRequest(index, type, protocol, address(row), port, fileName);
+    }
+
+    private static InetAddress address(MOTableRow row) {
+        int type = row.getValue(idx(IadMib.COL_ADDRESS_TYPE)).toInt();
+        byte[] bytes = ((OctetString) row.getValue(idx(IadMib.COL_ADDRESS))).getValue();
+        if ((type == 1 && bytes.length == 4) || (type == 2 && bytes.length == 16)) {
+            try {
+                return InetAddress.getByAddress(bytes);
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void forgetPassword(DefaultMOMutableRow2PC row) {
+        row.setValue(idx(IadMib.COL_PASSWORD), new OctetString());
+    }
+
+    private static String text(Variable value) {
+        return new String(((OctetString) value).getValue(), StandardCharsets.UTF_8);
+    }
+
+    private static MOMutableColumn<Integer32> enumColumn(int id, Integer32 defaultValue, int... allowed) {
+        MOMutableColumn<Integer32> column = new MOMutableColumn<>(id, SMIConstants.SYNTAX_INTEGER,
+                MOAccessImpl.ACCESS_READ_CREATE, defaultValue, false);
+        Set<Integer> values = java.util.Arrays.stream(allowed).boxed().collect(java.util.stream.Collectors.toSet());
+        column.addMOValueValidationListener(event -> {
+            if (!(event.getNewValue() instanceof Integer32 value) || !values.contains(value.getValue())) {
+                event.setValidationStatus(PDU.wrongValue);
+            }
+        });
+        return column;
+    }
+
+    /** upliftIadOpPassword: writable, never readable. */
+    private static final class PasswordColumn extends MOMutableColumn<OctetString> {
+        PasswordColumn() {
+            super(IadMib.COL_PASSWORD, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_CREATE,
+                    new OctetString(), false);
+        }
+
+        @Override
+        public void get(SubRequest<?> subRequest, MOTableRow row, int column) {
+            subRequest.getVariableBinding().setVariable(new OctetString());
+            subRequest.completed();
+        }
+    }
+
+    /** New rows start waiting, with no fail cause and no bytes. */
+    private static final class OpRowFactory implements MOTableRowFactory<DefaultMOMutableRow2PC> {
+        @Override
+        public DefaultMOMutableRow2PC createRow(OID index, Variable[] values) {
+            Variable[] filled = values.clone();
+            setIfAbsent(filled, IadMib.COL_STATE, new Integer32(OpState.WAITING.code()));
+            setIfAbsent(filled, IadMib.COL_FAIL_CAUSE, new Integer32(FailCause.NONE.code()));
+            setIfAbsent(filled, IadMib.COL_FAIL_MESSAGE, new OctetString());
+            setIfAbsent(filled, IadMib.COL_BYTES, new UnsignedInteger32(0));
+            return new DefaultMOMutableRow2PC(index, filled);
+        }
+
+        private static void setIfAbsent(Variable[] values, int column, Variable value) {
+            if (values[idx(column)] == null) {
+                values[idx(column)] = value;
+            }
+        }
+
+        @Override
+        public void freeRow(DefaultMOMutableRow2PC row) {
+        }
+    }
+
+    /** Writes an operation's progress into its row. */
+    private static final class RowReport implements OpReport {
+        private final DefaultMOMutableRow2PC row;
+
+        RowReport(DefaultMOMutableRow2PC row) {
+            this.row = row;
+        }
+
+        @Override
+        public void running() {
+            row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.RUNNING.code()));
+        }
+
+        @Override
+        public void bytes(long count) {
+            row.setValue(idx(IadMib.COL_BYTES), new UnsignedInteger32(Math.min(count, 0xFFFFFFFFL)));
+        }
+
+        @Override
+        public void successful() {
+            row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.SUCCESSFUL.code()));
+        }
+
+        @Override
+        public void failed(FailCause cause, String message) {
+            byte[] text = message == null ? new byte[0] : message.getBytes(StandardCharsets.UTF_8);
+            row.setValue(idx(IadMib.COL_FAIL_MESSAGE), new OctetString(java.util.Arrays.copyOf(text, Math.min(text.length, 255))));
+            row.setValue(idx(IadMib.COL_FAIL_CAUSE), new Integer32(cause.code()));
+            row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.FAILED.code()));
+        }
+    }
+}
