@@ -1,0 +1,62 @@
+package org.uplift.repository.tftp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RFC 2347 negotiation of blksize (RFC 2348), tsize and timeout (RFC 2349). Unknown options and
+ * values out of range are left out of the OACK, which the RFCs allow; only an announced upload
+ * larger than the cap is refused.
+ */
+final class OptionNegotiator {
+
+    static final int DEFAULT_BLOCK_SIZE = 512;
+    static final int MIN_BLOCK_SIZE = 8;
+    static final int MAX_BLOCK_SIZE = 65464;
+
+    private OptionNegotiator() {
+    }
+
+    /**
+     * @param fileSize for a read, the size of the file served
+     * @param cap      for a write, the upload cap
+     */
+    static TransferOptions negotiate(TftpRequest request, long fileSize, long cap, int defaultTimeoutMillis)
+            throws TftpRefusal {
+        Map<String, String> accepted = new LinkedHashMap<>();
+        int blockSize = DEFAULT_BLOCK_SIZE;
+        int timeoutMillis = defaultTimeoutMillis;
+
+        Long blksize = number(request.options().get("blksize"));
+        if (blksize != null && blksize >= MIN_BLOCK_SIZE) {
+            // a larger request is answered with the largest size allowed (RFC 2348)
+            blockSize = (int) Math.min(blksize, MAX_BLOCK_SIZE);
+            accepted.put("blksize", Integer.toString(blockSize));
+        }
+        Long timeout = number(request.options().get("timeout"));
+        if (timeout != null && timeout >= 1 && timeout <= 255) {
+            timeoutMillis = (int) (timeout * 1000);
+            accepted.put("timeout", Long.toString(timeout));
+        }
+        Long tsize = number(request.options().get("tsize"));
+        if (tsize != null) {
+            if (request.reads()) {
+                accepted.put("tsize", Long.toString(fileSize));
+            } else if (tsize > cap) {
+                throw new TftpRefusal(TftpRefusal.DISK_FULL, "file too large",
+                        "announced upload of " + tsize + " bytes exceeds the ticket's cap of " + cap + " bytes");
+            } else {
+                accepted.put("tsize", Long.toString(tsize));
+            }
+        }
+        return new TransferOptions(blockSize, timeoutMillis, accepted);
+    }
+
+    /** A non-negative decimal, or {@code null} for absent or unparseable values. */
+    private static Long number(String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(value);
+    }
+}

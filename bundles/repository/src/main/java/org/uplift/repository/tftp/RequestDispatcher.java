@@ -1,0 +1,97 @@
+package org.uplift.repository.tftp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one datagram that reached the listening port: parse, admit, negotiate, then hand the
+ * transfer to the pool; every refusal is answered with a TFTP ERROR and logged with its reason.
+ */
+final class RequestDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final TftpSettings settings;
+    private final RequestGate gate;
+    private final TransferPool pool;
+
+    RequestDispatcher(TftpSettings settings, RequestGate gate, TransferPool pool) {
+        this.settings = settings;
+        this.gate = gate;
+        this.pool = pool;
+    }
+
+    void handle(DatagramPacket datagram) {
+        TftpRequest request = null;
+        try {
+            Optional<TftpRequest> parsed = TftpRequestParser.parse(datagram);
+            if (parsed.isEmpty()) {
+                return;
+            }
+            request = parsed.get();
+            if (pool.serving(request.client())) {
+                LOG.debug("TFTP: ignoring repeated {} from {}", request.kind(), request.client());
+                return;
+            }
+            start(request, gate.admit(request));
+        } catch (TftpRefusal refusal) {
+            refuse(datagram, request, refusal);
+        } catch (IOException e) {
+            refuse(datagram, request, new TftpRefusal(TftpRefusal.UNDEFINED, "server error",
+                    "cannot start the transfer: " + e.getMessage()));
+        }
+    }
+
+    private void start(TftpRequest request, LiveTicket ticket) throws TftpRefusal, IOException {
+        long fileSize = request.reads() ? sizeOf(ticket) : 0;
+        TransferOptions options = OptionNegotiator.negotiate(request, fileSize, ticket.ticket().maxBytes(),
+                settings.timeoutMillis());
+        TransferChannel channel = new TransferChannel(settings.bindAddress(), request.client(),
+                settings.timeoutMillis(), settings.maxRetries());
+        Transfer transfer = request.reads()
+                ? new ReadTransfer(ticket, request, options, channel)
+                : new WriteTransfer(ticket, request, options, channel);
+        // begin here, on the listener thread, so the gate's busy check and this cannot interleave
+        if (!ticket.begin()) {
+            channel.close();
+            throw new TftpRefusal(TftpRefusal.ACCESS_VIOLATION, "access violation", "the ticket was just closed");
+        }
+        if (!pool.start(transfer)) {
+            ticket.end();
+            channel.close();
+            throw new TftpRefusal(TftpRefusal.UNDEFINED, "server busy",
+                    "all " + settings.maxTransfers() + " transfer slots are in use (maxTransfers)");
+        }
+    }
+
+    private static long sizeOf(LiveTicket ticket) throws TftpRefusal {
+        try {
+            return Files.size(ticket.source());
+        } catch (IOException e) {
+            ticket.failed("the offered file " + ticket.source() + " cannot be read: " + e.getMessage());
+            throw new TftpRefusal(TftpRefusal.FILE_NOT_FOUND, "file not found",
+                    "the offered file " + ticket.source() + " is gone or unreadable");
+        }
+    }
+
+    /** Sent from a fresh port like every reply, because clients refuse answers from the listening port. */
+    private void refuse(DatagramPacket datagram, TftpRequest request, TftpRefusal refusal) {
+        String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
+        LOG.warn("TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
+                datagram.getPort(), refusal.reason(), refusal.code());
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(settings.bindAddress(), 0))) {
+            socket.send(TftpPackets.error(refusal.code(), refusal.clientMessage(), datagram.getAddress(),
+                    datagram.getPort()));
+        } catch (IOException e) {
+            LOG.debug("Cannot send TFTP error to {}:{}: {}", datagram.getAddress(), datagram.getPort(),
+                    e.getMessage());
+        }
+    }
+}

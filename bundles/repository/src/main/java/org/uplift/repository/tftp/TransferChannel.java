@@ -1,0 +1,184 @@
+package org.uplift.repository.tftp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.apache.commons.net.tftp.TFTPErrorPacket;
+import org.apache.commons.net.tftp.TFTPPacket;
+import org.apache.commons.net.tftp.TFTPPacketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transfer's own UDP socket (its TID, RFC 1350) and peer: sends, remembers the last packet for
+ * retransmission, and waits for replies with a time-out bounded by a number of retries.
+ */
+final class TransferChannel implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferChannel.class);
+    private static final int MAX_DATAGRAM = 65536;
+
+    /** How a transfer treats a reply from its peer. */
+    enum Reply {
+        /** The awaited packet. */
+        ACCEPT,
+        /** A stale duplicate: wait on, resend nothing (no Sorcerer's Apprentice). */
+        IGNORE,
+        /** The peer repeated itself because our last packet was lost: resend it now. */
+        RESEND
+    }
+
+    @FunctionalInterface
+    interface ReplyFilter {
+        Reply classify(TFTPPacket packet) throws TftpRefusal;
+    }
+
+    private final DatagramSocket socket;
+    private final InetAddress peer;
+    private final int peerPort;
+    private final byte[] buffer = new byte[MAX_DATAGRAM];
+    private DatagramPacket last;
+    private int timeoutMillis;
+    private int maxRetries;
+
+    TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries)
+            throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
+        this.peer = peer.getAddress();
+        this.peerPort = peer.getPort();
+        this.timeoutMillis = timeoutMillis;
+        this.maxRetries = maxRetries;
+    }
+
+    InetSocketAddress peer() {
+        return new InetSocketAddress(peer, peerPort);
+    }
+
+    /** The client may negotiate its own time-out. */
+    void timeoutMillis(int millis) {
+        this.timeoutMillis = millis;
+    }
+
+    void send(DatagramPacket packet) throws IOException {
+        packet.setAddress(peer);
+        packet.setPort(peerPort);
+        socket.send(packet);
+        last = packet;
+    }
+
+    /** Best effort: the transfer ends anyway. */
+    void sendError(int code, String message) {
+        try {
+            socket.send(TftpPackets.error(code, message, peer, peerPort));
+        } catch (IOException e) {
+            LOG.debug("Cannot send TFTP error to {}:{}: {}", peer.getHostAddress(), peerPort, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits for the packet {@code filter} accepts, retransmitting the last packet after each silent
+     * time-out, at most {@code maxRetries} times.
+     */
+    TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled) throws IOException, TftpRefusal, TransferAborted {
+        int retries = 0;
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new TftpRefusal(TftpRefusal.UNDEFINED, "transfer cancelled", "the ticket was closed");
+            }
+            TFTPPacket packet = receive(deadline);
+            if (packet == null) {
+                if (++retries > maxRetries) {
+                    throw new TransferAborted("no answer from " + peer.getHostAddress() + " after " + maxRetries
+                            + " retransmissions " + timeoutMillis + " ms apart");
+                }
+                socket.send(last);
+                deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+                continue;
+            }
+            if (packet instanceof TFTPErrorPacket error) {
+                throw new TransferAborted("the device sent TFTP error " + error.getError() + " ("
+                        + LogText.of(error.getMessage()) + ")");
+            }
+            switch (filter.classify(packet)) {
+                case ACCEPT:
+                    return packet;
+                case RESEND:
+                    socket.send(last);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /**
+     * After the final ACK of an upload, waits one time-out for the peer to repeat its last block,
+     * which means our ACK was lost (RFC 1350 "dallying").
+     */
+    void dally(Predicate<TFTPPacket> repeated) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        try {
+            for (TFTPPacket packet = receive(deadline); packet != null; packet = receive(deadline)) {
+                if (repeated.test(packet)) {
+                    socket.send(last);
+                }
+            }
+        } catch (TftpRefusal | IOException e) {
+            // the transfer is complete: garbage, or the server stopping, changes nothing
+        }
+    }
+
+    /** The next packet from the peer, or {@code null} at the deadline; strangers get ERROR 5. */
+    private TFTPPacket receive(long deadline) throws IOException, TftpRefusal {
+        while (true) {
+            long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+            if (remaining <= 0) {
+                return null;
+            }
+            DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+            socket.setSoTimeout((int) Math.min(remaining, Integer.MAX_VALUE));
+            try {
+                socket.receive(datagram);
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+            if (!peer.equals(datagram.getAddress()) || peerPort != datagram.getPort()) {
+                rejectStranger(datagram);
+                continue;
+            }
+            try {
+                return TftpPackets.parse(datagram);
+            } catch (TFTPPacketException e) {
+                throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "malformed packet",
+                        "the device sent a malformed packet: " + e.getMessage());
+            }
+        }
+    }
+
+    private void rejectStranger(DatagramPacket datagram) throws IOException {
+        LOG.warn("TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
+                datagram.getAddress().getHostAddress(), datagram.getPort(), peer.getHostAddress(), peerPort);
+        if (TftpPackets.opcode(datagram) != TFTPPacket.ERROR) {
+            socket.send(TftpPackets.error(TftpRefusal.UNKNOWN_TID, "unknown transfer ID", datagram.getAddress(),
+                    datagram.getPort()));
+        }
+    }
+
+    /** {@code true} once closed, by the transfer itself or by the server stopping. */
+    boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,106 @@
+package org.uplift.repository.tftp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import org.apache.commons.net.tftp.TFTPDataPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a device's upload into the staging folder: written to {@code <name>.part}, synced and
+ * renamed to {@code <name>} once the last block arrived, so a reported file is always whole.
+ */
+final class WriteTransfer extends Transfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteTransfer.class);
+
+    WriteTransfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
+        super(ticket, request, options, channel);
+    }
+
+    @Override
+    protected long transfer() throws IOException, TftpRefusal, TransferAborted {
+        long received = receiveInto();
+        Files.move(ticket.partial(), ticket.staged(), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        if (!ticket.complete(ticket.staged())) {
+            // closed while the last block arrived: nobody will collect the file
+            Files.deleteIfExists(ticket.staged());
+            throw new TftpRefusal(TftpRefusal.UNDEFINED, "transfer cancelled", "the ticket was closed");
+        }
+        int last = lastBlock(received);
+        channel.dally(packet -> packet instanceof TFTPDataPacket data && data.getBlockNumber() == last);
+        return received;
+    }
+
+    private long receiveInto() throws IOException, TftpRefusal, TransferAborted {
+        long cap = ticket.ticket().maxBytes();
+        try (FileChannel out = FileChannel.open(ticket.partial(), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.send(options.needsOack() ? TftpPackets.oack(options.accepted()) : TftpPackets.ack(0));
+            long received = 0;
+            int expected = 1;
+            while (true) {
+                TFTPDataPacket data = awaitData(expected);
+                int length = data.getDataLength();
+                if (length > options.blockSize()) {
+                    throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "block too large", "block " + expected
+                            + " has " + length + " bytes, more than the block size " + options.blockSize());
+                }
+                if (received + length > cap) {
+                    throw new TftpRefusal(TftpRefusal.DISK_FULL, "allocation exceeded",
+                            "the upload exceeds the ticket's cap of " + cap + " bytes");
+                }
+                write(out, data);
+                received += length;
+                ticket.transferred(received);
+                channel.send(TftpPackets.ack(expected));
+                if (length < options.blockSize()) {
+                    out.force(true);
+                    return received;
+                }
+                expected = (expected + 1) & 0xffff;
+            }
+        }
+    }
+
+    private TFTPDataPacket awaitData(int expected) throws IOException, TftpRefusal, TransferAborted {
+        int previous = (expected - 1) & 0xffff;
+        return (TFTPDataPacket) channel.await(packet -> {
+            if (!(packet instanceof TFTPDataPacket data)) {
+                throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "expected DATA",
+                        "the device sent a packet of type " + packet.getType() + " during an upload");
+            }
+            if (data.getBlockNumber() == expected) {
+                return TransferChannel.Reply.ACCEPT;
+            }
+            // the device repeats a block whose ACK it lost: ACK it again
+            return data.getBlockNumber() == previous ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
+        }, ticket::revoked);
+    }
+
+    private static void write(FileChannel out, TFTPDataPacket data) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(data.getData(), data.getDataOffset(), data.getDataLength());
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    private int lastBlock(long received) {
+        return (int) ((received / options.blockSize() + 1) & 0xffff);
+    }
+
+    @Override
+    protected void cleanUp() {
+        try {
+            Files.deleteIfExists(ticket.partial());
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the partial upload {}: {}", ticket.partial(), e.getMessage());
+        }
+    }
+}

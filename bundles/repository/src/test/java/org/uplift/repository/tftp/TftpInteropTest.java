@@ -1,0 +1,152 @@
+package org.uplift.repository.tftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.repository.TransferProgress;
+import org.uplift.api.repository.TransferProtocol;
+import org.uplift.api.repository.TransferTicket;
+import org.uplift.repository.testing.Configs;
+
+/**
+ * Downloads and uploads with real third-party clients: tftp-hpa's {@code tftp} (512-byte blocks, no
+ * options) and curl (blksize and tsize options). Skipped when a client is missing, unless
+ * {@code -Duplift.interop.required=true}.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TftpInteropTest {
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+
+    @TempDir
+    Path temp;
+
+    private final InetAddress loopback = InetAddress.getLoopbackAddress();
+    private TftpFileServer server;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class,
+                Map.of("port", 0, "stagingDirectory", temp.resolve("staging").toString())));
+        port = server.endpoint(TransferProtocol.TFTP).port();
+    }
+
+    @AfterEach
+    void stop() {
+        server.deactivate();
+    }
+
+    @Test
+    void givenTftpHpa_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
+        String tftp = require("/usr/bin/tftp", "tftp-hpa");
+        for (int size : new int[] {1, 512 * 4, 100_000}) {
+            Path source = file(size);
+            TransferTicket read = server.offer(source, loopback, TTL);
+            Path downloaded = temp.resolve("hpa-down-" + size);
+            run(tftp, "-v", "-m", "binary", "127.0.0.1", Integer.toString(port), "-c", "get", read.fileName(),
+                    downloaded.toString());
+            assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(downloaded), "tftp get of " + size);
+
+            TransferTicket write = server.receive(loopback, 1 << 20, TTL);
+            run(tftp, "-v", "-m", "binary", "127.0.0.1", Integer.toString(port), "-c", "put", source.toString(),
+                    write.fileName());
+            assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(uploaded(write)), "tftp put of " + size);
+        }
+    }
+
+    @Test
+    void givenCurlWithBlksize_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
+        String curl = require("/usr/bin/curl", "curl");
+        for (int size : new int[] {1, 1428 * 3, 100_000}) {
+            Path source = file(size);
+            TransferTicket read = server.offer(source, loopback, TTL);
+            Path downloaded = temp.resolve("curl-down-" + size);
+            run(curl, "-sS", "--tftp-blksize", "1428", "-o", downloaded.toString(),
+                    "tftp://127.0.0.1:" + port + "/" + read.fileName());
+            assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(downloaded), "curl get of " + size);
+
+            TransferTicket write = server.receive(loopback, 1 << 20, TTL);
+            run(curl, "-sS", "--tftp-blksize", "1428", "-T", source.toString(),
+                    "tftp://127.0.0.1:" + port + "/" + write.fileName());
+            assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(uploaded(write)), "curl put of " + size);
+        }
+    }
+
+    @Test
+    void givenCurl_whenItAsksForAnUnknownName_thenItFails() throws Exception {
+        String curl = require("/usr/bin/curl", "curl");
+        Result result = exec(curl, "-sS", "-o", temp.resolve("x").toString(),
+                "tftp://127.0.0.1:" + port + "/up-aaaaaaaaaaaaaaaaaaaa.bin");
+        assertEquals(68, result.exitCode, "curl's exit code for TFTP file not found; output: " + result.output);
+    }
+
+    private Path uploaded(TransferTicket ticket) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            TransferProgress progress = server.progress(ticket.id()).orElseThrow();
+            if (progress.completed()) {
+                return progress.receivedFile();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("upload not completed: " + server.progress(ticket.id()));
+    }
+
+    private Path file(int size) throws IOException {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        return Files.write(temp.resolve("source-" + size + ".bin"), content);
+    }
+
+    private static String require(String program, String debianPackage) {
+        if (Files.isExecutable(Path.of(program))) {
+            return program;
+        }
+        String message = program + " is missing; install the Debian package " + debianPackage
+                + " (apt-get install " + debianPackage + ")";
+        if (Boolean.getBoolean("uplift.interop.required")) {
+            fail(message + " (uplift.interop.required is true)");
+        }
+        Assumptions.abort(message);
+        return program;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 30 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.exitValue(), output);
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Result result = exec(command);
+        List<String> shown = new ArrayList<>(List.of(command));
+        assertEquals(0, result.exitCode, String.join(" ", shown) + " failed:\n" + result.output);
+    }
+}
