@@ -91,10 +91,17 @@ trap cleanup EXIT
 say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
 "$KARAF/bin/start"
 
-client() { "$KARAF/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf "$@"; }
+# Karaf's client in batch mode: commands on stdin, one per line (a command given as an argument
+# gets no output back when stdin is not a terminal)
+client() {
+  local retries=()
+  if [ "$1" = "-r" ]; then retries=(-r "$2"); shift 2; fi
+  printf '%s\n' "$1" | JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+    "$KARAF/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf "${retries[@]}" -b 2>&1 | grep -v -e 'presented unverified' -e '^Closed$' || true
+}
 
 for i in $(seq 1 90); do
-  if client -r 1 "uplift-sim:devices" 2>/dev/null | grep -q 'IAD-1000'; then break; fi
+  if client -r 1 "uplift-sim:devices" | grep 'IAD-1000' >/dev/null; then break; fi
   [ "$i" = 90 ] && { echo "Karaf did not come up within 3 minutes; see $KARAF/data/log/karaf.log"; exit 1; }
   sleep 2
 done
@@ -104,12 +111,12 @@ client "uplift-sim:devices"
 
 IMAGE=$RUN/iad-1000-2.0.0.bin
 ids=()
-commands="uplift-sim:make-firmware $IMAGE --model IAD-1000 --version 2.0.0 --size 262144"$'\n'
-commands+="uplift:firmware-add $IMAGE --model IAD-1000 --version 2.0.0 --notes 'demo release'"$'\n'
+commands="uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 --size 262144 $IMAGE"$'\n'
+commands+="uplift:firmware-add --model IAD-1000 --version 2.0.0 --notes 'demo release' $IMAGE"$'\n'
 for i in $(seq 1 "$DEVICES"); do
   id=$(printf 'iad-%02d' "$i")
   ids+=("$id")
-  commands+="uplift:device-add $id 127.0.0.1 --port $((SIM_BASE + i - 1)) --community private"$'\n'
+  commands+="uplift:device-add --port $((SIM_BASE + i - 1)) --community private $id 127.0.0.1"$'\n'
 done
 say "Adding firmware 2.0.0 and $DEVICES devices"
 client "$commands"
@@ -117,7 +124,7 @@ client "uplift:firmware-list"
 
 say "Upgrading ${#ids[@]} devices to 2.0.0 (backup -> update -> restore, each verified)"
 start=$(date +%s)
-client "uplift:upgrade ${ids[*]} --firmware 2.0.0 --wait --timeout 600" || true
+client "uplift:upgrade --firmware 2.0.0 --wait --timeout 600 ${ids[*]}" || true
 elapsed=$(( $(date +%s) - start ))
 
 say "Results"

@@ -67,8 +67,8 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         assertEquals(64, before.configDigest().length());
 
         addFirmware("2.0.0");
-        executeCommand("uplift:device-add iad-1 127.0.0.1 --port " + port + " --community private");
-        String out = executeCommand("uplift:upgrade iad-1 --firmware 2.0.0 --wait --timeout 120");
+        executeCommand("uplift:device-add --port " + port + " --community private iad-1 127.0.0.1");
+        String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-1");
         assertTrue(out, out.contains("DONE"));
 
         Job job = onlyJobOf("iad-1");
@@ -97,9 +97,9 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         int port = intProperty(SIM_BASE_PORT) + 1;
         Device device = new Device("iad-2", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
         addFirmware("2.0.0");
-        executeCommand("uplift:device-add iad-2 127.0.0.1 --port " + port + " --community private");
+        executeCommand("uplift:device-add --port " + port + " --community private iad-2 127.0.0.1");
         try {
-            executeCommand("uplift:upgrade iad-2 --firmware 2.0.0 --wait --timeout 120");
+            executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-2");
             fail("--wait must report the failed upgrade");
         } catch (Exception expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("failed"));
@@ -119,8 +119,8 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         }
         File image = Files.createTempFile("iad-" + version, ".bin").toFile();
         awaitCommand("uplift-sim:devices", 60_000);
-        executeCommand("uplift-sim:make-firmware " + image + " --model IAD-1000 --version " + version);
-        String out = executeCommand("uplift:firmware-add " + image + " --model IAD-1000 --version " + version);
+        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
+        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
         assertTrue(out, out.contains("Added IAD-1000-" + version));
     }
 

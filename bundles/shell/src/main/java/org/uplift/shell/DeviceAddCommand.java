@@ -13,7 +13,7 @@ import org.uplift.api.device.SnmpCredentials;
 @Service
 @Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces it.",
         detailedDescription = "The device is reached over SNMPv2c with a write community.\n"
-                + "Example: uplift:device-add iad-1 192.0.2.7 --port 161 --community private")
+                + "Example: uplift:device-add --port 161 --community private iad-1 192.0.2.7")
 public class DeviceAddCommand implements Action {
 
     @Reference

@@ -16,7 +16,7 @@ import org.uplift.api.repository.FirmwareImage;
 @Service
 @Command(scope = "uplift", name = "firmware-add", description = "Adds a firmware image to the catalogue and records its SHA-256.",
         detailedDescription = "The file is copied into the catalogue; it is checked again before every download.\n"
-                + "Example: uplift:firmware-add /tmp/iad-2.0.0.bin --model IAD-1000 --version 2.0.0")
+                + "Example: uplift:firmware-add --model IAD-1000 --version 2.0.0 /tmp/iad-2.0.0.bin")
 public class FirmwareAddCommand implements Action {
 
     @Reference

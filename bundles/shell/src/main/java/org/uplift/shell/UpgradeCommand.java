@@ -23,7 +23,7 @@ import org.uplift.shell.completers.FirmwareVersionCompleter;
 @Service
 @Command(scope = "uplift", name = "upgrade", description = "Upgrades devices: backs up the configuration, loads the new software, restores the configuration.",
         detailedDescription = "Starts one job per device. With --wait, prints each step as it happens and fails if any job fails.\n"
-                + "Example: uplift:upgrade iad-1 iad-2 --firmware 2.0.0 --wait")
+                + "Example: uplift:upgrade --firmware 2.0.0 --wait iad-1 iad-2")
 public class UpgradeCommand implements Action {
 
     @Reference

@@ -91,7 +91,7 @@ final class UpgradeRun implements Runnable {
         Duration timeout = services.settings().backupTimeout();
         TransferTicket ticket = receiveTicket(timeout);
         try {
-            enter(BACKUP, "commanding the device to upload its configuration over TFTP to " + endpoint());
+            enter(BACKUP, "commanding the device to upload its configuration to " + where());
             command(OperationType.BACKUP_CONFIG, ticket, timeout, false);
             enter(VERIFY_BACKUP, "device reports the backup successful");
             backup = verifyBackup(ticket);
@@ -138,8 +138,13 @@ final class UpgradeRun implements Runnable {
             throw new StepFailure(e.getMessage(), e);
         }
         TransferTicket ticket = offerTicket(image, timeout);
+        DeviceFacts atUpdate;
+        long atUpdateNanos;
         try {
-            enter(UPDATE, "commanding the device to download and load " + job.firmwareId() + " over TFTP from " + endpoint());
+            atUpdate = facts("read the device before the update");
+            // taken after the answer: a slow answer then makes a restart look less likely, never more
+            atUpdateNanos = System.nanoTime();
+            enter(UPDATE, "commanding the device to download and load " + job.firmwareId() + " from " + where());
             command(OperationType.DOWNLOAD_FIRMWARE, ticket, timeout, true);
             long served = services.fileServer().progress(ticket.id()).map(TransferProgress::bytes).orElse(0L);
             enter(VERIFY_UPDATE, "device accepted the image (" + served + " bytes served); waiting for it to run "
@@ -147,35 +152,55 @@ final class UpgradeRun implements Runnable {
         } finally {
             services.fileServer().close(ticket.id());
         }
-        verifyUpdate();
+        verifyUpdate(atUpdate, atUpdateNanos);
     }
 
-    /** Verified only once the device answers again and runs the target version (not when the download ends). */
-    private void verifyUpdate() throws StepFailure, InterruptedException {
+    /**
+     * Verified only once the device has restarted (it fell silent, or its sysUpTime went back) and
+     * then reports the target version as running: a device may announce the new version before it
+     * reloads, and a restore sent then would be lost in the reboot.
+     */
+    private void verifyUpdate(DeviceFacts atUpdate, long atUpdateNanos) throws StepFailure, InterruptedException {
         Duration timeout = services.settings().rebootTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean fellSilent = false;
         String lastSeen = "no answer";
         while (System.nanoTime() < deadline) {
             try {
                 DeviceFacts now = driver.facts(device);
-                if (job.targetVersion().equals(now.runningVersion())) {
-                    if (!before.runningVersion().equals(now.keptVersion())) {
-                        throw new StepFailure("device runs " + now.runningVersion() + " but keeps '" + now.keptVersion()
-                                + "' instead of the old version " + before.runningVersion());
-                    }
+                if (fellSilent || restarted(atUpdate, atUpdateNanos, now)) {
+                    checkRunsTarget(now);
                     return;
                 }
-                lastSeen = "runs " + now.runningVersion();
+                lastSeen = "still up since before the update, reporting " + now.runningVersion();
             } catch (DeviceException e) {
                 if (!e.unreachable()) {
                     throw new StepFailure("cannot read the device after the update: " + e.getMessage(), e);
                 }
+                fellSilent = true;
                 lastSeen = "no answer (rebooting?)";
             }
             Thread.sleep(services.settings().pollInterval().toMillis());
         }
-        throw new StepFailure("time-out: the device did not come back running " + job.targetVersion() + " within "
+        throw new StepFailure("time-out: the device did not restart running " + job.targetVersion() + " within "
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
+    }
+
+    /** Without a restart sysUpTime only grows; a value below what it must have reached by now means a reboot. */
+    private static boolean restarted(DeviceFacts atUpdate, long atUpdateNanos, DeviceFacts now) {
+        long elapsedCentis = (System.nanoTime() - atUpdateNanos) / 10_000_000L;
+        long slackCentis = 100;
+        return now.sysUpTime() + slackCentis < atUpdate.sysUpTime() + elapsedCentis;
+    }
+
+    private void checkRunsTarget(DeviceFacts now) throws StepFailure {
+        if (!job.targetVersion().equals(now.runningVersion())) {
+            throw new StepFailure("the device restarted but runs " + now.runningVersion() + ", not " + job.targetVersion());
+        }
+        if (!before.runningVersion().equals(now.keptVersion())) {
+            throw new StepFailure("device runs " + now.runningVersion() + " but keeps '" + now.keptVersion()
+                    + "' instead of the old version " + before.runningVersion());
+        }
     }
 
     private void migrateAndRestore() throws StepFailure, InterruptedException {
@@ -203,7 +228,7 @@ final class UpgradeRun implements Runnable {
         Duration timeout = services.settings().restoreTimeout();
         TransferTicket ticket = offerTicket(staged, timeout);
         try {
-            enter(RESTORE, "configuration " + migration + "; commanding the device to fetch it over TFTP from " + endpoint());
+            enter(RESTORE, "configuration " + migration + "; commanding the device to fetch it from " + where());
             command(OperationType.RESTORE_CONFIG, ticket, timeout, false);
             enter(VERIFY_RESTORE, "device reports the restore successful");
         } finally {
@@ -240,6 +265,12 @@ final class UpgradeRun implements Runnable {
         } catch (RepositoryException e) {
             throw new StepFailure("cannot open a download ticket: " + e.getMessage(), e);
         }
+    }
+
+    /** The server as devices are told it, for history messages. */
+    private String where() throws StepFailure {
+        Endpoint e = endpoint();
+        return e.protocol().name().toLowerCase(java.util.Locale.ROOT) + "://" + e.host() + ":" + e.port();
     }
 
     private Endpoint endpoint() throws StepFailure {
