@@ -3,6 +3,7 @@ package org.uplift.migration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.api.migration.ConfigMigrator;
+import org.uplift.api.migration.ConfigValidator;
 import org.uplift.api.migration.MigrationException;
 import org.uplift.api.migration.MigrationService;
 
@@ -25,6 +27,7 @@ public class ChainingMigrationService implements MigrationService {
     private static final Logger LOG = LoggerFactory.getLogger(ChainingMigrationService.class);
 
     private final MigrationGraph graph = new MigrationGraph();
+    private final Map<String, ConfigValidator> validators = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -43,6 +46,43 @@ public class ChainingMigrationService implements MigrationService {
 
     void removeMigrator(ConfigMigrator migrator, Map<String, Object> properties) {
         graph.remove(MigratorKey.of(properties), migrator);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addValidator(ConfigValidator validator, Map<String, Object> properties) {
+        String key = validatorKey(properties);
+        ConfigValidator existing = validators.putIfAbsent(key, validator);
+        if (existing != null) {
+            LOG.warn("Validator {} for {} is ignored: {} is already registered for it", validator.getClass().getName(),
+                    key, existing.getClass().getName());
+        }
+    }
+
+    void removeValidator(ConfigValidator validator, Map<String, Object> properties) {
+        validators.remove(validatorKey(properties), validator);
+    }
+
+    private static String validatorKey(Map<String, Object> properties) {
+        return properties.getOrDefault(ConfigMigrator.MODEL_PROPERTY, MigratorKey.ANY_MODEL) + " format "
+                + properties.get(ConfigValidator.FORMAT_PROPERTY);
+    }
+
+    @Override
+    public boolean validate(String model, String format, byte[] configuration) throws MigrationException {
+        ConfigValidator validator = validators.get(model + " format " + format);
+        if (validator == null) {
+            validator = validators.get(MigratorKey.ANY_MODEL + " format " + format);
+        }
+        if (validator == null) {
+            return false;
+        }
+        try {
+            validator.validate(configuration);
+        } catch (RuntimeException e) {
+            throw new MigrationException("validator for " + model + " format " + format + " failed: " + e, e);
+        }
+        return true;
     }
 
     @Override
@@ -68,6 +108,7 @@ public class ChainingMigrationService implements MigrationService {
                 throw new MigrationException("migration " + step.key() + " returned no configuration");
             }
         }
+        validate(model, to, current);
         return current;
     }
 

@@ -21,6 +21,17 @@ public interface MigrationService {
      */
     List<String> chain(String model, String from, String to) throws MigrationException;
 
-    /** Converts a configuration along the shortest chain. */
+    /**
+     * Converts a configuration along the shortest chain, then validates the result in the target
+     * format when a {@link ConfigValidator} for it is registered.
+     */
     byte[] migrate(String model, String from, String to, byte[] configuration) throws MigrationException;
+
+    /**
+     * Validates a configuration in a format version of a model.
+     *
+     * @return {@code false} if no validator is registered for that model and format
+     * @throws MigrationException naming the first problem found
+     */
+    boolean validate(String model, String format, byte[] configuration) throws MigrationException;
 }

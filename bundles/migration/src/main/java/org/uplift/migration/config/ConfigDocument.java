@@ -1,0 +1,147 @@
+package org.uplift.migration.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An IAD configuration: {@code key=value} entries at the top (such as {@code format=1}) and in
+ * {@code [section]} blocks, with {@code #} comments and blank lines. It holds the four kinds of data
+ * of claim 6 (user, port, protocol parameter and default parameter data) in sections named after
+ * them. Parsing then writing gives back the same bytes.
+ */
+public final class ConfigDocument {
+
+    /** Key of the top-level entry that names the format version. */
+    public static final String FORMAT_KEY = "format";
+
+    private final List<ConfigLine> lines;
+
+    private ConfigDocument(List<ConfigLine> lines) {
+        this.lines = List.copyOf(lines);
+    }
+
+    /** Parses UTF-8 bytes. */
+    public static ConfigDocument parse(byte[] bytes) throws ConfigSyntaxException {
+        return parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    public static ConfigDocument parse(String text) throws ConfigSyntaxException {
+        List<ConfigLine> lines = splitLines(text);
+        checkUnique(lines);
+        return new ConfigDocument(lines);
+    }
+
+    private static List<ConfigLine> splitLines(String text) throws ConfigSyntaxException {
+        List<ConfigLine> lines = new ArrayList<>();
+        int start = 0;
+        int number = 0;
+        while (start < text.length()) {
+            number++;
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            String eol = nl < 0 ? "" : "\n";
+            if (end > start && text.charAt(end - 1) == '\r' && nl >= 0) {
+                end--;
+                eol = "\r\n";
+            }
+            lines.add(classify(text.substring(start, end), eol, number));
+            start = nl < 0 ? text.length() : nl + 1;
+        }
+        return lines;
+    }
+
+    /** A key twice in one section, or a section twice, is ambiguous: which value would the device use? */
+    private static void checkUnique(List<ConfigLine> lines) throws ConfigSyntaxException {
+        Map<String, Integer> sectionLines = new HashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
+        String section = "";
+        for (int i = 0; i < lines.size(); i++) {
+            ConfigLine l = lines.get(i);
+            if (l.kind() == ConfigLine.Kind.SECTION) {
+                section = l.sectionName();
+                Integer first = sectionLines.putIfAbsent(section, i + 1);
+                if (first != null) {
+                    throw new ConfigSyntaxException(i + 1, "section [" + section + "] already started on line " + first);
+                }
+            } else if (l.kind() == ConfigLine.Kind.ENTRY) {
+                Integer first = keyLines.putIfAbsent(section + "\0" + l.key(), i + 1);
+                if (first != null) {
+                    throw new ConfigSyntaxException(i + 1, "key '" + l.key() + "' already set on line " + first
+                            + (section.isEmpty() ? "" : " in section [" + section + "]"));
+                }
+            }
+        }
+    }
+
+    private static ConfigLine classify(String text, String eol, int number) throws ConfigSyntaxException {
+        String s = text.strip();
+        if (text.indexOf('\0') >= 0 || text.indexOf('\r') >= 0) {
+            throw new ConfigSyntaxException(number, "control character in line");
+        }
+        if (s.isEmpty()) {
+            return new ConfigLine(ConfigLine.Kind.BLANK, text, eol);
+        }
+        if (s.startsWith("#")) {
+            return new ConfigLine(ConfigLine.Kind.COMMENT, text, eol);
+        }
+        if (s.startsWith("[")) {
+            if (!s.endsWith("]") || s.length() < 3 || s.substring(1, s.length() - 1).isBlank()) {
+                throw new ConfigSyntaxException(number, "section header must be [name], got '" + s + "'");
+            }
+            return new ConfigLine(ConfigLine.Kind.SECTION, text, eol);
+        }
+        int eq = s.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigSyntaxException(number, "expected key=value, [section] or # comment, got '" + s + "'");
+        }
+        return new ConfigLine(ConfigLine.Kind.ENTRY, text, eol);
+    }
+
+    /** Writes the document back; unchanged documents give the bytes they were parsed from. */
+    public String write() {
+        StringBuilder b = new StringBuilder();
+        for (ConfigLine l : lines) {
+            b.append(l.text()).append(l.eol());
+        }
+        return b.toString();
+    }
+
+    public byte[] toBytes() {
+        return write().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public List<ConfigLine> lines() {
+        return lines;
+    }
+
+    /** The format version named by the top-level {@code format=} entry. */
+    public Optional<String> format() {
+        return Optional.ofNullable(sections().getOrDefault("", Map.of()).get(FORMAT_KEY));
+    }
+
+    /** Entries by section ({@code ""} for the top), in document order. */
+    public Map<String, Map<String, String>> sections() {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        String current = "";
+        sections.put(current, new LinkedHashMap<>());
+        for (ConfigLine l : lines) {
+            if (l.kind() == ConfigLine.Kind.SECTION) {
+                current = l.sectionName();
+                sections.computeIfAbsent(current, k -> new LinkedHashMap<>());
+            } else if (l.kind() == ConfigLine.Kind.ENTRY) {
+                sections.get(current).put(l.key(), l.value());
+            }
+        }
+        return sections;
+    }
+
+    /** A new document from edited lines. */
+    public static ConfigDocument of(List<ConfigLine> lines) {
+        return new ConfigDocument(lines);
+    }
+}
