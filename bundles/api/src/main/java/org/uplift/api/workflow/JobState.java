@@ -24,13 +24,24 @@ public enum JobState {
     RESTORE,
     /** The device's running configuration matches what was served (claim 12). */
     VERIFY_RESTORE,
+    /**
+     * A step failed (a failure message from the device or a time-out); the job holds no thread and
+     * waits for the operator's (or a policy's) answer: retry the step or end the job (claims 4, 9, 14).
+     */
+    AWAITING_DECISION,
+    /** The device is told to return to the software it kept, before an update is retried or the job ends (claim 10). */
+    ROLLBACK,
+    /** The device answers again and runs its old version. */
+    VERIFY_ROLLBACK,
     /** Upgraded, configuration restored and verified. */
     DONE,
-    /** A step failed; the history says which and why. */
+    /** Ended by the operator's decision; the history says in which state the device was left. */
+    ABORTED,
+    /** Could not go on and nothing can be retried (e.g. Uplift lost the evidence it needs); the history says why. */
     FAILED;
 
     /** {@code true} for states a job never leaves. */
     public boolean terminal() {
-        return this == DONE || this == FAILED;
+        return this == DONE || this == FAILED || this == ABORTED;
     }
 }

@@ -34,7 +34,11 @@ final class Transitions {
         NEXT.put(MIGRATE_CONFIG, EnumSet.of(RESTORE, FAILED));
         NEXT.put(RESTORE, EnumSet.of(VERIFY_RESTORE, FAILED));
         NEXT.put(VERIFY_RESTORE, EnumSet.of(DONE, FAILED));
+        NEXT.put(JobState.AWAITING_DECISION, EnumSet.of(BACKUP, UPDATE, RESTORE, JobState.ROLLBACK, JobState.ABORTED, FAILED));
+        NEXT.put(JobState.ROLLBACK, EnumSet.of(JobState.VERIFY_ROLLBACK, FAILED));
+        NEXT.put(JobState.VERIFY_ROLLBACK, EnumSet.of(UPDATE, JobState.ABORTED, FAILED));
         NEXT.put(DONE, EnumSet.noneOf(JobState.class));
+        NEXT.put(JobState.ABORTED, EnumSet.noneOf(JobState.class));
         NEXT.put(FAILED, EnumSet.noneOf(JobState.class));
     }
 

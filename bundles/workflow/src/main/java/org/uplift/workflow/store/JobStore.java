@@ -1,0 +1,55 @@
+package org.uplift.workflow.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.JobState;
+
+/**
+ * Durable jobs. Every transition is written here before the engine acts on it, so a restart (of
+ * Karaf, of the bundle, or of another node) finds each job where it was. Several nodes may share
+ * one store: a job runs on the node holding its lease.
+ */
+public interface JobStore {
+
+    /**
+     * Stores a new job with its first history entry ({@code job.history()} has exactly one).
+     *
+     * @throws StoreException if the device already has a job that is not terminal (the message names it)
+     */
+    void create(StoredJob job) throws StoreException;
+
+    /**
+     * Atomically moves a job from {@code expected} to {@code entry.state()}, appends {@code entry} to its
+     * history and merges {@code contextUpdates} into its context (a {@code null} value removes a key).
+     *
+     * @return {@code false} (and changes nothing) if the job is not in {@code expected} any more
+     */
+    boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException;
+
+    Optional<StoredJob> find(String jobId) throws StoreException;
+
+    /** The newest {@code limit} jobs, newest first. */
+    List<StoredJob> list(int limit) throws StoreException;
+
+    /** The jobs of a campaign, oldest first. */
+    List<StoredJob> ofCampaign(String campaignId) throws StoreException;
+
+    /**
+     * Claims up to {@code max} jobs in one of {@code states} whose lease is free, expired or already
+     * {@code nodeId}'s, for {@code nodeId} until now + {@code lease}. Two nodes calling at once never
+     * get the same job (row locks: {@code SELECT ... FOR UPDATE SKIP LOCKED} or equivalent).
+     */
+    List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException;
+
+    /** Extends every lease {@code nodeId} holds to now + {@code lease}; returns how many. */
+    int renew(String nodeId, Duration lease) throws StoreException;
+
+    /** Gives a job's lease up (it ended, or the node stops). */
+    void release(String jobId, String nodeId) throws StoreException;
+}

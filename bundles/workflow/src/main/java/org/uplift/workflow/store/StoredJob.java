@@ -1,0 +1,35 @@
+package org.uplift.workflow.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+
+/**
+ * A job as the store holds it.
+ *
+ * @param id            job id
+ * @param deviceId      the device
+ * @param firmwareId    catalogue id of the target image
+ * @param targetVersion software version to reach
+ * @param campaignId    the campaign it belongs to, or {@code null}
+ * @param state         current state
+ * @param createdAt     creation time
+ * @param updatedAt     time of the last transition
+ * @param context       small facts the engine needs to resume (old version, backup version, attempt counts, the
+ *                      step awaiting a decision, the policy...): string keys and values, merged on each transition
+ * @param history       every transition, oldest first (append-only)
+ * @param owner         node id holding the job's lease, or {@code null}
+ * @param leaseUntil    until when the owner holds it, or {@code null}
+ */
+public record StoredJob(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
+        JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, List<StepRecord> history,
+        String owner, Instant leaseUntil) {
+
+    public StoredJob {
+        context = Map.copyOf(context);
+        history = List.copyOf(history);
+    }
+}
