@@ -1,39 +1,73 @@
 package org.uplift.simulator;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * How one simulated device starts.
  *
  * @param index         the device's number in its fleet (1-based); it appears in the configuration
- * @param port          UDP port of its SNMP agent on 127.0.0.1 (0 picks a free one)
+ * @param host          the loopback address its agent binds and its transfers come from
+ * @param port          UDP port of its SNMP agent (0 picks a free one)
  * @param model         the model it reports
  * @param version       the software version it runs at start
  * @param configFormat  the configuration format that version uses
  * @param rebootMillis  how long it stays silent when it reboots
- * @param faults        failures it shows
+ * @param faults        failures it shows from the start
+ * @param personalities the MIBs it speaks
+ * @param v3User        its SNMPv3 user (it also answers v2c communities public and private)
+ * @param notifications where it sends completion notifications, or {@code null} for nowhere
  */
-public record DeviceSettings(int index, int port, String model, String version, String configFormat,
-        long rebootMillis, Set<Fault> faults) {
+public record DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
+        long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
+        NotificationTarget notifications) {
 
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_MODEL = "IAD-1000";
     public static final String DEFAULT_VERSION = "1.0.0";
     public static final String DEFAULT_CONFIG_FORMAT = "1";
 
     public DeviceSettings {
         faults = Set.copyOf(faults);
+        if (personalities.isEmpty()) {
+            throw new IllegalArgumentException("device " + index + " must speak at least one MIB");
+        }
+        personalities = Set.copyOf(personalities);
     }
 
-    /** A device with the defaults: IAD-1000 running 1.0.0, reboot in 3 s, no faults. */
+    /** A device with the defaults: IAD-1000 on 127.0.0.1 running 1.0.0, UPLIFT-IAD-MIB, reboot in 3 s, no faults. */
     public static DeviceSettings defaults(int index, int port) {
-        return new DeviceSettings(index, port, DEFAULT_MODEL, DEFAULT_VERSION, DEFAULT_CONFIG_FORMAT, 3000, Set.of());
+        return new DeviceSettings(index, DEFAULT_HOST, port, DEFAULT_MODEL, DEFAULT_VERSION, DEFAULT_CONFIG_FORMAT,
+                3000, Set.of(), EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null);
     }
 
     public DeviceSettings withFaults(Set<Fault> newFaults) {
-        return new DeviceSettings(index, port, model, version, configFormat, rebootMillis, newFaults);
+        return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, newFaults,
+                personalities, v3User, notifications);
     }
 
     public DeviceSettings withRebootMillis(long millis) {
-        return new DeviceSettings(index, port, model, version, configFormat, millis, faults);
+        return new DeviceSettings(index, host, port, model, version, configFormat, millis, faults, personalities,
+                v3User, notifications);
+    }
+
+    public DeviceSettings withHost(String newHost) {
+        return new DeviceSettings(index, newHost, port, model, version, configFormat, rebootMillis, faults,
+                personalities, v3User, notifications);
+    }
+
+    public DeviceSettings withPersonalities(Set<Personality> newPersonalities) {
+        return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
+                newPersonalities, v3User, notifications);
+    }
+
+    public DeviceSettings withNotify(NotificationTarget target) {
+        return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
+                personalities, v3User, target);
+    }
+
+    public DeviceSettings withConfigFormat(String format) {
+        return new DeviceSettings(index, host, port, model, version, format, rebootMillis, faults, personalities,
+                v3User, notifications);
     }
 }

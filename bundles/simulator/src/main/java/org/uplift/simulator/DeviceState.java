@@ -5,6 +5,7 @@ import java.util.Arrays;
 /** A simulated device's software and configuration; every access is synchronized. */
 final class DeviceState {
 
+    private final int index;
     private final String model;
     private String runningVersion;
     private String runningFormat;
@@ -15,6 +16,7 @@ final class DeviceState {
     private long startedNanos = System.nanoTime();
 
     DeviceState(DeviceSettings settings) {
+        this.index = settings.index();
         this.model = settings.model();
         this.runningVersion = settings.version();
         this.runningFormat = settings.configFormat();
@@ -50,15 +52,16 @@ final class DeviceState {
         configDigest = FirmwareImageFormat.sha256(config);
     }
 
-    /** Keeps the running version and runs the new one. */
+    /** At boot: keeps the running version and runs the new one. */
     synchronized void install(String version, String format) {
         keptVersion = runningVersion;
         keptFormat = runningFormat;
         runningVersion = version;
         runningFormat = format;
+        adoptFormat();
     }
 
-    /** Swaps running and kept versions; {@code false} if no version is kept. */
+    /** At boot: swaps running and kept versions; {@code false} if no version is kept. */
     synchronized boolean rollBack() {
         if (keptVersion.isEmpty()) {
             return false;
@@ -69,7 +72,15 @@ final class DeviceState {
         runningFormat = keptFormat;
         keptVersion = version;
         keptFormat = format;
+        adoptFormat();
         return true;
+    }
+
+    /** Software that cannot read the configuration's format starts from its factory default, as real devices do. */
+    private void adoptFormat() {
+        if (!runningFormat.equals(RunningConfig.formatOf(config))) {
+            setConfig(RunningConfig.initial(index, runningFormat));
+        }
     }
 
     synchronized void restarted() {

@@ -1,33 +1,99 @@
 package org.uplift.simulator;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
-/** A failure a simulated device can be told to show; written as {@code INDEX=NAME} on the command line. */
-public enum Fault {
-    /** downloadFirmware fails with transferFailed before contacting any server. */
-    DOWNLOAD_FAIL("download-fail");
+import org.uplift.simulator.ops.FailCause;
+import org.uplift.simulator.ops.OpType;
 
-    private final String id;
+/**
+ * A failure a simulated device is told to show, written {@code KIND} or {@code KIND:ARGUMENT}
+ * (e.g. {@code download-fail:noMemory}, {@code restore-fail:2}, {@code silent-during:restore}).
+ *
+ * @param kind     what fails
+ * @param argument the kind's argument, normalised; empty if it takes none
+ */
+public record Fault(FaultKind kind, String argument) {
 
-    Fault(String id) {
-        this.id = id;
+    /** The firmware download fails with transferFailed. */
+    public static final Fault DOWNLOAD_FAIL = new Fault(FaultKind.DOWNLOAD_FAIL, FailCause.TRANSFER_FAILED.label());
+
+    public Fault {
+        argument = normalise(kind, argument == null ? "" : argument.trim());
     }
 
+    public static Fault of(FaultKind kind) {
+        return new Fault(kind, "");
+    }
+
+    /** Parses {@code KIND} or {@code KIND:ARGUMENT}; the message says what is wrong. */
+    public static Fault parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int colon = trimmed.indexOf(':');
+        FaultKind kind = FaultKind.parse(colon < 0 ? trimmed : trimmed.substring(0, colon));
+        return new Fault(kind, colon < 0 ? "" : trimmed.substring(colon + 1));
+    }
+
+    /** How it is written on a command line. */
     public String id() {
-        return id;
+        return argument.isEmpty() ? kind.id() : kind.id() + ":" + argument;
     }
 
-    public static Fault parse(String id) {
-        for (Fault fault : values()) {
-            if (fault.id.equalsIgnoreCase(id.trim())) {
-                return fault;
+    /** For {@link FaultKind#DOWNLOAD_FAIL}: the fail cause to report. */
+    public FailCause failCause() {
+        return FailCause.parse(argument);
+    }
+
+    /** For {@link FaultKind#RESTORE_FAIL}: how many restores fail. */
+    public int count() {
+        return Integer.parseInt(argument);
+    }
+
+    /** For {@link FaultKind#SILENT_DURING}: the operation that silences the device. */
+    public OpType operation() {
+        return switch (argument) {
+            case "backup" -> OpType.BACKUP_CONFIG;
+            case "restore" -> OpType.RESTORE_CONFIG;
+            case "download" -> OpType.DOWNLOAD_FIRMWARE;
+            default -> OpType.ROLLBACK_FIRMWARE;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    private static String normalise(FaultKind kind, String argument) {
+        return switch (kind) {
+            case DOWNLOAD_FAIL -> FailCause.parse(argument.isEmpty() ? "transferFailed" : argument).label();
+            case RESTORE_FAIL -> Integer.toString(positive(argument.isEmpty() ? "1" : argument));
+            case SILENT_DURING -> step(argument);
+            default -> {
+                if (!argument.isEmpty()) {
+                    throw new IllegalArgumentException("fault " + kind.id() + " takes no argument (got '" + argument + "')");
+                }
+                yield "";
             }
-        }
-        throw new IllegalArgumentException("unknown fault '" + id + "' (known: " + known() + ")");
+        };
     }
 
-    public static String known() {
-        return Arrays.stream(values()).map(Fault::id).collect(Collectors.joining(", "));
+    private static int positive(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("restore-fail needs a positive count, e.g. restore-fail:2 (got '" + text + "')");
+    }
+
+    private static String step(String text) {
+        String step = text.toLowerCase(Locale.ROOT);
+        if (step.equals("backup") || step.equals("restore") || step.equals("download") || step.equals("rollback")) {
+            return step;
+        }
+        throw new IllegalArgumentException("silent-during needs backup, restore, download or rollback (got '" + text + "')");
     }
 }

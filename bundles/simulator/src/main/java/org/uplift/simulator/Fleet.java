@@ -39,6 +39,11 @@ public final class Fleet implements SimulatorFleet, AutoCloseable {
     }
 
     @Override
+    public Optional<SimulatedDevice> deviceByIndex(int index) {
+        return index >= 1 && index <= devices.size() ? Optional.of(devices.get(index - 1)) : Optional.empty();
+    }
+
+    @Override
     public void close() {
         devices.forEach(SimulatedDevice::close);
     }

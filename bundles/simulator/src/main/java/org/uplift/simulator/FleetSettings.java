@@ -1,22 +1,31 @@
 package org.uplift.simulator;
 
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * How a fleet starts: {@code devices} devices on ports {@code basePort .. basePort + devices - 1}.
+ * How a fleet starts: {@code devices} devices on ports {@code basePort .. basePort + devices - 1}
+ * of 127.0.0.1, or, with {@code addressPerDevice}, each on {@code basePort} of its own 127.0.x.y.
  *
- * @param devices       how many devices
- * @param basePort      the first device's port (0: each device gets a free port)
- * @param model         the model every device reports
- * @param version       the software every device runs at start
- * @param rebootSeconds how long a reboot silences a device
- * @param faults        faults per device index (1-based)
+ * @param devices          how many devices
+ * @param basePort         the first device's port (0: each device gets a free port)
+ * @param model            the model every device reports
+ * @param version          the software every device runs at start
+ * @param rebootSeconds    how long a reboot silences a device
+ * @param faults           faults per device index (1-based)
+ * @param addressPerDevice each device on its own loopback address (device N on {@link #address(int)})
+ * @param personalities    the MIBs every device speaks
+ * @param v3User           every device's SNMPv3 user
+ * @param notifications    where devices send completion notifications, or {@code null}
+ * @param configFormat     the configuration format of the software every device runs at start
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
-        Map<Integer, Set<Fault>> faults) {
+        Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
+        NotificationTarget notifications, String configFormat) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -24,8 +33,9 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         if (devices < 1 || devices > 10_000) {
             throw new IllegalArgumentException("devices must be 1-10000 (got " + devices + ")");
         }
-        if (basePort != 0 && (basePort < 1 || basePort + devices - 1 > 65535)) {
-            throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + devices - 1) + " are not all valid");
+        int lastPort = addressPerDevice ? basePort : basePort + devices - 1;
+        if (basePort != 0 && (basePort < 1 || lastPort > 65535)) {
+            throw new IllegalArgumentException("ports " + basePort + ".." + lastPort + " are not all valid");
         }
         if (rebootSeconds < 0) {
             throw new IllegalArgumentException("reboot seconds must not be negative");
@@ -36,9 +46,17 @@ public record FleetSettings(int devices, int basePort, String model, String vers
             }
         }
         faults = Map.copyOf(faults);
+        personalities = Set.copyOf(personalities);
     }
 
-    /** Parses fault specifications like {@code 3=download-fail}. */
+    /** The UPLIFT-IAD-MIB fleet on consecutive ports of 127.0.0.1, v3 user {@link V3User#DEFAULT}, no notifications. */
+    public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
+            Map<Integer, Set<Fault>> faults) {
+        this(devices, basePort, model, version, rebootSeconds, faults, false, EnumSet.of(Personality.UPLIFT_IAD),
+                V3User.DEFAULT, null, DeviceSettings.DEFAULT_CONFIG_FORMAT);
+    }
+
+    /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
     public static Map<Integer, Set<Fault>> parseFaults(List<String> specs) {
         Map<Integer, Set<Fault>> faults = new HashMap<>();
         for (String spec : specs) {
@@ -56,14 +74,21 @@ public record FleetSettings(int devices, int basePort, String model, String vers
                 throw new IllegalArgumentException("fault '" + spec + "': device index is not a number");
             }
             Fault fault = Fault.parse(spec.substring(eq + 1));
-            faults.computeIfAbsent(index, i -> new java.util.HashSet<>()).add(fault);
+            faults.computeIfAbsent(index, i -> new HashSet<>()).add(fault);
         }
         return faults;
     }
 
+    /** Device N's own loopback address when {@code addressPerDevice}: 127.0.0.2 onwards, skipping .0/.255 ends. */
+    public static String address(int index) {
+        int n = index - 1;
+        return "127.0." + (n / 253) + "." + (n % 253 + 2);
+    }
+
     DeviceSettings device(int index) {
-        int port = basePort == 0 ? 0 : basePort + index - 1;
-        return new DeviceSettings(index, port, model, version, DeviceSettings.DEFAULT_CONFIG_FORMAT,
-                rebootSeconds * 1000L, faults.getOrDefault(index, Set.of()));
+        int port = basePort == 0 ? 0 : addressPerDevice ? basePort : basePort + index - 1;
+        return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
+                version, configFormat, rebootSeconds * 1000L,
+                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications);
     }
 }

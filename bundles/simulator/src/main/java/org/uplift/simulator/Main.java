@@ -13,16 +13,35 @@ public final class Main {
 
     static final String USAGE = """
             Usage:
-              java -jar simulator-standalone.jar --devices N [--base-port 11161] [--model IAD-1000]
-                   [--version 1.0.0] [--reboot-seconds 3] [--fault INDEX=KIND ...]
-                  Runs N simulated devices on 127.0.0.1, ports base .. base+N-1, until Ctrl-C.
+              java -jar simulator-standalone.jar --devices N [options]
+                  Runs N simulated devices until Ctrl-C or kill (end of stdin does not stop them).
+                  --base-port P          SNMP port of device 1; the others follow (default 11161)
+                  --address-per-device   device N listens on --base-port of its own address 127.0.x.y
+                                         (device 1 on 127.0.0.2, 2 on 127.0.0.3, ...) instead of consecutive ports
+                  --model M              model every device reports (default IAD-1000)
+                  --version V            software every device runs at start (default 1.0.0)
+                  --config-format F      configuration format of that software (default 1; 1, 2 and 3 differ)
+                  --reboot-seconds S     how long a reboot silences a device (default 3)
+                  --mibs LIST            MIBs every device speaks, comma-separated (default uplift-iad;
+                                         known: %s)
+                  --v3-user NAME --v3-auth PASS --v3-priv PASS
+                                         the devices' SNMPv3 user (SHA-256 auth, AES-128 priv;
+                                         default uplift / uplift-auth-pass / uplift-priv-pass)
+                  --notify HOST:PORT     send upliftIadOpCompletion / ccCopyCompletion there as v2c traps
+                  --notify-v3            ... as SNMPv3 informs (authPriv, the v3 user) instead
+                  --fault INDEX=KIND[:ARG] ...
+                                         device INDEX shows the fault from the start
+                  --control-port P       accept control commands on TCP 127.0.0.1:P (0 picks a port)
                   SNMP v2c communities: public (read), private (read-write).
                   Fault kinds: %s
+                  Run-time control: type commands on stdin, or send them to the control port, one a line:
+                    fault N KIND[:ARG]   clear N   devices   help
+                  e.g. echo 'fault 3 no-return' | nc -q1 127.0.0.1 P
               java -jar simulator-standalone.jar --make-firmware FILE --model M --version V
                    [--config-format 1] [--size BYTES]
                   Writes a firmware image the simulated devices accept, then exits.
               java -jar simulator-standalone.jar --help
-            """.formatted(Fault.known());
+            """.formatted(Personality.known(), FaultKind.known());
 
     private Main() {
     }
@@ -72,20 +91,29 @@ public final class Main {
         FleetSettings settings = new FleetSettings(options.devices, options.basePort,
                 options.model == null ? DeviceSettings.DEFAULT_MODEL : options.model,
                 options.version == null ? DeviceSettings.DEFAULT_VERSION : options.version,
-                options.rebootSeconds, FleetSettings.parseFaults(options.faults));
+                options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
+                Personality.parse(options.mibs), options.v3User(),
+                options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
+                options.configFormat);
         Fleet fleet = Fleet.start(settings);
+        FleetControl control = new FleetControl(fleet);
+        ControlPort controlPort = options.controlPort == null ? null : new ControlPort(options.controlPort, control);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fleet.close();
             stopped.countDown();
         }, "uplift-sim-shutdown"));
         for (DeviceStatus device : fleet.devices()) {
-            out.printf("device %d  udp:127.0.0.1/%d  %s %s  config sha256 %s%s%n", device.index(), device.port(),
-                    device.model(), device.runningVersion(), device.configDigest().substring(0, 12),
-                    settings.faults().containsKey(device.index()) ? "  faults " + faultIds(settings, device.index()) : "");
+            out.printf("device %d  udp:%s/%d  %s %s  config sha256 %s%s%n", device.index(), device.host(),
+                    device.port(), device.model(), device.runningVersion(), device.configDigest().substring(0, 12),
+                    device.faults().isEmpty() ? "" : "  faults " + String.join(",", device.faults()));
         }
-        out.println("running " + settings.devices() + " device(s); Ctrl-C stops them");
+        if (controlPort != null) {
+            out.println("control port tcp:127.0.0.1/" + controlPort.port());
+        }
+        out.println("running " + settings.devices() + " device(s); Ctrl-C stops them; type help for run-time control");
         out.flush();
+        readCommands(control, out);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -94,8 +122,24 @@ public final class Main {
         return 0;
     }
 
-    private static String faultIds(FleetSettings settings, int index) {
-        return settings.faults().get(index).stream().map(Fault::id).sorted().collect(java.util.stream.Collectors.joining(","));
+    /** Control commands from stdin, in the background: a fleet started with stdin closed keeps running. */
+    private static void readCommands(FleetControl control, PrintStream out) {
+        Thread reader = new Thread(() -> {
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        out.println(control.execute(line));
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // stdin is gone; the control port, if any, still works
+            }
+        }, "uplift-sim-stdin");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** The parsed command line. */
@@ -109,7 +153,19 @@ public final class Main {
         int rebootSeconds = 3;
         int size = 64 * 1024;
         String makeFirmware;
+        boolean addressPerDevice;
+        String mibs = Personality.UPLIFT_IAD.id();
+        String v3Name = V3User.DEFAULT.name();
+        String v3Auth = V3User.DEFAULT.authPassphrase();
+        String v3Priv = V3User.DEFAULT.privPassphrase();
+        String notify;
+        boolean notifyV3;
+        Integer controlPort;
         final List<String> faults = new ArrayList<>();
+
+        V3User v3User() {
+            return new V3User(v3Name, v3Auth, v3Priv);
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -125,6 +181,14 @@ public final class Main {
                     case "--reboot-seconds" -> o.rebootSeconds = number(arg, value(args, ++i, arg));
                     case "--size" -> o.size = number(arg, value(args, ++i, arg));
                     case "--make-firmware" -> o.makeFirmware = value(args, ++i, arg);
+                    case "--address-per-device" -> o.addressPerDevice = true;
+                    case "--mibs" -> o.mibs = value(args, ++i, arg);
+                    case "--v3-user" -> o.v3Name = value(args, ++i, arg);
+                    case "--v3-auth" -> o.v3Auth = value(args, ++i, arg);
+                    case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);
+                    case "--notify" -> o.notify = value(args, ++i, arg);
+                    case "--notify-v3" -> o.notifyV3 = true;
+                    case "--control-port" -> o.controlPort = number(arg, value(args, ++i, arg));
                     case "--fault" -> {
                         o.faults.add(value(args, ++i, arg));
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {

@@ -1,11 +1,11 @@
 package org.uplift.simulator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
+import org.uplift.simulator.ops.OpType;
 import org.uplift.simulator.ops.Tftp;
 import org.uplift.simulator.ops.TransferFailure;
 
@@ -14,20 +14,26 @@ final class Operations {
 
     private static final long MAX_CONFIG_BYTES = 1L << 20;
     private static final long MAX_IMAGE_BYTES = 64L << 20;
+    private static final String INJECTED = " (injected fault)";
 
     private final DeviceState state;
-    private final Set<Fault> faults;
+    private final DeviceFaults faults;
     private final Tftp tftp;
-    private final Runnable reboot;
+    private final DeviceControl control;
 
-    Operations(DeviceState state, Set<Fault> faults, Tftp tftp, Runnable reboot) {
+    Operations(DeviceState state, DeviceFaults faults, Tftp tftp, DeviceControl control) {
         this.state = state;
         this.faults = faults;
         this.tftp = tftp;
-        this.reboot = reboot;
+        this.control = control;
     }
 
     void run(OpRequest request, OpReport report) {
+        if (silencedBy(request.type())) {
+            control.goSilent();
+            report.running();
+            return;
+        }
         report.running();
         try {
             switch (request.type()) {
@@ -45,7 +51,18 @@ final class Operations {
         }
     }
 
+    private boolean silencedBy(OpType type) {
+        return faults.get(FaultKind.SILENT_DURING).map(f -> f.operation() == type).orElse(false);
+    }
+
     private void backup(OpRequest request, OpReport report) throws TransferFailure {
+        if (faults.has(FaultKind.BACKUP_HANG)) {
+            return; // stays running: only the manager's time-out ends it
+        }
+        if (faults.has(FaultKind.BACKUP_FAIL)) {
+            report.failed(FailCause.UNKNOWN, "configuration backup failed" + INJECTED);
+            return;
+        }
         checkServer(request);
         long sent = tftp.upload(request.server(), request.port(), request.fileName(), state.config());
         report.bytes(sent);
@@ -58,11 +75,16 @@ final class Operations {
         report.bytes(config.length);
         String format = RunningConfig.formatOf(config);
         String running = state.configFormat();
-        if (format == null) {
+        if (faults.has(FaultKind.REJECT_CONFIG)) {
+            report.failed(FailCause.FORMAT_REJECTED, "the running software rejects this configuration" + INJECTED);
+        } else if (format == null) {
             report.failed(FailCause.FORMAT_REJECTED, "configuration has no format= line");
         } else if (!format.equals(running)) {
             report.failed(FailCause.FORMAT_REJECTED,
                     "configuration is in format " + format + "; the running software reads format " + running);
+        } else if (faults.takeRestoreFailure()) {
+            report.failed(FailCause.UNKNOWN, "configuration could not be applied" + INJECTED + "; "
+                    + faults.restoreFailuresLeft() + " more restore(s) will fail");
         } else {
             state.setConfig(config);
             report.successful();
@@ -70,13 +92,17 @@ final class Operations {
     }
 
     private void downloadFirmware(OpRequest request, OpReport report) throws TransferFailure {
-        if (faults.contains(Fault.DOWNLOAD_FAIL)) {
-            report.failed(FailCause.TRANSFER_FAILED, "firmware download aborted (injected fault)");
+        var injected = faults.get(FaultKind.DOWNLOAD_FAIL);
+        if (injected.isPresent()) {
+            report.failed(injected.get().failCause(), "firmware download aborted" + INJECTED);
             return;
         }
         checkServer(request);
         byte[] bytes = tftp.download(request.server(), request.port(), request.fileName(), MAX_IMAGE_BYTES);
         report.bytes(bytes.length);
+        if (faults.has(FaultKind.CORRUPT_IMAGE) && bytes.length > 0) {
+            bytes[bytes.length - 1] ^= 0x5a; // as if a bit flipped in transit or in flash
+        }
         FirmwareImageFormat.Image image;
         try {
             image = FirmwareImageFormat.parse(bytes);
@@ -89,20 +115,22 @@ final class Operations {
                     + state.model());
         } else if (!image.payloadIntact()) {
             report.failed(FailCause.CORRUPT_IMAGE, "image payload does not match its SHA-256");
+        } else if (faults.has(FaultKind.LOAD_FAIL)) {
+            report.failed(FailCause.LOAD_FAILED, "image " + image.version() + " failed to load" + INJECTED);
         } else {
-            state.install(image.version(), image.configFormat());
+            // the image is checked and written: that is success; the new version runs once the device is back
             report.successful();
-            reboot.run();
+            control.reboot(() -> state.install(image.version(), image.configFormat()));
         }
     }
 
     private void rollBack(OpReport report) {
-        if (state.rollBack()) {
-            report.successful();
-            reboot.run();
-        } else {
+        if (state.keptVersion().isEmpty()) {
             report.failed(FailCause.LOAD_FAILED, "no kept version");
+            return;
         }
+        report.successful();
+        control.reboot(state::rollBack);
     }
 
     private static void checkServer(OpRequest request) throws TransferFailure {

@@ -2,28 +2,63 @@ package org.uplift.simulator;
 
 import java.nio.charset.StandardCharsets;
 
-/** The configuration a simulated device starts with: deterministic per device index. */
+/**
+ * A device's factory-default configuration, deterministic per device index, rendered in the
+ * format the running software reads. Formats 1-3 differ the way software releases do:
+ * 2 renames user keys, turns {@code enabled} into an admin state and gives each protocol its own
+ * section; 3 also counts the register interval in milliseconds and names ports {@code fxs-0/N}.
+ * Any other format is rendered like format 1 with its own {@code format=} line.
+ */
 final class RunningConfig {
+
+    private static final String HEADER = "# uplift-iad running configuration\n";
 
     private RunningConfig() {
     }
 
     static byte[] initial(int index, String format) {
-        String text = "# uplift-iad running configuration\n"
+        String text = switch (format) {
+            case "2" -> format2(index, false);
+            case "3" -> format2(index, true);
+            default -> format1(index, format);
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String format1(int index, String format) {
+        return HEADER
                 + "format=" + format + "\n"
                 + "[user]\n"
-                + String.format("user.1.name=subscriber-%04d%n", index)
-                + String.format("user.1.phone=+1-555-%04d%n", 100 + index)
+                + String.format("user.1.name=subscriber-%04d\n", index)
+                + String.format("user.1.phone=+1-555-%04d\n", 100 + index)
                 + "[port]\n"
                 + "port.1.name=fxs1\n"
                 + "port.1.enabled=true\n"
                 + "[protocol]\n"
                 + "protocol.sip.registrar=192.0.2.10\n"
                 + "protocol.sip.register-interval=3600\n"
-                + "[default]\n"
+                + defaults();
+    }
+
+    private static String format2(int index, boolean format3) {
+        return HEADER
+                + "format=" + (format3 ? "3" : "2") + "\n"
+                + "[user]\n"
+                + String.format("subscriber.1.name=subscriber-%04d\n", index)
+                + String.format("subscriber.1.phone=+1-555-%04d\n", 100 + index)
+                + "[port]\n"
+                + "port.1.name=" + (format3 ? "fxs-0/1" : "fxs1") + "\n"
+                + "port.1.admin-state=up\n"
+                + "[protocol sip]\n"
+                + "registrar=192.0.2.10\n"
+                + (format3 ? "register-interval-ms=3600000\n" : "register-interval=3600\n")
+                + defaults();
+    }
+
+    private static String defaults() {
+        return "[default]\n"
                 + "default.country=us\n"
                 + "default.tone-profile=standard\n";
-        return text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The value of the {@code format=} line, or {@code null} if there is none. */

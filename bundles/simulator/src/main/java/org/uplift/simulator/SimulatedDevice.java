@@ -1,7 +1,9 @@
 package org.uplift.simulator;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,16 +16,24 @@ import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.Tftp;
 
-/** One simulated IAD: its state, its SNMP agent on 127.0.0.1 and a worker thread for its operations. */
+/**
+ * One simulated IAD: its state, its SNMP agent on its loopback address, a worker thread for its
+ * operations, and the faults it shows (changeable at run time).
+ */
 public final class SimulatedDevice implements AutoCloseable {
 
     private static final long REBOOT_DELAY_MILLIS = 300;
 
     private final DeviceSettings settings;
     private final DeviceState state;
+    private final DeviceFaults faults;
     private final ScheduledExecutorService worker;
     private final Operations operations;
     private final SnmpAgent agent;
+    // why the agent is silent: a reboot in progress, a fault, or a boot the no-return fault holds back
+    private boolean rebooting;
+    private boolean faultSilent;
+    private Runnable heldBoot;
 
     /** Starts the device; its agent answers once this returns. */
     public SimulatedDevice(DeviceSettings settings) throws IOException {
@@ -36,14 +46,50 @@ public final class SimulatedDevice implements AutoCloseable {
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.worker = executor;
-        this.operations = new Operations(state, settings.faults(), new Tftp(Duration.ofSeconds(1), 3), this::scheduleReboot);
+        this.faults = new DeviceFaults(settings.faults());
+        Tftp tftp = new Tftp(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);
+        this.operations = new Operations(state, faults, tftp, new Control());
         try {
-            this.agent = new SnmpAgent(settings.port(), new View(), this::submit);
+            this.agent = new SnmpAgent(settings, new View(), this::submit);
         } catch (IOException e) {
             worker.shutdownNow();
-            throw new IOException("device " + settings.index() + ": cannot bind SNMP port 127.0.0.1:"
+            throw new IOException("device " + settings.index() + ": cannot bind SNMP port " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
+        if (faults.has(FaultKind.SILENT)) {
+            inject(Fault.of(FaultKind.SILENT));
+        }
+    }
+
+    /** The device's loopback address. */
+    public String host() {
+        return settings.host();
+    }
+
+    /** Makes the device show a fault from now on (replacing one of the same kind). */
+    public synchronized void inject(Fault fault) {
+        faults.set(fault);
+        if (fault.kind() == FaultKind.SILENT) {
+            faultSilent = true;
+            updateSilence();
+        }
+    }
+
+    /** Removes every fault: a silenced device answers again, a device held down by no-return boots. */
+    public synchronized void clearFaults() {
+        faults.clear();
+        faultSilent = false;
+        updateSilence();
+        if (heldBoot != null) {
+            Runnable boot = heldBoot;
+            heldBoot = null;
+            worker.execute(boot);
+        }
+    }
+
+    /** The faults the device shows now. */
+    public List<Fault> faults() {
+        return faults.list();
     }
 
     public int index() {
@@ -55,9 +101,9 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     public DeviceStatus status() {
-        return new DeviceStatus(settings.index(), agent.port(), state.model(), state.runningVersion(),
+        return new DeviceStatus(settings.index(), settings.host(), agent.port(), state.model(), state.runningVersion(),
                 state.keptVersion(), state.configFormat(), HexFormat.of().formatHex(state.configDigest()),
-                agent.silent());
+                agent.silent(), faults.list().stream().map(Fault::id).sorted().toList());
     }
 
     /** The running configuration's bytes. */
@@ -88,22 +134,52 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
-    private void scheduleReboot() {
-        worker.schedule(this::reboot, REBOOT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    private synchronized void updateSilence() {
+        agent.silent(rebooting || faultSilent || heldBoot != null);
     }
 
-    private void reboot() {
-        agent.silent(true);
+    private void reboot(Runnable atBoot) {
+        synchronized (this) {
+            rebooting = true;
+            updateSilence();
+        }
         agent.forgetOperations();
-        worker.schedule(() -> {
-            state.restarted();
-            agent.silent(false);
-        }, settings.rebootMillis(), TimeUnit.MILLISECONDS);
+        worker.schedule(() -> boot(atBoot), settings.rebootMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void boot(Runnable atBoot) {
+        synchronized (this) {
+            rebooting = false;
+            if (faults.has(FaultKind.NO_RETURN)) {
+                heldBoot = () -> boot(atBoot);
+                updateSilence();
+                return;
+            }
+        }
+        atBoot.run();
+        state.restarted();
+        updateSilence();
+    }
+
+    /** What operations may do to this device. */
+    private final class Control implements DeviceControl {
+        @Override
+        public void reboot(Runnable atBoot) {
+            worker.schedule(() -> SimulatedDevice.this.reboot(atBoot), REBOOT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void goSilent() {
+            synchronized (SimulatedDevice.this) {
+                faultSilent = true;
+                updateSilence();
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return "device " + settings.index() + " on 127.0.0.1:" + port() + ": " + state;
+        return "device " + settings.index() + " on " + settings.host() + ":" + port() + ": " + state;
     }
 
     private final class View implements DeviceView {

@@ -8,6 +8,9 @@ public interface SimulatorFleet {
 
     List<DeviceStatus> devices();
 
-    /** The device answering SNMP on this port of 127.0.0.1. */
+    /** The device answering SNMP on this port (the first such device when each has its own address). */
     Optional<SimulatedDevice> device(int port);
+
+    /** The device with this number (1-based). */
+    Optional<SimulatedDevice> deviceByIndex(int index);
 }

@@ -20,7 +20,7 @@ class FleetSettingsTest {
     void anUnknownFaultKindIsRefusedNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FleetSettings.parseFaults(List.of("1=explode")));
-        assertEquals("unknown fault 'explode' (known: download-fail)", e.getMessage());
+        assertEquals("unknown fault 'explode' (known: " + FaultKind.known() + ")", e.getMessage());
     }
 
     @Test

@@ -32,6 +32,23 @@ public record SnmpCredentials(SnmpVersion version, String community, String secu
         return new SnmpCredentials(SnmpVersion.V2C, community, null, null, null, null, null);
     }
 
+    /**
+     * SNMPv3 authPriv with the documented defaults: HMAC-SHA-256 authentication ({@code SHA256})
+     * and AES-128 privacy ({@code AES128}).
+     *
+     * @since 0.2
+     */
+    public static SnmpCredentials v3(String securityName, String authPassphrase, String privPassphrase) {
+        return new SnmpCredentials(SnmpVersion.V3, null, securityName, DEFAULT_AUTH_PROTOCOL, authPassphrase,
+                DEFAULT_PRIV_PROTOCOL, privPassphrase);
+    }
+
+    /** The authentication protocol v3 credentials use when they name none: {@value}. @since 0.2 */
+    public static final String DEFAULT_AUTH_PROTOCOL = "SHA256";
+
+    /** The privacy protocol v3 credentials use when they name none: {@value}. @since 0.2 */
+    public static final String DEFAULT_PRIV_PROTOCOL = "AES128";
+
     @Override
     public String toString() {
         return version == SnmpVersion.V2C

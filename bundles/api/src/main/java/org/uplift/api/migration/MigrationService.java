@@ -27,6 +27,9 @@ public interface MigrationService {
      */
     byte[] migrate(String model, String from, String to, byte[] configuration) throws MigrationException;
 
+    /** The registered migrators, in registration order. */
+    List<MigrationStep> steps();
+
     /**
      * Validates a configuration in a format version of a model.
      *

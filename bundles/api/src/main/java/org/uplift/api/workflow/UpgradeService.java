@@ -19,12 +19,28 @@ public interface UpgradeService {
     String TOPIC_JOB_STATE = "org/uplift/job/STATE";
 
     /**
+     * Event Admin topic posted when a job waits for a decision; properties as for
+     * {@value #TOPIC_JOB_STATE} plus {@code failed.step}.
+     */
+    String TOPIC_DECISION_NEEDED = "org/uplift/job/DECISION_NEEDED";
+
+    /**
      * Starts upgrading a device to a firmware version of its model.
      *
      * @throws UpgradeException if the device or the image is unknown, the device cannot be read, or
      *                          it already has a job running
      */
     Job start(String deviceId, String firmwareVersion) throws UpgradeException;
+
+    /** As {@link #start(String, String)}, with a retry policy for failed steps. */
+    Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException;
+
+    /**
+     * Answers a job waiting in {@link JobState#AWAITING_DECISION}.
+     *
+     * @throws UpgradeException if there is no such job or it is not waiting for a decision
+     */
+    Job decide(String jobId, Decision decision) throws UpgradeException;
 
     /** The job with this id. */
     Optional<Job> job(String id);

@@ -3,24 +3,30 @@ package org.uplift.simulator.agent;
 import org.snmp4j.agent.mo.snmp.CoexistenceInfo;
 import org.snmp4j.agent.mo.snmp.CoexistenceInfoProvider;
 import org.snmp4j.agent.security.VACM;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 
 /**
- * v2c access without SNMP-COMMUNITY-MIB and VACM tables: {@code public} reads, {@code private}
- * reads and writes, any other community is dropped silently (as real agents do).
+ * Access without SNMP-COMMUNITY-MIB and VACM tables: v2c {@code public} reads, {@code private}
+ * reads and writes, any other community is dropped silently (as real agents do); the device's
+ * SNMPv3 user reads and writes when authenticated (USM has already checked its keys).
  */
-final class CommunityAccess implements CoexistenceInfoProvider, VACM {
+final class AgentAccess implements CoexistenceInfoProvider, VACM {
 
     static final OctetString READ_COMMUNITY = new OctetString("public");
     static final OctetString WRITE_COMMUNITY = new OctetString("private");
     private static final OctetString FULL_VIEW = new OctetString("full");
 
-    private final OctetString engineId;
+    private static final int USM = 3;
 
-    CommunityAccess(OctetString engineId) {
+    private final OctetString engineId;
+    private final OctetString v3User;
+
+    AgentAccess(OctetString engineId, OctetString v3User) {
         this.engineId = engineId;
+        this.v3User = v3User;
     }
 
     @Override
@@ -57,6 +63,9 @@ final class CommunityAccess implements CoexistenceInfoProvider, VACM {
     @Override
     public OctetString getViewName(OctetString context, OctetString securityName, int securityModel,
             int securityLevel, int viewType) {
+        if (securityModel == USM) {
+            return v3User.equals(securityName) && securityLevel >= SecurityLevel.AUTH_NOPRIV ? FULL_VIEW : null;
+        }
         if (WRITE_COMMUNITY.equals(securityName)) {
             return FULL_VIEW;
         }

@@ -28,6 +28,7 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.SMIConstants;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
 import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
@@ -45,8 +46,16 @@ final class OpTable {
     private final DefaultMOTable<DefaultMOMutableRow2PC, MOColumn, DefaultMOMutableTableModel<DefaultMOMutableRow2PC>> table;
     private final DefaultMOMutableTableModel<DefaultMOMutableRow2PC> model;
 
-    /** @param starter called (in the SNMP thread) with each new operation; must return at once */
-    OpTable(BiConsumer<OpRequest, OpReport> starter) {
+    static final OID OP_COMPLETION = new OID("1.3.6.1.4.1.32473.7.0.1");
+
+    private final Notifier notifier;
+
+    /**
+     * @param starter  called (in the SNMP thread) with each new operation; must return at once
+     * @param notifier sends upliftIadOpCompletion when an operation ends
+     */
+    OpTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier) {
+        this.notifier = notifier;
         MOColumn[] columns = {
             enumColumn(IadMib.COL_TYPE, null, 1, 2, 3, 4),
             enumColumn(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), 1, 2),
@@ -105,7 +114,7 @@ final class OpTable {
         if (event.isRowActivated() && event.getRow() instanceof DefaultMOMutableRow2PC row) {
             OpRequest request = requestOf(row);
             forgetPassword(row);
-            starter.accept(request, new RowReport(row));
+            starter.accept(request, new RowReport(row, notifier));
         }
     }
 
@@ -191,9 +200,19 @@ final class OpTable {
     /** Writes an operation's progress into its row. */
     private static final class RowReport implements OpReport {
         private final DefaultMOMutableRow2PC row;
+        private final Notifier notifier;
 
-        RowReport(DefaultMOMutableRow2PC row) {
+        RowReport(DefaultMOMutableRow2PC row, Notifier notifier) {
             this.row = row;
+            this.notifier = notifier;
+        }
+
+        private void notifyCompletion() {
+            OID index = row.getIndex();
+            notifier.send(OP_COMPLETION,
+                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_TYPE).append(index), row.getValue(idx(IadMib.COL_TYPE))),
+                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_STATE).append(index), row.getValue(idx(IadMib.COL_STATE))),
+                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_FAIL_CAUSE).append(index), row.getValue(idx(IadMib.COL_FAIL_CAUSE))));
         }
 
         @Override
@@ -209,6 +228,7 @@ final class OpTable {
         @Override
         public void successful() {
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.SUCCESSFUL.code()));
+            notifyCompletion();
         }
 
         @Override
@@ -217,6 +237,7 @@ final class OpTable {
             row.setValue(idx(IadMib.COL_FAIL_MESSAGE), new OctetString(java.util.Arrays.copyOf(text, Math.min(text.length, 255))));
             row.setValue(idx(IadMib.COL_FAIL_CAUSE), new Integer32(cause.code()));
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.FAILED.code()));
+            notifyCompletion();
         }
     }
 }

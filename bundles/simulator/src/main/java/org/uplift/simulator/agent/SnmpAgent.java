@@ -2,6 +2,7 @@ package org.uplift.simulator.agent;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
 import org.snmp4j.CommandResponder;
@@ -14,17 +15,29 @@ import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.ManagedObject;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.SecurityModel;
+import org.snmp4j.security.SecurityModels;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.uplift.simulator.DeviceSettings;
+import org.uplift.simulator.Personality;
+import org.uplift.simulator.V3User;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
 
 /**
- * One device's SNMP agent on 127.0.0.1: SNMPv2-MIB's system scalars, UPLIFT-IAD-MIB's system
- * scalars and operation table, v2c communities {@code public} (read) and {@code private} (read-write).
+ * One device's SNMP agent: SNMPv2-MIB's system scalars plus the MIBs of the device's
+ * personalities; v2c communities {@code public} (read) and {@code private} (read-write) and the
+ * device's SNMPv3 user (USM, SHA-256/AES-128), each device with its own engine ID.
  */
 public final class SnmpAgent implements AutoCloseable {
 
@@ -37,15 +50,23 @@ public final class SnmpAgent implements AutoCloseable {
     /**
      * Binds the agent's socket and starts answering.
      *
-     * @param port    UDP port on 127.0.0.1, 0 for any free one
-     * @param device  what the scalars report
-     * @param starter receives each operation a manager creates; must return at once
+     * @param settings the device's address, port (0 for any free one), personalities, v3 user, notification target
+     * @param device   what the scalars report
+     * @param starter  receives each operation a manager starts; must return at once
      */
-    public SnmpAgent(int port, DeviceView device, BiConsumer<OpRequest, OpReport> starter) throws IOException {
-        opTable = new OpTable(starter);
-        registerObjects(device);
-        OctetString engineId = new OctetString("uplift-simulator");
-        CommunityAccess access = new CommunityAccess(engineId);
+    public SnmpAgent(DeviceSettings settings, DeviceView device, BiConsumer<OpRequest, OpReport> starter)
+            throws IOException {
+        OctetString engineId = new OctetString(MPv3.createLocalEngineID(
+                new OctetString("uplift-sim-" + settings.index())));
+        V3User user = settings.v3User();
+        SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
+        USM usm = new USM(protocols, engineId, 1);
+        usm.addUser(new UsmUser(new OctetString(user.name()), AuthHMAC192SHA256.ID,
+                new OctetString(user.authPassphrase().getBytes(StandardCharsets.UTF_8)), PrivAES128.ID,
+                new OctetString(user.privPassphrase().getBytes(StandardCharsets.UTF_8)),
+                UsmUser.LocalizationGrant.any));
+
+        AgentAccess access = new AgentAccess(engineId, new OctetString(user.name()));
         CommandProcessor processor = new CommandProcessor(engineId);
         processor.setVacm(access);
         processor.setCoexistenceProvider(access);
@@ -54,9 +75,15 @@ public final class SnmpAgent implements AutoCloseable {
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
+        dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}), new org.snmp4j.mp.CounterSupport()));
         DefaultUdpTransportMapping transport =
-                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), port));
+                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName(settings.host()), settings.port()));
         snmp = new Snmp(dispatcher, transport);
+        Notifier notifier = settings.notifications() == null ? Notifier.NONE
+                : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths);
+        opTable = new OpTable(starter, notifier);
+        registerObjects(settings, device);
         snmp.addCommandResponder(new SilenceableResponder(processor));
         snmp.listen();
         this.port = transport.getListenAddress().getPort();
@@ -67,7 +94,7 @@ public final class SnmpAgent implements AutoCloseable {
         return port;
     }
 
-    /** While silent (rebooting) the agent drops every request unanswered. */
+    /** While silent (rebooting, or told to be) the agent drops every request unanswered. */
     public void silent(boolean value) {
         silent = value;
     }
@@ -76,7 +103,7 @@ public final class SnmpAgent implements AutoCloseable {
         return silent;
     }
 
-    /** Empties the operation table, as a reboot does. */
+    /** Empties the operation tables, as a reboot does. */
     public void forgetOperations() {
         opTable.clear();
     }
@@ -86,32 +113,43 @@ public final class SnmpAgent implements AutoCloseable {
         snmp.close();
     }
 
-    private void registerObjects(DeviceView device) throws IOException {
+    private void registerObjects(DeviceSettings settings, DeviceView device) throws IOException {
         try {
             register(new LiveScalar<>(IadMib.SYS_DESCR, () -> DeviceView.text(device.sysDescr())));
-            register(new LiveScalar<>(IadMib.SYS_OBJECT_ID, () -> new OID(IadMib.UPLIFT_IAD_1000)));
+            register(new LiveScalar<>(IadMib.SYS_OBJECT_ID, () -> new OID(sysObjectId(settings))));
             register(new LiveScalar<>(IadMib.SYS_UP_TIME, () -> new TimeTicks(device.upTimeHundredths() & 0xFFFFFFFFL)));
             register(new LiveScalar<>(IadMib.SYS_NAME, () -> DeviceView.text(device.sysName())));
-            register(new LiveScalar<>(new OID(IadMib.MODEL).append(0), () -> DeviceView.text(device.model())));
-            register(new LiveScalar<>(new OID(IadMib.RUNNING_VERSION).append(0),
-                    () -> DeviceView.text(device.runningVersion())));
-            register(new LiveScalar<>(new OID(IadMib.KEPT_VERSION).append(0),
-                    () -> DeviceView.text(device.keptVersion())));
-            register(new LiveScalar<>(new OID(IadMib.CONFIG_FORMAT).append(0),
-                    () -> DeviceView.text(device.configFormat())));
-            register(new LiveScalar<>(new OID(IadMib.CONFIG_DIGEST).append(0),
-                    () -> new OctetString(device.configDigest())));
-            opTable.register(server);
+            if (settings.personalities().contains(Personality.UPLIFT_IAD)) {
+                registerIadObjects(device);
+            }
         } catch (DuplicateRegistrationException e) {
             throw new IOException("simulator MIB objects overlap: " + e.getMessage(), e);
         }
+    }
+
+    /** The product identifier managers choose drivers by. */
+    static OID sysObjectId(DeviceSettings settings) {
+        return IadMib.UPLIFT_IAD_1000;
+    }
+
+    private void registerIadObjects(DeviceView device) throws DuplicateRegistrationException {
+        register(new LiveScalar<>(new OID(IadMib.MODEL).append(0), () -> DeviceView.text(device.model())));
+        register(new LiveScalar<>(new OID(IadMib.RUNNING_VERSION).append(0),
+                () -> DeviceView.text(device.runningVersion())));
+        register(new LiveScalar<>(new OID(IadMib.KEPT_VERSION).append(0),
+                () -> DeviceView.text(device.keptVersion())));
+        register(new LiveScalar<>(new OID(IadMib.CONFIG_FORMAT).append(0),
+                () -> DeviceView.text(device.configFormat())));
+        register(new LiveScalar<>(new OID(IadMib.CONFIG_DIGEST).append(0),
+                () -> new OctetString(device.configDigest())));
+        opTable.register(server);
     }
 
     private void register(ManagedObject<?> object) throws DuplicateRegistrationException {
         server.register(object, null);
     }
 
-    /** Drops requests while the device reboots. */
+    /** Drops requests while the device is silent. */
     private final class SilenceableResponder implements CommandResponder {
         private final CommandResponder delegate;
 

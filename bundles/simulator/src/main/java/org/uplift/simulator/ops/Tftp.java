@@ -13,15 +13,18 @@ import org.apache.commons.net.tftp.TFTP;
 import org.apache.commons.net.tftp.TFTPClient;
 import org.apache.commons.net.tftp.TFTPErrorPacket;
 
-/** The device's TFTP client (octet mode, bound to 127.0.0.1), mapping errors to fail causes. */
+/** The device's TFTP client (octet mode, bound to the device's address), mapping errors to fail causes. */
 public final class Tftp {
 
     private static final Pattern ERROR = Pattern.compile("Error code (\\d+) received: (.*)", Pattern.DOTALL);
 
+    private final InetAddress localAddress;
     private final Duration timeout;
     private final int maxTimeouts;
 
-    public Tftp(Duration timeout, int maxTimeouts) {
+    /** @param localAddress the device's own address: file servers check where transfers come from */
+    public Tftp(InetAddress localAddress, Duration timeout, int maxTimeouts) {
+        this.localAddress = localAddress;
         this.timeout = timeout;
         this.maxTimeouts = maxTimeouts;
     }
@@ -58,7 +61,7 @@ public final class Tftp {
         client.setDefaultTimeout(timeout);
         client.setMaxTimeouts(maxTimeouts);
         try {
-            client.open(0, InetAddress.getLoopbackAddress());
+            client.open(0, localAddress);
         } catch (IOException e) {
             throw new TransferFailure(FailCause.TRANSFER_FAILED, "cannot open a TFTP socket: " + e.getMessage(), 0);
         }

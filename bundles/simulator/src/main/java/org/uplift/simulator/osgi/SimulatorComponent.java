@@ -12,12 +12,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Fleet;
 import org.uplift.simulator.FleetSettings;
+import org.uplift.simulator.NotificationTarget;
+import org.uplift.simulator.Personality;
 import org.uplift.simulator.SimulatorFleet;
+import org.uplift.simulator.V3User;
 
 /** Runs a simulated fleet while configuration {@code org.uplift.simulator} exists. */
 @Component(service = {}, configurationPid = SimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -47,9 +51,41 @@ public final class SimulatorComponent {
                 + "reboots after a software download or roll-back", min = "0")
         int rebootSeconds() default 3;
 
-        @AttributeDefinition(name = "Faults", description = "Injected failures as INDEX=KIND, e.g. "
-                + "3=download-fail", required = false)
+        @AttributeDefinition(name = "Faults", description = "Injected failures as INDEX=KIND[:ARG], e.g. "
+                + "3=download-fail:noMemory; kinds: " + "backup-fail, backup-hang, download-fail[:FAILCAUSE], "
+                + "corrupt-image, load-fail, no-return, reject-config, restore-fail[:N], "
+                + "silent-during:backup|restore|download|rollback, silent. Change them at run time with "
+                + "uplift-sim:fault", required = false)
         String[] faults() default {};
+
+        @AttributeDefinition(name = "Configuration format", description = "Configuration format of the software "
+                + "every device runs at start (1, 2 and 3 differ)")
+        String configFormat() default DeviceSettings.DEFAULT_CONFIG_FORMAT;
+
+        @AttributeDefinition(name = "Address per device", description = "Each device on basePort of its own "
+                + "address 127.0.x.y (device 1 on 127.0.0.2, ...) instead of consecutive ports of 127.0.0.1")
+        boolean addressPerDevice() default false;
+
+        @AttributeDefinition(name = "MIBs", description = "MIBs every device speaks, comma-separated: "
+                + "uplift-iad, cisco-config-copy, docsis")
+        String mibs() default "uplift-iad";
+
+        @AttributeDefinition(name = "SNMPv3 user", description = "The devices' USM user (SHA-256/AES-128)")
+        String v3User() default "uplift";
+
+        @AttributeDefinition(name = "SNMPv3 authentication passphrase", type = AttributeType.PASSWORD)
+        String v3AuthPassphrase() default "uplift-auth-pass";
+
+        @AttributeDefinition(name = "SNMPv3 privacy passphrase", type = AttributeType.PASSWORD)
+        String v3PrivPassphrase() default "uplift-priv-pass";
+
+        @AttributeDefinition(name = "Notify", description = "HOST:PORT to send operation-completion "
+                + "notifications to; empty for none", required = false)
+        String notifyTo() default "";
+
+        @AttributeDefinition(name = "Notify with v3 informs", description = "Send SNMPv3 informs (authPriv) "
+                + "instead of v2c traps")
+        boolean notifyV3() default false;
     }
 
     private final Fleet fleet;
@@ -58,7 +94,11 @@ public final class SimulatorComponent {
     @Activate
     public SimulatorComponent(Config config, BundleContext context) throws IOException {
         FleetSettings settings = new FleetSettings(config.devices(), config.basePort(), config.model(),
-                config.version(), config.rebootSeconds(), FleetSettings.parseFaults(Arrays.asList(config.faults())));
+                config.version(), config.rebootSeconds(), FleetSettings.parseFaults(Arrays.asList(config.faults())),
+                config.addressPerDevice(), Personality.parse(config.mibs()),
+                new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
+                config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
+                config.configFormat());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

@@ -19,17 +19,20 @@ public class DevicesCommand implements Action {
     public Object execute() {
         ShellTable table = new ShellTable();
         table.column("Index").alignRight();
+        table.column("Address");
         table.column("Port").alignRight();
         table.column("Model");
         table.column("Running");
         table.column("Kept");
         table.column("Format");
         table.column("Config digest");
-        table.column("Rebooting");
+        table.column("Silent");
+        table.column("Faults");
         for (DeviceStatus d : fleet.devices()) {
-            table.addRow().addContent(d.index(), d.port(), d.model(), d.runningVersion(),
+            table.addRow().addContent(d.index(), d.host(), d.port(), d.model(), d.runningVersion(),
                     d.keptVersion().isEmpty() ? "-" : d.keptVersion(), d.configFormat(),
-                    d.configDigest().substring(0, 12), d.rebooting() ? "yes" : "no");
+                    d.configDigest().substring(0, 12), d.rebooting() ? "yes" : "no",
+                    d.faults().isEmpty() ? "-" : String.join(",", d.faults()));
         }
         table.print(System.out);
         return null;

@@ -3,7 +3,7 @@ package org.uplift.snmp.iad;
 import org.snmp4j.smi.OID;
 
 /** The object identifiers of UPLIFT-IAD-MIB (src/main/resources/mibs/UPLIFT-IAD-MIB) the driver uses. */
-final class UpliftIadMib {
+public final class UpliftIadMib {
 
     static final String ENTERPRISE_PREFIX = "1.3.6.1.4.1.32473.7";
 
@@ -51,7 +51,7 @@ final class UpliftIadMib {
         return new OID(OP_ENTRY).append(column).append(index);
     }
 
-    static String failCauseName(int value) {
+    public static String failCauseName(int value) {
         return value > 0 && value < FAIL_CAUSES.length ? FAIL_CAUSES[value] : "failCause(" + value + ")";
     }
 }

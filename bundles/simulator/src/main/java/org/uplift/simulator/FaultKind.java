@@ -1,0 +1,60 @@
+package org.uplift.simulator;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The failures a simulated device can show; each is written {@code id} or {@code id:argument}. */
+public enum FaultKind {
+    /** A configuration backup reports failure (fail cause {@code unknown}). */
+    BACKUP_FAIL("backup-fail", null),
+    /** A configuration backup starts and never finishes: the manager's time-out must catch it. */
+    BACKUP_HANG("backup-hang", null),
+    /** A firmware download fails with the given fail cause (default {@code transferFailed}). */
+    DOWNLOAD_FAIL("download-fail", "FAILCAUSE"),
+    /** The downloaded image arrives damaged, so its checksum fails ({@code corruptImage}). */
+    CORRUPT_IMAGE("corrupt-image", null),
+    /** The image is intact but does not load ({@code loadFailed}); the old version keeps running. */
+    LOAD_FAIL("load-fail", null),
+    /** After a reboot the device stays silent until the fault is cleared. */
+    NO_RETURN("no-return", null),
+    /** The running software rejects every configuration restored to it ({@code formatRejected}). */
+    REJECT_CONFIG("reject-config", null),
+    /** The next N restores fail (fail cause {@code unknown}), later ones succeed (default N 1). */
+    RESTORE_FAIL("restore-fail", "N"),
+    /** When an operation of the given kind starts, the agent stops answering SNMP until the fault is cleared. */
+    SILENT_DURING("silent-during", "backup|restore|download|rollback"),
+    /** The agent stops answering SNMP at once, until the fault is cleared. */
+    SILENT("silent", null);
+
+    private final String id;
+    private final String argument;
+
+    FaultKind(String id, String argument) {
+        this.id = id;
+        this.argument = argument;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** What the argument looks like, or {@code null} if the kind takes none. */
+    public String argument() {
+        return argument;
+    }
+
+    static FaultKind parse(String id) {
+        for (FaultKind kind : values()) {
+            if (kind.id.equalsIgnoreCase(id.trim())) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown fault '" + id.trim() + "' (known: " + known() + ")");
+    }
+
+    /** Every kind, with its argument's shape, for help texts. */
+    public static String known() {
+        return Arrays.stream(values()).map(k -> k.argument == null ? k.id : k.id + "[:" + k.argument + "]")
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,95 @@
+package org.uplift.simulator.agent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.function.LongSupplier;
+
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.ScopedPDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.SecurityLevel;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.uplift.simulator.NotificationTarget;
+
+/**
+ * Sends a device's notifications from its agent's own socket (so the manager sees the agent's
+ * address and port): SNMPv2c traps (community {@code public}) or SNMPv3 informs (authPriv, the
+ * device's user; sent and retried in the background, never blocking the caller).
+ */
+public final class Notifier {
+
+    /** Sends nothing. */
+    static final Notifier NONE = new Notifier(null, null, null, () -> 0);
+
+    private static final OctetString TRAP_COMMUNITY = new OctetString("public");
+    private static final OID SNMP_TRAP_OID = SnmpConstants.snmpTrapOID;
+
+    private final Snmp snmp;
+    private final NotificationTarget target;
+    private final OctetString v3User;
+    private final LongSupplier upTime;
+
+    Notifier(Snmp snmp, NotificationTarget target, OctetString v3User, LongSupplier upTime) {
+        this.snmp = snmp;
+        this.target = target;
+        this.v3User = v3User;
+        this.upTime = upTime;
+    }
+
+    /** Sends the notification {@code trapOid} with its objects; failures are dropped, as a device's are. */
+    void send(OID trapOid, VariableBinding... objects) {
+        if (target == null) {
+            return;
+        }
+        try {
+            UdpAddress address = new UdpAddress(InetAddress.getByName(target.host()), target.port());
+            PDU pdu = target.inform() ? new ScopedPDU() : new PDU();
+            pdu.setType(target.inform() ? PDU.INFORM : PDU.NOTIFICATION);
+            pdu.add(new VariableBinding(SnmpConstants.sysUpTime, new TimeTicks(upTime.getAsLong() & 0xFFFFFFFFL)));
+            pdu.add(new VariableBinding(SNMP_TRAP_OID, trapOid));
+            for (VariableBinding object : objects) {
+                pdu.add(object);
+            }
+            if (target.inform()) {
+                snmp.send(pdu, informTarget(address), null, IGNORE);
+            } else {
+                snmp.send(pdu, trapTarget(address));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a real device does not retry a lost trap either; informs are retried by SNMP4J itself
+        }
+    }
+
+    private static final ResponseListener IGNORE = new ResponseListener() {
+        @Override
+        public <A extends org.snmp4j.smi.Address> void onResponse(org.snmp4j.event.ResponseEvent<A> event) {
+            ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+        }
+    };
+
+    private static Target<UdpAddress> trapTarget(UdpAddress address) {
+        CommunityTarget<UdpAddress> trap = new CommunityTarget<>(address, TRAP_COMMUNITY);
+        trap.setVersion(SnmpConstants.version2c);
+        return trap;
+    }
+
+    private Target<UdpAddress> informTarget(UdpAddress address) {
+        UserTarget<UdpAddress> inform = new UserTarget<>();
+        inform.setAddress(address);
+        inform.setVersion(SnmpConstants.version3);
+        inform.setSecurityLevel(SecurityLevel.AUTH_PRIV);
+        inform.setSecurityName(v3User);
+        inform.setTimeout(1000);
+        inform.setRetries(3);
+        return inform;
+    }
+}

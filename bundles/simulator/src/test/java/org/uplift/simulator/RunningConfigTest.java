@@ -1,0 +1,55 @@
+package org.uplift.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class RunningConfigTest {
+
+    private static String render(String format) {
+        return new String(RunningConfig.initial(7, format), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void format2RenamesUsersUsesAdminStateAndGivesEachProtocolASection() {
+        String config = render("2");
+        assertTrue(config.contains("format=2\n"));
+        assertTrue(config.contains("[user]\nsubscriber.1.name=subscriber-0007\nsubscriber.1.phone=+1-555-0107\n"), config);
+        assertTrue(config.contains("port.1.name=fxs1\nport.1.admin-state=up\n"), config);
+        assertTrue(config.contains("[protocol sip]\nregistrar=192.0.2.10\nregister-interval=3600\n"), config);
+        assertTrue(config.contains("[default]\n"));
+        assertFalse(config.contains("user.1."));
+    }
+
+    @Test
+    void format3CountsMillisecondsAndNamesPortsFxs0Slash() {
+        String config = render("3");
+        assertTrue(config.contains("format=3\n"));
+        assertTrue(config.contains("register-interval-ms=3600000\n"), config);
+        assertTrue(config.contains("port.1.name=fxs-0/1\n"), config);
+        assertFalse(config.contains("register-interval=3600\n"));
+    }
+
+    @Test
+    void givenFormat1Config_whenSoftwareWithFormat2Boots_thenItStartsFromTheFactoryDefaultInFormat2() {
+        DeviceState state = new DeviceState(DeviceSettings.defaults(7, 0));
+        state.install("2.0.0", "2");
+        assertEquals("2", RunningConfig.formatOf(state.config()));
+        assertEquals(render("2"), new String(state.config(), StandardCharsets.UTF_8));
+        assertEquals("1.0.0", state.keptVersion());
+    }
+
+    @Test
+    void givenTheSameFormat_whenNewSoftwareBoots_thenTheConfigurationIsKept() {
+        DeviceState state = new DeviceState(DeviceSettings.defaults(7, 0).withFaults(Set.of()));
+        byte[] custom = "format=1\n[user]\nuser.1.name=kept\n".getBytes(StandardCharsets.UTF_8);
+        state.setConfig(custom);
+        state.install("1.1.0", "1");
+        assertEquals(new String(custom, StandardCharsets.UTF_8), new String(state.config(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,157 @@
+package org.uplift.snmp.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.driver.DeviceException;
+import org.uplift.api.driver.OperationCompletion;
+import org.uplift.api.driver.OperationHandle;
+import org.uplift.api.driver.OperationRequest;
+import org.uplift.api.driver.OperationState;
+import org.uplift.api.driver.OperationType;
+import org.uplift.api.repository.TransferProtocol;
+import org.uplift.simulator.DeviceSettings;
+import org.uplift.simulator.Fault;
+import org.uplift.simulator.NotificationTarget;
+import org.uplift.simulator.SimulatedDevice;
+import org.uplift.simulator.V3User;
+import org.uplift.snmp.session.SnmpSession;
+
+/** SNMPv3 authPriv sessions, v2c traps and v3 informs from the simulator, turned into completions. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class NotificationsAndV3Test {
+
+    private NotificationReceiver receiver;
+    private SnmpSession session;
+    private SimulatedDevice simulator;
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new NotificationReceiver(config(0));
+        session = new SnmpSession(500, 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (simulator != null) {
+            simulator.close();
+        }
+        session.close();
+        receiver.deactivate();
+    }
+
+    @Test
+    void givenAV3Device_whenReadWithAuthPriv_thenItAnswers_andWrongPassphrasesGiveOneClearMessage() throws Exception {
+        simulator = new SimulatedDevice(DeviceSettings.defaults(21, 0));
+        V3User user = V3User.DEFAULT;
+        Device good = new Device("v3-good", "127.0.0.1", simulator.port(),
+                SnmpCredentials.v3(user.name(), user.authPassphrase(), user.privPassphrase()), null);
+
+        assertEquals("1.0.0", session.get(good, new org.snmp4j.smi.OID("1.3.6.1.4.1.32473.7.1.1.2.0"))
+                .get(0).getVariable().toString());
+
+        Device wrong = new Device("v3-wrong", "127.0.0.1", simulator.port(),
+                SnmpCredentials.v3(user.name(), "not-the-auth-pass", user.privPassphrase()), null);
+        DeviceException e = assertThrows(DeviceException.class,
+                () -> session.get(wrong, new org.snmp4j.smi.OID("1.3.6.1.2.1.1.3.0")));
+        assertTrue(e.getMessage().contains("v3-wrong"), e.getMessage());
+        assertFalse(e.getMessage().contains("not-the-auth-pass"), e.getMessage());
+    }
+
+    @Test
+    void givenV2cTraps_whenABackupFails_thenTheCompletionArrivesWithItsFailCause() throws Exception {
+        simulator = new SimulatedDevice(DeviceSettings.defaults(22, 0)
+                .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
+                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+        Device device = new Device("trap", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null);
+
+        OperationCompletion completion = startAndAwait(device);
+
+        assertEquals(OperationState.FAILED, completion.state());
+        assertEquals("unknown", completion.failCause());
+        assertEquals(simulator.port(), completion.sourcePort());
+        assertEquals("1.3.6.1.4.1.32473.7.0.1", completion.notification());
+    }
+
+    @Test
+    void givenV3Informs_whenAnOperationEnds_thenTheCompletionArrives() throws Exception {
+        simulator = new SimulatedDevice(DeviceSettings.defaults(23, 0)
+                .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), true))
+                .withFaults(java.util.Set.of(Fault.parse("download-fail:noMemory"))));
+        V3User user = V3User.DEFAULT;
+        SnmpCredentials credentials = SnmpCredentials.v3(user.name(), user.authPassphrase(), user.privPassphrase());
+        receiver.addUser(credentials);
+        Device device = new Device("inform", "127.0.0.1", simulator.port(), credentials, null);
+
+        OperationCompletion completion = startAndAwait(device);
+
+        assertEquals(OperationState.FAILED, completion.state());
+        assertEquals("noMemory", completion.failCause());
+    }
+
+    @Test
+    void givenACompletionThatArrivedBeforeTheWaiter_thenTheWaiterStillGetsIt() throws Exception {
+        simulator = new SimulatedDevice(DeviceSettings.defaults(24, 0)
+                .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
+                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+        Device device = new Device("late", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null);
+        session.set(device, rowCreation(77, 1));
+        Thread.sleep(500);
+        OperationCompletion completion = receiver.completion(device, new OperationHandle(77)).get(2, TimeUnit.SECONDS);
+        assertEquals(OperationState.FAILED, completion.state());
+        assertNull(receiver.completion(device, new OperationHandle(78)).getNow(null));
+    }
+
+    private OperationCompletion startAndAwait(Device device) throws Exception {
+        int index = 4242;
+        var future = receiver.completion(device, new OperationHandle(index));
+        session.set(device, rowCreation(index, device.id().equals("inform") ? 3 : 1));
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static org.snmp4j.smi.VariableBinding[] rowCreation(int index, int type) {
+        org.snmp4j.smi.OID entry = new org.snmp4j.smi.OID("1.3.6.1.4.1.32473.7.1.2.1");
+        return new org.snmp4j.smi.VariableBinding[] {
+            new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(2).append(index),
+                    new org.snmp4j.smi.Integer32(type)),
+            new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(14).append(index),
+                    new org.snmp4j.smi.Integer32(4))
+        };
+    }
+
+    static NotificationReceiver.Config config(int port) {
+        return new NotificationReceiver.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return NotificationReceiver.Config.class;
+            }
+
+            @Override
+            public String bindAddress() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public int retentionSeconds() {
+                return 60;
+            }
+        };
+    }
+}
