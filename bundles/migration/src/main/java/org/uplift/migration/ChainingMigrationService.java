@@ -16,6 +16,7 @@ import org.uplift.api.migration.ConfigMigrator;
 import org.uplift.api.migration.ConfigValidator;
 import org.uplift.api.migration.MigrationException;
 import org.uplift.api.migration.MigrationService;
+import org.uplift.api.migration.MigrationStep;
 
 /**
  * Collects {@link ConfigMigrator} services (whiteboard) and converts configurations along the
@@ -66,6 +67,11 @@ public class ChainingMigrationService implements MigrationService {
     private static String validatorKey(Map<String, Object> properties) {
         return properties.getOrDefault(ConfigMigrator.MODEL_PROPERTY, MigratorKey.ANY_MODEL) + " format "
                 + properties.get(ConfigValidator.FORMAT_PROPERTY);
+    }
+
+    @Override
+    public List<MigrationStep> steps() {
+        return graph.keys().stream().map(k -> new MigrationStep(k.model(), k.from(), k.to())).toList();
     }
 
     @Override

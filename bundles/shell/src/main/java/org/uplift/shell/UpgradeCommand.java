@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeService;
@@ -37,7 +38,10 @@ public class UpgradeCommand implements Action {
     @Completion(FirmwareVersionCompleter.class)
     private String firmware;
 
-    @Option(name = "--wait", aliases = "-w", description = "Follow the jobs until they end")
+    @Option(name = "--policy", aliases = "-p", description = "When a step fails: ask (default: wait for uplift:retry/abort), abort, retry:N (then ask), retry:N:abort")
+    private String policy = "ask";
+
+    @Option(name = "--wait", aliases = "-w", description = "Follow the jobs until they end or wait for a decision")
     private boolean wait;
 
     @Option(name = "--timeout", description = "With --wait: give up following after this many seconds (the jobs go on)")
@@ -45,11 +49,12 @@ public class UpgradeCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        RetryPolicy retryPolicy = RetryPolicy.parse(policy);
         List<Job> started = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (String device : devices) {
             try {
-                Job job = upgrades.start(device, firmware);
+                Job job = upgrades.start(device, firmware, retryPolicy);
                 started.add(job);
                 System.out.println("Job " + job.id() + " started: " + job.deviceId() + " -> " + job.targetVersion());
             } catch (UpgradeException e) {
@@ -81,7 +86,7 @@ public class UpgradeCommand implements Action {
                 }
                 printed.put(job.id(), history.size());
             }
-            if (current.stream().allMatch(j -> j.state().terminal())) {
+            if (current.stream().allMatch(j -> j.state().terminal() || j.state() == JobState.AWAITING_DECISION)) {
                 break;
             }
             if (System.currentTimeMillis() > deadline) {
@@ -89,9 +94,15 @@ public class UpgradeCommand implements Action {
             }
             Thread.sleep(250);
         }
-        long failed = current.stream().filter(j -> j.state() == JobState.FAILED).count();
-        if (failed > 0) {
-            throw new IllegalStateException(failed + " of " + current.size() + " upgrades failed: see uplift:job <id>");
+        List<String> waiting = current.stream().filter(j -> j.state() == JobState.AWAITING_DECISION).map(Job::id).toList();
+        long notDone = current.stream().filter(j -> j.state() != JobState.DONE).count();
+        if (!waiting.isEmpty()) {
+            System.out.println("Waiting for a decision: " + String.join(" ", waiting)
+                    + " (uplift:retry <job> or uplift:abort <job>)");
+        }
+        if (notDone > 0) {
+            throw new IllegalStateException(notDone + " of " + current.size() + " upgrades did not finish"
+                    + (waiting.isEmpty() ? "" : " (" + waiting.size() + " waiting for a decision)") + ": see uplift:job <id>");
         }
     }
 }

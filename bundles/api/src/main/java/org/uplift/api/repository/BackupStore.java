@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Configuration backups per device, each kept as a numbered version with its checksum.
+ * Configuration backups per device, each kept as a numbered version with its checksum. A backup
+ * identical to the device's newest one (same content, firmware and format version) is not stored
+ * again: {@link #store} returns the newest. Old versions may be deleted by retention, but never one a
+ * {@link RepositoryUsage} reports in use.
  *
  * @since 0.1
  */
@@ -29,4 +32,15 @@ public interface BackupStore {
      * @throws RepositoryException if there is no such backup or its content no longer matches its checksum
      */
     byte[] read(String deviceId, int version) throws RepositoryException;
+
+    /**
+     * The unified diff from version {@code from} to version {@code to} of the device's configuration,
+     * ignoring the store's volatile-line patterns.
+     *
+     * @throws RepositoryException if either version does not exist or cannot be read
+     * @since 0.2
+     */
+    default BackupDiff diff(String deviceId, int from, int to) throws RepositoryException {
+        throw new RepositoryException("this backup store cannot compare backups");
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The TFTP (and later FTP) endpoints devices download from and upload to. Every transfer needs a
+ * The TFTP and FTP endpoints devices download from and upload to. Every transfer needs a
  * live ticket naming the file, the direction and the device's address.
  *
  * @since 0.1
@@ -30,4 +30,14 @@ public interface FileServer {
 
     /** Where devices reach the server for this protocol. */
     Endpoint endpoint(TransferProtocol protocol) throws RepositoryException;
+
+    /**
+     * The FTP user and password of a live ticket; empty if the ticket is unknown, expired or FTP is
+     * off. Never log the password.
+     *
+     * @since 0.2
+     */
+    default Optional<FtpCredentials> ftpCredentials(String ticketId) {
+        return Optional.empty();
+    }
 }

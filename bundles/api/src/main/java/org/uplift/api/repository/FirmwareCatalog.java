@@ -37,6 +37,11 @@ public interface FirmwareCatalog {
      */
     Path verifiedFile(String id) throws RepositoryException;
 
-    /** Removes an image; {@code false} if there was none. */
+    /**
+     * Removes an image; {@code false} if there was none.
+     *
+     * @throws RepositoryException if a job or campaign still needs it ({@link RepositoryUsage}) or the file
+     *                             cannot be deleted
+     */
     boolean remove(String id) throws RepositoryException;
 }

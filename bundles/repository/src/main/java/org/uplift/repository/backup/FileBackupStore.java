@@ -1,6 +1,7 @@
 package org.uplift.repository.backup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,27 +12,37 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.api.repository.BackupDiff;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
+import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.repository.storage.AtomicFiles;
 import org.uplift.repository.storage.Names;
 import org.uplift.repository.storage.Sha256;
 import org.uplift.repository.storage.StorageLocation;
+import org.uplift.repository.usage.Usages;
 
 /**
  * Backups as files: one folder per device, {@code N.cfg} and its metadata {@code N.properties}.
  * The metadata is written after the content, so a version exists only once its content is on disk.
+ * A backup identical to the newest is not stored again; beyond {@code keepPerDevice} versions the
+ * oldest are deleted, except those a {@link RepositoryUsage} still needs.
  */
 @Component(service = BackupStore.class, configurationPid = FileBackupStore.PID)
 @Designate(ocd = FileBackupStore.Config.class)
@@ -48,20 +59,55 @@ public class FileBackupStore implements BackupStore {
         @AttributeDefinition(name = "Directory",
                 description = "Folder of the backups, one sub-folder per device; empty means ${karaf.data}/uplift/backups")
         String directory() default "";
+
+        @AttributeDefinition(name = "Versions kept per device",
+                description = "Older backups beyond this many per device are deleted, except those a job still needs; 0 keeps all")
+        int keepPerDevice() default 50;
+
+        @AttributeDefinition(name = "Volatile lines",
+                description = "Regular expressions (Java syntax, searched in each line) of lines a diff ignores, such as timestamps and counters")
+        String[] volatilePatterns() default {"^\\s*[!#;]+.*\\b([Ll]ast (configuration )?(change|changed|modified|updated|saved)|[Gg]enerated|[Ss]aved|[Ee]xported)\\b",
+            "(?i)^\\s*[!#;]*\\s*(uptime|sysUpTime|timestamp|date|time)\\s*[:=]",
+            "(?i)^\\s*ntp clock-period\\b"};
     }
 
     private final Path directory;
     private final Clock clock;
+    private final int keepPerDevice;
+    private final UnifiedDiff differ;
+    private final Usages usages = new Usages();
 
     @Activate
     public FileBackupStore(Config config) throws IOException {
-        this(StorageLocation.resolve(config.directory(), "backups"), Clock.systemUTC());
+        this(StorageLocation.resolve(config.directory(), "backups"), Clock.systemUTC(), config.keepPerDevice(),
+                compile(config.volatilePatterns()));
     }
 
     FileBackupStore(Path directory, Clock clock) throws IOException {
+        this(directory, clock, 0, List.of());
+    }
+
+    FileBackupStore(Path directory, Clock clock, int keepPerDevice, List<Pattern> volatilePatterns)
+            throws IOException {
+        if (keepPerDevice < 0) {
+            throw new IllegalArgumentException(PID + ": keepPerDevice must be 0 (keep all) or more, not "
+                    + keepPerDevice);
+        }
         this.directory = Files.createDirectories(directory);
         this.clock = clock;
-        LOG.info("Configuration backups in {}", directory);
+        this.keepPerDevice = keepPerDevice;
+        this.differ = new UnifiedDiff(volatilePatterns);
+        LOG.info("Configuration backups in {}, keeping {} per device", directory,
+                keepPerDevice == 0 ? "all versions" : "the last " + keepPerDevice + " versions");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addUsage(RepositoryUsage usage) {
+        usages.add(usage);
+    }
+
+    void removeUsage(RepositoryUsage usage) {
+        usages.remove(usage);
     }
 
     @Override
@@ -73,9 +119,18 @@ public class FileBackupStore implements BackupStore {
                     + " is empty; nothing was stored. Check that the device's upload completed");
         }
         Path folder = directory.resolve(deviceId);
-        int version = history(deviceId).stream().mapToInt(ConfigBackup::version).max().orElse(0) + 1;
+        List<ConfigBackup> history = history(deviceId);
+        String sha256 = Sha256.of(content);
+        Optional<ConfigBackup> newest = history.isEmpty() ? Optional.empty()
+                : Optional.of(history.get(history.size() - 1));
+        if (newest.isPresent() && sameAs(newest.get(), sha256, firmwareVersion, formatVersion)) {
+            LOG.info("Backup of device {} is identical to its version {} (SHA-256 {}); not stored again", deviceId,
+                    newest.get().version(), sha256);
+            return newest.get();
+        }
+        int version = newest.map(ConfigBackup::version).orElse(0) + 1;
         ConfigBackup backup = new ConfigBackup(deviceId, version, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                content.length, Sha256.of(content), nullToEmpty(firmwareVersion), nullToEmpty(formatVersion));
+                content.length, sha256, nullToEmpty(firmwareVersion), nullToEmpty(formatVersion));
         try {
             Files.createDirectories(folder);
             AtomicFiles.write(contentFile(folder, version), content);
@@ -86,7 +141,88 @@ public class FileBackupStore implements BackupStore {
         }
         LOG.info("Stored backup version {} of device {} ({} bytes, SHA-256 {})", version, deviceId,
                 backup.size(), backup.sha256());
+        applyRetention(deviceId, folder);
         return backup;
+    }
+
+    private static boolean sameAs(ConfigBackup newest, String sha256, String firmwareVersion, String formatVersion) {
+        return newest.sha256().equals(sha256) && newest.firmwareVersion().equals(nullToEmpty(firmwareVersion))
+                && newest.formatVersion().equals(nullToEmpty(formatVersion));
+    }
+
+    /** Deletes the oldest versions beyond {@code keepPerDevice}; a failure here never fails the new backup. */
+    private void applyRetention(String deviceId, Path folder) {
+        if (keepPerDevice == 0) {
+            return;
+        }
+        List<ConfigBackup> history = history(deviceId);
+        int excess = history.size() - keepPerDevice;
+        if (excess <= 0) {
+            return;
+        }
+        Set<Integer> inUse = usages.backupsInUse(deviceId);
+        if (inUse == null) {
+            return;
+        }
+        for (ConfigBackup old : history.subList(0, excess)) {
+            if (inUse.contains(old.version())) {
+                LOG.info("Keeping backup version {} of device {} beyond the retention of {}: a job still needs it",
+                        old.version(), deviceId, keepPerDevice);
+                continue;
+            }
+            try {
+                // metadata first: a half-deleted version must not be listed
+                Files.deleteIfExists(metadataFile(folder, old.version()));
+                Files.deleteIfExists(contentFile(folder, old.version()));
+                LOG.info("Deleted backup version {} of device {} (retention keeps the last {})", old.version(),
+                        deviceId, keepPerDevice);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete old backup version {} of device {}: {}", old.version(), deviceId,
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public BackupDiff diff(String deviceId, int from, int to) throws RepositoryException {
+        checkDeviceId(deviceId);
+        ConfigBackup older = backup(deviceId, from);
+        ConfigBackup newer = backup(deviceId, to);
+        String fromText = new String(read(deviceId, from), StandardCharsets.UTF_8);
+        String toText = new String(read(deviceId, to), StandardCharsets.UTF_8);
+        try {
+            UnifiedDiff.Result result = differ.diff(fromText, toText, label(older), label(newer));
+            return new BackupDiff(older, newer, result.lines(), result.ignored());
+        } catch (IllegalArgumentException e) {
+            throw new RepositoryException("cannot compare versions " + from + " and " + to + " of device " + deviceId
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ConfigBackup backup(String deviceId, int version) throws RepositoryException {
+        return history(deviceId).stream().filter(b -> b.version() == version).findFirst()
+                .orElseThrow(() -> new RepositoryException("device " + deviceId + " has no backup version " + version
+                        + "; its history has " + describeVersions(deviceId)));
+    }
+
+    private static String label(ConfigBackup backup) {
+        return backup.deviceId() + " version " + backup.version() + " (" + backup.takenAt() + ")";
+    }
+
+    private static List<Pattern> compile(String[] patterns) {
+        List<Pattern> compiled = new ArrayList<>();
+        for (String pattern : patterns == null ? new String[0] : patterns) {
+            if (pattern == null || pattern.isBlank()) {
+                continue;
+            }
+            try {
+                compiled.add(Pattern.compile(pattern));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(PID + ": volatilePatterns entry '" + pattern
+                        + "' is not a regular expression: " + e.getDescription(), e);
+            }
+        }
+        return compiled;
     }
 
     @Override
@@ -123,9 +259,7 @@ public class FileBackupStore implements BackupStore {
     public byte[] read(String deviceId, int version) throws RepositoryException {
         checkDeviceId(deviceId);
         Path folder = directory.resolve(deviceId);
-        ConfigBackup backup = history(deviceId).stream().filter(b -> b.version() == version).findFirst()
-                .orElseThrow(() -> new RepositoryException("device " + deviceId + " has no backup version " + version
-                        + "; its history has " + describeVersions(deviceId)));
+        ConfigBackup backup = backup(deviceId, version);
         byte[] content;
         try {
             content = Files.readAllBytes(contentFile(folder, version));

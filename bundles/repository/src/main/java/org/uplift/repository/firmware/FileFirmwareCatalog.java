@@ -15,6 +15,9 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -23,10 +26,12 @@ import org.slf4j.LoggerFactory;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 import org.uplift.api.repository.RepositoryException;
+import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.repository.storage.AtomicFiles;
 import org.uplift.repository.storage.Names;
 import org.uplift.repository.storage.Sha256;
 import org.uplift.repository.storage.StorageLocation;
+import org.uplift.repository.usage.Usages;
 
 /**
  * Firmware images as files in one directory: {@code <id>.bin} and its metadata {@code <id>.properties}.
@@ -52,6 +57,17 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
 
     private final Path directory;
     private final Clock clock;
+    private final Usages usages = new Usages();
+
+    /** Jobs and campaigns that still need images (whiteboard); bound while the catalogue runs. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addUsage(RepositoryUsage usage) {
+        usages.add(usage);
+    }
+
+    void removeUsage(RepositoryUsage usage) {
+        usages.remove(usage);
+    }
 
     @Activate
     public FileFirmwareCatalog(Config config) throws IOException {
@@ -150,6 +166,10 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
     public synchronized boolean remove(String id) throws RepositoryException {
         if (!Names.isFirmwareId(id)) {
             return false;
+        }
+        if (Files.exists(metadataFile(id)) && usages.firmwareInUse(id)) {
+            throw new RepositoryException("firmware " + id + " is not removed: a job or campaign still needs it;"
+                    + " remove it once they have finished or been cancelled");
         }
         try {
             // metadata first: a half-removed image must not be listed

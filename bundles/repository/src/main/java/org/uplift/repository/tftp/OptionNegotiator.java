@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * RFC 2347 negotiation of blksize (RFC 2348), tsize and timeout (RFC 2349). Unknown options and
+ * RFC 2347 negotiation of blksize (RFC 2348), tsize and timeout (RFC 2349) and windowsize (RFC 7440). Unknown options and
  * values out of range are left out of the OACK, which the RFCs allow; only an announced upload
  * larger than the cap is refused.
  */
@@ -13,6 +13,8 @@ final class OptionNegotiator {
     static final int DEFAULT_BLOCK_SIZE = 512;
     static final int MIN_BLOCK_SIZE = 8;
     static final int MAX_BLOCK_SIZE = 65464;
+    /** Larger windows gain nothing on real links and let one client burst more datagrams at once. */
+    static final int MAX_WINDOW_SIZE = 64;
 
     private OptionNegotiator() {
     }
@@ -38,6 +40,13 @@ final class OptionNegotiator {
             timeoutMillis = (int) (timeout * 1000);
             accepted.put("timeout", Long.toString(timeout));
         }
+        int windowSize = 1;
+        Long windowsize = number(request.options().get("windowsize"));
+        if (windowsize != null && windowsize >= 1 && windowsize <= 65535) {
+            // a larger request is answered with the largest window allowed (RFC 7440)
+            windowSize = (int) Math.min(windowsize, MAX_WINDOW_SIZE);
+            accepted.put("windowsize", Integer.toString(windowSize));
+        }
         Long tsize = number(request.options().get("tsize"));
         if (tsize != null) {
             if (request.reads()) {
@@ -49,7 +58,7 @@ final class OptionNegotiator {
                 accepted.put("tsize", Long.toString(tsize));
             }
         }
-        return new TransferOptions(blockSize, timeoutMillis, accepted);
+        return new TransferOptions(blockSize, timeoutMillis, windowSize, accepted);
     }
 
     /** A non-negative decimal, or {@code null} for absent or unparseable values. */

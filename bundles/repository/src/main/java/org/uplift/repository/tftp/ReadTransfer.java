@@ -1,63 +1,97 @@
 package org.uplift.repository.tftp;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 import org.apache.commons.net.tftp.TFTPAckPacket;
 import org.apache.commons.net.tftp.TFTPPacket;
+import org.uplift.repository.ticket.LiveTicket;
 
-/** Serves a ticket's file to the device block by block, streaming from disk. */
+/**
+ * Serves a ticket's file to the device, streaming from disk: one block buffer per transfer whatever
+ * the file or window size. With RFC 7440 windowsize it sends a window of blocks per ACK; lost blocks
+ * are read again from the file rather than kept in memory.
+ */
 final class ReadTransfer extends Transfer {
+
+    private final byte[] packet;
+    private final DatagramPacket datagram;
 
     ReadTransfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
         super(ticket, request, options, channel);
+        this.packet = new byte[4 + options.blockSize()];
+        this.datagram = new DatagramPacket(packet, packet.length);
     }
 
     @Override
     protected long transfer() throws IOException, TftpRefusal, TransferAborted {
         try (FileChannel file = FileChannel.open(ticket.source(), StandardOpenOption.READ)) {
+            long size = file.size();
             if (options.needsOack()) {
                 channel.send(TftpPackets.oack(options.accepted()));
-                awaitAck(0);
+                channel.await(p -> classify(p, 0, 0), ticket::revoked);
             }
-            byte[] block = new byte[options.blockSize()];
-            long sent = 0;
-            int number = 1;
-            while (true) {
-                int length = fill(file, block);
-                channel.send(TftpPackets.data(number, block, length));
-                awaitAck(number);
-                sent += length;
-                ticket.transferred(sent);
-                if (length < block.length) {
-                    ticket.complete(null);
-                    return sent;
-                }
-                number = (number + 1) & 0xffff; // block numbers wrap to 0 for files over 65535 blocks
+            int blockSize = options.blockSize();
+            // a file of an exact multiple of the block size ends with an empty block
+            long lastBlock = size / blockSize + 1;
+            long acknowledged = 0;
+            while (acknowledged < lastBlock) {
+                long from = acknowledged + 1;
+                long to = Math.min(acknowledged + options.windowSize(), lastBlock);
+                sendBlocks(file, size, from, to);
+                long base = acknowledged;
+                TFTPAckPacket ack = (TFTPAckPacket) channel.await(p -> classify(p, base, to - base),
+                        ticket::revoked, () -> sendBlocks(file, size, from, to));
+                acknowledged = base + offset(ack.getBlockNumber(), base);
+                ticket.transferred(Math.min(acknowledged * blockSize, size));
             }
+            ticket.complete(null);
+            return size;
         }
     }
 
-    private void awaitAck(int number) throws IOException, TftpRefusal, TransferAborted {
-        channel.await(packet -> classify(packet, number), ticket::revoked);
+    /** Blocks {@code from..to} (absolute numbers from 1), block numbers on the wire wrapping at 65535 to 0. */
+    private void sendBlocks(FileChannel file, long size, long from, long to) throws IOException {
+        int blockSize = options.blockSize();
+        for (long block = from; block <= to; block++) {
+            long position = (block - 1) * blockSize;
+            int length = (int) Math.max(0, Math.min(blockSize, size - position));
+            ByteBuffer buffer = ByteBuffer.wrap(packet, 4, length);
+            while (buffer.hasRemaining() && file.read(buffer, position + buffer.position() - 4) >= 0) {
+                // keep reading: a channel may return short reads
+            }
+            int number = (int) (block & 0xffff);
+            packet[0] = 0;
+            packet[1] = TFTPPacket.DATA;
+            packet[2] = (byte) (number >> 8);
+            packet[3] = (byte) number;
+            datagram.setData(packet, 0, buffer.position());
+            channel.sendOnly(datagram);
+        }
     }
 
-    private static TransferChannel.Reply classify(TFTPPacket packet, int number) throws TftpRefusal {
+    /**
+     * An ACK counts if it acknowledges one of the blocks just sent; an ACK of the block before the
+     * window is a stale duplicate and is ignored, never answered (no Sorcerer's Apprentice).
+     */
+    private static TransferChannel.Reply classify(TFTPPacket packet, long base, long window)
+            throws TftpRefusal {
         if (!(packet instanceof TFTPAckPacket ack)) {
             throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "expected an ACK",
                     "the device sent a packet of type " + packet.getType() + " during a download");
         }
-        return ack.getBlockNumber() == number ? TransferChannel.Reply.ACCEPT : TransferChannel.Reply.IGNORE;
+        long offset = offset(ack.getBlockNumber(), base);
+        if (window == 0) {
+            return offset == 0 ? TransferChannel.Reply.ACCEPT : TransferChannel.Reply.IGNORE;
+        }
+        return offset >= 1 && offset <= window ? TransferChannel.Reply.ACCEPT : TransferChannel.Reply.IGNORE;
     }
 
-    /** Reads a whole block unless the file ends first. */
-    private static int fill(FileChannel file, byte[] block) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(block);
-        while (buffer.hasRemaining() && file.read(buffer) >= 0) {
-            // keep reading: a channel may return short reads
-        }
-        return buffer.position();
+    /** How many blocks past {@code base} the 16-bit block number is. */
+    private static long offset(int blockNumber, long base) {
+        return (blockNumber - base) & 0xffff;
     }
 }

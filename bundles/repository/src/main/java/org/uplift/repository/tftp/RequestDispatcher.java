@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.repository.ticket.LiveTicket;
+import org.uplift.repository.ticket.LogText;
 
 /**
  * Handles one datagram that reached the listening port: parse, admit, negotiate, then hand the

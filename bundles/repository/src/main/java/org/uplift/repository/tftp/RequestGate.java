@@ -1,6 +1,9 @@
 package org.uplift.repository.tftp;
 
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.repository.ticket.LiveTicket;
+import org.uplift.repository.ticket.TicketNames;
+import org.uplift.repository.ticket.TicketRegistry;
 
 /**
  * Decides whether a request may run: it must name exactly a live ticket's file, come from the
@@ -51,9 +54,7 @@ final class RequestGate {
         return ticket;
     }
 
-    /** Names are random tokens; anything that looks like a path is an attempt to escape. */
     static boolean unsafe(String name) {
-        return name.isEmpty() || name.contains("..") || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
-                || name.indexOf('\0') >= 0 || name.matches("^[A-Za-z]:.*");
+        return TicketNames.unsafe(name);
     }
 }

@@ -17,13 +17,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.api.repository.Endpoint;
+import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.repository.ftp.FtpSettings;
+import org.uplift.repository.ftp.TicketFtpServer;
+import org.uplift.repository.ticket.TicketRegistry;
 
-/** The ticketed file server: TFTP now, FTP later. */
+/**
+ * The ticketed file server: one ticket registry served over TFTP and, unless disabled, FTP. A ticket
+ * is good for either protocol; its FTP user and password come with it.
+ */
 @Component(service = FileServer.class, configurationPid = TftpFileServer.PID)
 @Designate(ocd = TftpFileServer.Config.class)
 public class TftpFileServer implements FileServer {
@@ -32,8 +39,8 @@ public class TftpFileServer implements FileServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TftpFileServer.class);
 
-    @ObjectClassDefinition(name = "Uplift TFTP server",
-            description = "The TFTP server devices download firmware and configurations from and upload backups to")
+    @ObjectClassDefinition(name = "Uplift TFTP and FTP servers",
+            description = "The TFTP and FTP servers devices download firmware and configurations from and upload backups to")
     public @interface Config {
         @AttributeDefinition(name = "Bind address", description = "Local address the server listens on")
         String bindAddress() default "127.0.0.1";
@@ -62,23 +69,52 @@ public class TftpFileServer implements FileServer {
         @AttributeDefinition(name = "Concurrent transfers",
                 description = "Transfers running at once; further requests are refused as busy")
         int maxTransfers() default 64;
+
+        @AttributeDefinition(name = "FTP enabled", description = "Also serve tickets over FTP (passive mode)")
+        boolean ftpEnabled() default true;
+
+        @AttributeDefinition(name = "FTP port", description = "TCP control port of the FTP server (21 needs privileges)")
+        int ftpPort() default 2121;
+
+        @AttributeDefinition(name = "FTP passive ports",
+                description = "Ports for passive data connections, e.g. 2122-2199 for a firewall; empty means any free port")
+        String ftpPassivePorts() default "";
+
+        @AttributeDefinition(name = "FTP sessions", description = "Concurrent FTP sessions; more are refused")
+        int ftpMaxLogins() default 64;
+
+        @AttributeDefinition(name = "FTP idle time-out", description = "Seconds of silence before an FTP session is closed")
+        int ftpIdleSeconds() default 60;
     }
 
     private final TftpSettings settings;
     private final TicketRegistry tickets;
     private final TftpServer server;
+    private final TicketFtpServer ftp;
+    private final String ftpHost;
 
     @Activate
     public TftpFileServer(Config config) throws IOException {
-        this(TftpSettings.from(config), Clock.systemUTC());
+        this(TftpSettings.from(config), ftpSettings(config, TftpSettings.from(config)), Clock.systemUTC());
     }
 
     TftpFileServer(TftpSettings settings, Clock clock) throws IOException {
+        this(settings, null, clock);
+    }
+
+    /** @param ftpSettings {@code null} serves TFTP only */
+    TftpFileServer(TftpSettings settings, FtpSettings ftpSettings, Clock clock) throws IOException {
         this.settings = settings;
         Path staging = Files.createDirectories(settings.stagingDirectory());
         this.tickets = new TicketRegistry(staging, settings.maxUploadBytes(), clock);
         tickets.purgeStaging();
         this.server = new TftpServer(settings, tickets);
+        this.ftp = ftpSettings == null ? null : startFtp(ftpSettings, tickets);
+        this.ftpHost = ftpSettings == null ? null : ftpSettings.advertisedHost();
+        if (ftp != null) {
+            LOG.info("FTP server listening on {}:{} (passive mode), advertised to devices as {}:{}",
+                    ftpSettings.bindAddress().getHostAddress(), ftp.port(), ftpHost, ftp.port());
+        }
         LOG.info("TFTP server listening on {}:{}, advertised to devices as {}:{}, uploads staged in {}",
                 settings.bindAddress().getHostAddress(), server.port(), settings.advertisedHost(), server.port(),
                 staging);
@@ -91,6 +127,9 @@ public class TftpFileServer implements FileServer {
 
     @Deactivate
     void deactivate() {
+        if (ftp != null) {
+            ftp.stop();
+        }
         server.stop();
         tickets.closeAll();
         LOG.info("TFTP server on {}:{} stopped", settings.bindAddress().getHostAddress(), server.port());
@@ -118,9 +157,37 @@ public class TftpFileServer implements FileServer {
 
     @Override
     public Endpoint endpoint(TransferProtocol protocol) throws RepositoryException {
-        if (protocol != TransferProtocol.TFTP) {
-            throw new RepositoryException(protocol + " is not available yet; use TFTP");
+        if (protocol == TransferProtocol.FTP) {
+            if (ftp == null) {
+                throw new RepositoryException("the FTP server is not running (disabled, or its port was taken:"
+                        + " see the log); check ftpEnabled and ftpPort in " + PID + " or use TFTP");
+            }
+            return new Endpoint(TransferProtocol.FTP, ftpHost, ftp.port());
         }
         return new Endpoint(TransferProtocol.TFTP, settings.advertisedHost(), server.port());
+    }
+
+    @Override
+    public Optional<FtpCredentials> ftpCredentials(String ticketId) {
+        return ftp == null ? Optional.empty() : tickets.ftpCredentials(ticketId);
+    }
+
+    /** Devices fall back to TFTP, so a taken FTP port should not take TFTP down with it. */
+    private static TicketFtpServer startFtp(FtpSettings settings, TicketRegistry tickets) {
+        try {
+            return new TicketFtpServer(settings, tickets);
+        } catch (IOException e) {
+            LOG.error("FTP server not started, tickets are served over TFTP only: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static FtpSettings ftpSettings(Config config, TftpSettings tftp) {
+        if (!config.ftpEnabled()) {
+            return null;
+        }
+        return new FtpSettings(tftp.bindAddress(), config.ftpPort(), tftp.advertisedHost(),
+                config.ftpPassivePorts() == null ? "" : config.ftpPassivePorts(), config.ftpMaxLogins(),
+                config.ftpIdleSeconds());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.repository.ticket.TicketRegistry;
 
 /** The listening socket and its thread: receives requests and passes each to the dispatcher. */
 final class TftpServer {

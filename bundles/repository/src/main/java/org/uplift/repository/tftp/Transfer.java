@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.repository.ticket.LiveTicket;
 
 /**
  * One admitted transfer on its own channel. Subclasses move the bytes; this class records the
@@ -36,8 +37,8 @@ abstract class Transfer implements Runnable {
         String who = request.address().getHostAddress() + ":" + request.port();
         try {
             long bytes = transfer();
-            LOG.info("TFTP: {} {} {} ({} bytes, block size {})", who, request.reads() ? "read" : "wrote",
-                    ticket.name(), bytes, options.blockSize());
+            LOG.info("TFTP: {} {} {} ({} bytes, block size {}, window {})", who,
+                    request.reads() ? "read" : "wrote", ticket.name(), bytes, options.blockSize(), options.windowSize());
         } catch (TftpRefusal e) {
             channel.sendError(e.code(), e.clientMessage());
             fail(who, e.getMessage() + " (TFTP error " + e.code() + " sent)");

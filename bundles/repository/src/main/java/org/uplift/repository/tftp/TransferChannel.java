@@ -15,6 +15,7 @@ import org.apache.commons.net.tftp.TFTPPacket;
 import org.apache.commons.net.tftp.TFTPPacketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.repository.ticket.LogText;
 
 /**
  * One transfer's own UDP socket (its TID, RFC 1350) and peer: sends, remembers the last packet for
@@ -38,6 +39,12 @@ final class TransferChannel implements Closeable {
     @FunctionalInterface
     interface ReplyFilter {
         Reply classify(TFTPPacket packet) throws TftpRefusal;
+    }
+
+    /** What to send again when the peer is silent or asks for it; by default the last packet sent. */
+    @FunctionalInterface
+    interface Resender {
+        void resend() throws IOException;
     }
 
     private final DatagramSocket socket;
@@ -67,10 +74,15 @@ final class TransferChannel implements Closeable {
     }
 
     void send(DatagramPacket packet) throws IOException {
+        sendOnly(packet);
+        last = packet;
+    }
+
+    /** Sends without remembering the packet for retransmission (windowed data, re-read from disk instead). */
+    void sendOnly(DatagramPacket packet) throws IOException {
         packet.setAddress(peer);
         packet.setPort(peerPort);
         socket.send(packet);
-        last = packet;
     }
 
     /** Best effort: the transfer ends anyway. */
@@ -87,6 +99,12 @@ final class TransferChannel implements Closeable {
      * time-out, at most {@code maxRetries} times.
      */
     TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled) throws IOException, TftpRefusal, TransferAborted {
+        return await(filter, cancelled, () -> socket.send(last));
+    }
+
+    /** As {@link #await(ReplyFilter, BooleanSupplier)}, but {@code resender} decides what is sent again (RFC 7440 windows). */
+    TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled, Resender resender)
+            throws IOException, TftpRefusal, TransferAborted {
         int retries = 0;
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
@@ -99,7 +117,7 @@ final class TransferChannel implements Closeable {
                     throw new TransferAborted("no answer from " + peer.getHostAddress() + " after " + maxRetries
                             + " retransmissions " + timeoutMillis + " ms apart");
                 }
-                socket.send(last);
+                resender.resend();
                 deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
                 continue;
             }
@@ -111,7 +129,7 @@ final class TransferChannel implements Closeable {
                 case ACCEPT:
                     return packet;
                 case RESEND:
-                    socket.send(last);
+                    resender.resend();
                     break;
                 default:
                     break;

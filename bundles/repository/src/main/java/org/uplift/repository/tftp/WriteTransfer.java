@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import org.apache.commons.net.tftp.TFTPDataPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.repository.ticket.LiveTicket;
 
 /**
  * Receives a device's upload into the staging folder: written to {@code <name>.part}, synced and
@@ -45,6 +46,7 @@ final class WriteTransfer extends Transfer {
             channel.send(options.needsOack() ? TftpPackets.oack(options.accepted()) : TftpPackets.ack(0));
             long received = 0;
             int expected = 1;
+            int unacknowledged = 0;
             while (true) {
                 TFTPDataPacket data = awaitData(expected);
                 int length = data.getDataLength();
@@ -59,8 +61,13 @@ final class WriteTransfer extends Transfer {
                 write(out, data);
                 received += length;
                 ticket.transferred(received);
-                channel.send(TftpPackets.ack(expected));
-                if (length < options.blockSize()) {
+                boolean last = length < options.blockSize();
+                // RFC 7440: one ACK per window, and one for the final block
+                if (last || ++unacknowledged >= options.windowSize()) {
+                    channel.send(TftpPackets.ack(expected));
+                    unacknowledged = 0;
+                }
+                if (last) {
                     out.force(true);
                     return received;
                 }
@@ -69,6 +76,10 @@ final class WriteTransfer extends Transfer {
         }
     }
 
+    /**
+     * The next block in order. When the device repeats the previous block (window 1) or skips ahead
+     * (a block of its window was lost), it is told the last block received in order; on silence too.
+     */
     private TFTPDataPacket awaitData(int expected) throws IOException, TftpRefusal, TransferAborted {
         int previous = (expected - 1) & 0xffff;
         return (TFTPDataPacket) channel.await(packet -> {
@@ -76,12 +87,15 @@ final class WriteTransfer extends Transfer {
                 throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "expected DATA",
                         "the device sent a packet of type " + packet.getType() + " during an upload");
             }
-            if (data.getBlockNumber() == expected) {
+            int ahead = (data.getBlockNumber() - expected) & 0xffff;
+            if (ahead == 0) {
                 return TransferChannel.Reply.ACCEPT;
             }
-            // the device repeats a block whose ACK it lost: ACK it again
-            return data.getBlockNumber() == previous ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
-        }, ticket::revoked);
+            if (options.windowSize() == 1) {
+                return data.getBlockNumber() == previous ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
+            }
+            return ahead < options.windowSize() ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
+        }, ticket::revoked, () -> channel.send(TftpPackets.ack(previous)));
     }
 
     private static void write(FileChannel out, TFTPDataPacket data) throws IOException {

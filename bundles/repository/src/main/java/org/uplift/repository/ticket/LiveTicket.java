@@ -1,8 +1,9 @@
-package org.uplift.repository.tftp;
+package org.uplift.repository.ticket;
 
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.TransferDirection;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferTicket;
@@ -11,11 +12,12 @@ import org.uplift.api.repository.TransferTicket;
  * A ticket plus what the server observed of its transfers. Transfers run on pool threads while
  * callers read progress, hence the locking.
  */
-final class LiveTicket {
+public final class LiveTicket {
 
     private final TransferTicket ticket;
     private final Path source;
     private final Path staged;
+    private final FtpCredentials ftp;
 
     private long bytes;
     private boolean completed;
@@ -24,69 +26,75 @@ final class LiveTicket {
     private int active;
     private boolean revoked;
 
-    private LiveTicket(TransferTicket ticket, Path source, Path staged) {
+    private LiveTicket(TransferTicket ticket, Path source, Path staged, FtpCredentials ftp) {
         this.ticket = ticket;
         this.source = source;
         this.staged = staged;
+        this.ftp = ftp;
     }
 
-    static LiveTicket forRead(TransferTicket ticket, Path source) {
-        return new LiveTicket(ticket, source, null);
+    public static LiveTicket forRead(TransferTicket ticket, Path source, FtpCredentials ftp) {
+        return new LiveTicket(ticket, source, null, ftp);
     }
 
-    static LiveTicket forWrite(TransferTicket ticket, Path staged) {
-        return new LiveTicket(ticket, null, staged);
+    public static LiveTicket forWrite(TransferTicket ticket, Path staged, FtpCredentials ftp) {
+        return new LiveTicket(ticket, null, staged, ftp);
     }
 
-    TransferTicket ticket() {
+    /** The ticket's own FTP user and password. */
+    public FtpCredentials ftp() {
+        return ftp;
+    }
+
+    public TransferTicket ticket() {
         return ticket;
     }
 
-    String name() {
+    public String name() {
         return ticket.fileName();
     }
 
-    boolean reads() {
+    public boolean reads() {
         return ticket.direction() == TransferDirection.DEVICE_READS;
     }
 
     /** The file a read ticket serves. */
-    Path source() {
+    public Path source() {
         return source;
     }
 
     /** Where a write ticket's upload ends up once complete. */
-    Path staged() {
+    public Path staged() {
         return staged;
     }
 
     /** The upload being received, renamed to {@link #staged()} only once it is complete. */
-    Path partial() {
+    public Path partial() {
         return staged.resolveSibling(staged.getFileName() + ".part");
     }
 
-    boolean expiredAt(Instant now) {
+    public boolean expiredAt(Instant now) {
         return now.isAfter(ticket.expiresAt());
     }
 
-    synchronized TransferProgress progress() {
+    public synchronized TransferProgress progress() {
         return new TransferProgress(ticket.id(), bytes, completed, receivedFile, error);
     }
 
-    synchronized boolean busy() {
+    public synchronized boolean busy() {
         return active > 0;
     }
 
-    synchronized boolean completed() {
+    public synchronized boolean completed() {
         return completed;
     }
 
-    synchronized boolean revoked() {
+    public synchronized boolean revoked() {
         return revoked;
     }
 
     /** Starts an attempt; {@code false} if the ticket was revoked meanwhile. */
-    synchronized boolean begin() {
+    public synchronized boolean begin() {
         if (revoked) {
             return false;
         }
@@ -96,20 +104,20 @@ final class LiveTicket {
         return true;
     }
 
-    synchronized void end() {
+    public synchronized void end() {
         active--;
     }
 
-    synchronized void transferred(long total) {
+    public synchronized void transferred(long total) {
         bytes = total;
     }
 
-    synchronized void failed(String reason) {
+    public synchronized void failed(String reason) {
         error = reason;
     }
 
     /** Records success; {@code false} if the ticket was revoked meanwhile, so the caller discards the file. */
-    synchronized boolean complete(Path received) {
+    public synchronized boolean complete(Path received) {
         if (revoked) {
             return false;
         }
@@ -120,7 +128,7 @@ final class LiveTicket {
     }
 
     /** Marks the ticket revoked; running transfers stop at their next packet. */
-    synchronized void revoke() {
+    public synchronized void revoke() {
         revoked = true;
     }
 }

@@ -1,14 +1,14 @@
-package org.uplift.repository.tftp;
+package org.uplift.repository.ticket;
 
 /** Text from the network made safe for one log line: printable ASCII only, bounded length. */
-final class LogText {
+public final class LogText {
 
     private static final int MAX = 120;
 
     private LogText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.uplift.repository.tftp;
+package org.uplift.repository.ticket;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferDirection;
 import org.uplift.api.repository.TransferProgress;
@@ -25,24 +26,25 @@ import org.uplift.api.repository.TransferTicket;
  * The live tickets, by id (for callers) and by file name (for requests). Expired tickets are pruned
  * whenever a new ticket is issued, except while a transfer still runs under them.
  */
-final class TicketRegistry {
+public final class TicketRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketRegistry.class);
 
     private final Map<String, LiveTicket> byId = new ConcurrentHashMap<>();
     private final Map<String, LiveTicket> byName = new ConcurrentHashMap<>();
+    private final Map<String, LiveTicket> byFtpUser = new ConcurrentHashMap<>();
     private final TicketNames names = new TicketNames();
     private final Path staging;
     private final long maxUploadBytes;
     private final Clock clock;
 
-    TicketRegistry(Path staging, long maxUploadBytes, Clock clock) {
+    public TicketRegistry(Path staging, long maxUploadBytes, Clock clock) {
         this.staging = staging;
         this.maxUploadBytes = maxUploadBytes;
         this.clock = clock;
     }
 
-    TransferTicket offer(Path file, InetAddress device, Duration ttl) throws RepositoryException {
+    public TransferTicket offer(Path file, InetAddress device, Duration ttl) throws RepositoryException {
         Objects.requireNonNull(device, "device");
         checkTtl(ttl);
         if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -53,12 +55,12 @@ final class TicketRegistry {
         String extension = file.getFileName().toString().endsWith(".cfg") ? ".cfg" : ".bin";
         TransferTicket ticket = new TransferTicket(names.nextId(), names.next(extension),
                 TransferDirection.DEVICE_READS, device, clock.instant().plus(ttl), 0);
-        register(LiveTicket.forRead(ticket, file.toAbsolutePath()));
+        register(LiveTicket.forRead(ticket, file.toAbsolutePath(), newCredentials(ticket)));
         return ticket;
     }
 
     /** The cap is the smaller of {@code maxBytes} and the server's {@code maxUploadBytes}; the ticket shows which. */
-    TransferTicket receive(InetAddress device, long maxBytes, Duration ttl) throws RepositoryException {
+    public TransferTicket receive(InetAddress device, long maxBytes, Duration ttl) throws RepositoryException {
         Objects.requireNonNull(device, "device");
         checkTtl(ttl);
         if (maxBytes <= 0) {
@@ -69,42 +71,56 @@ final class TicketRegistry {
         String name = names.next(".cfg");
         TransferTicket ticket = new TransferTicket(names.nextId(), name, TransferDirection.DEVICE_WRITES, device,
                 clock.instant().plus(ttl), Math.min(maxBytes, maxUploadBytes));
-        register(LiveTicket.forWrite(ticket, staging.resolve(name)));
+        register(LiveTicket.forWrite(ticket, staging.resolve(name), newCredentials(ticket)));
         return ticket;
     }
 
-    Optional<LiveTicket> byName(String fileName) {
+    public Optional<LiveTicket> byName(String fileName) {
         return Optional.ofNullable(byName.get(fileName));
     }
 
-    Optional<TransferProgress> progress(String ticketId) {
+    /** The ticket whose FTP user this is. */
+    public Optional<LiveTicket> byFtpUser(String user) {
+        return Optional.ofNullable(user == null ? null : byFtpUser.get(user));
+    }
+
+    /** The FTP credentials of a live ticket; empty once it expired or was closed. */
+    public Optional<FtpCredentials> ftpCredentials(String ticketId) {
+        LiveTicket ticket = ticketId == null ? null : byId.get(ticketId);
+        if (ticket == null || ticket.expiredAt(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(ticket.ftp());
+    }
+
+    public Optional<TransferProgress> progress(String ticketId) {
         return Optional.ofNullable(ticketId == null ? null : byId.get(ticketId)).map(LiveTicket::progress);
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
-    void close(String ticketId) {
+    public void close(String ticketId) {
         LiveTicket ticket = ticketId == null ? null : byId.remove(ticketId);
         if (ticket != null) {
             discard(ticket);
         }
     }
 
-    void closeAll() {
+    public void closeAll() {
         List.copyOf(byId.keySet()).forEach(this::close);
     }
 
     /** Removes an expired ticket a request named, unless a transfer still runs under it. */
-    void expire(LiveTicket ticket) {
+    public void expire(LiveTicket ticket) {
         if (!ticket.busy() && byId.remove(ticket.ticket().id(), ticket)) {
             discard(ticket);
         }
     }
 
     /** Staged files of a previous run belong to tickets that no longer exist. */
-    void purgeStaging() {
+    public void purgeStaging() {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "up-*")) {
             for (Path file : files) {
                 deleteQuietly(file);
@@ -122,10 +138,17 @@ final class TicketRegistry {
     private void register(LiveTicket ticket) {
         byId.put(ticket.ticket().id(), ticket);
         byName.put(ticket.name(), ticket);
+        byFtpUser.put(ticket.ftp().user(), ticket);
+    }
+
+    /** A user name per ticket and a password of 100 random bits, so one ticket's login opens nothing else. */
+    private FtpCredentials newCredentials(TransferTicket ticket) {
+        return new FtpCredentials("u" + ticket.id(), names.nextId());
     }
 
     private void discard(LiveTicket ticket) {
         byName.remove(ticket.name(), ticket);
+        byFtpUser.remove(ticket.ftp().user(), ticket);
         ticket.revoke();
         if (!ticket.reads()) {
             deleteQuietly(ticket.partial());

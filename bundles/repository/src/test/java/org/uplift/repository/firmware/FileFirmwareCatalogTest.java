@@ -160,4 +160,25 @@ class FileFirmwareCatalogTest {
         assertFalse(Files.exists(store.resolve("AX-200-2.1.0.properties")));
         assertTrue(catalog.get(added.id()).isEmpty());
     }
+
+    @Test
+    void givenAnImageAJobNeeds_whenRemoved_thenItIsRefusedUntilTheJobLetsGo() throws Exception {
+        FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
+        FirmwareImage added = catalog.add(image("a", 10), "AX-200", "2.1.0", "");
+        java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.uplift.api.repository.RepositoryUsage usage = new org.uplift.api.repository.RepositoryUsage() {
+            @Override
+            public boolean firmwareInUse(String firmwareId) {
+                return inUse.get() && firmwareId.equals(added.id());
+            }
+        };
+        catalog.addUsage(usage);
+
+        RepositoryException refused = assertThrows(RepositoryException.class, () -> catalog.remove(added.id()));
+        assertTrue(refused.getMessage().contains("still needs it"), refused.getMessage());
+        assertTrue(catalog.get(added.id()).isPresent());
+
+        inUse.set(false);
+        assertTrue(catalog.remove(added.id()));
+    }
 }

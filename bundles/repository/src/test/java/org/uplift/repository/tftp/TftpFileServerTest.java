@@ -69,7 +69,7 @@ class TftpFileServerTest {
 
     private TftpFileServer start(Map<String, Object> overrides) throws IOException {
         Map<String, Object> values = new HashMap<>(Map.of("port", 0, "stagingDirectory",
-                temp.resolve("staging").toString(), "timeoutMillis", 300, "maxRetries", 3));
+                temp.resolve("staging").toString(), "timeoutMillis", 300, "maxRetries", 3, "ftpPort", 0));
         values.putAll(overrides);
         return new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
     }
@@ -180,7 +180,7 @@ class TftpFileServerTest {
 
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
             device.sendRequest(RRQ, ticket.fileName(), "octet", "BLKSIZE", "1428", "tsize", "0", "timeout", "2",
-                    "windowsize", "4");
+                    "multicast", "");
             DatagramPacket oack = device.receive();
             assertEquals(OACK, RawTftp.opcode(oack));
             assertEquals(Map.of("blksize", "1428", "tsize", Long.toString(1428 * 3), "timeout", "2"),
@@ -238,6 +238,71 @@ class TftpFileServerTest {
             device.send(oack.getSocketAddress(), RawTftp.ack(0));
             assertEquals(14, device.receive().getLength());
         }
+    }
+
+    // --- RFC 7440 windowsize ---
+
+    @Test
+    void givenWindowsize4_whenReading_thenFourBlocksComePerAckAndAPartialAckRestartsAfterIt() throws Exception {
+        byte[] content = Files.readAllBytes(file(512 * 9 + 100));
+        TransferTicket ticket = server.offer(file(512 * 9 + 100), loopback, TTL);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(RRQ, ticket.fileName(), "octet", "windowsize", "4");
+            DatagramPacket oack = device.receive();
+            assertEquals(Map.of("windowsize", "4"), RawTftp.options(oack));
+            SocketAddress tid = oack.getSocketAddress();
+            device.send(tid, RawTftp.ack(0));
+            for (int block = 1; block <= 4; block++) {
+                assertEquals(block, RawTftp.block(device.receive()));
+            }
+            assertNull(device.receive(150), "no fifth block before the window is acknowledged");
+            // blocks 3 and 4 "lost": acknowledging 2 makes the server go on from 3
+            device.send(tid, RawTftp.ack(2));
+            int expected = 3;
+            while (true) {
+                DatagramPacket data = device.receive();
+                assertEquals(expected, RawTftp.block(data));
+                if (expected >= 3) {
+                    received.writeBytes(RawTftp.payload(data));
+                }
+                if (data.getLength() - 4 < 512) {
+                    device.send(tid, RawTftp.ack(expected));
+                    break;
+                }
+                if ((expected - 2) % 4 == 0) {
+                    device.send(tid, RawTftp.ack(expected));
+                }
+                expected++;
+            }
+            assertEquals(10, expected, "9 full blocks and a short one");
+        }
+        byte[] tail = java.util.Arrays.copyOfRange(content, 512 * 2, content.length);
+        assertArrayEquals(tail, received.toByteArray());
+        awaitCompleted(ticket.id());
+    }
+
+    @Test
+    void givenWindowsize4_whenWriting_thenTheServerAcksEveryFourthBlockAndTheLast() throws Exception {
+        byte[] content = Files.readAllBytes(file(512 * 6 + 7));
+        TransferTicket ticket = server.receive(loopback, 1 << 20, TTL);
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(WRQ, ticket.fileName(), "octet", "windowsize", "4");
+            DatagramPacket oack = device.receive();
+            assertEquals(Map.of("windowsize", "4"), RawTftp.options(oack));
+            SocketAddress tid = oack.getSocketAddress();
+            for (int block = 1; block <= 4; block++) {
+                device.send(tid, RawTftp.data(block, content, (block - 1) * 512, 512));
+            }
+            DatagramPacket ack = device.receive();
+            assertEquals(ACK, RawTftp.opcode(ack));
+            assertEquals(4, RawTftp.block(ack));
+            device.send(tid, RawTftp.data(5, content, 4 * 512, 512));
+            device.send(tid, RawTftp.data(6, content, 5 * 512, 512));
+            device.send(tid, RawTftp.data(7, content, 6 * 512, 7));
+            assertEquals(7, RawTftp.block(device.receive()));
+        }
+        assertArrayEquals(content, Files.readAllBytes(awaitCompleted(ticket.id()).receivedFile()));
     }
 
     // --- retransmission rules ---
@@ -468,15 +533,24 @@ class TftpFileServerTest {
     }
 
     @Test
-    void givenAnAdvertisedAddress_whenAskedForEndpoints_thenTftpReportsItAndFtpIsRefused() throws Exception {
+    void givenAnAdvertisedAddress_whenAskedForEndpoints_thenBothProtocolsReportIt() throws Exception {
         server.deactivate();
         server = start(Map.of("advertisedAddress", "192.0.2.10"));
         Endpoint endpoint = server.endpoint(TransferProtocol.TFTP);
         assertEquals(new Endpoint(TransferProtocol.TFTP, "192.0.2.10", port()), endpoint);
         assertTrue(endpoint.port() > 0);
+        Endpoint ftp = server.endpoint(TransferProtocol.FTP);
+        assertEquals("192.0.2.10", ftp.host());
+        assertTrue(ftp.port() > 0);
+    }
+
+    @Test
+    void givenFtpDisabled_whenAskedForItsEndpoint_thenItIsRefusedWithTheSetting() throws Exception {
+        server.deactivate();
+        server = start(Map.of("ftpEnabled", false));
         RepositoryException e = assertThrows(RepositoryException.class,
                 () -> server.endpoint(TransferProtocol.FTP));
-        assertTrue(e.getMessage().startsWith("FTP is not available yet"));
+        assertTrue(e.getMessage().contains("ftpEnabled"), e.getMessage());
     }
 
     @Test

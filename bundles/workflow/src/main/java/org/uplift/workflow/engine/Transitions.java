@@ -1,5 +1,7 @@
 package org.uplift.workflow.engine;
 
+import static org.uplift.api.workflow.JobState.ABORTED;
+import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
 import static org.uplift.api.workflow.JobState.BACKUP;
 import static org.uplift.api.workflow.JobState.DONE;
 import static org.uplift.api.workflow.JobState.FAILED;
@@ -7,9 +9,11 @@ import static org.uplift.api.workflow.JobState.KEEP_OLD_VERSION;
 import static org.uplift.api.workflow.JobState.MIGRATE_CONFIG;
 import static org.uplift.api.workflow.JobState.PENDING;
 import static org.uplift.api.workflow.JobState.RESTORE;
+import static org.uplift.api.workflow.JobState.ROLLBACK;
 import static org.uplift.api.workflow.JobState.UPDATE;
 import static org.uplift.api.workflow.JobState.VERIFY_BACKUP;
 import static org.uplift.api.workflow.JobState.VERIFY_RESTORE;
+import static org.uplift.api.workflow.JobState.VERIFY_ROLLBACK;
 import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
 
 import java.util.EnumMap;
@@ -19,26 +23,30 @@ import java.util.Set;
 
 import org.uplift.api.workflow.JobState;
 
-/** The one table of allowed transitions; every state change of a job goes through {@link #check}. */
+/**
+ * The one table of allowed transitions (DESIGN.md, "The workflow"); every state change of a job is
+ * checked here before it is stored. Self-loops and the VERIFY_x -> x edges are how a job resumes after
+ * a restart: the step is re-entered, with a history entry saying why.
+ */
 final class Transitions {
 
     private static final Map<JobState, Set<JobState>> NEXT = new EnumMap<>(JobState.class);
 
     static {
         NEXT.put(PENDING, EnumSet.of(BACKUP, FAILED));
-        NEXT.put(BACKUP, EnumSet.of(VERIFY_BACKUP, FAILED));
-        NEXT.put(VERIFY_BACKUP, EnumSet.of(KEEP_OLD_VERSION, FAILED));
+        NEXT.put(BACKUP, EnumSet.of(VERIFY_BACKUP, AWAITING_DECISION, BACKUP, FAILED));
+        NEXT.put(VERIFY_BACKUP, EnumSet.of(KEEP_OLD_VERSION, AWAITING_DECISION, BACKUP, FAILED));
         NEXT.put(KEEP_OLD_VERSION, EnumSet.of(UPDATE, FAILED));
-        NEXT.put(UPDATE, EnumSet.of(VERIFY_UPDATE, FAILED));
-        NEXT.put(VERIFY_UPDATE, EnumSet.of(MIGRATE_CONFIG, FAILED));
-        NEXT.put(MIGRATE_CONFIG, EnumSet.of(RESTORE, FAILED));
-        NEXT.put(RESTORE, EnumSet.of(VERIFY_RESTORE, FAILED));
-        NEXT.put(VERIFY_RESTORE, EnumSet.of(DONE, FAILED));
-        NEXT.put(JobState.AWAITING_DECISION, EnumSet.of(BACKUP, UPDATE, RESTORE, JobState.ROLLBACK, JobState.ABORTED, FAILED));
-        NEXT.put(JobState.ROLLBACK, EnumSet.of(JobState.VERIFY_ROLLBACK, FAILED));
-        NEXT.put(JobState.VERIFY_ROLLBACK, EnumSet.of(UPDATE, JobState.ABORTED, FAILED));
+        NEXT.put(UPDATE, EnumSet.of(VERIFY_UPDATE, AWAITING_DECISION, UPDATE, FAILED));
+        NEXT.put(VERIFY_UPDATE, EnumSet.of(MIGRATE_CONFIG, AWAITING_DECISION, VERIFY_UPDATE, FAILED));
+        NEXT.put(MIGRATE_CONFIG, EnumSet.of(RESTORE, AWAITING_DECISION, MIGRATE_CONFIG, FAILED));
+        NEXT.put(RESTORE, EnumSet.of(VERIFY_RESTORE, AWAITING_DECISION, RESTORE, FAILED));
+        NEXT.put(VERIFY_RESTORE, EnumSet.of(DONE, AWAITING_DECISION, RESTORE, FAILED));
+        NEXT.put(AWAITING_DECISION, EnumSet.of(BACKUP, MIGRATE_CONFIG, RESTORE, ROLLBACK, ABORTED, FAILED));
+        NEXT.put(ROLLBACK, EnumSet.of(VERIFY_ROLLBACK, ROLLBACK, FAILED));
+        NEXT.put(VERIFY_ROLLBACK, EnumSet.of(UPDATE, ABORTED, ROLLBACK, FAILED));
         NEXT.put(DONE, EnumSet.noneOf(JobState.class));
-        NEXT.put(JobState.ABORTED, EnumSet.noneOf(JobState.class));
+        NEXT.put(ABORTED, EnumSet.noneOf(JobState.class));
         NEXT.put(FAILED, EnumSet.noneOf(JobState.class));
     }
 
@@ -53,5 +61,21 @@ final class Transitions {
         if (!allowed(from, to)) {
             throw new IllegalStateException("transition " + from + " -> " + to + " is not allowed");
         }
+    }
+
+    /** Where a failed step is taken up again when the operator says retry (claim 10: an update after a roll-back). */
+    static JobState retryTarget(JobState failedStep) {
+        return switch (failedStep) {
+            case BACKUP, VERIFY_BACKUP -> BACKUP;
+            case UPDATE, VERIFY_UPDATE -> ROLLBACK;
+            case MIGRATE_CONFIG -> MIGRATE_CONFIG;
+            case RESTORE, VERIFY_RESTORE -> RESTORE;
+            default -> throw new IllegalArgumentException(failedStep + " cannot be retried");
+        };
+    }
+
+    /** Where a job goes when the operator ends it: nothing to undo before the update, else back to the old version. */
+    static JobState abortTarget(JobState failedStep) {
+        return failedStep == BACKUP || failedStep == VERIFY_BACKUP ? ABORTED : ROLLBACK;
     }
 }

@@ -1,16 +1,22 @@
 package org.uplift.workflow.engine;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,7 +27,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -31,31 +36,55 @@ import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.OperationType;
 import org.uplift.api.migration.MigrationService;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
+import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.OperatorDecisions;
+import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.workflow.DataDirectory;
+import org.uplift.workflow.store.JobStore;
+import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.StoredJob;
 
-/** Starts jobs after checking they can run, runs them on a bounded pool and publishes their transitions. */
+/**
+ * Starts jobs after checking they can run, runs them on a bounded pool, and takes up every job
+ * whose lease is free: its own after a restart or a hot deploy, another node's after that node died.
+ */
 @Component(service = UpgradeService.class, configurationPid = "org.uplift.workflow")
 @Designate(ocd = WorkflowConfig.class)
 public class UpgradeEngine implements UpgradeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeEngine.class);
 
+    /** States a node takes up by itself; a job awaiting a decision waits for one, holding nothing. */
+    private static final Set<JobState> CLAIMABLE = EnumSet.complementOf(
+            EnumSet.of(JobState.AWAITING_DECISION, JobState.DONE, JobState.ABORTED, JobState.FAILED));
+
+    /** States whose step is simply entered again after a restart; the history says so. */
+    private static final Set<JobState> REENTERED = EnumSet.of(JobState.BACKUP, JobState.UPDATE, JobState.VERIFY_UPDATE,
+            JobState.MIGRATE_CONFIG, JobState.RESTORE, JobState.ROLLBACK);
+
     private final Services services;
+    private final JobStore store;
+    private final Transit transit;
+    private final String nodeId;
+    private final Duration lease;
+    private final int capacity;
     private final ExecutorService executor;
-    private final Map<String, JobRecord> jobs = new ConcurrentHashMap<>();
-    private final Map<String, String> activeJobByDevice = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final DriverSelector drivers = new DriverSelector();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
+    private final List<OperatorDecisions> operatorDecisions = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -63,19 +92,35 @@ public class UpgradeEngine implements UpgradeService {
 
     @Activate
     public UpgradeEngine(WorkflowConfig config, @Reference FirmwareCatalog catalog, @Reference BackupStore backups,
-            @Reference FileServer fileServer, @Reference MigrationService migrations) {
-        this.services = new Services(catalog, backups, fileServer, migrations, Clock.systemUTC(),
+            @Reference FileServer fileServer, @Reference MigrationService migrations, @Reference JobStore store) {
+        Clock clock = Clock.systemUTC();
+        this.services = new Services(catalog, backups, fileServer, migrations, clock,
                 Services.Settings.of(config, DataDirectory.resolve(config.workDirectory(), "work")));
+        this.store = store;
+        this.transit = new Transit(store, clock, () -> eventAdmin);
+        this.nodeId = config.nodeId().isBlank() ? System.getProperty("karaf.name", "uplift") : config.nodeId();
+        this.lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
+        this.capacity = Math.max(1, config.maxConcurrentJobs());
+        this.executor = Executors.newFixedThreadPool(capacity, threads("uplift-job-"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("uplift-claims-"));
+        long cycle = Math.max(1, lease.toMillis() / 3);
+        // the first cycle waits one period so DS can bind the dynamic drivers and inventories first
+        scheduler.scheduleWithFixedDelay(this::claimAndRenew, cycle, cycle, TimeUnit.MILLISECONDS);
+        LOG.info("Upgrade engine on node '{}' (lease {} s, {} concurrent jobs)", nodeId, lease.toSeconds(), capacity);
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentJobs()), r -> {
-            Thread t = new Thread(r, "uplift-job-" + n.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        scheduler.shutdownNow();
         executor.shutdownNow();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Some upgrade jobs did not stop within 10 s");
@@ -102,15 +147,25 @@ public class UpgradeEngine implements UpgradeService {
         inventories.remove(inventory);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDecisions(OperatorDecisions decisions) {
+        operatorDecisions.add(decisions);
+    }
+
+    void removeDecisions(OperatorDecisions decisions) {
+        operatorDecisions.remove(decisions);
+    }
+
     @Override
     public Job start(String deviceId, String firmwareVersion) throws UpgradeException {
+        return start(deviceId, firmwareVersion, RetryPolicy.ASK);
+    }
+
+    @Override
+    public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException {
         Device device = findDevice(deviceId);
-        DeviceDriver driver;
-        try {
-            driver = drivers.select(device);
-        } catch (StepFailure e) {
-            throw new UpgradeException(e.getMessage());
-        }
+        DeviceDriver driver = select(device);
         DeviceFacts facts = readFacts(device, driver);
         FirmwareImage image = services.catalog().find(facts.model(), firmwareVersion)
                 .orElseThrow(() -> new UpgradeException("no firmware " + firmwareVersion + " for model " + facts.model()
@@ -118,25 +173,177 @@ public class UpgradeEngine implements UpgradeService {
         if (image.version().equals(facts.runningVersion())) {
             throw new UpgradeException("device " + deviceId + " already runs " + firmwareVersion);
         }
-        JobRecord job = register(device, image, facts);
-        executor.execute(new UpgradeRun(job, device, driver, services, this::published));
-        return job.snapshot();
+        Instant now = services.clock().instant();
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        StepRecord first = new StepRecord(JobState.PENDING, now, "upgrade " + facts.model() + " from "
+                + facts.runningVersion() + " to " + image.version() + " (policy " + policy + ")");
+        StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), null, JobState.PENDING, now, now,
+                JobContext.of(JobContext.POLICY, policy.toString()), List.of(first), nodeId, now.plus(lease));
+        try {
+            store.create(job);
+        } catch (StoreException e) {
+            throw new UpgradeException(e.getMessage(), e);
+        }
+        transit.publish(job, first);
+        submit(job, false);
+        return toJob(job);
     }
 
-    private JobRecord register(Device device, FirmwareImage image, DeviceFacts facts) throws UpgradeException {
-        synchronized (activeJobByDevice) {
-            String active = activeJobByDevice.get(device.id());
-            if (active != null) {
-                throw new UpgradeException("device " + device.id() + " already has job " + active + " in state "
-                        + jobs.get(active).state() + "; wait for it to end");
+    @Override
+    public Job decide(String jobId, Decision decision) throws UpgradeException {
+        try {
+            StoredJob job = store.find(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
+            if (job.state() != JobState.AWAITING_DECISION) {
+                throw new UpgradeException("job " + jobId + " is " + job.state() + ", not waiting for a decision");
             }
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            JobRecord job = new JobRecord(id, device.id(), image.id(), image.version(), services.clock(),
-                    "upgrade " + facts.model() + " from " + facts.runningVersion() + " to " + image.version());
-            jobs.put(id, job);
-            activeJobByDevice.put(device.id(), id);
-            published(job, JobState.PENDING);
-            return job;
+            StoredJob moved = JobDriver.apply(transit, job, decision, "the operator");
+            scheduler.execute(this::claimAndRenew);
+            return toJob(moved);
+        } catch (StoreException e) {
+            throw new UpgradeException("cannot record the decision for job " + jobId + ": " + e.getMessage(), e);
+        } catch (Superseded e) {
+            throw new UpgradeException("job " + jobId + " changed meanwhile (another operator or node?): look again");
+        }
+    }
+
+    /** Takes up jobs whose lease is free (after a restart, or another node's death) and keeps ours alive. */
+    private void claimAndRenew() {
+        try {
+            store.renew(nodeId, lease);
+            int free = capacity - running.size();
+            if (free <= 0) {
+                return;
+            }
+            for (StoredJob job : store.claim(nodeId, lease, free + running.size(), CLAIMABLE)) {
+                if (!running.contains(job.id())) {
+                    submit(job, true);
+                }
+            }
+        } catch (StoreException e) {
+            LOG.warn("Cannot claim or renew jobs on node {}: {}", nodeId, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Claim cycle failed on node {}", nodeId, e);
+        }
+    }
+
+    private void submit(StoredJob job, boolean resumed) {
+        if (!running.add(job.id())) {
+            return;
+        }
+        try {
+            StoredJob current = job;
+            JobTarget target = target(job);
+            if (resumed && REENTERED.contains(job.state()) && !decidedJustNow(job)) {
+                current = transit.move(job, job.state(), "resumed on node " + nodeId
+                        + " after Uplift restarted mid-step: the device is read back before the step goes on");
+            }
+            executor.execute(new JobDriver(current, new Steps(services, transit, target), transit, this::decide,
+                    this::exited));
+        } catch (StepFailure e) {
+            running.remove(job.id());
+            if (resumed) {
+                // inventories and drivers are dynamic services that may bind after this engine starts
+                // (or a host's inventory is briefly away): leave the job for the next claim cycle
+                LOG.warn("Job {} not resumed yet: {}", job.id(), e.getMessage());
+                release(job);
+            } else {
+                fail(job, e.getMessage());
+            }
+        } catch (StoreException | Superseded e) {
+            running.remove(job.id());
+            LOG.warn("Job {} not taken up: {}", job.id(), e.getMessage());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.remove(job.id());
+        }
+    }
+
+    /** Taken up right after a decision: the last entry is the decision, in the state the job is in. */
+    private static boolean decidedJustNow(StoredJob job) {
+        StepRecord last = job.history().get(job.history().size() - 1);
+        return last.state() == job.state() && last.message().contains(JobDriver.DECIDED);
+    }
+
+    private void release(StoredJob job) {
+        try {
+            store.release(job.id(), nodeId);
+        } catch (StoreException e) {
+            LOG.warn("Cannot release job {}: {}", job.id(), e.getMessage());
+        }
+    }
+
+    /** A job that ended or waits for a decision holds no lease: after a decision any node may take it up. */
+    private void exited(StoredJob job) {
+        running.remove(job.id());
+        if (job.state().terminal() || job.state() == JobState.AWAITING_DECISION) {
+            release(job);
+        }
+    }
+
+    private void fail(StoredJob job, String reason) {
+        try {
+            transit.move(job, JobState.FAILED, job.state() + " failed: " + reason);
+        } catch (StoreException | Superseded | IllegalStateException e) {
+            LOG.warn("Job {} could not be marked failed: {}", job.id(), e.getMessage());
+        }
+    }
+
+    /** The policy first, then any registered OperatorDecisions, else the operator (the job waits). */
+    private Optional<Decision> decide(StoredJob job, JobState failedStep, String reason) {
+        JobContext ctx = new JobContext(job.context());
+        RetryPolicy policy = ctx.policy();
+        if (ctx.attempts(failedStep) <= policy.retries()) {
+            return Optional.of(Decision.RETRY);
+        }
+        if (policy.thenAbort()) {
+            return Optional.of(Decision.ABORT);
+        }
+        Job snapshot = toJob(job);
+        for (OperatorDecisions d : operatorDecisions) {
+            try {
+                Optional<Decision> answer = d.decide(snapshot, failedStep, reason);
+                if (answer.isPresent()) {
+                    return answer;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("OperatorDecisions {} failed for job {}: {}", d.getClass().getName(), job.id(), e.toString());
+            }
+        }
+        LOG.warn("Job {} on device {} waits for a decision: uplift:retry {} or uplift:abort {}", job.id(), job.deviceId(),
+                job.id(), job.id());
+        return Optional.empty();
+    }
+
+    private JobTarget target(StoredJob job) throws StepFailure {
+        Device device;
+        try {
+            device = findDevice(job.deviceId());
+        } catch (UpgradeException e) {
+            throw new StepFailure(e.getMessage());
+        }
+        try {
+            Map<OperationType, DeviceDriver> commanders = new EnumMap<>(OperationType.class);
+            for (OperationType type : OperationType.values()) {
+                try {
+                    commanders.put(type, drivers.forOperation(device, type));
+                } catch (StepFailure e) {
+                    // a device need not support every operation (e.g. no roll-back); the step says so if it is needed
+                }
+            }
+            return new JobTarget(device, drivers.forFacts(device), commanders, InetAddress.getByName(device.host()));
+        } catch (UnknownHostException e) {
+            throw new StepFailure("cannot resolve device " + device.id() + " host '" + device.host() + "'", e);
+        }
+    }
+
+    private DeviceDriver select(Device device) throws UpgradeException {
+        try {
+            for (OperationType type : List.of(OperationType.BACKUP_CONFIG, OperationType.DOWNLOAD_FIRMWARE,
+                    OperationType.RESTORE_CONFIG)) {
+                drivers.forOperation(device, type);
+            }
+            return drivers.forFacts(device);
+        } catch (StepFailure e) {
+            throw new UpgradeException(e.getMessage());
         }
     }
 
@@ -158,31 +365,27 @@ public class UpgradeEngine implements UpgradeService {
         }
     }
 
-    /** Called after every transition: frees the device at the end, and tells the host UI. */
-    private void published(JobRecord job, JobState state) {
-        if (state.terminal()) {
-            synchronized (activeJobByDevice) {
-                activeJobByDevice.remove(job.deviceId(), job.id());
-            }
-        }
-        Job snapshot = job.snapshot();
-        StepRecord last = snapshot.history().get(snapshot.history().size() - 1);
-        LOG.info("Job {} device {}: {} - {}", job.id(), job.deviceId(), state, last.message());
-        EventAdmin events = eventAdmin;
-        if (events != null) {
-            events.postEvent(new Event(TOPIC_JOB_STATE, Map.of("job.id", job.id(), "device.id", job.deviceId(),
-                    "state", state.name(), "message", last.message(), "timestamp", last.at().toEpochMilli())));
-        }
+    private static Job toJob(StoredJob j) {
+        return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history());
     }
 
     @Override
     public Optional<Job> job(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(JobRecord::snapshot);
+        try {
+            return store.find(id).map(UpgradeEngine::toJob);
+        } catch (StoreException e) {
+            LOG.warn("Cannot read job {}: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
     public List<Job> jobs() {
-        return jobs.values().stream().map(JobRecord::snapshot)
-                .sorted(Comparator.comparing(Job::createdAt).reversed()).toList();
+        try {
+            return store.list(1000).stream().map(UpgradeEngine::toJob).toList();
+        } catch (StoreException e) {
+            LOG.warn("Cannot list jobs: {}", e.getMessage());
+            return List.of();
+        }
     }
 }

@@ -27,6 +27,12 @@ public @interface WorkflowConfig {
     @AttributeDefinition(name = "Largest configuration (bytes)", description = "Upload cap for a configuration backup")
     long maxConfigBytes() default 16L * 1024 * 1024;
 
+    @AttributeDefinition(name = "Node id", description = "This node's name in the shared job store; empty means the karaf.name system property. Must be stable across restarts and unique among nodes")
+    String nodeId() default "";
+
+    @AttributeDefinition(name = "Lease (s)", description = "How long a node holds a job without renewing it; a dead node's jobs go to another after this")
+    int leaseSeconds() default 30;
+
     @AttributeDefinition(name = "Staging directory", description = "Where migrated configurations wait to be served; empty means ${karaf.data}/uplift/work")
     String workDirectory() default "";
 }

@@ -1,0 +1,29 @@
+package org.uplift.repository.ftp;
+
+import java.net.InetAddress;
+
+/**
+ * The FTP server's configuration.
+ *
+ * @param bindAddress    address the control and passive data sockets bind to
+ * @param port           control port; 0 picks a free one (tests)
+ * @param advertisedHost what devices are told, also in PASV replies (NAT)
+ * @param passivePorts   MINA passive port range such as {@code 2122-2199}; empty means any free port
+ * @param maxLogins      concurrent sessions; further connections are refused
+ * @param idleSeconds    a session or data connection silent this long is closed
+ */
+public record FtpSettings(InetAddress bindAddress, int port, String advertisedHost, String passivePorts,
+        int maxLogins, int idleSeconds) {
+
+    public FtpSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("FTP port must be 0-65535 (got " + port + ")");
+        }
+        if (maxLogins < 1) {
+            throw new IllegalArgumentException("FTP maxLogins must be at least 1 (got " + maxLogins + ")");
+        }
+        if (idleSeconds < 1) {
+            throw new IllegalArgumentException("FTP idle time-out must be at least 1 s (got " + idleSeconds + ")");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.uplift.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.shell.completers.FirmwareIdCompleter;
+
+@Service
+@Command(scope = "uplift", name = "firmware-remove", description = "Removes a firmware image from the catalogue.",
+        detailedDescription = "Refused while a job or campaign still needs the image.\n"
+                + "Example: uplift:firmware-remove IAD-1000-2.0.0")
+public class FirmwareRemoveCommand implements Action {
+
+    @Reference
+    private FirmwareCatalog catalog;
+
+    @Argument(index = 0, name = "id", description = "Catalogue id (model-version), see uplift:firmware-list", required = true)
+    @Completion(FirmwareIdCompleter.class)
+    private String id;
+
+    @Override
+    public Object execute() throws Exception {
+        if (catalog.remove(id)) {
+            System.out.println("Removed " + id);
+        } else {
+            System.out.println("No firmware " + id + " in the catalogue; nothing removed");
+        }
+        return null;
+    }
+}

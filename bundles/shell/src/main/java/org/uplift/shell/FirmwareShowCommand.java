@@ -1,0 +1,46 @@
+package org.uplift.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.repository.FirmwareImage;
+import org.uplift.api.repository.RepositoryException;
+import org.uplift.shell.completers.FirmwareIdCompleter;
+
+@Service
+@Command(scope = "uplift", name = "firmware-show", description = "Shows one firmware image and checks its file against its SHA-256.",
+        detailedDescription = "Example: uplift:firmware-show IAD-1000-2.0.0")
+public class FirmwareShowCommand implements Action {
+
+    @Reference
+    private FirmwareCatalog catalog;
+
+    @Argument(index = 0, name = "id", description = "Catalogue id (model-version), see uplift:firmware-list", required = true)
+    @Completion(FirmwareIdCompleter.class)
+    private String id;
+
+    @Override
+    public Object execute() throws Exception {
+        FirmwareImage image = catalog.get(id).orElseThrow(() -> new IllegalArgumentException(
+                "no firmware " + id + " in the catalogue; see uplift:firmware-list"));
+        System.out.println("Id:            " + image.id());
+        System.out.println("Model:         " + image.model());
+        System.out.println("Version:       " + image.version());
+        System.out.println("Size:          " + image.size() + " bytes");
+        System.out.println("SHA-256:       " + image.sha256());
+        System.out.println("Added:         " + image.addedAt());
+        String check;
+        try {
+            check = "OK, " + catalog.verifiedFile(image.id());
+        } catch (RepositoryException e) {
+            check = "FAILED: " + e.getMessage();
+        }
+        System.out.println("File check:    " + check);
+        System.out.println("Release notes: " + (image.releaseNotes().isEmpty() ? "(none)" : image.releaseNotes()));
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.uplift.shell;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.uplift.api.migration.MigrationException;
+import org.uplift.api.migration.MigrationService;
+import org.uplift.api.migration.MigrationStep;
+
+@Service
+@Command(scope = "uplift", name = "migrations", description = "Lists the registered configuration migrators and the chains they allow.",
+        detailedDescription = "A chain is the shortest sequence of migrators from one format version to another.\n"
+                + "Example: uplift:migrations")
+public class MigrationsCommand implements Action {
+
+    @Reference
+    private MigrationService migrations;
+
+    @Override
+    public Object execute() {
+        List<MigrationStep> steps = migrations.steps();
+        ShellTable registered = new ShellTable();
+        registered.column("Model");
+        registered.column("From");
+        registered.column("To");
+        steps.forEach(s -> registered.addRow().addContent(s.model(), s.from(), s.to()));
+        registered.print(System.out);
+
+        System.out.println();
+        ShellTable chains = new ShellTable();
+        chains.column("Model");
+        chains.column("Chain");
+        formatsByModel(steps).forEach((model, formats) -> {
+            for (String from : formats) {
+                for (String to : formats) {
+                    addChain(chains, model, from, to);
+                }
+            }
+        });
+        chains.print(System.out);
+        return null;
+    }
+
+    private void addChain(ShellTable chains, String model, String from, String to) {
+        if (from.equals(to)) {
+            return;
+        }
+        try {
+            chains.addRow().addContent(model, String.join(" -> ", migrations.chain(model, from, to)));
+        } catch (MigrationException e) {
+            // no chain between these two formats: nothing to list
+        }
+    }
+
+    private static Map<String, TreeSet<String>> formatsByModel(List<MigrationStep> steps) {
+        Map<String, TreeSet<String>> formats = new TreeMap<>();
+        for (MigrationStep s : steps) {
+            TreeSet<String> f = formats.computeIfAbsent(s.model(), k -> new TreeSet<>());
+            f.add(s.from());
+            f.add(s.to());
+        }
+        return formats;
+    }
+}

@@ -1,0 +1,32 @@
+package org.uplift.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.UpgradeService;
+import org.uplift.shell.completers.JobIdCompleter;
+
+@Service
+@Command(scope = "uplift", name = "retry", description = "Retries the failed step of a job waiting for a decision (claims 4, 9, 14).",
+        detailedDescription = "Before an update is retried the device is returned to the software version it kept (claim 10).\\nFollow the job with uplift:job <id>. Example: uplift:retry 3f2a9c1e")
+public class RetryCommand implements Action {
+
+    @Reference
+    private UpgradeService upgrades;
+
+    @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION", required = true)
+    @Completion(JobIdCompleter.class)
+    private String id;
+
+    @Override
+    public Object execute() throws Exception {
+        Job job = upgrades.decide(id, Decision.RETRY);
+        System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
+        return null;
+    }
+}

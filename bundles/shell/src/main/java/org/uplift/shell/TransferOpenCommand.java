@@ -1,0 +1,134 @@
+package org.uplift.shell;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.uplift.api.repository.Endpoint;
+import org.uplift.api.repository.FileServer;
+import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.repository.FtpCredentials;
+import org.uplift.api.repository.RepositoryException;
+import org.uplift.api.repository.TransferDirection;
+import org.uplift.api.repository.TransferProtocol;
+import org.uplift.api.repository.TransferTicket;
+import org.uplift.shell.completers.FirmwareIdCompleter;
+
+@Service
+@Command(scope = "uplift", name = "transfer-open",
+        description = "Opens a transfer ticket by hand and prints its TFTP and FTP URLs.",
+        detailedDescription = "Lets one device address fetch one firmware image (catalogue id, checked against its"
+                + " SHA-256) or file, or with --write upload one file, until the ticket expires. Use it to push a"
+                + " file to a device by hand.\n"
+                + "The FTP URL printed contains the ticket's own password: this is the only place Uplift shows it."
+                + " It is valid only from the --to address and only until the ticket expires.\n"
+                + "Examples:\n  uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0\n"
+                + "  uplift:transfer-open --write --ttl 5m --to 192.0.2.7")
+public class TransferOpenCommand implements Action {
+
+    private static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024;
+
+    @Reference
+    private FileServer fileServer;
+
+    @Reference
+    private FirmwareCatalog catalog;
+
+    @Option(name = "--to", description = "The only device address allowed to use the ticket", required = true)
+    private String to;
+
+    @Option(name = "--write", description = "Let the device upload a file instead of downloading one")
+    private boolean write;
+
+    @Option(name = "--ttl", description = "How long the ticket lives: 90s, 10m, 2h or ISO-8601 (PT10M); default 10m")
+    private String ttl = "10m";
+
+    @Option(name = "--max-bytes", description = "With --write: upload size cap in bytes (the server's cap still applies)")
+    private long maxBytes = DEFAULT_MAX_UPLOAD;
+
+    @Argument(index = 0, name = "firmware-or-file",
+            description = "Firmware catalogue id or path of a file to serve; not used with --write")
+    @Completion(FirmwareIdCompleter.class)
+    private String source;
+
+    @Override
+    public Object execute() throws Exception {
+        InetAddress device = InetAddress.getByName(to);
+        Duration lifetime = parseDuration(ttl);
+        TransferTicket ticket;
+        if (write) {
+            if (source != null) {
+                throw new IllegalArgumentException("--write takes no file: the device chooses what it uploads");
+            }
+            ticket = fileServer.receive(device, maxBytes, lifetime);
+        } else {
+            if (source == null) {
+                throw new IllegalArgumentException("name a firmware id (uplift:firmware-list) or a file to serve,"
+                        + " or give --write for an upload");
+            }
+            ticket = fileServer.offer(resolve(source), device, lifetime);
+        }
+        System.out.println("Ticket:    " + ticket.id());
+        System.out.println("Direction: " + (ticket.direction() == TransferDirection.DEVICE_READS
+                ? "device " + device.getHostAddress() + " downloads"
+                : "device " + device.getHostAddress() + " uploads (at most " + ticket.maxBytes() + " bytes)"));
+        System.out.println("File name: " + ticket.fileName());
+        System.out.println("Expires:   " + ticket.expiresAt());
+        Endpoint tftp = fileServer.endpoint(TransferProtocol.TFTP);
+        System.out.println("TFTP:      tftp://" + tftp.host() + ":" + tftp.port() + "/" + ticket.fileName());
+        Optional<FtpCredentials> credentials = fileServer.ftpCredentials(ticket.id());
+        if (credentials.isPresent()) {
+            Endpoint ftp = fileServer.endpoint(TransferProtocol.FTP);
+            System.out.println("FTP:       ftp://" + credentials.get().user() + ":" + credentials.get().password() + "@"
+                    + ftp.host() + ":" + ftp.port() + "/" + ticket.fileName());
+        } else {
+            System.out.println("FTP:       not available (see org.uplift.tftp ftpEnabled and the log)");
+        }
+        return null;
+    }
+
+    /** A catalogue id first (verified before serving), else a readable file. */
+    private Path resolve(String name) throws RepositoryException {
+        if (catalog.get(name).isPresent()) {
+            return catalog.verifiedFile(name);
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(name + " is neither a firmware id (uplift:firmware-list) nor a file");
+        }
+        return file;
+    }
+
+    static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.startsWith("pt")) {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            switch (value.charAt(value.length() - 1)) {
+                case 's':
+                    return Duration.ofSeconds(amount);
+                case 'm':
+                    return Duration.ofMinutes(amount);
+                case 'h':
+                    return Duration.ofHours(amount);
+                default:
+                    break;
+            }
+        } catch (RuntimeException e) {
+            // fall through to the operator's message
+        }
+        throw new IllegalArgumentException("--ttl " + text + " is not a duration; use 90s, 10m, 2h or PT10M");
+    }
+}

@@ -1,0 +1,120 @@
+package org.uplift.workflow.engine;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.StoredJob;
+
+/**
+ * Drives one job from its stored state until it ends or waits for a decision; then the thread is
+ * given back (a waiting job holds no thread). Interrupted (Uplift stopping, a new bundle version
+ * deployed), it leaves the job in its stored state for the next start to resume.
+ */
+final class JobDriver implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobDriver.class);
+
+    /** How a waiting job gets its answer: from the policy, a registered OperatorDecisions, or not yet. */
+    interface DecisionSource {
+        Optional<Decision> decide(StoredJob job, JobState failedStep, String reason);
+    }
+
+    private final StoredJob initial;
+    private final Steps steps;
+    private final Transit transit;
+    private final DecisionSource decisions;
+    private final Consumer<StoredJob> onExit;
+
+    JobDriver(StoredJob initial, Steps steps, Transit transit, DecisionSource decisions, Consumer<StoredJob> onExit) {
+        this.initial = initial;
+        this.steps = steps;
+        this.transit = transit;
+        this.decisions = decisions;
+        this.onExit = onExit;
+    }
+
+    @Override
+    public void run() {
+        StoredJob job = initial;
+        try {
+            while (!job.state().terminal() && job.state() != JobState.AWAITING_DECISION) {
+                job = step(job);
+            }
+        } catch (InterruptedException e) {
+            LOG.info("Job {} left in {} for the next start to resume", job.id(), job.state());
+            Thread.currentThread().interrupt();
+        } catch (Superseded e) {
+            LOG.info("Job {} stopped here: {}", job.id(), e.getMessage());
+        } catch (StoreException e) {
+            LOG.error("Job {} stopped: the job store failed; it resumes when the store is back: {}", job.id(), e.getMessage());
+        } finally {
+            onExit.accept(job);
+        }
+    }
+
+    private StoredJob step(StoredJob job) throws InterruptedException, StoreException, Superseded {
+        try {
+            return steps.run(job);
+        } catch (StepFailure e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Uplift is stopping (or a new version is being deployed): not the device's fault, resume later
+                throw new InterruptedException("stopped during " + job.state() + ": " + e.getMessage());
+            }
+            if (e.isFatal()) {
+                return transit.move(job, JobState.FAILED, job.state() + " failed: " + e.getMessage());
+            }
+            return awaitDecision(job, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Job {} on device {} failed unexpectedly in {}", job.id(), job.deviceId(), job.state(), e);
+            return transit.move(job, JobState.FAILED, job.state() + " failed: internal error: " + e);
+        }
+    }
+
+    /** Claims 3, 8, 13: a failure message or a time-out stops the step and asks whether to retry. */
+    private StoredJob awaitDecision(StoredJob job, String reason) throws StoreException, Superseded {
+        JobState failed = job.state();
+        int attempts = new JobContext(job.context()).attempts(failed) + 1;
+        StoredJob waiting = transit.move(job, JobState.AWAITING_DECISION, failed + " failed: " + reason,
+                JobContext.of(JobContext.FAILED_STEP, failed.name(), JobContext.REASON, reason,
+                        JobContext.ATTEMPTS_PREFIX + failed.name(), Integer.toString(attempts)));
+        Optional<Decision> decision = decisions.decide(waiting, failed, reason);
+        if (decision.isEmpty()) {
+            return waiting;
+        }
+        return apply(transit, waiting, decision.get(), describe(waiting, failed, decision.get()));
+    }
+
+    private static String describe(StoredJob job, JobState failed, Decision decision) {
+        RetryPolicy policy = new JobContext(job.context()).policy();
+        int attempts = new JobContext(job.context()).attempts(failed);
+        return decision == Decision.RETRY && attempts <= policy.retries()
+                ? "policy " + policy + " (attempt " + attempts + " of " + policy.retries() + ")"
+                : "policy " + policy;
+    }
+
+    /** Marks the history entry of a decision, so the node that takes the job up does not call it a resume. */
+    static final String DECIDED = "; decided by ";
+
+    /** Moves a waiting job according to a decision; shared by policies and the operator's command. */
+    static StoredJob apply(Transit transit, StoredJob waiting, Decision decision, String who)
+            throws StoreException, Superseded {
+        JobState failed = new JobContext(waiting.context()).failedStep();
+        if (decision == Decision.RETRY) {
+            JobState next = Transitions.retryTarget(failed);
+            String what = next == JobState.ROLLBACK
+                    ? "retry the update: first returning the device to its kept version (claim 10)"
+                    : "retry " + failed;
+            return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "RETRY"));
+        }
+        JobState next = Transitions.abortTarget(failed);
+        String what = next == JobState.ABORTED ? "end the job; the device was not changed"
+                : "end the job: returning the device to its old version and configuration";
+        return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "ABORT"));
+    }
+}

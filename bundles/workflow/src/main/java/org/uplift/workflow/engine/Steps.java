@@ -1,0 +1,389 @@
+package org.uplift.workflow.engine;
+
+import static org.uplift.api.workflow.JobState.ABORTED;
+import static org.uplift.api.workflow.JobState.BACKUP;
+import static org.uplift.api.workflow.JobState.DONE;
+import static org.uplift.api.workflow.JobState.KEEP_OLD_VERSION;
+import static org.uplift.api.workflow.JobState.MIGRATE_CONFIG;
+import static org.uplift.api.workflow.JobState.RESTORE;
+import static org.uplift.api.workflow.JobState.ROLLBACK;
+import static org.uplift.api.workflow.JobState.UPDATE;
+import static org.uplift.api.workflow.JobState.VERIFY_BACKUP;
+import static org.uplift.api.workflow.JobState.VERIFY_RESTORE;
+import static org.uplift.api.workflow.JobState.VERIFY_ROLLBACK;
+import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.uplift.api.driver.DeviceException;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.OperationRequest;
+import org.uplift.api.driver.OperationType;
+import org.uplift.api.migration.MigrationException;
+import org.uplift.api.repository.ConfigBackup;
+import org.uplift.api.repository.Endpoint;
+import org.uplift.api.repository.RepositoryException;
+import org.uplift.api.repository.TransferProgress;
+import org.uplift.api.repository.TransferProtocol;
+import org.uplift.api.repository.TransferTicket;
+import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.StoredJob;
+
+/**
+ * What each state does, for one job. Every step succeeds only on evidence from both sides: the
+ * device's report and the server's own observation. A step leaves the job in its next state (stored
+ * first) or throws {@link StepFailure}.
+ */
+final class Steps {
+
+    private final Services services;
+    private final Transit transit;
+    private final JobTarget target;
+    private final OperationWatcher watcher;
+
+    Steps(Services services, Transit transit, JobTarget target) {
+        this.services = services;
+        this.transit = transit;
+        this.target = target;
+        this.watcher = new OperationWatcher(services.settings().pollInterval());
+    }
+
+    /** Runs the step of the job's current state. */
+    StoredJob run(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        return switch (job.state()) {
+            case PENDING -> transit.move(job, BACKUP, "commanding the device to upload its configuration to " + where());
+            case BACKUP -> backup(job);
+            case VERIFY_BACKUP -> transit.move(job, BACKUP, "the uploaded file did not survive a restart of Uplift: backing up again (safe to repeat)");
+            case KEEP_OLD_VERSION -> transit.move(job, UPDATE, "commanding the device to download and load "
+                    + job.firmwareId() + " from " + where());
+            case UPDATE -> update(job);
+            case VERIFY_UPDATE -> verifyUpdate(job);
+            case MIGRATE_CONFIG -> migrate(job);
+            case RESTORE -> restore(job);
+            case VERIFY_RESTORE -> verifyRestore(job);
+            case ROLLBACK -> rollback(job);
+            case VERIFY_ROLLBACK -> transit.move(job, ROLLBACK, "Uplift restarted while verifying the roll-back: checking again");
+            default -> throw new IllegalStateException("no step for " + job.state());
+        };
+    }
+
+    private StoredJob backup(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        DeviceFacts before = facts("read the device before the backup");
+        Duration timeout = services.settings().backupTimeout();
+        TransferTicket ticket = receiveTicket(timeout);
+        try {
+            command(OperationType.BACKUP_CONFIG, ticket.fileName(), timeout, false);
+            StoredJob verifying = transit.move(job, VERIFY_BACKUP, "device reports the backup successful");
+            ConfigBackup backup = verifyBackup(ticket, before);
+            return transit.move(verifying, KEEP_OLD_VERSION, "backup v" + backup.version() + " stored: " + backup.size()
+                    + " bytes, sha256 " + Digests.shortHex(backup.sha256())
+                    + (before.configDigest().isEmpty() ? "" : ", equal to the device's digest")
+                    + "; the device keeps its running software " + before.runningVersion() + " for roll-back",
+                    JobContext.of(JobContext.OLD_VERSION, before.runningVersion(),
+                            JobContext.BACKUP_VERSION, Integer.toString(backup.version()),
+                            JobContext.BACKUP_SHA, backup.sha256(), JobContext.BACKUP_FORMAT, before.formatVersion()));
+        } finally {
+            services.fileServer().close(ticket.id());
+        }
+    }
+
+    private ConfigBackup verifyBackup(TransferTicket ticket, DeviceFacts before) throws StepFailure {
+        TransferProgress progress = services.fileServer().progress(ticket.id())
+                .orElseThrow(() -> new StepFailure("the server lost track of the backup transfer"));
+        if (!progress.completed() || progress.receivedFile() == null) {
+            throw new StepFailure("the device reports success but the server received no complete file ("
+                    + progress.bytes() + " bytes" + (progress.error() == null ? "" : ", " + progress.error()) + ")");
+        }
+        byte[] content = read(progress.receivedFile());
+        if (content.length == 0) {
+            throw new StepFailure("the backup file arrived empty");
+        }
+        String sha = Digests.sha256(content);
+        if (!before.configDigest().isEmpty() && !before.configDigest().equals(sha)) {
+            throw new StepFailure("the backup file (sha256 " + Digests.shortHex(sha)
+                    + ") differs from the device's running configuration (sha256 " + Digests.shortHex(before.configDigest()) + ")");
+        }
+        try {
+            return services.backups().store(target.device().id(), content, before.runningVersion(), before.formatVersion());
+        } catch (RepositoryException e) {
+            throw new StepFailure("cannot store the backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** Re-entered after a restart only if the device still runs the old version; never loads twice blindly. */
+    private StoredJob update(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        JobContext ctx = new JobContext(job.context());
+        DeviceFacts atUpdate = facts("read the device before the update");
+        long atUpdateMillis = services.clock().millis();
+        if (job.targetVersion().equals(atUpdate.runningVersion())) {
+            // the restart already happened while Uplift was down: count it as seen
+            return transit.move(job, VERIFY_UPDATE, "the device already runs " + job.targetVersion()
+                    + " (the update was under way when Uplift restarted): verifying",
+                    JobContext.of(JobContext.UPDATE_UPTIME, Long.toString(Long.MAX_VALUE / 4),
+                            JobContext.UPDATE_AT, Long.toString(atUpdateMillis)));
+        }
+        if (!ctx.get(JobContext.OLD_VERSION).equals(atUpdate.runningVersion())) {
+            throw new StepFailure("before the update the device runs " + atUpdate.runningVersion() + ", expected "
+                    + ctx.get(JobContext.OLD_VERSION) + " (changed by someone else?)");
+        }
+        Duration timeout = services.settings().updateTimeout();
+        Path image;
+        try {
+            image = services.catalog().verifiedFile(job.firmwareId());
+        } catch (RepositoryException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
+        TransferTicket ticket = offerTicket(image, timeout);
+        try {
+            command(OperationType.DOWNLOAD_FIRMWARE, ticket.fileName(), timeout, true);
+            long served = services.fileServer().progress(ticket.id()).map(TransferProgress::bytes).orElse(0L);
+            return transit.move(job, VERIFY_UPDATE, "device accepted the image (" + served
+                    + " bytes served); waiting for it to restart running " + job.targetVersion(),
+                    JobContext.of(JobContext.UPDATE_UPTIME, Long.toString(atUpdate.sysUpTime()),
+                            JobContext.UPDATE_AT, Long.toString(atUpdateMillis)));
+        } finally {
+            services.fileServer().close(ticket.id());
+        }
+    }
+
+    /**
+     * Verified only once the device has restarted (it fell silent, or its sysUpTime went back) and
+     * then reports the target version as running: a device may announce the new version before it
+     * reloads, and a restore sent then would be lost in the reboot.
+     */
+    private StoredJob verifyUpdate(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        JobContext ctx = new JobContext(job.context());
+        DeviceFacts now = awaitRestart(Long.parseLong(ctx.get(JobContext.UPDATE_UPTIME)),
+                Long.parseLong(ctx.get(JobContext.UPDATE_AT)), services.settings().rebootTimeout(), job.targetVersion());
+        if (!job.targetVersion().equals(now.runningVersion())) {
+            throw new StepFailure("the device restarted but runs " + now.runningVersion() + ", not " + job.targetVersion());
+        }
+        if (!ctx.get(JobContext.OLD_VERSION).equals(now.keptVersion())) {
+            throw new StepFailure("device runs " + now.runningVersion() + " but keeps '" + now.keptVersion()
+                    + "' instead of the old version " + ctx.get(JobContext.OLD_VERSION));
+        }
+        return transit.move(job, MIGRATE_CONFIG, "device restarted running " + now.runningVersion() + " and keeps "
+                + now.keptVersion() + "; its configuration format is " + now.formatVersion());
+    }
+
+    private DeviceFacts awaitRestart(long uptimeBefore, long beforeMillis, Duration timeout, String expecting)
+            throws StepFailure, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean fellSilent = false;
+        String lastSeen = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                DeviceFacts now = target.driver().facts(target.device());
+                long elapsedCentis = (services.clock().millis() - beforeMillis) / 10;
+                // without a restart sysUpTime only grows; a value below what it must have reached means a reboot
+                if (fellSilent || now.sysUpTime() + 100 < uptimeBefore + elapsedCentis) {
+                    return now;
+                }
+                lastSeen = "still up since before the command, reporting " + now.runningVersion();
+            } catch (DeviceException e) {
+                if (!e.unreachable()) {
+                    throw new StepFailure("cannot read the device: " + e.getMessage(), e);
+                }
+                fellSilent = true;
+                lastSeen = "no answer (rebooting?)";
+            }
+            Thread.sleep(services.settings().pollInterval().toMillis());
+        }
+        throw new StepFailure("time-out: the device did not restart running " + expecting + " within "
+                + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
+    }
+
+    private StoredJob migrate(StoredJob job) throws StepFailure, StoreException, Superseded {
+        JobContext ctx = new JobContext(job.context());
+        DeviceFacts now = facts("read the device's configuration format");
+        String from = ctx.get(JobContext.BACKUP_FORMAT);
+        byte[] migrated;
+        try {
+            byte[] original = services.backups().read(target.device().id(), Integer.parseInt(ctx.get(JobContext.BACKUP_VERSION)));
+            migrated = services.migrations().migrate(now.model(), from, now.formatVersion(), original);
+        } catch (RepositoryException | MigrationException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
+        Path kept = keep(job, now.formatVersion(), migrated);
+        String what = from.equals(now.formatVersion()) ? "format unchanged (" + from + ")"
+                : "migrated from format " + from + " to " + now.formatVersion() + ", kept beside the original as " + kept.getFileName();
+        return transit.move(job, RESTORE, "configuration " + what + ", validated; commanding the device to fetch it from "
+                + where(), JobContext.of(JobContext.MIGRATED_FILE, kept.toString(),
+                        JobContext.MIGRATED_SHA, Digests.sha256(migrated)));
+    }
+
+    private StoredJob restore(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        JobContext ctx = new JobContext(job.context());
+        Path file = Path.of(ctx.get(JobContext.MIGRATED_FILE));
+        String expected = ctx.get(JobContext.MIGRATED_SHA);
+        if (!expected.equals(Digests.sha256(read(file)))) {
+            throw StepFailure.fatal("the configuration to restore (" + file + ") changed on disk");
+        }
+        Duration timeout = services.settings().restoreTimeout();
+        TransferTicket ticket = offerTicket(file, timeout);
+        try {
+            command(OperationType.RESTORE_CONFIG, ticket.fileName(), timeout, false);
+        } finally {
+            services.fileServer().close(ticket.id());
+        }
+        return verifyRestore(transit.move(job, VERIFY_RESTORE, "device reports the restore successful"));
+    }
+
+    private StoredJob verifyRestore(StoredJob job) throws StepFailure, StoreException, Superseded {
+        String served = new JobContext(job.context()).get(JobContext.MIGRATED_SHA);
+        DeviceFacts now = facts("read the device after the restore");
+        if (!served.equals(now.configDigest())) {
+            throw new StepFailure("the device's running configuration (sha256 " + Digests.shortHex(now.configDigest())
+                    + ") is not the one served (sha256 " + Digests.shortHex(served) + ")");
+        }
+        return transit.move(job, DONE, "upgraded to " + job.targetVersion() + "; running configuration sha256 "
+                + Digests.shortHex(served) + " equals the one served");
+    }
+
+    /**
+     * Returns the device to the software it kept and to its backed-up configuration (claim 10), then
+     * goes on with the update or ends the job. A roll-back that cannot be done is fatal: the operator
+     * must act by hand and the history says what the device runs.
+     */
+    private StoredJob rollback(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {
+        JobContext ctx = new JobContext(job.context());
+        String old = ctx.get(JobContext.OLD_VERSION);
+        DeviceFacts now = facts("read the device before the roll-back");
+        try {
+            if (!old.equals(now.runningVersion())) {
+                long at = services.clock().millis();
+                command(OperationType.ROLLBACK_FIRMWARE, null, services.settings().updateTimeout(), true);
+                now = awaitRestart(now.sysUpTime(), at, services.settings().rebootTimeout(), old);
+            }
+            if (!old.equals(now.runningVersion())) {
+                throw StepFailure.fatal("roll-back failed: the device runs " + now.runningVersion() + ", not " + old
+                        + "; manual action needed");
+            }
+            if (!ctx.get(JobContext.BACKUP_SHA).equals(now.configDigest())) {
+                restoreOriginal(ctx);
+            }
+        } catch (StepFailure e) {
+            throw e.isFatal() ? e : StepFailure.fatal("roll-back failed: " + e.getMessage() + "; manual action needed");
+        }
+        StoredJob verifying = transit.move(job, VERIFY_ROLLBACK, "device commanded back to " + old
+                + " with its backed-up configuration");
+        DeviceFacts back = facts("verify the roll-back");
+        if (!old.equals(back.runningVersion()) || !ctx.get(JobContext.BACKUP_SHA).equals(back.configDigest())) {
+            throw StepFailure.fatal("roll-back not verified: the device runs " + back.runningVersion()
+                    + " with configuration sha256 " + Digests.shortHex(back.configDigest()) + "; manual action needed");
+        }
+        String evidence = "device runs " + old + " with its backed-up configuration (sha256 "
+                + Digests.shortHex(back.configDigest()) + ")";
+        if ("RETRY".equals(ctx.getOrNull(JobContext.AFTER_ROLLBACK))) {
+            return transit.move(verifying, UPDATE, evidence + "; retrying the update");
+        }
+        return transit.move(verifying, ABORTED, evidence + "; job ended by decision");
+    }
+
+    private void restoreOriginal(JobContext ctx) throws StepFailure, InterruptedException {
+        byte[] original;
+        try {
+            original = services.backups().read(target.device().id(), Integer.parseInt(ctx.get(JobContext.BACKUP_VERSION)));
+        } catch (RepositoryException e) {
+            throw StepFailure.fatal("cannot read the original backup: " + e.getMessage());
+        }
+        Path staged = stage("original", original);
+        TransferTicket ticket = offerTicket(staged, services.settings().restoreTimeout());
+        try {
+            command(OperationType.RESTORE_CONFIG, ticket.fileName(), services.settings().restoreTimeout(), false);
+        } finally {
+            services.fileServer().close(ticket.id());
+            deleteQuietly(staged);
+        }
+    }
+
+    private void command(OperationType type, String fileName, Duration timeout, boolean rebootExpected)
+            throws StepFailure, InterruptedException {
+        Endpoint endpoint = endpoint();
+        OperationRequest request = new OperationRequest(type, TransferProtocol.TFTP, endpoint.host(), endpoint.port(),
+                fileName, null, null);
+        watcher.run(target.device(), target.driverFor(type), request, timeout, rebootExpected);
+    }
+
+    private TransferTicket receiveTicket(Duration stepTimeout) throws StepFailure {
+        try {
+            return services.fileServer().receive(target.address(), services.settings().maxConfigBytes(),
+                    services.settings().ticketTtl(stepTimeout));
+        } catch (RepositoryException e) {
+            throw new StepFailure("cannot open an upload ticket: " + e.getMessage(), e);
+        }
+    }
+
+    private TransferTicket offerTicket(Path file, Duration stepTimeout) throws StepFailure {
+        try {
+            return services.fileServer().offer(file, target.address(), services.settings().ticketTtl(stepTimeout));
+        } catch (RepositoryException e) {
+            throw new StepFailure("cannot open a download ticket: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server as devices are told it, for history messages. */
+    private String where() throws StepFailure {
+        Endpoint e = endpoint();
+        return e.protocol().name().toLowerCase(Locale.ROOT) + "://" + e.host() + ":" + e.port();
+    }
+
+    private Endpoint endpoint() throws StepFailure {
+        try {
+            return services.fileServer().endpoint(TransferProtocol.TFTP);
+        } catch (RepositoryException e) {
+            throw new StepFailure(e.getMessage(), e);
+        }
+    }
+
+    private DeviceFacts facts(String purpose) throws StepFailure {
+        try {
+            return target.driver().facts(target.device());
+        } catch (DeviceException e) {
+            throw new StepFailure("cannot " + purpose + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The migrated configuration is kept (not deleted) so the original backup and what was served both remain. */
+    private Path keep(StoredJob job, String format, byte[] content) throws StepFailure {
+        try {
+            Path dir = Files.createDirectories(services.settings().workDirectory().resolve(job.id()));
+            Path file = dir.resolve("configuration-format-" + format + ".cfg");
+            Files.write(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new StepFailure("cannot keep the configuration to restore: " + e.getMessage(), e);
+        }
+    }
+
+    private Path stage(String name, byte[] content) throws StepFailure {
+        try {
+            Path dir = Files.createDirectories(services.settings().workDirectory());
+            Path file = Files.createTempFile(dir, name + "-", ".cfg");
+            Files.write(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new StepFailure("cannot stage a configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(Path file) throws StepFailure {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StepFailure("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover staging file is harmless; the next activation of the file server cleans up
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.uplift.workflow.engine;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.UpgradeService;
+import org.uplift.workflow.store.JobStore;
+import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.StoredJob;
+
+/**
+ * Moves a job to its next state: checks the transition table, stores it (before anything acts on
+ * it), then tells the log and Event Admin.
+ */
+final class Transit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transit.class);
+
+    private final JobStore store;
+    private final Clock clock;
+    private final Supplier<EventAdmin> events;
+
+    Transit(JobStore store, Clock clock, Supplier<EventAdmin> events) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    StoredJob move(StoredJob job, JobState to, String message) throws StoreException, Superseded {
+        return move(job, to, message, Map.of());
+    }
+
+    StoredJob move(StoredJob job, JobState to, String message, Map<String, String> context)
+            throws StoreException, Superseded {
+        Transitions.check(job.state(), to);
+        StepRecord entry = new StepRecord(to, clock.instant(), message);
+        if (!store.transition(job.id(), job.state(), entry, context)) {
+            throw new Superseded("job " + job.id() + " is no longer in " + job.state());
+        }
+        StoredJob moved = store.find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished"));
+        publish(moved, entry);
+        return moved;
+    }
+
+    void publish(StoredJob job, StepRecord entry) {
+        LOG.info("Job {} device {}: {} - {}", job.id(), job.deviceId(), entry.state(), entry.message());
+        EventAdmin admin = events.get();
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>(Map.of("job.id", job.id(), "device.id", job.deviceId(),
+                "state", entry.state().name(), "message", entry.message(), "timestamp", entry.at().toEpochMilli()));
+        admin.postEvent(new Event(UpgradeService.TOPIC_JOB_STATE, props));
+        if (entry.state() == JobState.AWAITING_DECISION) {
+            props.put("failed.step", job.context().getOrDefault(JobContext.FAILED_STEP, ""));
+            admin.postEvent(new Event(UpgradeService.TOPIC_DECISION_NEEDED, props));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.uplift.workflow.store;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+
+/**
+ * The job store on a JDBC {@link DataSource}: embedded H2 by default, PostgreSQL where several
+ * nodes share jobs. The schema is migrated when the store starts; a schema newer than this code
+ * stops it with a message saying so.
+ */
+@Component(service = JobStore.class, configurationPid = JdbcJobStore.PID)
+@Designate(ocd = JdbcJobStore.Config.class)
+public class JdbcJobStore implements JobStore {
+
+    static final String PID = "org.uplift.jobstore";
+
+    /** The DataSource pax-jdbc-config publishes for {@code etc/org.ops4j.datasource-uplift.cfg}. */
+    static final String DEFAULT_TARGET = "(osgi.jndi.service.name=uplift)";
+
+    @ObjectClassDefinition(name = "Uplift job store", description = "Where upgrade jobs are kept: a javax.sql.DataSource service")
+    public @interface Config {
+        @AttributeDefinition(name = "DataSource", description = "LDAP filter selecting the DataSource service; the "
+                + "default is the one the uplift feature configures (org.ops4j.datasource-uplift)")
+        String dataSource_target() default DEFAULT_TARGET;
+    }
+
+    private final Transactions transactions;
+    private final Clock clock;
+
+    @Activate
+    public JdbcJobStore(@Reference(name = "dataSource", target = DEFAULT_TARGET) DataSource dataSource)
+            throws StoreException {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    /** Migrates the schema; {@code clock} is only for leases and the migration log. */
+    JdbcJobStore(DataSource dataSource, Clock clock) throws StoreException {
+        Schema.migrate(dataSource, clock);
+        this.transactions = new Transactions(dataSource);
+        this.clock = clock;
+    }
+
+    @Override
+    public void create(StoredJob job) throws StoreException {
+        String failure = "cannot store new job " + job.id() + " for device " + job.deviceId();
+        try {
+            transactions.run(failure, connection -> {
+                if (!job.state().terminal()) {
+                    Optional<String> active = JobWrites.activeJob(connection, job.deviceId());
+                    if (active.isPresent()) {
+                        throw active.get().equals(job.id()) ? duplicate(job, null) : refusal(job, active.get());
+                    }
+                }
+                JobWrites.insertJob(connection, job);
+                if (!job.state().terminal()) {
+                    JobWrites.insertActiveDevice(connection, job.deviceId(), job.id());
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            throw explained(job, e);
+        }
+    }
+
+    @Override
+    public boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException {
+        if (expected.terminal()) {
+            throw new IllegalArgumentException("job " + jobId + ": " + expected + " is terminal, a job never leaves it");
+        }
+        return transactions.run("cannot store transition of job " + jobId + " to " + entry.state(),
+                connection -> JobWrites.transition(connection, jobId, expected, entry, contextUpdates));
+    }
+
+    @Override
+    public Optional<StoredJob> find(String jobId) throws StoreException {
+        return transactions.run("cannot read job " + jobId, connection -> JobRows.find(connection, jobId));
+    }
+
+    @Override
+    public List<StoredJob> list(int limit) throws StoreException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return transactions.run("cannot list the newest " + limit + " jobs", connection -> JobRows.query(connection,
+                JobRows.SELECT_JOBS + " ORDER BY created_at DESC, id DESC", limit));
+    }
+
+    @Override
+    public List<StoredJob> ofCampaign(String campaignId) throws StoreException {
+        return transactions.run("cannot read the jobs of campaign " + campaignId, connection -> JobRows.query(
+                connection, JobRows.SELECT_JOBS + " WHERE campaign_id = ? ORDER BY created_at, id", 0, campaignId));
+    }
+
+    @Override
+    public List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException {
+        if (max <= 0 || states.isEmpty()) {
+            return List.of();
+        }
+        return transactions.run("node " + nodeId + " cannot claim jobs in " + states,
+                connection -> Leases.claim(connection, nodeId, clock.instant(), lease, max, states));
+    }
+
+    @Override
+    public int renew(String nodeId, Duration lease) throws StoreException {
+        return transactions.run("node " + nodeId + " cannot renew its job leases",
+                connection -> Leases.renew(connection, nodeId, clock.instant(), lease));
+    }
+
+    @Override
+    public void release(String jobId, String nodeId) throws StoreException {
+        transactions.run("node " + nodeId + " cannot release job " + jobId, connection -> {
+            Leases.release(connection, jobId, nodeId);
+            return null;
+        });
+    }
+
+    private static StoreException refusal(StoredJob job, String activeJobId) {
+        return new StoreException("device " + job.deviceId() + " already has job " + activeJobId
+                + " that has not ended; let it finish or abort it (uplift:job " + activeJobId
+                + ") before starting job " + job.id());
+    }
+
+    private static StoreException duplicate(StoredJob job, Exception cause) {
+        return new StoreException("cannot store new job " + job.id() + " for device " + job.deviceId()
+                + ": a job with that id already exists", cause);
+    }
+
+    /**
+     * A second job for the same device created at the same moment passes the first check and hits
+     * the active-device key: name the job that won, as the first check would have.
+     */
+    private StoreException explained(StoredJob job, StoreException e) throws StoreException {
+        if (!(e.getCause() instanceof SQLException sql) || !Transactions.isUniqueViolation(sql)) {
+            return e;
+        }
+        Optional<String> active = transactions.run("cannot store new job " + job.id() + " for device "
+                + job.deviceId(), connection -> JobWrites.activeJob(connection, job.deviceId()));
+        if (active.isPresent() && !active.get().equals(job.id())) {
+            return refusal(job, active.get());
+        }
+        if (find(job.id()).isPresent()) {
+            return duplicate(job, e);
+        }
+        return e;
+    }
+}

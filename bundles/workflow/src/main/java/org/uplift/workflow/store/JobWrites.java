@@ -1,0 +1,157 @@
+package org.uplift.workflow.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+
+/** The statements that create jobs and move them on; each runs inside the caller's transaction. */
+final class JobWrites {
+
+    private JobWrites() {
+    }
+
+    /** The job holding the device's active-job row, if any. */
+    static Optional<String> activeJob(Connection connection, String deviceId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT job_id FROM uplift_active_device WHERE device_id = ?")) {
+            select.setString(1, deviceId);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static void insertJob(Connection connection, StoredJob job) throws SQLException, StoreException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO uplift_jobs (id, device_id, firmware_id,"
+                + " target_version, campaign_id, state, created_at, updated_at, context, owner, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, job.id());
+            insert.setString(2, job.deviceId());
+            insert.setString(3, job.firmwareId());
+            insert.setString(4, job.targetVersion());
+            insert.setString(5, job.campaignId());
+            insert.setString(6, job.state().name());
+            insert.setLong(7, job.createdAt().toEpochMilli());
+            insert.setLong(8, job.updatedAt().toEpochMilli());
+            insert.setString(9, context(job.id(), job.context()));
+            insert.setString(10, job.owner());
+            insert.setObject(11, JobRows.millis(job.leaseUntil()), java.sql.Types.BIGINT);
+            insert.executeUpdate();
+        }
+        List<StepRecord> history = job.history();
+        for (int i = 0; i < history.size(); i++) {
+            insertHistory(connection, job.id(), i + 1, history.get(i));
+        }
+    }
+
+    static void insertActiveDevice(Connection connection, String deviceId, String jobId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO uplift_active_device (device_id, job_id) VALUES (?, ?)")) {
+            insert.setString(1, deviceId);
+            insert.setString(2, jobId);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Compare-and-set of the job's state, the history entry and the context merge. The row is locked
+     * first so the history sequence and the merged context are computed from what no one else changes.
+     */
+    static boolean transition(Connection connection, String jobId, JobState expected, StepRecord entry,
+            Map<String, String> contextUpdates) throws SQLException, StoreException {
+        Optional<Locked> locked = lock(connection, jobId, expected);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Map<String, String> context = new HashMap<>(locked.get().context());
+        contextUpdates.forEach((key, value) -> {
+            if (value == null) {
+                context.remove(key);
+            } else {
+                context.put(key, value);
+            }
+        });
+        try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"
+                + " context = ? WHERE id = ? AND state = ?")) {
+            update.setString(1, entry.state().name());
+            update.setLong(2, entry.at().toEpochMilli());
+            update.setString(3, context(jobId, context));
+            update.setString(4, jobId);
+            update.setString(5, expected.name());
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        insertHistory(connection, jobId, nextSeq(connection, jobId), entry);
+        if (entry.state().terminal()) {
+            freeDevice(connection, jobId);
+        }
+        return true;
+    }
+
+    private static Optional<Locked> lock(Connection connection, String jobId, JobState expected) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT context FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
+            select.setString(1, jobId);
+            select.setString(2, expected.name());
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Locked(ContextCodec.decode(result.getString(1))));
+            }
+        }
+    }
+
+    private static int nextSeq(Connection connection, String jobId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM uplift_job_history WHERE job_id = ?")) {
+            select.setString(1, jobId);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private static void insertHistory(Connection connection, String jobId, int seq, StepRecord entry)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO uplift_job_history (job_id, seq, state, at, message) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, jobId);
+            insert.setInt(2, seq);
+            insert.setString(3, entry.state().name());
+            insert.setLong(4, entry.at().toEpochMilli());
+            insert.setString(5, Limits.message(entry.message()));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void freeDevice(Connection connection, String jobId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM uplift_active_device WHERE job_id = ?")) {
+            delete.setString(1, jobId);
+            delete.executeUpdate();
+        }
+    }
+
+    private static String context(String jobId, Map<String, String> context) throws StoreException {
+        String text = ContextCodec.encode(context);
+        if (text.length() > Limits.CONTEXT_CHARS) {
+            throw new StoreException("the context of job " + jobId + " would take " + text.length()
+                    + " characters, more than the " + Limits.CONTEXT_CHARS + " the job store keeps");
+        }
+        return text;
+    }
+
+    private record Locked(Map<String, String> context) {
+    }
+}

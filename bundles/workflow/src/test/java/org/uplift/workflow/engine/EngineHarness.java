@@ -1,0 +1,148 @@
+package org.uplift.workflow.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
+import org.uplift.migration.ChainingMigrationServiceAccess;
+import org.uplift.migration.ChainingMigrationService;
+import org.uplift.repository.backup.FileBackupStore;
+import org.uplift.repository.firmware.FileFirmwareCatalog;
+import org.uplift.repository.testing.Configs;
+import org.uplift.repository.tftp.TftpFileServer;
+import org.uplift.simulator.Fault;
+import org.uplift.simulator.FirmwareImageFormat;
+import org.uplift.simulator.Fleet;
+import org.uplift.simulator.FleetSettings;
+import org.uplift.simulator.SimulatedDevice;
+import org.uplift.snmp.iad.UpliftIadDriver;
+import org.uplift.workflow.inventory.FileDeviceRegistry;
+import org.uplift.workflow.store.JdbcJobStore;
+
+/**
+ * The real pieces of Uplift wired as DS would wire them, in one JVM, with no Karaf: a simulated fleet
+ * on loopback, the TFTP server, the UPLIFT-IAD-MIB driver, the IAD migrators and an H2 job store.
+ */
+final class EngineHarness implements AutoCloseable {
+
+    final Path dir;
+    final Fleet fleet;
+    final TftpFileServer tftp;
+    final FileFirmwareCatalog catalog;
+    final FileBackupStore backups;
+    final ChainingMigrationService migrations = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
+    final UpliftIadDriver driver;
+    final JdbcDataSource dataSource = new JdbcDataSource();
+    final FileDeviceRegistry inventory;
+    private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
+            "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
+            "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a"));
+    UpgradeEngine engine;
+
+    EngineHarness(Path dir, int devices, List<String> faults) throws Exception {
+        this.dir = dir;
+        fleet = Fleet.start(new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults)));
+        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
+                "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
+        catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
+        backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
+        driver = new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class, Map.of("timeoutMillis", 300, "retries", 0)));
+        dataSource.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
+        inventory = new FileDeviceRegistry(Configs.of(FileDeviceRegistry.Config.class, Map.of("file", dir.resolve("devices.properties").toString())));
+        for (int i = 1; i <= devices; i++) {
+            inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"), null));
+        }
+    }
+
+    EngineHarness with(String key, Object value) {
+        workflow.put(key, value);
+        return this;
+    }
+
+    /** Starts (or, after {@link #stopEngine}, restarts) the engine as DS activates it. */
+    UpgradeEngine startEngine() throws Exception {
+        engine = newEngine(workflow);
+        return engine;
+    }
+
+    UpgradeEngine newEngine(Map<String, Object> config) throws Exception {
+        Map<String, Object> c = new HashMap<>(workflow);
+        c.putAll(config);
+        c.putIfAbsent("workDirectory", dir.resolve("work").toString());
+        UpgradeEngine e = new UpgradeEngine(Configs.of(WorkflowConfig.class, c), catalog, backups, tftp, migrations,
+                new JdbcJobStore(dataSource));
+        e.addDriver(driver, Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY,
+                "1.3.6.1.4.1.32473.7"));
+        e.addInventory(inventory);
+        return e;
+    }
+
+    void stopEngine() throws InterruptedException {
+        engine.deactivate();
+    }
+
+    void addFirmware(String version, String configFormat) throws Exception {
+        Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
+        catalog.add(image, "IAD-1000", version, "test image");
+    }
+
+    SimulatedDevice sim(int index) {
+        return fleet.deviceByIndex(index).orElseThrow();
+    }
+
+    void inject(int index, String fault) {
+        sim(index).inject(Fault.parse(fault));
+    }
+
+    DeviceFacts facts(int index) throws Exception {
+        return driver.facts(inventory.device("iad-" + index).orElseThrow());
+    }
+
+    /** Waits until the job is in one of {@code states}; fails with its history otherwise. */
+    Job await(String jobId, Duration timeout, JobState... states) throws InterruptedException {
+        Set<JobState> wanted = Set.of(states);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Job job = engine.job(jobId).orElseThrow();
+        while (System.nanoTime() < deadline) {
+            job = engine.job(jobId).orElseThrow();
+            if (wanted.contains(job.state())) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " is " + job.state() + ", not " + wanted + "; history:\n"
+                + String.join("\n", job.history().stream().map(r -> r.state() + " " + r.message()).toList()));
+    }
+
+    static List<JobState> states(Job job) {
+        return job.history().stream().map(r -> r.state()).toList();
+    }
+
+    /** DS calls the components' package-private @Deactivate methods; so does this test. */
+    private static void deactivate(Object component) throws Exception {
+        java.lang.reflect.Method m = component.getClass().getDeclaredMethod("deactivate");
+        m.setAccessible(true);
+        m.invoke(component);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (engine != null) {
+            engine.deactivate();
+        }
+        deactivate(driver);
+        deactivate(tftp);
+        fleet.close();
+    }
+}

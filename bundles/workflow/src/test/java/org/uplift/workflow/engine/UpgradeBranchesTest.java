@@ -1,0 +1,238 @@
+package org.uplift.workflow.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uplift.api.workflow.JobState.ABORTED;
+import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
+import static org.uplift.api.workflow.JobState.BACKUP;
+import static org.uplift.api.workflow.JobState.DONE;
+import static org.uplift.api.workflow.JobState.MIGRATE_CONFIG;
+import static org.uplift.api.workflow.JobState.RESTORE;
+import static org.uplift.api.workflow.JobState.ROLLBACK;
+import static org.uplift.api.workflow.JobState.UPDATE;
+import static org.uplift.api.workflow.JobState.VERIFY_ROLLBACK;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeException;
+import org.uplift.migration.ChainingMigrationServiceAccess;
+
+/**
+ * Every branch of the workflow (claims 2-4, 7-10, 12-14, 16) against a simulated IAD with an injected
+ * fault, over real SNMP and TFTP on loopback, with jobs in an H2 store. Each test asserts the final
+ * state, the device's final version and configuration, and the history.
+ */
+@Timeout(60)
+class UpgradeBranchesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @TempDir
+    Path dir;
+
+    private EngineHarness h;
+
+    private EngineHarness harness(String... faults) throws Exception {
+        h = new EngineHarness(dir, 1, List.of(faults));
+        h.addFirmware("2.0.0", "1");
+        h.startEngine();
+        return h;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    void givenAHealthyDevice_whenUpgraded_thenItRunsTheTargetWithItsConfigurationRestored_claim1() throws Exception {
+        harness();
+        DeviceFacts before = h.facts(1);
+        Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED);
+        assertEquals(DONE, job.state(), job.history().toString());
+        assertEquals(List.of(JobState.PENDING, BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION, UPDATE,
+                JobState.VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE, JobState.VERIFY_RESTORE, DONE), EngineHarness.states(job));
+        DeviceFacts after = h.facts(1);
+        assertEquals("2.0.0", after.runningVersion());
+        assertEquals("1.0.0", after.keptVersion());
+        assertEquals(before.configDigest(), after.configDigest());
+        assertEquals(before.configDigest(), h.backups.latest("iad-1").orElseThrow().sha256());
+    }
+
+    @Test
+    void givenABackupFailureMessage_whenTheOperatorRetries_thenTheBackupRunsAgainAndTheJobFinishes_claims2to4() throws Exception {
+        harness("1=backup-fail");
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
+        assertEquals(AWAITING_DECISION, waiting.state());
+        assertTrue(waiting.lastMessage().startsWith("BACKUP failed: device iad-1 reports configuration backup failed"),
+                waiting.lastMessage());
+        h.sim(1).clearFaults();
+        h.engine.decide(id, Decision.RETRY);
+        Job done = h.await(id, WAIT, DONE, AWAITING_DECISION);
+        assertEquals(DONE, done.state(), done.history().toString());
+        assertEquals(2, Collections.frequency(EngineHarness.states(done), BACKUP));
+    }
+
+    @Test
+    void givenABackupThatNeverFinishes_whenTheTimeOutPassesAndTheOperatorAborts_thenTheDeviceIsUntouched_claim3() throws Exception {
+        harness("1=backup-hang");
+        h.stopEngine();
+        h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 2));
+        DeviceFacts before = h.facts(1);
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
+        assertTrue(waiting.lastMessage().contains("time-out"), waiting.lastMessage());
+        h.engine.decide(id, Decision.ABORT);
+        Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED);
+        assertEquals(ABORTED, ended.state());
+        assertFalse(EngineHarness.states(ended).contains(UPDATE));
+        assertEquals("1.0.0", h.facts(1).runningVersion());
+        assertEquals(before.configDigest(), h.facts(1).configDigest());
+    }
+
+    @Test
+    void givenAFailedDownload_whenRetried_thenTheDeviceIsRolledBackBeforeTheUpdateIsRetried_claims7to10() throws Exception {
+        harness("1=download-fail:noMemory");
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
+        assertTrue(waiting.lastMessage().startsWith("UPDATE failed") && waiting.lastMessage().contains("noMemory"),
+                waiting.lastMessage());
+        h.sim(1).clearFaults();
+        h.engine.decide(id, Decision.RETRY);
+        Job done = h.await(id, WAIT, DONE, AWAITING_DECISION, ABORTED, JobState.FAILED);
+        assertEquals(DONE, done.state(), done.history().toString());
+        List<JobState> states = EngineHarness.states(done);
+        int rollback = states.indexOf(ROLLBACK);
+        assertTrue(rollback > 0 && states.get(rollback + 1) == VERIFY_ROLLBACK && states.get(rollback + 2) == UPDATE,
+                states.toString());
+        assertEquals("2.0.0", h.facts(1).runningVersion());
+    }
+
+    @Test
+    void givenADeviceThatDoesNotComeBackAfterLoading_whenTheOperatorAborts_thenItIsReturnedToItsOldVersion_claim10() throws Exception {
+        harness("1=no-return");
+        h.stopEngine();
+        h.engine = h.newEngine(Map.of("rebootTimeoutSeconds", 3));
+        DeviceFacts before = h.facts(1);
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
+        assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed: time-out"), waiting.lastMessage());
+        h.sim(1).clearFaults(); // the device finally boots (the new software)
+        h.engine.decide(id, Decision.ABORT);
+        Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED);
+        assertEquals(ABORTED, ended.state(), ended.history().toString());
+        DeviceFacts after = h.facts(1);
+        assertEquals("1.0.0", after.runningVersion());
+        assertEquals(before.configDigest(), after.configDigest(), "its old configuration, verified");
+    }
+
+    @Test
+    void givenARestoreThatFailsOnce_whenThePolicyRetries_thenTheJobFinishesWithoutTheOperator_claims12to14() throws Exception {
+        harness("1=restore-fail:1");
+        String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("retry:2")).id();
+        // the policy's retry passes through AWAITING_DECISION: wait for an end
+        Job done = h.await(id, WAIT, DONE, ABORTED, JobState.FAILED);
+        assertEquals(DONE, done.state(), done.history().toString());
+        assertTrue(done.history().stream().anyMatch(r -> r.state() == RESTORE && r.message().contains("policy retry:2")),
+                done.history().toString());
+        assertEquals(2, Collections.frequency(EngineHarness.states(done), AWAITING_DECISION) + 1);
+    }
+
+    @Test
+    void givenASoftwareThatRejectsTheConfiguration_whenThePolicyAborts_thenTheDeviceIsBackOnItsOldVersionAndConfiguration()
+            throws Exception {
+        harness("1=reject-config");
+        DeviceFacts before = h.facts(1);
+        String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("abort")).id();
+        Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED, DONE);
+        assertEquals(ABORTED, ended.state(), ended.history().toString());
+        assertTrue(ended.history().stream().anyMatch(r -> r.message().contains("formatRejected")), ended.history().toString());
+        DeviceFacts after = h.facts(1);
+        assertEquals("1.0.0", after.runningVersion());
+        assertEquals(before.configDigest(), after.configDigest());
+    }
+
+    @Test
+    void givenSoftwareThatUsesFormat3_whenUpgradedFromFormat1_thenTheConfigurationComesBackMigratedAndAccepted_claim16()
+            throws Exception {
+        harness();
+        h.addFirmware("3.0.0", "3");
+        String id = h.engine.start("iad-1", "3.0.0").id();
+        Job done = h.await(id, WAIT, DONE, AWAITING_DECISION);
+        assertEquals(DONE, done.state(), done.history().toString());
+        String running = new String(h.sim(1).runningConfig(), StandardCharsets.UTF_8);
+        assertTrue(running.contains("format=3") && running.contains("subscriber.1.name=subscriber-0001")
+                && running.contains("register-interval-ms=3600000") && running.contains("port.1.name=fxs-0/1"), running);
+        assertTrue(done.history().stream().anyMatch(r -> r.message().contains("migrated from format 1 to 3")));
+        assertEquals("1", h.backups.latest("iad-1").orElseThrow().formatVersion(), "the original backup is kept");
+    }
+
+    @Test
+    void givenAMigratorThatThrows_whenTheJobReachesMigration_thenItStopsBeforeRestoreWithTheBackupIntact() throws Exception {
+        harness();
+        ChainingMigrationServiceAccess.replaceMigrator(h.migrations, "IAD-1000", "1", "9", in -> {
+            throw new IllegalStateException("broken migrator");
+        });
+        h.addFirmware("9.0.0", "9");
+        String id = h.engine.start("iad-1", "9.0.0").id();
+        Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
+        assertTrue(waiting.lastMessage().startsWith("MIGRATE_CONFIG failed") && waiting.lastMessage().contains("broken migrator"),
+                waiting.lastMessage());
+        assertFalse(EngineHarness.states(waiting).contains(RESTORE));
+        assertEquals("9.0.0", h.facts(1).runningVersion(), "the device answers, running the new software");
+        var backup = h.backups.latest("iad-1").orElseThrow();
+        assertEquals(backup.sha256(), Digests.sha256(h.backups.read("iad-1", backup.version())));
+    }
+
+    @Test
+    void givenAJobWaitingForADecision_whenDecidedTwice_thenTheSecondIsRefused() throws Exception {
+        harness("1=backup-fail");
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        h.await(id, WAIT, AWAITING_DECISION);
+        h.engine.decide(id, Decision.ABORT);
+        UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.decide(id, Decision.RETRY));
+        assertTrue(e.getMessage().contains("not waiting for a decision"), e.getMessage());
+    }
+
+    @Test
+    void givenADeviceWithAJob_whenASecondIsStarted_thenItIsRefused() throws Exception {
+        harness("1=backup-fail");
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        h.await(id, WAIT, AWAITING_DECISION);
+        UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "2.0.0"));
+        assertTrue(e.getMessage().contains(id) || e.getMessage().contains("iad-1"), e.getMessage());
+    }
+
+    @Test
+    void givenUpliftStopsMidUpdate_whenItStartsAgain_thenTheJobResumesAndFinishes() throws Exception {
+        harness();
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        h.await(id, WAIT, JobState.VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE);
+        h.stopEngine();
+        Job stopped = h.engine.job(id).orElseThrow();
+        assertFalse(stopped.state().terminal(), stopped.toString());
+        h.startEngine();
+        Job done = h.await(id, WAIT, DONE, AWAITING_DECISION);
+        assertEquals(DONE, done.state(), done.history().toString());
+        assertEquals("2.0.0", h.facts(1).runningVersion());
+    }
+}

@@ -1,0 +1,382 @@
+package org.uplift.workflow.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+
+/**
+ * What every {@link JobStore} database must do; a subclass supplies an empty database per test.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class JobStoreContract {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Set<JobState> RUNNABLE = Set.of(JobState.PENDING);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private DataSource dataSource;
+    private JdbcJobStore store;
+
+    /** An empty database of its own. */
+    protected abstract DataSource freshDatabase() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        dataSource = freshDatabase();
+        store = new JdbcJobStore(dataSource, clock);
+    }
+
+    @Test
+    void givenACreatedJob_whenFound_thenEveryFieldIsAsStored() throws Exception {
+        StoredJob job = new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", "C-1", JobState.PENDING, T0,
+                T0.plusMillis(5), Map.of("policy", "ask", "attempts", "0"),
+                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), null, null);
+        store.create(job);
+
+        assertEquals(job, store.find("J-1").orElseThrow());
+        assertTrue(store.find("J-404").isEmpty());
+    }
+
+    @Test
+    void givenJobsCreatedAtDifferentTimes_whenListed_thenNewestFirstAndLimited() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            store.create(job("J-" + i, "iad-" + i, null, T0.plusSeconds(i)));
+        }
+
+        assertEquals(List.of("J-5", "J-4", "J-3"), ids(store.list(3)));
+        assertEquals(5, store.list(100).size());
+        assertEquals(List.of(), store.list(0));
+    }
+
+    @Test
+    void givenJobsOfTwoCampaigns_whenOneIsAskedFor_thenOnlyItsJobsOldestFirst() throws Exception {
+        store.create(job("J-3", "iad-3", "C-1", T0.plusSeconds(3)));
+        store.create(job("J-1", "iad-1", "C-1", T0.plusSeconds(1)));
+        store.create(job("J-2", "iad-2", "C-2", T0.plusSeconds(2)));
+        store.create(job("J-4", "iad-4", null, T0.plusSeconds(4)));
+
+        assertEquals(List.of("J-1", "J-3"), ids(store.ofCampaign("C-1")));
+        assertEquals(List.of(), ids(store.ofCampaign("C-404")));
+    }
+
+    @Test
+    void givenManyTransitions_whenFound_thenHistoryIsInOrderWithTimesAndMessages() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        JobState[] loop = {JobState.BACKUP, JobState.AWAITING_DECISION};
+        JobState current = JobState.PENDING;
+        List<StepRecord> expected = new ArrayList<>(store.find("J-1").orElseThrow().history());
+        for (int i = 1; i <= 12; i++) {
+            StepRecord entry = new StepRecord(loop[i % 2], T0.plusSeconds(i), "step " + i);
+            assertTrue(store.transition("J-1", current, entry, Map.of()));
+            expected.add(entry);
+            current = entry.state();
+        }
+
+        StoredJob job = store.find("J-1").orElseThrow();
+        assertEquals(expected, job.history());
+        assertEquals(current, job.state());
+        assertEquals(T0.plusSeconds(12), job.updatedAt());
+        assertEquals(T0, job.createdAt());
+    }
+
+    @Test
+    void givenAContext_whenATransitionUpdatesIt_thenKeysAreMergedAndNullRemoves() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0, Map.of("oldVersion", "1.0.0", "attempts", "0", "keep", "me")));
+        Map<String, String> updates = new HashMap<>();
+        updates.put("attempts", "1");
+        updates.put("oldVersion", null);
+        updates.put("evidence", "sha256=ab\ncd\\ef");
+
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.BACKUP), updates));
+
+        assertEquals(Map.of("attempts", "1", "keep", "me", "evidence", "sha256=ab\ncd\\ef"),
+                store.find("J-1").orElseThrow().context());
+    }
+
+    @Test
+    void givenAJobNoLongerInTheExpectedState_whenTransitioned_thenRefusedAndNothingChanges() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0, Map.of("a", "1")));
+        StoredJob before = store.find("J-1").orElseThrow();
+
+        assertFalse(store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), Map.of("a", "2")));
+        assertFalse(store.transition("J-404", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+
+        assertEquals(before, store.find("J-1").orElseThrow());
+    }
+
+    @Test
+    void givenATerminalExpectedState_whenTransitioned_thenRefusedAsAProgrammingError() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.transition("J-1", JobState.DONE, entry(JobState.PENDING), Map.of()));
+    }
+
+    @Test
+    void givenADeviceWithAnActiveJob_whenASecondIsCreated_thenRefusedNamingTheFirstUntilItEnds() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        store.create(job("J-other", "iad-2", null, T0));
+
+        StoreException refused = assertThrows(StoreException.class, () -> store.create(job("J-2", "iad-1", null, T0)));
+        assertTrue(refused.getMessage().contains("iad-1") && refused.getMessage().contains("J-1"), refused.getMessage());
+        assertTrue(store.find("J-2").isEmpty());
+
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.ABORTED), Map.of()));
+        store.create(job("J-2", "iad-1", null, T0.plusSeconds(1)));
+        assertEquals(JobState.PENDING, store.find("J-2").orElseThrow().state());
+    }
+
+    @Test
+    void givenAJobId_whenCreatedTwice_thenTheSecondIsRefused() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.FAILED), Map.of()));
+
+        StoreException refused = assertThrows(StoreException.class, () -> store.create(job("J-1", "iad-9", null, T0)));
+        assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
+    }
+
+    @Test
+    void givenTwoCreatesForOneDeviceAtOnce_thenExactlyOneSucceeds() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Callable<String>> creators = new ArrayList<>();
+        for (String id : List.of("J-a", "J-b")) {
+            creators.add(() -> {
+                start.await();
+                try {
+                    store.create(job(id, "iad-1", null, T0));
+                    return "created";
+                } catch (StoreException e) {
+                    return e.getMessage();
+                }
+            });
+        }
+        List<String> outcomes = runTogether(creators);
+
+        assertEquals(1, Collections.frequency(outcomes, "created"), outcomes.toString());
+        String refusal = outcomes.stream().filter(o -> !o.equals("created")).findFirst().orElseThrow();
+        assertTrue(refusal.contains("already has job"), refusal);
+    }
+
+    @Test
+    void givenAnExistingSchema_whenTheStoreOpensAgain_thenNothingIsReappliedAndDataStays() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+
+        JdbcJobStore reopened = new JdbcJobStore(dataSource, clock);
+        new JdbcJobStore(dataSource, clock);
+
+        assertEquals(store.find("J-1"), reopened.find("J-1"));
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM uplift_schema_version ORDER BY version")) {
+            List<Integer> versions = new ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+            assertEquals(Schema.MIGRATIONS.stream().map(Migration::version).toList(), versions);
+        }
+    }
+
+    @Test
+    void givenASchemaNewerThanTheCode_whenTheStoreOpens_thenItRefusesSayingSo() throws Exception {
+        int future = Schema.latestVersion() + 1;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO uplift_schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            insert.setInt(1, future);
+            insert.setString(2, "from the future");
+            insert.setLong(3, T0.toEpochMilli());
+            insert.executeUpdate();
+        }
+
+        StoreException refused = assertThrows(StoreException.class, () -> new JdbcJobStore(dataSource, clock));
+        assertTrue(refused.getMessage().contains("version " + future), refused.getMessage());
+        assertTrue(refused.getMessage().contains("newer"), refused.getMessage());
+    }
+
+    @Test
+    void givenTwoNodesClaimingAtOnce_thenEveryJobIsClaimedExactlyOnce() throws Exception {
+        int jobs = 24;
+        for (int i = 0; i < jobs; i++) {
+            store.create(job(String.format("J-%02d", i), "iad-" + i, null, T0.plusMillis(i)));
+        }
+        JdbcJobStore otherNode = new JdbcJobStore(dataSource, clock);
+        CyclicBarrier start = new CyclicBarrier(2);
+
+        List<String> claimedIds = new ArrayList<>();
+        List<Callable<List<String>>> nodes = List.of(
+                () -> claimUntilNoneLeft(store, "node-a", start),
+                () -> claimUntilNoneLeft(otherNode, "node-b", start));
+        for (List<String> claims : runTogether(nodes)) {
+            claimedIds.addAll(claims);
+        }
+
+        assertEquals(jobs, claimedIds.size(), "claims: " + claimedIds);
+        assertEquals(jobs, new HashSet<>(claimedIds).size(), "a job claimed twice: " + claimedIds);
+        for (StoredJob job : store.list(jobs)) {
+            assertEquals(JobState.BACKUP, job.state(), job.id());
+        }
+    }
+
+    @Test
+    void givenAClaimedJob_whenItsLeaseRunsOut_thenAnotherNodeMayClaimIt() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+
+        StoredJob claimed = single(store.claim("node-a", LEASE, 10, RUNNABLE));
+        assertEquals("node-a", claimed.owner());
+        assertEquals(T0.plus(LEASE), claimed.leaseUntil());
+
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(List.of(), store.claim("node-b", LEASE, 10, RUNNABLE));
+        assertEquals("J-1", single(store.claim("node-a", LEASE, 10, RUNNABLE)).id(), "the owner may claim again");
+
+        clock.advance(LEASE.plusSeconds(1));
+        StoredJob taken = single(store.claim("node-b", LEASE, 10, RUNNABLE));
+        assertEquals("node-b", taken.owner());
+        assertEquals(clock.instant().plus(LEASE), taken.leaseUntil());
+    }
+
+    @Test
+    void givenClaimedJobs_whenRenewed_thenTheirLeasesAreExtended() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        store.create(job("J-2", "iad-2", null, T0));
+        store.create(job("J-3", "iad-3", null, T0));
+        assertEquals(2, store.claim("node-a", LEASE, 2, RUNNABLE).size());
+        assertEquals(1, store.claim("node-b", LEASE, 2, RUNNABLE).size());
+
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(2, store.renew("node-a", LEASE));
+
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(List.of("J-3"), ids(store.claim("node-c", LEASE, 10, RUNNABLE)), "only node-b's lease ran out");
+        for (StoredJob job : store.list(10)) {
+            if (!job.id().equals("J-3")) {
+                assertEquals(T0.plusSeconds(20).plus(LEASE), job.leaseUntil(), job.id());
+            }
+        }
+    }
+
+    @Test
+    void givenAClaimedJob_whenReleased_thenItIsFreeForAnyNode() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        single(store.claim("node-a", LEASE, 1, RUNNABLE));
+
+        store.release("J-1", "node-b");
+        assertEquals("node-a", store.find("J-1").orElseThrow().owner(), "only the owner releases");
+
+        store.release("J-1", "node-a");
+        StoredJob released = store.find("J-1").orElseThrow();
+        assertNull(released.owner());
+        assertNull(released.leaseUntil());
+        assertEquals("node-b", single(store.claim("node-b", LEASE, 1, RUNNABLE)).owner());
+    }
+
+    @Test
+    void givenJobsInSeveralStates_whenClaimed_thenOnlyTheAskedStatesUpToMaxOldestFirst() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0.plusSeconds(1)));
+        store.create(job("J-2", "iad-2", null, T0.plusSeconds(2)));
+        store.create(job("J-3", "iad-3", null, T0.plusSeconds(3)));
+        store.create(job("J-4", "iad-4", null, T0.plusSeconds(4)));
+        store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), Map.of());
+        store.transition("J-3", JobState.PENDING, entry(JobState.DONE), Map.of());
+
+        assertEquals(List.of("J-1", "J-2"),
+                ids(store.claim("node-a", LEASE, 2, Set.of(JobState.PENDING, JobState.BACKUP))));
+        assertEquals(List.of("J-4"), ids(store.claim("node-b", LEASE, 5, RUNNABLE)));
+        assertEquals(List.of(), store.claim("node-b", LEASE, 0, RUNNABLE));
+        assertEquals(List.of(), store.claim("node-b", LEASE, 5, Set.of()));
+    }
+
+    @Test
+    void givenAVeryLongMessage_whenStored_thenItIsCutNotRefused() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        String longMessage = "x".repeat(Limits.MESSAGE_CHARS * 2);
+
+        assertTrue(store.transition("J-1", JobState.PENDING, new StepRecord(JobState.BACKUP, T0, longMessage), Map.of()));
+
+        String stored = store.find("J-1").orElseThrow().history().get(1).message();
+        assertEquals(Limits.MESSAGE_CHARS, stored.length());
+        assertTrue(stored.endsWith("(cut)"));
+    }
+
+    private static List<String> claimUntilNoneLeft(JobStore node, String nodeId, CyclicBarrier start) throws Exception {
+        start.await();
+        List<String> claimed = new ArrayList<>();
+        while (true) {
+            List<StoredJob> batch = node.claim(nodeId, LEASE, 3, RUNNABLE);
+            if (batch.isEmpty()) {
+                return claimed;
+            }
+            for (StoredJob job : batch) {
+                assertEquals(nodeId, job.owner());
+                claimed.add(job.id());
+                // out of PENDING, so the owner's next claim moves on to other jobs
+                assertTrue(node.transition(job.id(), JobState.PENDING, entry(JobState.BACKUP), Map.of()), job.id());
+            }
+        }
+    }
+
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : threads.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static StoredJob single(List<StoredJob> jobs) {
+        assertEquals(1, jobs.size(), "claimed: " + ids(jobs));
+        return jobs.get(0);
+    }
+
+    private static List<String> ids(List<StoredJob> jobs) {
+        return jobs.stream().map(StoredJob::id).toList();
+    }
+
+    private static StepRecord entry(JobState state) {
+        return new StepRecord(state, T0.plusSeconds(1), "to " + state);
+    }
+
+    private static StoredJob job(String id, String device, String campaign, Instant created) {
+        return job(id, device, campaign, created, Map.of());
+    }
+
+    private static StoredJob job(String id, String device, String campaign, Instant created, Map<String, String> context) {
+        return new StoredJob(id, device, "fw-2.0.0", "2.0.0", campaign, JobState.PENDING, created, created, context,
+                List.of(new StepRecord(JobState.PENDING, created, "accepted")), null, null);
+    }
+}

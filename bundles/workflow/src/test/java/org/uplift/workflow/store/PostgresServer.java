@@ -1,0 +1,184 @@
+package org.uplift.workflow.store;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A throw-away PostgreSQL server from Debian's binaries: a fresh cluster under {@code target/}, on a
+ * free loopback port, its socket in the same directory, trust authentication, no fsync. PostgreSQL
+ * refuses to run as root, so as root (CI, this sandbox) every command runs as the {@code postgres}
+ * user the Debian package creates.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
+    private static final String USER = "uplift";
+
+    private final Path bin;
+    private final Path directory;
+    private final boolean asPostgresUser;
+    private final int port;
+    private final AtomicInteger databases = new AtomicInteger();
+    private final Thread stopAtExit = new Thread(this::stopQuietly, "stop test PostgreSQL");
+
+    private PostgresServer(Path bin, Path directory, boolean asPostgresUser, int port) {
+        this.bin = bin;
+        this.directory = directory;
+        this.asPostgresUser = asPostgresUser;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server, or skips the calling tests when PostgreSQL is not installed (fails instead
+     * under {@code -Duplift.interop.required=true}).
+     */
+    static PostgresServer startOrSkip(Path parent) throws Exception {
+        Optional<Path> bin = binaries();
+        if (bin.isEmpty()) {
+            String message = "PostgreSQL is missing (no " + DEBIAN_BINARIES + "/*/bin/initdb); install the Debian "
+                    + "package postgresql (apt-get install postgresql)";
+            if (Boolean.getBoolean("uplift.interop.required")) {
+                fail(message + " (uplift.interop.required is true)");
+            }
+            Assumptions.abort(message);
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path directory = parent.resolve("postgres-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Files.createDirectories(directory);
+        if (root) {
+            UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName("postgres");
+            Files.setOwner(directory, postgres);
+        }
+        PostgresServer server = new PostgresServer(bin.get(), directory, root, freePort());
+        server.start();
+        return server;
+    }
+
+    /** An empty database of its own, as a DataSource for the test user. */
+    DataSource newDatabase() throws SQLException {
+        String name = "uplift_test_" + databases.incrementAndGet();
+        try (Connection connection = dataSource("postgres").getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return dataSource(name);
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop"));
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        deleteRecursively(directory);
+    }
+
+    private void start() throws Exception {
+        run(List.of(bin.resolve("initdb").toString(), "-D", data().toString(), "-U", USER, "--auth=trust",
+                "-E", "UTF8", "--no-locale", "--no-sync"));
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
+                directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off",
+                "start"));
+    }
+
+    private DataSource dataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"127.0.0.1"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(USER);
+        return dataSource;
+    }
+
+    private Path data() {
+        return directory.resolve("data");
+    }
+
+    private void run(List<String> command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (asPostgresUser) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(command);
+        Path log = directory.resolve("commands.log");
+        Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", full) + " did not finish in 90 s; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", full) + " exited with " + process.exitValue() + ":\n"
+                    + Files.readString(log) + tail(directory.resolve("server.log")));
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "stop"));
+        } catch (IOException | InterruptedException e) {
+            // the JVM is exiting; the server's directory says what is left
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        return Files.exists(log) ? "\nserver.log:\n" + Files.readString(log) : "";
+    }
+
+    /** Debian's newest installed PostgreSQL, e.g. /usr/lib/postgresql/15/bin. */
+    private static Optional<Path> binaries() throws IOException {
+        if (!Files.isDirectory(DEBIAN_BINARIES)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .max(Comparator.comparing(bin -> versionOf(bin.getParent())));
+        }
+    }
+
+    private static int versionOf(Path directory) {
+        try {
+            return Integer.parseInt(directory.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
