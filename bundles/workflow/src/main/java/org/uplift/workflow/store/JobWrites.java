@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class JobWrites {
             insert.setLong(8, job.updatedAt().toEpochMilli());
             insert.setString(9, context(job.id(), job.context()));
             insert.setString(10, job.owner());
-            insert.setObject(11, JobRows.millis(job.leaseUntil()), java.sql.Types.BIGINT);
+            insert.setObject(11, JobRows.millis(job.leaseUntil()), Types.BIGINT);
             insert.executeUpdate();
         }
         List<StepRecord> history = job.history();

@@ -13,6 +13,7 @@ import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.migration.ChainingMigrationServiceAccess;
@@ -44,6 +45,7 @@ final class EngineHarness implements AutoCloseable {
     final ChainingMigrationService migrations = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
     final UpliftIadDriver driver;
     final JdbcDataSource dataSource = new JdbcDataSource();
+    final JobRepositoryUsage usage;
     final FileDeviceRegistry inventory;
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
             "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
@@ -56,9 +58,13 @@ final class EngineHarness implements AutoCloseable {
         tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
         catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
+
         backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
         driver = new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class, Map.of("timeoutMillis", 300, "retries", 0)));
         dataSource.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
+        usage = new JobRepositoryUsage(new JdbcJobStore(dataSource));
+        call(catalog, "addUsage", RepositoryUsage.class, usage);
+        call(backups, "addUsage", RepositoryUsage.class, usage);
         inventory = new FileDeviceRegistry(Configs.of(FileDeviceRegistry.Config.class, Map.of("file", dir.resolve("devices.properties").toString())));
         for (int i = 1; i <= devices; i++) {
             inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"), null));
@@ -127,6 +133,13 @@ final class EngineHarness implements AutoCloseable {
 
     static List<JobState> states(Job job) {
         return job.history().stream().map(r -> r.state()).toList();
+    }
+
+    /** DS calls the components' package-private bind methods; so does this test. */
+    private static void call(Object component, String method, Class<?> type, Object argument) throws Exception {
+        java.lang.reflect.Method m = component.getClass().getDeclaredMethod(method, type);
+        m.setAccessible(true);
+        m.invoke(component, argument);
     }
 
     /** DS calls the components' package-private @Deactivate methods; so does this test. */

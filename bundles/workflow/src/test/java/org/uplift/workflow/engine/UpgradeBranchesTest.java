@@ -204,6 +204,24 @@ class UpgradeBranchesTest {
     }
 
     @Test
+    void givenAJobWaitingAfterItsBackup_whenTheRepositoryAsks_thenItsImageAndBackupAreInUseUntilItEnds() throws Exception {
+        harness("1=download-fail");
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        h.await(id, WAIT, AWAITING_DECISION);
+        JobRepositoryUsage usage = h.usage;
+        int backup = h.backups.latest("iad-1").orElseThrow().version();
+        assertTrue(usage.firmwareInUse("IAD-1000-2.0.0"));
+        assertEquals(java.util.Set.of(backup), usage.backupsInUse("iad-1"));
+        org.uplift.api.repository.RepositoryException refused = assertThrows(
+                org.uplift.api.repository.RepositoryException.class, () -> h.catalog.remove("IAD-1000-2.0.0"));
+        assertTrue(refused.getMessage().contains("IAD-1000-2.0.0"), refused.getMessage());
+        h.engine.decide(id, Decision.ABORT);
+        h.await(id, WAIT, ABORTED);
+        assertFalse(usage.firmwareInUse("IAD-1000-2.0.0"));
+        assertTrue(usage.backupsInUse("iad-1").isEmpty());
+    }
+
+    @Test
     void givenAJobWaitingForADecision_whenDecidedTwice_thenTheSecondIsRefused() throws Exception {
         harness("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
