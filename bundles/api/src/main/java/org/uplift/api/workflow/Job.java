@@ -13,10 +13,11 @@ import java.util.List;
  * @param state         current state
  * @param createdAt     when it was started
  * @param history       every state entered, oldest first
+ * @param campaignId    the campaign it belongs to, or {@code null}
  * @since 0.1
  */
 public record Job(String id, String deviceId, String firmwareId, String targetVersion, JobState state,
-        Instant createdAt, List<StepRecord> history) {
+        Instant createdAt, List<StepRecord> history, String campaignId) {
 
     public Job {
         history = List.copyOf(history);

@@ -35,6 +35,12 @@ public interface UpgradeService {
     /** As {@link #start(String, String)}, with a retry policy for failed steps. */
     Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException;
 
+    /** Starts a job as the request says; the other {@code start} methods are shorthands for it. */
+    Job start(UpgradeRequest request) throws UpgradeException;
+
+    /** The jobs of a campaign, oldest first. */
+    List<Job> jobsOfCampaign(String campaignId);
+
     /**
      * Answers a job waiting in {@link JobState#AWAITING_DECISION}.
      *

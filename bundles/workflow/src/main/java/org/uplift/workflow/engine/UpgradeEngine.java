@@ -49,6 +49,7 @@ import org.uplift.api.workflow.OperatorDecisions;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.workflow.DataDirectory;
 import org.uplift.workflow.store.JobStore;
@@ -164,6 +165,24 @@ public class UpgradeEngine implements UpgradeService {
 
     @Override
     public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException {
+        return start(new UpgradeRequest(deviceId, firmwareVersion, policy, null));
+    }
+
+    @Override
+    public List<Job> jobsOfCampaign(String campaignId) {
+        try {
+            return store.ofCampaign(campaignId).stream().map(UpgradeEngine::toJob).toList();
+        } catch (StoreException e) {
+            LOG.warn("Cannot list the jobs of campaign {}: {}", campaignId, e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public Job start(UpgradeRequest request) throws UpgradeException {
+        String deviceId = request.deviceId();
+        String firmwareVersion = request.firmwareVersion();
+        RetryPolicy policy = request.policy();
         Device device = findDevice(deviceId);
         DeviceDriver driver = select(device);
         DeviceFacts facts = readFacts(device, driver);
@@ -177,7 +196,7 @@ public class UpgradeEngine implements UpgradeService {
         String id = UUID.randomUUID().toString().substring(0, 8);
         StepRecord first = new StepRecord(JobState.PENDING, now, "upgrade " + facts.model() + " from "
                 + facts.runningVersion() + " to " + image.version() + " (policy " + policy + ")");
-        StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), null, JobState.PENDING, now, now,
+        StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), request.campaignId(), JobState.PENDING, now, now,
                 JobContext.of(JobContext.POLICY, policy.toString()), List.of(first), nodeId, now.plus(lease));
         try {
             store.create(job);
@@ -366,7 +385,8 @@ public class UpgradeEngine implements UpgradeService {
     }
 
     private static Job toJob(StoredJob j) {
-        return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history());
+        return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
+                j.campaignId());
     }
 
     @Override
