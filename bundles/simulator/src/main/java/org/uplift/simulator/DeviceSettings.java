@@ -17,15 +17,18 @@ import java.util.Set;
  * @param personalities the MIBs it speaks
  * @param v3User        its SNMPv3 user (it also answers v2c communities public and private)
  * @param notifications where it sends completion notifications, or {@code null} for nowhere
+ * @param tftpPort      the file server's TFTP port for MIBs that cannot name one (CISCO-CONFIG-COPY-MIB,
+ *                      DOCS-CABLE-DEVICE-MIB); {@value #WELL_KNOWN_TFTP_PORT} as on real devices
  */
 public record DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
         long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications) {
+        NotificationTarget notifications, int tftpPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_MODEL = "IAD-1000";
     public static final String DEFAULT_VERSION = "1.0.0";
     public static final String DEFAULT_CONFIG_FORMAT = "1";
+    public static final int WELL_KNOWN_TFTP_PORT = 69;
 
     public DeviceSettings {
         faults = Set.copyOf(faults);
@@ -33,41 +36,49 @@ public record DeviceSettings(int index, String host, int port, String model, Str
             throw new IllegalArgumentException("device " + index + " must speak at least one MIB");
         }
         personalities = Set.copyOf(personalities);
+        if (tftpPort < 1 || tftpPort > 65535) {
+            throw new IllegalArgumentException("device " + index + ": TFTP port must be 1-65535 (got " + tftpPort + ")");
+        }
     }
 
     /** A device with the defaults: IAD-1000 on 127.0.0.1 running 1.0.0, UPLIFT-IAD-MIB, reboot in 3 s, no faults. */
     public static DeviceSettings defaults(int index, int port) {
         return new DeviceSettings(index, DEFAULT_HOST, port, DEFAULT_MODEL, DEFAULT_VERSION, DEFAULT_CONFIG_FORMAT,
-                3000, Set.of(), EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null);
+                3000, Set.of(), EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, WELL_KNOWN_TFTP_PORT);
     }
 
     public DeviceSettings withFaults(Set<Fault> newFaults) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, newFaults,
-                personalities, v3User, notifications);
+                personalities, v3User, notifications, tftpPort);
     }
 
     public DeviceSettings withRebootMillis(long millis) {
         return new DeviceSettings(index, host, port, model, version, configFormat, millis, faults, personalities,
-                v3User, notifications);
+                v3User, notifications, tftpPort);
     }
 
     public DeviceSettings withHost(String newHost) {
         return new DeviceSettings(index, newHost, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications);
+                personalities, v3User, notifications, tftpPort);
     }
 
     public DeviceSettings withPersonalities(Set<Personality> newPersonalities) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                newPersonalities, v3User, notifications);
+                newPersonalities, v3User, notifications, tftpPort);
     }
 
     public DeviceSettings withNotify(NotificationTarget target) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, target);
+                personalities, v3User, target, tftpPort);
+    }
+
+    public DeviceSettings withTftpPort(int port) {
+        return new DeviceSettings(index, host, this.port, model, version, configFormat, rebootMillis, faults,
+                personalities, v3User, notifications, port);
     }
 
     public DeviceSettings withConfigFormat(String format) {
         return new DeviceSettings(index, host, port, model, version, format, rebootMillis, faults, personalities,
-                v3User, notifications);
+                v3User, notifications, tftpPort);
     }
 }

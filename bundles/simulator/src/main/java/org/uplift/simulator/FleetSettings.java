@@ -22,10 +22,11 @@ import java.util.Set;
  * @param v3User           every device's SNMPv3 user
  * @param notifications    where devices send completion notifications, or {@code null}
  * @param configFormat     the configuration format of the software every device runs at start
+ * @param tftpPort         the file server's TFTP port for MIBs that cannot name one (see {@link DeviceSettings})
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
         Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, String configFormat) {
+        NotificationTarget notifications, String configFormat, int tftpPort) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -53,7 +54,7 @@ public record FleetSettings(int devices, int basePort, String model, String vers
     public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
             Map<Integer, Set<Fault>> faults) {
         this(devices, basePort, model, version, rebootSeconds, faults, false, EnumSet.of(Personality.UPLIFT_IAD),
-                V3User.DEFAULT, null, DeviceSettings.DEFAULT_CONFIG_FORMAT);
+                V3User.DEFAULT, null, DeviceSettings.DEFAULT_CONFIG_FORMAT, DeviceSettings.WELL_KNOWN_TFTP_PORT);
     }
 
     /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
@@ -89,6 +90,6 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         int port = basePort == 0 ? 0 : addressPerDevice ? basePort : basePort + index - 1;
         return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
                 version, configFormat, rebootSeconds * 1000L,
-                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications);
+                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort);
     }
 }

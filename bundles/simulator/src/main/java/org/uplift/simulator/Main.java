@@ -23,7 +23,10 @@ public final class Main {
                   --config-format F      configuration format of that software (default 1; 1, 2 and 3 differ)
                   --reboot-seconds S     how long a reboot silences a device (default 3)
                   --mibs LIST            MIBs every device speaks, comma-separated (default uplift-iad;
-                                         known: %s)
+                                         known: %s; a cisco-config-copy device also serves
+                                         UPLIFT-IAD-MIB's system scalars, but not its operation table)
+                  --tftp-port P          the file server's TFTP port for copies commanded through
+                                         cisco-config-copy or docsis, whose MIBs cannot name a port (default 69)
                   --v3-user NAME --v3-auth PASS --v3-priv PASS
                                          the devices' SNMPv3 user (SHA-256 auth, AES-128 priv;
                                          default uplift / uplift-auth-pass / uplift-priv-pass)
@@ -94,7 +97,7 @@ public final class Main {
                 options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
                 Personality.parse(options.mibs), options.v3User(),
                 options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
-                options.configFormat);
+                options.configFormat, options.tftpPort);
         Fleet fleet = Fleet.start(settings);
         FleetControl control = new FleetControl(fleet);
         ControlPort controlPort = options.controlPort == null ? null : new ControlPort(options.controlPort, control);
@@ -151,6 +154,7 @@ public final class Main {
         String version;
         String configFormat = DeviceSettings.DEFAULT_CONFIG_FORMAT;
         int rebootSeconds = 3;
+        int tftpPort = DeviceSettings.WELL_KNOWN_TFTP_PORT;
         int size = 64 * 1024;
         String makeFirmware;
         boolean addressPerDevice;
@@ -183,6 +187,7 @@ public final class Main {
                     case "--make-firmware" -> o.makeFirmware = value(args, ++i, arg);
                     case "--address-per-device" -> o.addressPerDevice = true;
                     case "--mibs" -> o.mibs = value(args, ++i, arg);
+                    case "--tftp-port" -> o.tftpPort = number(arg, value(args, ++i, arg));
                     case "--v3-user" -> o.v3Name = value(args, ++i, arg);
                     case "--v3-auth" -> o.v3Auth = value(args, ++i, arg);
                     case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);

@@ -48,9 +48,10 @@ public final class SimulatedDevice implements AutoCloseable {
         this.worker = executor;
         this.faults = new DeviceFaults(settings.faults());
         Tftp tftp = new Tftp(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);
-        this.operations = new Operations(state, faults, tftp, new Control());
+        Control control = new Control();
+        this.operations = new Operations(state, faults, tftp, control);
         try {
-            this.agent = new SnmpAgent(settings, new View(), this::submit);
+            this.agent = new SnmpAgent(settings, new View(), this::submit, () -> control.reboot(() -> { }));
         } catch (IOException e) {
             worker.shutdownNow();
             throw new IOException("device " + settings.index() + ": cannot bind SNMP port " + settings.host() + ":"
@@ -185,6 +186,11 @@ public final class SimulatedDevice implements AutoCloseable {
     private final class View implements DeviceView {
         @Override
         public String sysDescr() {
+            if (settings.personalities().equals(java.util.Set.of(Personality.DOCSIS))) {
+                // the sysDescr format DOCSIS requires of cable modems, which managers parse
+                return "Uplift simulated cable modem <<HW_REV: 1.0; VENDOR: Uplift; BOOTR: 1.0; SW_REV: "
+                        + state.runningVersion() + "; MODEL: " + state.model() + ">>";
+            }
             return "Uplift simulated " + state.model() + " software " + state.runningVersion();
         }
 

@@ -3,7 +3,6 @@ package org.uplift.simulator.agent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.snmp4j.PDU;
@@ -21,7 +20,6 @@ import org.snmp4j.agent.mo.MOTableRowFactory;
 import org.snmp4j.agent.mo.MOTableSubIndex;
 import org.snmp4j.agent.mo.snmp.RowStatus;
 import org.snmp4j.agent.mo.snmp.RowStatusEvent;
-import org.snmp4j.agent.request.SubRequest;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -57,9 +55,9 @@ final class OpTable {
     OpTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier) {
         this.notifier = notifier;
         MOColumn[] columns = {
-            enumColumn(IadMib.COL_TYPE, null, 1, 2, 3, 4),
-            enumColumn(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), 1, 2),
-            enumColumn(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
+            Columns.enumeration(IadMib.COL_TYPE, null, 1, 2, 3, 4),
+            Columns.enumeration(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), 1, 2),
+            Columns.enumeration(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
             new MOMutableColumn<>(IadMib.COL_ADDRESS, SMIConstants.SYNTAX_OCTET_STRING,
                     MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
             new MOMutableColumn<>(IadMib.COL_PORT, SMIConstants.SYNTAX_GAUGE32,
@@ -68,7 +66,7 @@ final class OpTable {
                     MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
             new MOMutableColumn<>(IadMib.COL_USER_NAME, SMIConstants.SYNTAX_OCTET_STRING,
                     MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
-            new PasswordColumn(),
+            new Columns.WriteOnly(IadMib.COL_PASSWORD),
             new MOColumn<>(IadMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
             new MOColumn<>(IadMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
             new MOColumn<>(IadMib.COL_FAIL_MESSAGE, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_ONLY),
@@ -146,32 +144,6 @@ final class OpTable {
 
     private static String text(Variable value) {
         return new String(((OctetString) value).getValue(), StandardCharsets.UTF_8);
-    }
-
-    private static MOMutableColumn<Integer32> enumColumn(int id, Integer32 defaultValue, int... allowed) {
-        MOMutableColumn<Integer32> column = new MOMutableColumn<>(id, SMIConstants.SYNTAX_INTEGER,
-                MOAccessImpl.ACCESS_READ_CREATE, defaultValue, false);
-        Set<Integer> values = java.util.Arrays.stream(allowed).boxed().collect(java.util.stream.Collectors.toSet());
-        column.addMOValueValidationListener(event -> {
-            if (!(event.getNewValue() instanceof Integer32 value) || !values.contains(value.getValue())) {
-                event.setValidationStatus(PDU.wrongValue);
-            }
-        });
-        return column;
-    }
-
-    /** upliftIadOpPassword: writable, never readable. */
-    private static final class PasswordColumn extends MOMutableColumn<OctetString> {
-        PasswordColumn() {
-            super(IadMib.COL_PASSWORD, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_CREATE,
-                    new OctetString(), false);
-        }
-
-        @Override
-        public void get(SubRequest<?> subRequest, MOTableRow row, int column) {
-            subRequest.getVariableBinding().setVariable(new OctetString());
-            subRequest.completed();
-        }
     }
 
     /** New rows start waiting, with no fail cause and no bytes. */

@@ -3,6 +3,7 @@ package org.uplift.simulator.agent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.snmp4j.CommandResponder;
@@ -43,6 +44,8 @@ public final class SnmpAgent implements AutoCloseable {
 
     private final DefaultMOServer server = new DefaultMOServer();
     private final OpTable opTable;
+    private final CcCopyTable copyTable;
+    private final DocsisSoftware docsis;
     private final Snmp snmp;
     private final int port;
     private volatile boolean silent;
@@ -53,9 +56,10 @@ public final class SnmpAgent implements AutoCloseable {
      * @param settings the device's address, port (0 for any free one), personalities, v3 user, notification target
      * @param device   what the scalars report
      * @param starter  receives each operation a manager starts; must return at once
+     * @param reset    reboots the device (DOCS-CABLE-DEVICE-MIB's docsDevResetNow); must return at once
      */
-    public SnmpAgent(DeviceSettings settings, DeviceView device, BiConsumer<OpRequest, OpReport> starter)
-            throws IOException {
+    public SnmpAgent(DeviceSettings settings, DeviceView device, BiConsumer<OpRequest, OpReport> starter,
+            Runnable reset) throws IOException {
         OctetString engineId = new OctetString(MPv3.createLocalEngineID(
                 new OctetString("uplift-sim-" + settings.index())));
         V3User user = settings.v3User();
@@ -83,6 +87,8 @@ public final class SnmpAgent implements AutoCloseable {
         Notifier notifier = settings.notifications() == null ? Notifier.NONE
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths);
         opTable = new OpTable(starter, notifier);
+        copyTable = new CcCopyTable(starter, notifier, device::upTimeHundredths, settings.tftpPort());
+        docsis = new DocsisSoftware(starter, reset, device, settings.tftpPort());
         registerObjects(settings, device);
         snmp.addCommandResponder(new SilenceableResponder(processor));
         snmp.listen();
@@ -106,6 +112,7 @@ public final class SnmpAgent implements AutoCloseable {
     /** Empties the operation tables, as a reboot does. */
     public void forgetOperations() {
         opTable.clear();
+        copyTable.clear();
     }
 
     @Override
@@ -119,20 +126,37 @@ public final class SnmpAgent implements AutoCloseable {
             register(new LiveScalar<>(IadMib.SYS_OBJECT_ID, () -> new OID(sysObjectId(settings))));
             register(new LiveScalar<>(IadMib.SYS_UP_TIME, () -> new TimeTicks(device.upTimeHundredths() & 0xFFFFFFFFL)));
             register(new LiveScalar<>(IadMib.SYS_NAME, () -> DeviceView.text(device.sysName())));
-            if (settings.personalities().contains(Personality.UPLIFT_IAD)) {
-                registerIadObjects(device);
+            Set<Personality> personalities = settings.personalities();
+            if (personalities.contains(Personality.UPLIFT_IAD) || personalities.contains(Personality.CISCO_CONFIG_COPY)) {
+                // a Cisco-style device has no standard object for its version and config digest; the simulated
+                // one also implements UPLIFT-IAD-MIB's system group, so the workflow's evidence can be read
+                registerIadScalars(device);
+            }
+            if (personalities.contains(Personality.UPLIFT_IAD)) {
+                opTable.register(server);
+            }
+            if (personalities.contains(Personality.CISCO_CONFIG_COPY)) {
+                copyTable.register(server);
+            }
+            if (personalities.contains(Personality.DOCSIS)) {
+                docsis.register(server);
             }
         } catch (DuplicateRegistrationException e) {
             throw new IOException("simulator MIB objects overlap: " + e.getMessage(), e);
         }
     }
 
-    /** The product identifier managers choose drivers by. */
+    /** The product identifier managers choose drivers by: the IAD's if it speaks UPLIFT-IAD-MIB, else its other MIB's. */
     static OID sysObjectId(DeviceSettings settings) {
-        return IadMib.UPLIFT_IAD_1000;
+        Set<Personality> personalities = settings.personalities();
+        if (personalities.contains(Personality.UPLIFT_IAD)) {
+            return IadMib.UPLIFT_IAD_1000;
+        }
+        return personalities.contains(Personality.CISCO_CONFIG_COPY) ? CiscoMib.SIMULATED_PRODUCT
+                : DocsisSoftware.SIMULATED_PRODUCT;
     }
 
-    private void registerIadObjects(DeviceView device) throws DuplicateRegistrationException {
+    private void registerIadScalars(DeviceView device) throws DuplicateRegistrationException {
         register(new LiveScalar<>(new OID(IadMib.MODEL).append(0), () -> DeviceView.text(device.model())));
         register(new LiveScalar<>(new OID(IadMib.RUNNING_VERSION).append(0),
                 () -> DeviceView.text(device.runningVersion())));
@@ -142,7 +166,6 @@ public final class SnmpAgent implements AutoCloseable {
                 () -> DeviceView.text(device.configFormat())));
         register(new LiveScalar<>(new OID(IadMib.CONFIG_DIGEST).append(0),
                 () -> new OctetString(device.configDigest())));
-        opTable.register(server);
     }
 
     private void register(ManagedObject<?> object) throws DuplicateRegistrationException {

@@ -70,6 +70,11 @@ public final class SimulatorComponent {
                 + "uplift-iad, cisco-config-copy, docsis")
         String mibs() default "uplift-iad";
 
+        @AttributeDefinition(name = "TFTP port for Cisco and DOCSIS copies", description = "The file server's "
+                + "TFTP port for copies commanded through cisco-config-copy or docsis: those MIBs cannot name a "
+                + "port, so real devices use 69", min = "1", max = "65535")
+        int tftpPort() default DeviceSettings.WELL_KNOWN_TFTP_PORT;
+
         @AttributeDefinition(name = "SNMPv3 user", description = "The devices' USM user (SHA-256/AES-128)")
         String v3User() default "uplift";
 
@@ -98,7 +103,7 @@ public final class SimulatorComponent {
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
                 config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
-                config.configFormat());
+                config.configFormat(), config.tftpPort());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

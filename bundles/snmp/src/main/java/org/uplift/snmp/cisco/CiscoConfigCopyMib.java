@@ -22,6 +22,7 @@ public final class CiscoConfigCopyMib {
     public static final int FAIL_CAUSE = 13;
     static final int ENTRY_ROW_STATUS = 14;
     static final int SERVER_ADDRESS_TYPE = 15;
+    /** ccCopyServerAddressRev1 (InetAddress); column 5, the IPv4-only ccCopyServerAddress, is deprecated. */
     static final int SERVER_ADDRESS = 16;
 
     static final int PROTOCOL_TFTP = 1;
@@ -30,6 +31,10 @@ public final class CiscoConfigCopyMib {
     static final int FILE_STARTUP_CONFIG = 3;
     static final int FILE_RUNNING_CONFIG = 4;
     static final int TRUE = 1;
+    static final int ROW_CREATE_AND_GO = 4;
+    static final int ROW_DESTROY = 6;
+    static final int ADDRESS_IPV4 = 1;
+    static final int ADDRESS_IPV6 = 2;
 
     private static final String[] FAIL_CAUSES = {
         null, "unknown", "badFileName", "timeout", "noMem", "noConfig", "unsupportedProtocol",

@@ -6,9 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +31,8 @@ import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
+import org.uplift.snmp.session.Answers;
+import org.uplift.snmp.session.RowCreation;
 import org.uplift.snmp.session.SnmpRequestException;
 import org.uplift.snmp.session.SnmpSession;
 
@@ -45,7 +45,6 @@ import org.uplift.snmp.session.SnmpSession;
 public final class UpliftIadDriver implements DeviceDriver {
 
     static final String NAME = "uplift-iad";
-    private static final int CREATE_ATTEMPTS = 3;
 
     @ObjectClassDefinition(name = "Uplift SNMP", description = "How Uplift talks SNMP to devices")
     public @interface Config {
@@ -58,10 +57,12 @@ public final class UpliftIadDriver implements DeviceDriver {
     }
 
     private final SnmpSession session;
+    private final RowCreation rows;
 
     @Activate
     public UpliftIadDriver(Config config) throws IOException {
         this.session = new SnmpSession(config.timeoutMillis(), config.retries());
+        this.rows = new RowCreation(session);
     }
 
     @Deactivate
@@ -87,32 +88,19 @@ public final class UpliftIadDriver implements DeviceDriver {
             }
         }
         return new DeviceFacts(
-                ((OID) answer.get(0).getVariable()).toDottedString(),
-                answer.get(1).getVariable().toLong(),
-                text(answer.get(2).getVariable()),
-                text(answer.get(3).getVariable()),
-                text(answer.get(4).getVariable()),
-                text(answer.get(5).getVariable()),
-                HexFormat.of().formatHex(((OctetString) answer.get(6).getVariable()).getValue()));
+                Answers.oid(device, answer.get(0)),
+                Answers.unsigned(device, answer.get(1)),
+                Answers.text(device, answer.get(2)),
+                Answers.text(device, answer.get(3)),
+                Answers.text(device, answer.get(4)),
+                Answers.text(device, answer.get(5)),
+                Answers.hex(device, answer.get(6)));
     }
 
     @Override
     public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
-        SnmpRequestException last = null;
-        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-            int index = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
-            try {
-                session.set(device, rowCreation(device, request, index));
-                return new OperationHandle(index);
-            } catch (SnmpRequestException e) {
-                if (e.errorStatus() != PDU.inconsistentValue) {
-                    throw e;
-                }
-                last = e;
-            }
-        }
-        throw new DeviceException(SnmpSession.describe(device) + " refused to create an operation row "
-                + CREATE_ATTEMPTS + " times with inconsistentValue (last: " + last.getMessage() + ")", false, last);
+        List<VariableBinding> fixed = rowCreation(device, request);
+        return new OperationHandle(rows.create(device, "upliftIadOpTable", index -> withIndex(fixed, index)));
     }
 
     @Override
@@ -126,10 +114,10 @@ public final class UpliftIadDriver implements DeviceDriver {
         if (answer.stream().anyMatch(VariableBinding::isException)) {
             return new OperationStatus(OperationState.UNKNOWN, null, null, 0);
         }
-        OperationState state = state(answer.get(0).getVariable().toInt());
-        int cause = answer.get(1).getVariable().toInt();
-        String message = text(answer.get(2).getVariable());
-        long bytes = answer.get(3).getVariable().toLong();
+        OperationState state = state(Answers.integer(device, answer.get(0)));
+        int cause = Answers.integer(device, answer.get(1));
+        String message = Answers.text(device, answer.get(2));
+        long bytes = Answers.unsigned(device, answer.get(3));
         boolean failed = state == OperationState.FAILED;
         return new OperationStatus(state, failed || cause != 1 ? UpliftIadMib.failCauseName(cause) : null,
                 message.isEmpty() ? null : message, bytes);
@@ -153,37 +141,43 @@ public final class UpliftIadDriver implements DeviceDriver {
                 || errorStatus == PDU.noSuchName || errorStatus == PDU.inconsistentValue;
     }
 
-    private static VariableBinding[] rowCreation(Device device, OperationRequest request, int index)
-            throws DeviceException {
+    /** The row's columns (OIDs without the index), resolved once for every attempt. */
+    private static List<VariableBinding> rowCreation(Device device, OperationRequest request) throws DeviceException {
         List<VariableBinding> columns = new ArrayList<>();
-        columns.add(column(UpliftIadMib.OP_TYPE, index, new Integer32(opType(request.type()))));
-        columns.add(column(UpliftIadMib.OP_PROTOCOL, index,
+        columns.add(column(UpliftIadMib.OP_TYPE, new Integer32(opType(request.type()))));
+        columns.add(column(UpliftIadMib.OP_PROTOCOL,
                 new Integer32(request.protocol() == TransferProtocol.FTP ? 2 : 1)));
         if (request.serverHost() != null && !request.serverHost().isBlank()) {
             InetAddress server = resolve(device, request.serverHost());
-            columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS_TYPE, index, new Integer32(
+            columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS_TYPE, new Integer32(
                     server instanceof Inet6Address ? UpliftIadMib.ADDRESS_IPV6 : UpliftIadMib.ADDRESS_IPV4)));
-            columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS, index, new OctetString(server.getAddress())));
-            columns.add(column(UpliftIadMib.OP_SERVER_PORT, index, new UnsignedInteger32(request.serverPort())));
+            columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS, new OctetString(server.getAddress())));
+            columns.add(column(UpliftIadMib.OP_SERVER_PORT, new UnsignedInteger32(request.serverPort())));
         }
         if (request.fileName() != null) {
-            columns.add(column(UpliftIadMib.OP_FILE_NAME, index,
-                    new OctetString(request.fileName().getBytes(StandardCharsets.UTF_8))));
+            columns.add(column(UpliftIadMib.OP_FILE_NAME, utf8(request.fileName())));
         }
         if (request.username() != null) {
-            columns.add(column(UpliftIadMib.OP_USER_NAME, index,
-                    new OctetString(request.username().getBytes(StandardCharsets.UTF_8))));
+            columns.add(column(UpliftIadMib.OP_USER_NAME, utf8(request.username())));
         }
         if (request.password() != null) {
-            columns.add(column(UpliftIadMib.OP_PASSWORD, index,
-                    new OctetString(request.password().getBytes(StandardCharsets.UTF_8))));
+            columns.add(column(UpliftIadMib.OP_PASSWORD, utf8(request.password())));
         }
-        columns.add(column(UpliftIadMib.OP_ROW_STATUS, index, new Integer32(UpliftIadMib.ROW_CREATE_AND_GO)));
-        return columns.toArray(VariableBinding[]::new);
+        columns.add(column(UpliftIadMib.OP_ROW_STATUS, new Integer32(UpliftIadMib.ROW_CREATE_AND_GO)));
+        return columns;
     }
 
-    private static VariableBinding column(int column, int index, Variable value) {
-        return new VariableBinding(UpliftIadMib.opColumn(column, index), value);
+    private static VariableBinding column(int column, Variable value) {
+        return new VariableBinding(UpliftIadMib.opColumn(column), value);
+    }
+
+    private static VariableBinding[] withIndex(List<VariableBinding> columns, int index) {
+        return columns.stream().map(c -> new VariableBinding(new OID(c.getOid()).append(index), c.getVariable()))
+                .toArray(VariableBinding[]::new);
+    }
+
+    private static OctetString utf8(String text) {
+        return new OctetString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static InetAddress resolve(Device device, String host) throws DeviceException {
@@ -212,10 +206,5 @@ public final class UpliftIadDriver implements DeviceDriver {
             case 4 -> OperationState.FAILED;
             default -> OperationState.UNKNOWN;
         };
-    }
-
-    private static String text(Variable value) {
-        return value instanceof OctetString octets ? new String(octets.getValue(), StandardCharsets.UTF_8)
-                : value.toString();
     }
 }

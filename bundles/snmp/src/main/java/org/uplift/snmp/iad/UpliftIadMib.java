@@ -5,16 +5,16 @@ import org.snmp4j.smi.OID;
 /** The object identifiers of UPLIFT-IAD-MIB (src/main/resources/mibs/UPLIFT-IAD-MIB) the driver uses. */
 public final class UpliftIadMib {
 
-    static final String ENTERPRISE_PREFIX = "1.3.6.1.4.1.32473.7";
+    public static final String ENTERPRISE_PREFIX = "1.3.6.1.4.1.32473.7";
 
-    static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
-    static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
+    public static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
+    public static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
 
-    static final OID MODEL = new OID("1.3.6.1.4.1.32473.7.1.1.1.0");
-    static final OID RUNNING_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.2.0");
-    static final OID KEPT_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.3.0");
-    static final OID CONFIG_FORMAT = new OID("1.3.6.1.4.1.32473.7.1.1.4.0");
-    static final OID CONFIG_DIGEST = new OID("1.3.6.1.4.1.32473.7.1.1.5.0");
+    public static final OID MODEL = new OID("1.3.6.1.4.1.32473.7.1.1.1.0");
+    public static final OID RUNNING_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.2.0");
+    public static final OID KEPT_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.3.0");
+    public static final OID CONFIG_FORMAT = new OID("1.3.6.1.4.1.32473.7.1.1.4.0");
+    public static final OID CONFIG_DIGEST = new OID("1.3.6.1.4.1.32473.7.1.1.5.0");
 
     private static final OID OP_ENTRY = new OID("1.3.6.1.4.1.32473.7.1.2.1");
     static final int OP_TYPE = 2;
@@ -44,6 +44,11 @@ public final class UpliftIadMib {
     };
 
     private UpliftIadMib() {
+    }
+
+    /** An upliftIadOpEntry column, without an index. */
+    static OID opColumn(int column) {
+        return new OID(OP_ENTRY).append(column);
     }
 
     /** The instance of an upliftIadOpEntry column in row {@code index}. */

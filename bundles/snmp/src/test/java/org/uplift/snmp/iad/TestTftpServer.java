@@ -19,19 +19,19 @@ import org.apache.commons.net.tftp.TFTPReadRequestPacket;
 import org.apache.commons.net.tftp.TFTPWriteRequestPacket;
 
 /** A minimal TFTP server on 127.0.0.1 for tests: serves {@link #served}, stores uploads in {@link #received}. */
-final class TestTftpServer implements AutoCloseable {
+public final class TestTftpServer implements AutoCloseable {
 
     private static final int BLOCK = 512;
     private static final int MAX_TIMEOUTS = 5;
 
-    final Map<String, byte[]> served = new ConcurrentHashMap<>();
-    final Map<String, byte[]> received = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> received = new ConcurrentHashMap<>();
 
     private final TFTP control = new TFTP();
     private final Thread thread;
     private volatile boolean running = true;
 
-    TestTftpServer() throws IOException {
+    public TestTftpServer() throws IOException {
         control.setDefaultTimeout(Duration.ofMillis(200));
         control.open(0, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "test-tftp-server");
@@ -39,7 +39,7 @@ final class TestTftpServer implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return control.getLocalPort();
     }
 

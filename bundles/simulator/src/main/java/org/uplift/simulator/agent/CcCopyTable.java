@@ -1,0 +1,249 @@
+package org.uplift.simulator.agent;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+import org.snmp4j.PDU;
+import org.snmp4j.agent.DuplicateRegistrationException;
+import org.snmp4j.agent.MOServer;
+import org.snmp4j.agent.mo.DefaultMOMutableRow2PC;
+import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
+import org.snmp4j.agent.mo.DefaultMOTable;
+import org.snmp4j.agent.mo.MOAccessImpl;
+import org.snmp4j.agent.mo.MOColumn;
+import org.snmp4j.agent.mo.MOMutableColumn;
+import org.snmp4j.agent.mo.MOTableIndex;
+import org.snmp4j.agent.mo.MOTableRow;
+import org.snmp4j.agent.mo.MOTableRowFactory;
+import org.snmp4j.agent.mo.MOTableSubIndex;
+import org.snmp4j.agent.mo.snmp.RowStatus;
+import org.snmp4j.agent.mo.snmp.RowStatusEvent;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.IpAddress;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.SMIConstants;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+import org.uplift.simulator.ops.FailCause;
+import org.uplift.simulator.ops.OpReport;
+import org.uplift.simulator.ops.OpRequest;
+import org.uplift.simulator.ops.OpType;
+
+/**
+ * CISCO-CONFIG-COPY-MIB's ccCopyTable: a manager creates a row (createAndGo in one SET) copying the
+ * running configuration to a network file (a backup) or a network file to the running
+ * configuration (a restore); the row reports its state and, once failed, its fail cause; the
+ * manager destroys it. The MIB names no server port, so copies use the device's configured TFTP port.
+ */
+final class CcCopyTable {
+
+    private final DefaultMOTable<DefaultMOMutableRow2PC, MOColumn, DefaultMOMutableTableModel<DefaultMOMutableRow2PC>> table;
+    private final DefaultMOMutableTableModel<DefaultMOMutableRow2PC> model;
+    private final Notifier notifier;
+    private final LongSupplier upTime;
+    private final int tftpPort;
+
+    /**
+     * @param starter  called (in the SNMP thread) with each new copy; must return at once
+     * @param notifier sends ccCopyCompletion when a copy that asked for it ends
+     * @param upTime   sysUpTime, for ccCopyTimeStarted and ccCopyTimeCompleted
+     * @param tftpPort the file server's TFTP port
+     */
+    CcCopyTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier, LongSupplier upTime, int tftpPort) {
+        this.notifier = notifier;
+        this.upTime = upTime;
+        this.tftpPort = tftpPort;
+        MOColumn[] columns = {
+            Columns.enumeration(CiscoMib.COL_PROTOCOL, new Integer32(1), 1, 2, 3, 4, 5),
+            Columns.enumeration(CiscoMib.COL_SOURCE_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
+            Columns.enumeration(CiscoMib.COL_DEST_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
+            new MOMutableColumn<>(CiscoMib.COL_SERVER_ADDRESS, SMIConstants.SYNTAX_IPADDRESS,
+                    MOAccessImpl.ACCESS_READ_CREATE, new IpAddress("0.0.0.0"), false),
+            Columns.octets(CiscoMib.COL_FILE_NAME),
+            Columns.octets(CiscoMib.COL_USER_NAME),
+            new Columns.WriteOnly(CiscoMib.COL_USER_PASSWORD),
+            Columns.enumeration(CiscoMib.COL_NOTIFICATION_ON_COMPLETION, new Integer32(CiscoMib.FALSE),
+                    CiscoMib.TRUE, CiscoMib.FALSE),
+            new MOColumn<>(CiscoMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(CiscoMib.COL_TIME_STARTED, SMIConstants.SYNTAX_TIMETICKS, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(CiscoMib.COL_TIME_COMPLETED, SMIConstants.SYNTAX_TIMETICKS, MOAccessImpl.ACCESS_READ_ONLY),
+            new MOColumn<>(CiscoMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+            new RowStatus<>(CiscoMib.COL_ROW_STATUS),
+            Columns.enumeration(CiscoMib.COL_SERVER_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
+            Columns.octets(CiscoMib.COL_SERVER_ADDRESS_REV1)
+        };
+        MOTableIndex index = new MOTableIndex(
+                new MOTableSubIndex[] {new MOTableSubIndex(null, SMIConstants.SYNTAX_INTEGER, 1, 1)}, false,
+                oid -> oid.size() == 1 && oid.get(0) >= 1);
+        model = new DefaultMOMutableTableModel<>();
+        model.setRowFactory(new CopyRowFactory());
+        table = new DefaultMOTable<>(CiscoMib.COPY_ENTRY, index, columns, model);
+        ((RowStatus<?>) columns[idx(CiscoMib.COL_ROW_STATUS)]).addRowStatusListener(event -> onRowStatus(event, starter));
+    }
+
+    void register(MOServer server) throws DuplicateRegistrationException {
+        server.register(table, null);
+    }
+
+    /** Forgets every row, as a reboot does. */
+    void clear() {
+        model.clear();
+    }
+
+    private static int idx(int column) {
+        return column - 2;
+    }
+
+    private void onRowStatus(RowStatusEvent event, BiConsumer<OpRequest, OpReport> starter) {
+        if (event.isDeniable()) {
+            if (event.getNewStatus() == RowStatus.createAndWait || event.getNewStatus() == RowStatus.notInService) {
+                event.setDenyReason(PDU.wrongValue);
+            } else if (event.getNewStatus() == RowStatus.createAndGo
+                    && event.getOldStatus() != RowStatus.notExistent && event.getOldStatus() != RowStatus.createAndGo) {
+                event.setDenyReason(PDU.inconsistentValue); // the index is in use: the manager picks another
+            }
+            return;
+        }
+        if (event.isRowActivated() && event.getRow() instanceof DefaultMOMutableRow2PC row) {
+            row.setValue(idx(CiscoMib.COL_USER_PASSWORD), new OctetString());
+            CopyReport report = new CopyReport(row);
+            OpType type = typeOf(row);
+            if (type == null) {
+                report.failed(FailCause.UNKNOWN, "unsupported copy");
+            } else {
+                starter.accept(requestOf(row, type), report);
+            }
+        }
+    }
+
+    /** running/startup-config to a network file is a backup, a network file to either config a restore. */
+    private static OpType typeOf(MOTableRow row) {
+        int source = row.getValue(idx(CiscoMib.COL_SOURCE_FILE_TYPE)).toInt();
+        int destination = row.getValue(idx(CiscoMib.COL_DEST_FILE_TYPE)).toInt();
+        boolean config = destination == CiscoMib.FILE_RUNNING_CONFIG || destination == CiscoMib.FILE_STARTUP_CONFIG;
+        if (destination == CiscoMib.FILE_NETWORK
+                && (source == CiscoMib.FILE_RUNNING_CONFIG || source == CiscoMib.FILE_STARTUP_CONFIG)) {
+            return OpType.BACKUP_CONFIG;
+        }
+        // the simulated device keeps one configuration, so startup and running are the same file
+        return source == CiscoMib.FILE_NETWORK && config ? OpType.RESTORE_CONFIG : null;
+    }
+
+    private OpRequest requestOf(MOTableRow row, OpType type) {
+        int index = row.getIndex().get(0);
+        int protocol = row.getValue(idx(CiscoMib.COL_PROTOCOL)).toInt();
+        String fileName = new String(((OctetString) row.getValue(idx(CiscoMib.COL_FILE_NAME))).getValue(),
+                StandardCharsets.UTF_8);
+        return new OpRequest(index, type, protocol, address(row), tftpPort, fileName);
+    }
+
+    /** ccCopyServerAddressType/Rev1 when set, else the deprecated IPv4-only ccCopyServerAddress. */
+    private static InetAddress address(MOTableRow row) {
+        int type = row.getValue(idx(CiscoMib.COL_SERVER_ADDRESS_TYPE)).toInt();
+        byte[] bytes = ((OctetString) row.getValue(idx(CiscoMib.COL_SERVER_ADDRESS_REV1))).getValue();
+        if (bytes.length == 0) {
+            bytes = ((IpAddress) row.getValue(idx(CiscoMib.COL_SERVER_ADDRESS))).getInetAddress().getAddress();
+            type = 1;
+        }
+        if ((type == 1 && bytes.length == 4) || (type == 2 && bytes.length == 16)) {
+            try {
+                InetAddress address = InetAddress.getByAddress(bytes);
+                return address.isAnyLocalAddress() ? null : address;
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** ConfigCopyFailCause for the simulator's fail causes. */
+    static int ciscoFailCause(FailCause cause) {
+        return switch (cause) {
+            case BAD_FILE_NAME -> 2;
+            case TIMEOUT -> 3;
+            case NO_MEMORY -> 4;
+            case UNSUPPORTED_PROTOCOL -> 6;
+            case FORMAT_REJECTED -> 7; // someConfigApplyFailed
+            default -> 1;
+        };
+    }
+
+    /** New rows start waiting; ccCopyFailCause exists only once the copy failed. */
+    private static final class CopyRowFactory implements MOTableRowFactory<DefaultMOMutableRow2PC> {
+        @Override
+        public DefaultMOMutableRow2PC createRow(OID index, Variable[] values) {
+            Variable[] filled = values.clone();
+            filled[idx(CiscoMib.COL_STATE)] = new Integer32(1);
+            filled[idx(CiscoMib.COL_TIME_STARTED)] = new TimeTicks(0);
+            filled[idx(CiscoMib.COL_TIME_COMPLETED)] = new TimeTicks(0);
+            return new DefaultMOMutableRow2PC(index, filled);
+        }
+
+        @Override
+        public void freeRow(DefaultMOMutableRow2PC row) {
+        }
+    }
+
+    /** Writes a copy's progress into its row. */
+    private final class CopyReport implements OpReport {
+        private final DefaultMOMutableRow2PC row;
+
+        CopyReport(DefaultMOMutableRow2PC row) {
+            this.row = row;
+        }
+
+        @Override
+        public void running() {
+            row.setValue(idx(CiscoMib.COL_TIME_STARTED), now());
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(2));
+        }
+
+        @Override
+        public void bytes(long count) {
+            // ccCopyTable has no byte count
+        }
+
+        @Override
+        public void successful() {
+            row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), now());
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(3));
+            notifyCompletion();
+        }
+
+        @Override
+        public void failed(FailCause cause, String message) {
+            row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), now());
+            row.setValue(idx(CiscoMib.COL_FAIL_CAUSE), new Integer32(ciscoFailCause(cause)));
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(4));
+            notifyCompletion();
+        }
+
+        private TimeTicks now() {
+            return new TimeTicks(upTime.getAsLong() & 0xFFFFFFFFL);
+        }
+
+        /** ccCopyCompletion's objects: server address, file name, state, times, and the fail cause if failed. */
+        private void notifyCompletion() {
+            if (row.getValue(idx(CiscoMib.COL_NOTIFICATION_ON_COMPLETION)).toInt() != CiscoMib.TRUE) {
+                return;
+            }
+            List<VariableBinding> objects = new ArrayList<>();
+            for (int column : new int[] {CiscoMib.COL_SERVER_ADDRESS, CiscoMib.COL_FILE_NAME, CiscoMib.COL_STATE,
+                CiscoMib.COL_TIME_STARTED, CiscoMib.COL_TIME_COMPLETED, CiscoMib.COL_FAIL_CAUSE}) {
+                Variable value = row.getValue(idx(column));
+                if (value != null) {
+                    objects.add(new VariableBinding(new OID(CiscoMib.COPY_ENTRY).append(column).append(row.getIndex()),
+                            value));
+                }
+            }
+            notifier.send(CiscoMib.COPY_COMPLETION, objects.toArray(VariableBinding[]::new));
+        }
+    }
+}
