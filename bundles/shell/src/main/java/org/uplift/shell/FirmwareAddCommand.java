@@ -16,7 +16,7 @@ import org.uplift.api.repository.FirmwareImage;
 @Service
 @Command(scope = "uplift", name = "firmware-add", description = "Adds a firmware image to the catalogue and records its SHA-256.",
         detailedDescription = "The file is copied into the catalogue; it is checked again before every download.\n"
-                + "Example: uplift:firmware-add --model IAD-1000 --version 2.0.0 /tmp/iad-2.0.0.bin")
+                + "Example: uplift:firmware-add --model IAD-1000 --version 3.0.0 --config-format 3 /tmp/iad-3.0.0.bin")
 public class FirmwareAddCommand implements Action {
 
     @Reference
@@ -32,12 +32,15 @@ public class FirmwareAddCommand implements Action {
     @Option(name = "--version", aliases = "-v", description = "Software version the image installs", required = true)
     private String version;
 
+    @Option(name = "--config-format", aliases = "-f", description = "Configuration format version the software uses; jobs are refused before they start if no migration reaches it")
+    private String configFormat = "";
+
     @Option(name = "--notes", description = "Release notes")
     private String notes = "";
 
     @Override
     public Object execute() throws Exception {
-        FirmwareImage image = catalog.add(Path.of(file), model, version, notes);
+        FirmwareImage image = catalog.add(Path.of(file), model, version, configFormat, notes);
         System.out.println("Added " + image.id() + ": " + image.size() + " bytes, sha256 " + image.sha256());
         return null;
     }

@@ -21,6 +21,15 @@ public interface FirmwareCatalog {
      */
     FirmwareImage add(Path source, String model, String version, String releaseNotes) throws RepositoryException;
 
+    /**
+     * As {@link #add(Path, String, String, String)}, also recording the configuration format version
+     * the software uses, so a job can check before it starts that a migration chain reaches it.
+     *
+     * @since 0.2
+     */
+    FirmwareImage add(Path source, String model, String version, String configFormat, String releaseNotes)
+            throws RepositoryException;
+
     /** All images, ordered by model then version. */
     List<FirmwareImage> list();
 

@@ -81,9 +81,18 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
     }
 
     @Override
-    public synchronized FirmwareImage add(Path source, String model, String version, String releaseNotes)
+    public FirmwareImage add(Path source, String model, String version, String releaseNotes)
             throws RepositoryException {
+        return add(source, model, version, "", releaseNotes);
+    }
+
+    @Override
+    public synchronized FirmwareImage add(Path source, String model, String version, String configFormat,
+            String releaseNotes) throws RepositoryException {
         checkName("model", model);
+        if (configFormat != null && !configFormat.isEmpty()) {
+            checkName("configuration format", configFormat);
+        }
         checkName("version", version);
         String id = FirmwareImage.idOf(model, version);
         if (Files.exists(metadataFile(id))) {
@@ -93,7 +102,7 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
         checkSource(source, id);
         AtomicFiles.Copied copied = copyIn(source, id);
         FirmwareImage image = new FirmwareImage(id, model, version, copied.size(), copied.sha256(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), releaseNotes == null ? "" : releaseNotes);
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), releaseNotes == null ? "" : releaseNotes, configFormat);
         try {
             FirmwareRecord.write(metadataFile(id), image);
         } catch (IOException e) {

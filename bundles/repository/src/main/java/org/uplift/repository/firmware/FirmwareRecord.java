@@ -25,6 +25,7 @@ final class FirmwareRecord {
         values.put("sha256", image.sha256());
         values.put("addedAt", image.addedAt().toString());
         values.put("releaseNotes", image.releaseNotes());
+        values.put("configFormat", image.configFormat());
         PropertiesFiles.write(file, values);
     }
 
@@ -37,7 +38,7 @@ final class FirmwareRecord {
                     Long.parseLong(PropertiesFiles.require(p, "size", file)),
                     PropertiesFiles.require(p, "sha256", file),
                     Instant.parse(PropertiesFiles.require(p, "addedAt", file)),
-                    p.getProperty("releaseNotes", ""));
+                    p.getProperty("releaseNotes", ""), p.getProperty("configFormat", ""));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IOException(file + " has an unreadable size or addedAt: " + e.getMessage(), e);
         }

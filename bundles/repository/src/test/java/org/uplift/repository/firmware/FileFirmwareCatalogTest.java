@@ -73,9 +73,10 @@ class FileFirmwareCatalogTest {
         FileFirmwareCatalog first = catalog(store);
         first.add(image("a", 10), "AX-200", "1.10", "");
         first.add(image("b", 11), "AX-200", "1.9", "");
-        first.add(image("c", 12), "AX-100", "3.0", "");
+        first.add(image("c", 12), "AX-100", "3.0", "3", "");
 
         FileFirmwareCatalog restarted = catalog(store);
+        assertEquals("3", restarted.get("AX-100-3.0").orElseThrow().configFormat(), "the declared format survives a restart");
 
         List<String> ids = restarted.list().stream().map(FirmwareImage::id).toList();
         assertEquals(List.of("AX-100-3.0", "AX-200-1.9", "AX-200-1.10"), ids);
@@ -89,6 +90,7 @@ class FileFirmwareCatalogTest {
     void givenAnAddedImage_whenItsFileIsTampered_thenVerifiedFileRefusesIt() throws Exception {
         FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
         FirmwareImage added = catalog.add(image("fw.bin", 4096), "AX-200", "2.1.0", "");
+        assertEquals("", added.configFormat(), "no configuration format declared");
         Path served = catalog.verifiedFile(added.id());
         assertEquals(added.sha256(), sha256(Files.readAllBytes(served)));
 

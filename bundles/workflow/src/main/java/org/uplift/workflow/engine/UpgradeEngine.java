@@ -37,6 +37,7 @@ import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.OperationType;
+import org.uplift.api.migration.MigrationException;
 import org.uplift.api.migration.MigrationService;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.FileServer;
@@ -192,6 +193,7 @@ public class UpgradeEngine implements UpgradeService {
         if (image.version().equals(facts.runningVersion())) {
             throw new UpgradeException("device " + deviceId + " already runs " + firmwareVersion);
         }
+        checkMigrationChain(device, facts, image);
         Instant now = services.clock().instant();
         String id = UUID.randomUUID().toString().substring(0, 8);
         StepRecord first = new StepRecord(JobState.PENDING, now, "upgrade " + facts.model() + " from "
@@ -330,6 +332,23 @@ public class UpgradeEngine implements UpgradeService {
         LOG.warn("Job {} on device {} waits for a decision: uplift:retry {} or uplift:abort {}", job.id(), job.deviceId(),
                 job.id(), job.id());
         return Optional.empty();
+    }
+
+    /**
+     * Claim 16 before anything is touched: the device's configuration must be convertible to the
+     * format the new software reads, or the job is refused before the first SNMP command.
+     */
+    private void checkMigrationChain(Device device, DeviceFacts facts, FirmwareImage image) throws UpgradeException {
+        if (image.configFormat().isEmpty() || image.configFormat().equals(facts.formatVersion())) {
+            return;
+        }
+        try {
+            services.migrations().chain(facts.model(), facts.formatVersion(), image.configFormat());
+        } catch (MigrationException e) {
+            throw new UpgradeException("device " + device.id() + " not touched: " + image.id()
+                    + " reads configuration format " + image.configFormat() + ", the device's is in format "
+                    + facts.formatVersion() + ", and " + e.getMessage());
+        }
     }
 
     private JobTarget target(StoredJob job) throws StepFailure {

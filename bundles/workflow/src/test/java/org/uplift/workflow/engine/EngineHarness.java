@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.uplift.api.device.Device;
@@ -30,6 +33,7 @@ import org.uplift.simulator.SimulatedDevice;
 import org.uplift.snmp.iad.UpliftIadDriver;
 import org.uplift.workflow.inventory.FileDeviceRegistry;
 import org.uplift.workflow.store.JdbcJobStore;
+import org.uplift.workflow.store.JobStore;
 
 /**
  * The real pieces of Uplift wired as DS would wire them, in one JVM, with no Karaf: a simulated fleet
@@ -44,7 +48,7 @@ final class EngineHarness implements AutoCloseable {
     final FileBackupStore backups;
     final ChainingMigrationService migrations = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
     final UpliftIadDriver driver;
-    final JdbcDataSource dataSource = new JdbcDataSource();
+    final DataSource dataSource;
     final JobRepositoryUsage usage;
     final FileDeviceRegistry inventory;
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
@@ -53,7 +57,13 @@ final class EngineHarness implements AutoCloseable {
     UpgradeEngine engine;
 
     EngineHarness(Path dir, int devices, List<String> faults) throws Exception {
+        this(dir, devices, faults, h2(dir));
+    }
+
+    /** The same pieces with the jobs in another database (PostgreSQL for the scale-out tests). */
+    EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs) throws Exception {
         this.dir = dir;
+        this.dataSource = jobs;
         fleet = Fleet.start(new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults)));
         tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
@@ -61,7 +71,6 @@ final class EngineHarness implements AutoCloseable {
 
         backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
         driver = new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class, Map.of("timeoutMillis", 300, "retries", 0)));
-        dataSource.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
         usage = new JobRepositoryUsage(new JdbcJobStore(dataSource));
         call(catalog, "addUsage", RepositoryUsage.class, usage);
         call(backups, "addUsage", RepositoryUsage.class, usage);
@@ -69,6 +78,12 @@ final class EngineHarness implements AutoCloseable {
         for (int i = 1; i <= devices; i++) {
             inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"), null));
         }
+    }
+
+    private static DataSource h2(Path dir) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     EngineHarness with(String key, Object value) {
@@ -83,11 +98,16 @@ final class EngineHarness implements AutoCloseable {
     }
 
     UpgradeEngine newEngine(Map<String, Object> config) throws Exception {
+        return newEngine(config, UnaryOperator.identity());
+    }
+
+    /** An engine whose job store (its own, on the harness's database) is wrapped by {@code store}. */
+    UpgradeEngine newEngine(Map<String, Object> config, UnaryOperator<JobStore> store) throws Exception {
         Map<String, Object> c = new HashMap<>(workflow);
         c.putAll(config);
         c.putIfAbsent("workDirectory", dir.resolve("work").toString());
         UpgradeEngine e = new UpgradeEngine(Configs.of(WorkflowConfig.class, c), catalog, backups, tftp, migrations,
-                new JdbcJobStore(dataSource));
+                store.apply(new JdbcJobStore(dataSource)));
         e.addDriver(driver, Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY,
                 "1.3.6.1.4.1.32473.7"));
         e.addInventory(inventory);
@@ -100,7 +120,7 @@ final class EngineHarness implements AutoCloseable {
 
     void addFirmware(String version, String configFormat) throws Exception {
         Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
-        catalog.add(image, "IAD-1000", version, "test image");
+        catalog.add(image, "IAD-1000", version, configFormat, "test image");
     }
 
     SimulatedDevice sim(int index) {
@@ -117,6 +137,11 @@ final class EngineHarness implements AutoCloseable {
 
     /** Waits until the job is in one of {@code states}; fails with its history otherwise. */
     Job await(String jobId, Duration timeout, JobState... states) throws InterruptedException {
+        return await(engine, jobId, timeout, states);
+    }
+
+    /** As {@link #await(String, Duration, JobState...)}, reading the job through {@code engine}. */
+    static Job await(UpgradeEngine engine, String jobId, Duration timeout, JobState... states) throws InterruptedException {
         Set<JobState> wanted = Set.of(states);
         long deadline = System.nanoTime() + timeout.toNanos();
         Job job = engine.job(jobId).orElseThrow();

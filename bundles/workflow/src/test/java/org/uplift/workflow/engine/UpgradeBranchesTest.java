@@ -222,6 +222,19 @@ class UpgradeBranchesTest {
     }
 
     @Test
+    void givenNoMigrationToTheNewSoftwaresFormat_whenAJobIsStarted_thenItIsRefusedBeforeTheDeviceIsTouched() throws Exception {
+        harness();
+        h.addFirmware("7.0.0", "7");
+        UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "7.0.0"));
+        assertEquals("device iad-1 not touched: IAD-1000-7.0.0 reads configuration format 7, the device's is in format 1,"
+                + " and no migration for model IAD-1000 from configuration format 1 to 7; registered: "
+                + "[IAD-1000: 1 -> 2, IAD-1000: 2 -> 3]", e.getMessage());
+        assertTrue(h.engine.jobs().isEmpty());
+        assertTrue(h.backups.history("iad-1").isEmpty(), "no backup was even taken");
+        assertEquals("1.0.0", h.facts(1).runningVersion());
+    }
+
+    @Test
     void givenAJobWaitingForADecision_whenDecidedTwice_thenTheSecondIsRefused() throws Exception {
         harness("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
