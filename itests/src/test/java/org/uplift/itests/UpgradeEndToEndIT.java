@@ -90,26 +90,55 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
 
         String shown = executeCommand("uplift:job " + job.id());
         assertTrue(shown, shown.contains("VERIFY_RESTORE") && shown.contains("DONE"));
+
+        // claim 16 from the shell: the registered chain, and what a conversion of this backup would change
+        String chains = executeCommand("uplift:migrations");
+        assertTrue(chains, chains.contains("1 -> 2 -> 3"));
+        String diff = executeCommand("uplift:config-migrate --to 3 --dry-run iad-1");
+        assertTrue(diff, diff.contains("-format=1") && diff.contains("+format=3")
+                && diff.contains("+register-interval-ms=3600000") && diff.contains("+[protocol sip]"));
+        assertEquals("a dry run stores nothing", 1, backups.history("iad-1").size());
     }
 
     @Test
-    public void givenADeviceWhoseDownloadFails_whenUpgraded_thenTheJobFailsWithTheDevicesFailCause() throws Exception {
+    public void givenADeviceWhoseDownloadFails_whenTheOperatorAborts_thenTheDeviceKeepsItsOldVersionAndConfiguration()
+            throws Exception {
         int port = intProperty(SIM_BASE_PORT) + 1;
         Device device = new Device("iad-2", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
+        DeviceFacts before = driver.facts(device);
         addFirmware("2.0.0");
         executeCommand("uplift:device-add --port " + port + " --community private iad-2 127.0.0.1");
         try {
             executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-2");
-            fail("--wait must report the failed upgrade");
+            fail("--wait must report the job that did not finish");
         } catch (Exception expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("failed"));
+            assertTrue(expected.getMessage(), expected.getMessage().contains("1 waiting for a decision"));
         }
         Job job = onlyJobOf("iad-2");
-        assertEquals(JobState.FAILED, job.state());
-        StepRecord last = job.history().get(job.history().size() - 1);
-        assertTrue(last.message(), last.message().startsWith("UPDATE failed") && last.message().contains("transferFailed"));
+        assertEquals("claim 9: a failed update asks the operator", JobState.AWAITING_DECISION, job.state());
+        assertTrue(job.lastMessage(), job.lastMessage().startsWith("UPDATE failed") && job.lastMessage().contains("transferFailed"));
         assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
-        assertEquals("device still runs its old version", "1.0.0", driver.facts(device).runningVersion());
+
+        String out = executeCommand("uplift:abort " + job.id());
+        assertTrue(out, out.contains("ROLLBACK"));
+        Job ended = awaitEnd(job.id());
+        assertEquals(ended.history().toString(), JobState.ABORTED, ended.state());
+        assertTrue(ended.history().stream().anyMatch(r -> r.state() == JobState.VERIFY_ROLLBACK));
+        DeviceFacts after = driver.facts(device);
+        assertEquals("device still runs its old version", "1.0.0", after.runningVersion());
+        assertEquals("and its old configuration", before.configDigest(), after.configDigest());
+    }
+
+    private Job awaitEnd(String jobId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Job job = upgrades.job(jobId).orElseThrow();
+            if (job.state().terminal() || job.state() == JobState.AWAITING_DECISION) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + jobId + " did not end within 60 s: " + upgrades.job(jobId));
     }
 
     private void addFirmware(String version) throws Exception {

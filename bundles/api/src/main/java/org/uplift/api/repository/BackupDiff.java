@@ -7,7 +7,7 @@ import java.util.List;
  * configured) left out.
  *
  * @param from         the older side
- * @param to           the newer side
+ * @param to           the newer side, or {@code null} when it is not a stored backup
  * @param lines        the unified diff, one element per line ({@code ---}, {@code +++}, {@code @@} headers
  *                     and hunks); empty when the two differ only in volatile lines or not at all
  * @param ignoredLines how many volatile lines of both sides were left out of the comparison

@@ -43,4 +43,14 @@ public interface BackupStore {
     default BackupDiff diff(String deviceId, int from, int to) throws RepositoryException {
         throw new RepositoryException("this backup store cannot compare backups");
     }
+
+    /**
+     * The unified diff from version {@code from} to a configuration that is not stored (e.g. what a
+     * migration would produce); the diff's {@code to} is {@code null}.
+     *
+     * @since 0.2
+     */
+    default BackupDiff diff(String deviceId, int from, byte[] candidate, String label) throws RepositoryException {
+        throw new RepositoryException("this backup store cannot compare backups");
+    }
 }

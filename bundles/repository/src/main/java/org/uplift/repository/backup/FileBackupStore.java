@@ -199,6 +199,20 @@ public class FileBackupStore implements BackupStore {
         }
     }
 
+    @Override
+    public BackupDiff diff(String deviceId, int from, byte[] candidate, String label) throws RepositoryException {
+        checkDeviceId(deviceId);
+        ConfigBackup older = backup(deviceId, from);
+        String fromText = new String(read(deviceId, from), StandardCharsets.UTF_8);
+        try {
+            UnifiedDiff.Result result = differ.diff(fromText, new String(candidate, StandardCharsets.UTF_8), label(older), label);
+            return new BackupDiff(older, null, result.lines(), result.ignored());
+        } catch (IllegalArgumentException e) {
+            throw new RepositoryException("cannot compare version " + from + " of device " + deviceId + " with "
+                    + label + ": " + e.getMessage(), e);
+        }
+    }
+
     private ConfigBackup backup(String deviceId, int version) throws RepositoryException {
         return history(deviceId).stream().filter(b -> b.version() == version).findFirst()
                 .orElseThrow(() -> new RepositoryException("device " + deviceId + " has no backup version " + version

@@ -130,6 +130,18 @@ class BackupRetentionAndDiffTest {
     }
 
     @Test
+    void givenAConfigurationThatIsNotStored_whenDiffedAgainstAVersion_thenNothingIsStoredAndTheDiffShowsTheChange()
+            throws Exception {
+        FileBackupStore store = store(0);
+        store.store("iad-1", bytes("format=1\nhostname a\n"), "1.0", "1");
+        BackupDiff diff = store.diff("iad-1", 1, bytes("format=3\nhostname a\n"), "migrated (not stored)");
+        assertEquals(List.of("--- iad-1 version 1 (" + diff.from().takenAt() + ")", "+++ migrated (not stored)",
+                "@@ -1,2 +1,2 @@", "-format=1", "+format=3", " hostname a"), diff.lines());
+        assertEquals(null, diff.to());
+        assertEquals(List.of(1), versions(store, "iad-1"));
+    }
+
+    @Test
     void givenVersionsDifferingOnlyInVolatileLines_whenDiffed_thenTheyAreIdentical() throws Exception {
         FileBackupStore store = store(0);
         store.store("iad-1", bytes("# generated at 2024-01-01\nhostname a\n"), "1.0", "v1");
