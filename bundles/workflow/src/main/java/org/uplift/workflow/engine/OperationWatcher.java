@@ -1,12 +1,19 @@
 package org.uplift.workflow.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceEvents;
 import org.uplift.api.driver.DeviceException;
+import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
@@ -14,16 +21,24 @@ import org.uplift.api.driver.OperationStatus;
 
 /**
  * Commands one operation and watches it until the device reports its end or the step's time-out
- * passes (claims 3, 8, 13: a failure message or a time-out both fail the step).
+ * passes (claims 3, 8, 13: a failure message or a time-out both fail the step). The device's
+ * completion notification ends the wait at once; polling the operation's state is the fall-back,
+ * since notifications travel over UDP and can be lost.
  */
 final class OperationWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationWatcher.class);
 
-    private final Duration pollInterval;
+    /** How the operation ended and what told Uplift so. */
+    record Report(OperationStatus status, String how) {
+    }
 
-    OperationWatcher(Duration pollInterval) {
+    private final Duration pollInterval;
+    private final Supplier<DeviceEvents> events;
+
+    OperationWatcher(Duration pollInterval, Supplier<DeviceEvents> events) {
         this.pollInterval = pollInterval;
+        this.events = events;
     }
 
     /**
@@ -31,10 +46,10 @@ final class OperationWatcher {
      *
      * @param rebootExpected the device reboots when the operation succeeds, so its silence or the
      *                       loss of the operation row after it started means "go and verify"
-     * @return the last status read: SUCCESSFUL, or UNKNOWN when a reboot took the row away
+     * @return the last status: SUCCESSFUL, or UNKNOWN when a reboot took the row away
      * @throws StepFailure on a failure the device reports, on a time-out, or if the command is refused
      */
-    OperationStatus run(Device device, DeviceDriver driver, OperationRequest request, Duration timeout,
+    Report run(Device device, DeviceDriver driver, OperationRequest request, Duration timeout,
             boolean rebootExpected) throws StepFailure, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         OperationHandle handle;
@@ -43,30 +58,36 @@ final class OperationWatcher {
         } catch (DeviceException e) {
             throw new StepFailure("device " + device.id() + " refused the " + describe(request) + " command: " + e.getMessage(), e);
         }
+        DeviceEvents notifications = events.get();
+        CompletableFuture<OperationCompletion> notified = notifications == null ? null : notifications.completion(device, handle);
         try {
-            return watch(device, driver, handle, request, timeout, deadline, rebootExpected);
+            return watch(device, driver, handle, request, timeout, deadline, rebootExpected, notified);
         } finally {
+            if (notified != null) {
+                notified.cancel(false);
+            }
             release(device, driver, handle);
         }
     }
 
-    private OperationStatus watch(Device device, DeviceDriver driver, OperationHandle handle, OperationRequest request,
-            Duration timeout, long deadline, boolean rebootExpected) throws StepFailure, InterruptedException {
+    private Report watch(Device device, DeviceDriver driver, OperationHandle handle, OperationRequest request,
+            Duration timeout, long deadline, boolean rebootExpected, CompletableFuture<OperationCompletion> notified)
+            throws StepFailure, InterruptedException {
         String lastSeen = "no answer yet";
         while (System.nanoTime() < deadline) {
-            Thread.sleep(pollInterval.toMillis());
+            OperationCompletion completion = await(notified);
+            if (completion != null) {
+                return ended(device, request, completion.toStatus(), "notification " + completion.notification());
+            }
             try {
                 OperationStatus status = driver.status(device, handle);
                 lastSeen = status.state() + " (" + status.bytes() + " bytes)";
                 switch (status.state()) {
-                    case SUCCESSFUL:
-                        return status;
-                    case FAILED:
-                        throw new StepFailure("device " + device.id() + " reports " + describe(request) + " failed: "
-                                + status.describeFailure());
+                    case SUCCESSFUL, FAILED:
+                        return ended(device, request, status, "polling");
                     case UNKNOWN:
                         if (rebootExpected) {
-                            return status;
+                            return new Report(status, "polling: the operation row is gone (device restarting)");
                         }
                         throw new StepFailure("device " + device.id() + " lost the " + describe(request)
                                 + " operation (its row is gone: did it restart?)");
@@ -79,13 +100,39 @@ final class OperationWatcher {
                             + ": " + e.getMessage(), e);
                 }
                 if (rebootExpected) {
-                    return new OperationStatus(OperationState.UNKNOWN, null, "device silent: rebooting", 0);
+                    return new Report(new OperationStatus(OperationState.UNKNOWN, null, "device silent: rebooting", 0),
+                            "polling: the device fell silent (restarting)");
                 }
                 lastSeen = "no answer: " + e.getMessage();
             }
         }
         throw new StepFailure("time-out: device " + device.id() + " did not finish " + describe(request) + " within "
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
+    }
+
+    /** Waits one poll interval, for the notification if one can come, else plainly. */
+    private OperationCompletion await(CompletableFuture<OperationCompletion> notified) throws InterruptedException {
+        if (notified == null) {
+            Thread.sleep(pollInterval.toMillis());
+            return null;
+        }
+        try {
+            return notified.get(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            Thread.sleep(pollInterval.toMillis());
+            return null;
+        }
+    }
+
+    private static Report ended(Device device, OperationRequest request, OperationStatus status, String how)
+            throws StepFailure {
+        if (status.state() == OperationState.FAILED) {
+            throw new StepFailure("device " + device.id() + " reports " + describe(request) + " failed: "
+                    + status.describeFailure() + " (" + how + ")");
+        }
+        return new Report(status, how);
     }
 
     private static void release(Device device, DeviceDriver driver, OperationHandle handle) {

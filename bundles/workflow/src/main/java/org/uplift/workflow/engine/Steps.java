@@ -45,11 +45,11 @@ final class Steps {
     private final JobTarget target;
     private final OperationWatcher watcher;
 
-    Steps(Services services, Transit transit, JobTarget target) {
+    Steps(Services services, Transit transit, JobTarget target, java.util.function.Supplier<org.uplift.api.driver.DeviceEvents> events) {
         this.services = services;
         this.transit = transit;
         this.target = target;
-        this.watcher = new OperationWatcher(services.settings().pollInterval());
+        this.watcher = new OperationWatcher(services.settings().pollInterval(), events);
     }
 
     /** Runs the step of the job's current state. */
@@ -76,8 +76,8 @@ final class Steps {
         Duration timeout = services.settings().backupTimeout();
         TransferTicket ticket = receiveTicket(timeout);
         try {
-            command(OperationType.BACKUP_CONFIG, ticket.fileName(), timeout, false);
-            StoredJob verifying = transit.move(job, VERIFY_BACKUP, "device reports the backup successful");
+            String how = command(OperationType.BACKUP_CONFIG, ticket.fileName(), timeout, false);
+            StoredJob verifying = transit.move(job, VERIFY_BACKUP, "device reports the backup successful (" + how + ")");
             ConfigBackup backup = verifyBackup(ticket, before);
             return transit.move(verifying, KEEP_OLD_VERSION, "backup v" + backup.version() + " stored: " + backup.size()
                     + " bytes, sha256 " + Digests.shortHex(backup.sha256())
@@ -139,10 +139,10 @@ final class Steps {
         }
         TransferTicket ticket = offerTicket(image, timeout);
         try {
-            command(OperationType.DOWNLOAD_FIRMWARE, ticket.fileName(), timeout, true);
+            String how = command(OperationType.DOWNLOAD_FIRMWARE, ticket.fileName(), timeout, true);
             long served = services.fileServer().progress(ticket.id()).map(TransferProgress::bytes).orElse(0L);
             return transit.move(job, VERIFY_UPDATE, "device accepted the image (" + served
-                    + " bytes served); waiting for it to restart running " + job.targetVersion(),
+                    + " bytes served; " + how + "); waiting for it to restart running " + job.targetVersion(),
                     JobContext.of(JobContext.UPDATE_UPTIME, Long.toString(atUpdate.sysUpTime()),
                             JobContext.UPDATE_AT, Long.toString(atUpdateMillis)));
         } finally {
@@ -225,12 +225,13 @@ final class Steps {
         }
         Duration timeout = services.settings().restoreTimeout();
         TransferTicket ticket = offerTicket(file, timeout);
+        String how;
         try {
-            command(OperationType.RESTORE_CONFIG, ticket.fileName(), timeout, false);
+            how = command(OperationType.RESTORE_CONFIG, ticket.fileName(), timeout, false);
         } finally {
             services.fileServer().close(ticket.id());
         }
-        return verifyRestore(transit.move(job, VERIFY_RESTORE, "device reports the restore successful"));
+        return verifyRestore(transit.move(job, VERIFY_RESTORE, "device reports the restore successful (" + how + ")"));
     }
 
     private StoredJob verifyRestore(StoredJob job) throws StepFailure, StoreException, Superseded {
@@ -301,12 +302,13 @@ final class Steps {
         }
     }
 
-    private void command(OperationType type, String fileName, Duration timeout, boolean rebootExpected)
+    /** Returns what told Uplift the operation ended: a notification or polling. */
+    private String command(OperationType type, String fileName, Duration timeout, boolean rebootExpected)
             throws StepFailure, InterruptedException {
         Endpoint endpoint = endpoint();
         OperationRequest request = new OperationRequest(type, TransferProtocol.TFTP, endpoint.host(), endpoint.port(),
                 fileName, null, null);
-        watcher.run(target.device(), target.driverFor(type), request, timeout, rebootExpected);
+        return watcher.run(target.device(), target.driverFor(type), request, timeout, rebootExpected).how();
     }
 
     private TransferTicket receiveTicket(Duration stepTimeout) throws StepFailure {

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceEvents;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.OperationType;
@@ -91,6 +92,11 @@ public class UpgradeEngine implements UpgradeService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
+
+    /** Completion notifications from devices (claims 3, 8, 13); without it steps poll. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceEvents deviceEvents;
 
     @Activate
     public UpgradeEngine(WorkflowConfig config, @Reference FirmwareCatalog catalog, @Reference BackupStore backups,
@@ -258,7 +264,7 @@ public class UpgradeEngine implements UpgradeService {
                 current = transit.move(job, job.state(), "resumed on node " + nodeId
                         + " after Uplift restarted mid-step: the device is read back before the step goes on");
             }
-            executor.execute(new JobDriver(current, new Steps(services, transit, target), transit, this::decide,
+            executor.execute(new JobDriver(current, new Steps(services, transit, target, () -> deviceEvents), transit, this::decide,
                     this::exited));
         } catch (StepFailure e) {
             running.remove(job.id());

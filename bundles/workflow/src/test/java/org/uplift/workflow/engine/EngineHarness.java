@@ -3,6 +3,7 @@ package org.uplift.workflow.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,14 @@ import org.uplift.repository.firmware.FileFirmwareCatalog;
 import org.uplift.repository.testing.Configs;
 import org.uplift.repository.tftp.TftpFileServer;
 import org.uplift.simulator.Fault;
+import org.uplift.simulator.NotificationTarget;
+import org.uplift.simulator.Personality;
+import org.uplift.simulator.V3User;
 import org.uplift.simulator.FirmwareImageFormat;
 import org.uplift.simulator.Fleet;
 import org.uplift.simulator.FleetSettings;
 import org.uplift.simulator.SimulatedDevice;
+import org.uplift.snmp.events.NotificationReceiver;
 import org.uplift.snmp.iad.UpliftIadDriver;
 import org.uplift.workflow.inventory.FileDeviceRegistry;
 import org.uplift.workflow.store.JdbcJobStore;
@@ -50,6 +55,7 @@ final class EngineHarness implements AutoCloseable {
     final UpliftIadDriver driver;
     final DataSource dataSource;
     final JobRepositoryUsage usage;
+    final NotificationReceiver receiver;
     final FileDeviceRegistry inventory;
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
             "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
@@ -62,9 +68,19 @@ final class EngineHarness implements AutoCloseable {
 
     /** The same pieces with the jobs in another database (PostgreSQL for the scale-out tests). */
     EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs) throws Exception {
+        this(dir, devices, faults, jobs, false);
+    }
+
+    /** With {@code notifications}, devices send completion traps to a real receiver the engine listens to. */
+    EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications) throws Exception {
         this.dir = dir;
         this.dataSource = jobs;
-        fleet = Fleet.start(new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults)));
+        receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
+        fleet = Fleet.start(receiver == null
+                ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
+                : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
+                        EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
+                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69));
         tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
         catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
@@ -80,7 +96,7 @@ final class EngineHarness implements AutoCloseable {
         }
     }
 
-    private static DataSource h2(Path dir) {
+    static DataSource h2(Path dir) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
         return h2;
@@ -111,6 +127,11 @@ final class EngineHarness implements AutoCloseable {
         e.addDriver(driver, Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY,
                 "1.3.6.1.4.1.32473.7"));
         e.addInventory(inventory);
+        if (receiver != null) {
+            java.lang.reflect.Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
+            events.setAccessible(true);
+            events.set(e, receiver);
+        }
         return e;
     }
 
@@ -180,6 +201,9 @@ final class EngineHarness implements AutoCloseable {
             engine.deactivate();
         }
         deactivate(driver);
+        if (receiver != null) {
+            deactivate(receiver);
+        }
         deactivate(tftp);
         fleet.close();
     }

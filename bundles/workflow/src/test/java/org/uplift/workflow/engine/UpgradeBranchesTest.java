@@ -93,6 +93,22 @@ class UpgradeBranchesTest {
     }
 
     @Test
+    void givenDevicesThatSendCompletionNotifications_whenABackupFails_thenTheFailureMessageArrivesAsANotification_claim3()
+            throws Exception {
+        h = new EngineHarness(dir, 1, List.of("1=backup-fail"), EngineHarness.h2(dir), true);
+        h.addFirmware("2.0.0", "1");
+        h.startEngine();
+        Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
+        assertTrue(waiting.lastMessage().contains("(notification "), waiting.lastMessage());
+        h.sim(1).clearFaults();
+        h.engine.decide(waiting.id(), Decision.RETRY);
+        Job done = h.await(waiting.id(), WAIT, DONE, AWAITING_DECISION);
+        assertEquals(DONE, done.state(), done.history().toString());
+        assertTrue(done.history().stream().anyMatch(r -> r.message().contains("backup successful (notification")),
+                done.history().toString());
+    }
+
+    @Test
     void givenABackupThatNeverFinishes_whenTheTimeOutPassesAndTheOperatorAborts_thenTheDeviceIsUntouched_claim3() throws Exception {
         harness("1=backup-hang");
         h.stopEngine();
