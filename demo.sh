@@ -58,6 +58,7 @@ tar -xzf "$ASSEMBLY" -C "$RUN"
 
 SSH_PORT=$(free_port tcp)
 TFTP_PORT=$(free_port udp)
+TRAP_PORT=$(free_port udp)
 SIM_BASE=$(free_udp_range "$DEVICES")
 {
   echo "sshPort = $SSH_PORT"
@@ -71,7 +72,12 @@ cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF
 bindAddress = 127.0.0.1
 port = $TFTP_PORT
 EOF
+cat > "$KARAF/etc/org.uplift.snmp.notifications.cfg" <<EOF
+bindAddress = 127.0.0.1
+port = $TRAP_PORT
+EOF
 cat > "$KARAF/etc/org.uplift.simulator.cfg" <<EOF
+notifyTo = 127.0.0.1:$TRAP_PORT
 devices = $DEVICES
 basePort = $SIM_BASE
 model = IAD-1000
@@ -88,7 +94,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
+say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, traps to 127.0.0.1:$TRAP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
 "$KARAF/bin/start"
 
 # Karaf's client in batch mode: commands on stdin, one per line (a command given as an argument

@@ -117,6 +117,8 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         Job job = onlyJobOf("iad-2");
         assertEquals("claim 9: a failed update asks the operator", JobState.AWAITING_DECISION, job.state());
         assertTrue(job.lastMessage(), job.lastMessage().startsWith("UPDATE failed") && job.lastMessage().contains("transferFailed"));
+        assertTrue("the failure message came as the device's notification (claim 8): " + job.lastMessage(),
+                job.lastMessage().contains("(notification 1.3.6.1.4.1.32473.7.0.1)"));
         assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
 
         String out = executeCommand("uplift:abort " + job.id());

@@ -58,6 +58,7 @@ public abstract class UpliftTestSupport {
         File root = new File(System.getProperty("uplift.root"));
         int simBase = freeUdpPortRange(simulatedDevices);
         int tftp = freeUdpPortRange(1);
+        int traps = freeUdpPortRange(1);
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
@@ -86,6 +87,8 @@ public abstract class UpliftTestSupport {
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "basePort", Integer.toString(simBase)),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "rebootSeconds", "2"),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "faults", faults),
+                editConfigurationFilePut("etc/org.uplift.simulator.cfg", "notifyTo", "127.0.0.1:" + traps),
+                editConfigurationFilePut("etc/org.uplift.snmp.notifications.cfg", "port", Integer.toString(traps)),
                 features(new File(System.getProperty("uplift.features.xml")).toURI().toString(), "uplift", "uplift-simulator")));
         for (String b : BUNDLES) {
             options.add(replaceConfigurationFile("system/org/uplift/" + b + "/" + version + "/" + b + "-" + version + ".jar",

@@ -53,7 +53,8 @@ public class MigrationsCommand implements Action {
             return;
         }
         try {
-            chains.addRow().addContent(model, String.join(" -> ", migrations.chain(model, from, to)));
+            String chain = String.join(" -> ", migrations.chain(model, from, to));
+            chains.addRow().addContent(model, chain);
         } catch (MigrationException e) {
             // no chain between these two formats: nothing to list
         }

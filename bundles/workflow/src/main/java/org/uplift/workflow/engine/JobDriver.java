@@ -58,10 +58,13 @@ final class JobDriver implements Runnable {
         }
     }
 
-    private StoredJob step(StoredJob job) throws InterruptedException, StoreException, Superseded {
+    private StoredJob step(StoredJob before) throws InterruptedException, StoreException, Superseded {
+        StoredJob job = before;
         try {
             return steps.run(job);
         } catch (StepFailure e) {
+            // a step may have moved the job on before it failed (BACKUP -> VERIFY_BACKUP): fail from where it is
+            job = transit.reload(job);
             if (Thread.currentThread().isInterrupted()) {
                 // Uplift is stopping (or a new version is being deployed): not the device's fault, resume later
                 throw new InterruptedException("stopped during " + job.state() + ": " + e.getMessage());
@@ -71,6 +74,7 @@ final class JobDriver implements Runnable {
             }
             return awaitDecision(job, e.getMessage());
         } catch (RuntimeException e) {
+            job = transit.reload(job);
             LOG.error("Job {} on device {} failed unexpectedly in {}", job.id(), job.deviceId(), job.state(), e);
             return transit.move(job, JobState.FAILED, job.state() + " failed: internal error: " + e);
         }

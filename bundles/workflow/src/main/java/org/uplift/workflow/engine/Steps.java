@@ -40,6 +40,9 @@ import org.uplift.workflow.store.StoredJob;
  */
 final class Steps {
 
+    /** How long the server may lag behind the device's report of a finished upload. */
+    private static final Duration SERVER_GRACE = Duration.ofSeconds(5);
+
     private final Services services;
     private final Transit transit;
     private final JobTarget target;
@@ -91,9 +94,8 @@ final class Steps {
         }
     }
 
-    private ConfigBackup verifyBackup(TransferTicket ticket, DeviceFacts before) throws StepFailure {
-        TransferProgress progress = services.fileServer().progress(ticket.id())
-                .orElseThrow(() -> new StepFailure("the server lost track of the backup transfer"));
+    private ConfigBackup verifyBackup(TransferTicket ticket, DeviceFacts before) throws StepFailure, InterruptedException {
+        TransferProgress progress = serverView(ticket);
         if (!progress.completed() || progress.receivedFile() == null) {
             throw new StepFailure("the device reports success but the server received no complete file ("
                     + progress.bytes() + " bytes" + (progress.error() == null ? "" : ", " + progress.error()) + ")");
@@ -111,6 +113,22 @@ final class Steps {
             return services.backups().store(target.device().id(), content, before.runningVersion(), before.formatVersion());
         } catch (RepositoryException e) {
             throw new StepFailure("cannot store the backup: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The server's own view of an upload. A device's report (a notification above all) may arrive a
+     * moment before the server has written the last block to disk, so the server gets a short grace.
+     */
+    private TransferProgress serverView(TransferTicket ticket) throws StepFailure, InterruptedException {
+        long deadline = System.nanoTime() + SERVER_GRACE.toNanos();
+        while (true) {
+            TransferProgress progress = services.fileServer().progress(ticket.id())
+                    .orElseThrow(() -> new StepFailure("the server lost track of the backup transfer"));
+            if (progress.completed() || System.nanoTime() > deadline) {
+                return progress;
+            }
+            Thread.sleep(50);
         }
     }
 

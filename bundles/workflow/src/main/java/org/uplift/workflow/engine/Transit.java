@@ -50,6 +50,11 @@ final class Transit {
         return moved;
     }
 
+    /** The job as stored now. */
+    StoredJob reload(StoredJob job) throws StoreException {
+        return store.find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished"));
+    }
+
     void publish(StoredJob job, StepRecord entry) {
         LOG.info("Job {} device {}: {} - {}", job.id(), job.deviceId(), entry.state(), entry.message());
         EventAdmin admin = events.get();

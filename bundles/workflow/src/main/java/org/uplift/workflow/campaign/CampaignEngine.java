@@ -1,0 +1,346 @@
+package org.uplift.workflow.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.workflow.Campaign;
+import org.uplift.api.workflow.CampaignRequest;
+import org.uplift.api.workflow.CampaignService;
+import org.uplift.api.workflow.CampaignState;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeRequest;
+import org.uplift.api.workflow.UpgradeService;
+import org.uplift.workflow.store.StoreException;
+
+/**
+ * Runs campaigns: resolves and stores their devices, and on every tick advances each running campaign
+ * as {@link Progression} says, starting its jobs through {@link UpgradeService}. It keeps nothing in
+ * memory, so after a restart it simply goes on with the campaigns the store says are running.
+ */
+@Component(service = CampaignService.class, configurationPid = CampaignEngine.PID)
+@Designate(ocd = CampaignEngine.Config.class)
+public class CampaignEngine implements CampaignService {
+
+    static final String PID = "org.uplift.campaign";
+
+    /** A start claimed this long ago with no job recorded was lost with its node: the device may be started again. */
+    static final Duration LOST_CLAIM = Duration.ofMinutes(2);
+
+    @ObjectClassDefinition(name = "Uplift campaigns", description = "How campaigns are advanced")
+    public @interface Config {
+        @AttributeDefinition(name = "Tick (milliseconds)", description = "How often running campaigns are looked at: "
+                + "jobs started up to the concurrency limit, the next wave begun, the error threshold checked")
+        long tickMillis() default 3000;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignEngine.class);
+
+    private final UpgradeService upgrades;
+    private final CampaignStore store;
+    private final Clock clock = Clock.systemUTC();
+    private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
+    private final FactsReader facts = new FactsReader();
+    private final CampaignEvents events = new CampaignEvents(() -> this.eventAdmin);
+    private final ScheduledExecutorService scheduler;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public CampaignEngine(Config config, @Reference UpgradeService upgrades, @Reference CampaignStore store) {
+        this.upgrades = upgrades;
+        this.store = store;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "uplift-campaigns");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(50, config.tickMillis());
+        scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        scheduler.shutdownNow();
+        if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The campaign scheduler did not stop within 10 s");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addInventory(DeviceInventory inventory) {
+        inventories.add(inventory);
+    }
+
+    void removeInventory(DeviceInventory inventory) {
+        inventories.remove(inventory);
+    }
+
+    /** Drivers only read the model and version of devices for a model selection; jobs use the upgrade engine's. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDriver(DeviceDriver driver, Map<String, Object> properties) {
+        facts.add(driver, properties);
+    }
+
+    void removeDriver(DeviceDriver driver) {
+        facts.remove(driver);
+    }
+
+    @Override
+    public Campaign start(CampaignRequest request) throws UpgradeException {
+        SelectionResolver.Resolution devices = new SelectionResolver(inventories, facts).resolve(request);
+        List<Slot> slots = WavePlan.slots(devices.deviceIds(), request.waves());
+        int waves = slots.get(slots.size() - 1).wave() + 1;
+        Instant now = clock.instant();
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String message = "started: " + slots.size() + " device" + (slots.size() == 1 ? "" : "s") + " to "
+                + request.firmwareVersion() + " in " + waves + " wave" + (waves == 1 ? "" : "s") + " of "
+                + WavePlan.sizes(slots.size(), request.waves())
+                + (devices.notes().isEmpty() ? "" : "; " + String.join("; ", devices.notes()));
+        StoredCampaign campaign = new StoredCampaign(id, request, CampaignState.RUNNING, message, now, now, 0, waves, -1, slots);
+        try {
+            store.create(campaign);
+        } catch (StoreException e) {
+            throw new UpgradeException(e.getMessage(), e);
+        }
+        LOG.info("Campaign {} {}", id, message);
+        events.changed(null, campaign);
+        poke();
+        return CampaignViews.campaign(campaign, Map.of());
+    }
+
+    @Override
+    public Optional<Campaign> campaign(String id) {
+        try {
+            return store.find(id).map(c -> CampaignViews.campaign(c, jobsOf(id)));
+        } catch (StoreException e) {
+            LOG.warn("Cannot read campaign {}: {}", id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Campaign> campaigns() {
+        try {
+            List<Campaign> list = new ArrayList<>();
+            for (StoredCampaign c : store.newest(500)) {
+                list.add(CampaignViews.campaign(c, jobsOf(c.id())));
+            }
+            return list;
+        } catch (StoreException e) {
+            LOG.warn("Cannot list campaigns: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public Campaign pause(String id) throws UpgradeException {
+        return change(id, (c, jobs, now) -> {
+            if (c.state() != CampaignState.RUNNING) {
+                throw new CampaignStore.Refused("campaign " + id + " is " + c.state() + ", not running");
+            }
+            return c.withState(CampaignState.PAUSED, "paused by the operator; jobs already running go on to their end; "
+                    + "uplift:campaign-resume " + id + " to go on", now);
+        });
+    }
+
+    @Override
+    public Campaign resume(String id) throws UpgradeException {
+        return change(id, (c, jobs, now) -> {
+            if (c.state() != CampaignState.PAUSED) {
+                throw new CampaignStore.Refused("campaign " + id + " is " + c.state() + ", not paused");
+            }
+            boolean passed = Progression.thresholdPassed(c, CampaignViews.statuses(c, jobs));
+            StoredCampaign resumed = passed ? c.withThresholdCleared(c.currentWave()) : c;
+            return resumed.withState(CampaignState.RUNNING, "resumed by the operator"
+                    + (passed ? ": wave " + (c.currentWave() + 1) + " goes on despite its failures" : ""), now);
+        });
+    }
+
+    @Override
+    public Campaign cancel(String id) throws UpgradeException {
+        return change(id, (c, jobs, now) -> {
+            if (c.state().terminal()) {
+                throw new CampaignStore.Refused("campaign " + id + " has already ended (" + c.state() + ")");
+            }
+            return c.withState(CampaignState.CANCELLED, "cancelled by the operator; no new job is started, jobs already "
+                    + "running go on to their end (see uplift:jobs)", now);
+        });
+    }
+
+    private interface Operation {
+        StoredCampaign apply(StoredCampaign campaign, Map<String, Job> jobs, Instant now);
+    }
+
+    private Campaign change(String id, Operation operation) throws UpgradeException {
+        Map<String, Job> jobs = jobsOf(id);
+        Instant now = clock.instant();
+        try {
+            CampaignStore.Change change = store.update(id, c -> operation.apply(c, jobs, now))
+                    .orElseThrow(() -> new UpgradeException("no campaign '" + id + "': see uplift:campaign-list"));
+            events.changed(change.before(), change.after());
+            LOG.info("Campaign {} {}", id, change.after().message());
+            poke();
+            return CampaignViews.campaign(change.after(), jobs);
+        } catch (CampaignStore.Refused e) {
+            throw new UpgradeException(e.getMessage());
+        } catch (StoreException e) {
+            throw new UpgradeException(e.getMessage(), e);
+        }
+    }
+
+    private void poke() {
+        try {
+            scheduler.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            // deactivating: the next activation takes the campaign up
+        }
+    }
+
+    private Map<String, Job> jobsOf(String campaignId) {
+        return CampaignViews.byId(upgrades.jobsOfCampaign(campaignId));
+    }
+
+    private void tick() {
+        List<String> running;
+        try {
+            running = store.running();
+        } catch (StoreException e) {
+            LOG.warn("Cannot list the running campaigns: {}", e.getMessage());
+            return;
+        }
+        for (String id : running) {
+            // one campaign that cannot be advanced does not hold the others up
+            try {
+                advance(id);
+            } catch (StoreException e) {
+                LOG.warn("Cannot advance campaign {}: {}", id, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Advancing campaign {} failed", id, e);
+            }
+        }
+    }
+
+    private void advance(String id) throws StoreException {
+        List<Job> list = upgrades.jobsOfCampaign(id);
+        Map<String, Job> jobs = CampaignViews.byId(list);
+        Instant now = clock.instant();
+        Optional<CampaignStore.Change> change = store.update(id, c -> progress(c, jobs, list, now));
+        if (change.isEmpty()) {
+            return;
+        }
+        StoredCampaign before = change.get().before();
+        StoredCampaign after = change.get().after();
+        if (before.state() != after.state() || before.currentWave() != after.currentWave()) {
+            LOG.info("Campaign {} {}", id, after.message());
+        }
+        events.changed(before, after);
+        for (Slot slot : after.slots()) {
+            if (slot.claimedAt() != null && before.slots().get(slot.seq()).claimedAt() == null) {
+                startJob(after, slot);
+            }
+        }
+    }
+
+    private static StoredCampaign progress(StoredCampaign c, Map<String, Job> jobs, List<Job> list, Instant now) {
+        if (c.state() != CampaignState.RUNNING) {
+            return c;
+        }
+        StoredCampaign next = reconcile(c, list, now);
+        for (int guard = 0; guard <= next.waveCount(); guard++) {
+            Step step = Progression.next(next, CampaignViews.statuses(next, jobs));
+            if (step instanceof Step.NextWave w) {
+                next = next.withWave(w.wave(), now).withState(CampaignState.RUNNING, "wave " + (w.wave() + 1) + " of "
+                        + next.waveCount() + " under way (" + next.wave(w.wave()).size() + " devices)", now);
+            } else if (step instanceof Step.Pause p) {
+                return next.withState(CampaignState.PAUSED, p.reason(), now);
+            } else if (step instanceof Step.Complete d) {
+                return next.withState(CampaignState.COMPLETED, d.message(), now);
+            } else if (step instanceof Step.Start s) {
+                for (Slot slot : s.slots()) {
+                    next = next.withSlot(slot.claimed(now));
+                }
+                return next;
+            } else {
+                return next;
+            }
+        }
+        return next;
+    }
+
+    /**
+     * A node that started a job but stopped before recording it left a claim: adopt the job the
+     * campaign has for that device, or free the claim once it is too old to be a start in progress.
+     */
+    private static StoredCampaign reconcile(StoredCampaign c, List<Job> jobs, Instant now) {
+        Map<String, Job> newestByDevice = new HashMap<>();
+        jobs.forEach(j -> newestByDevice.put(j.deviceId(), j));
+        StoredCampaign next = c;
+        for (Slot slot : c.slots()) {
+            if (slot.jobId() != null || slot.startError() != null) {
+                continue;
+            }
+            Job job = newestByDevice.get(slot.deviceId());
+            if (job != null) {
+                next = next.withSlot(slot.started(job.id()));
+            } else if (slot.claimedAt() != null && slot.claimedAt().plus(LOST_CLAIM).isBefore(now)) {
+                next = next.withSlot(slot.unclaimed());
+            }
+        }
+        return next;
+    }
+
+    private void startJob(StoredCampaign c, Slot slot) {
+        Slot outcome;
+        try {
+            Job job = upgrades.start(new UpgradeRequest(slot.deviceId(), c.request().firmwareVersion(), c.request().policy(), c.id()));
+            outcome = slot.started(job.id());
+            LOG.info("Campaign {}: job {} started for device {}", c.id(), job.id(), slot.deviceId());
+        } catch (UpgradeException e) {
+            outcome = slot.notStarted(e.getMessage());
+            LOG.warn("Campaign {}: device {} not started: {}", c.id(), slot.deviceId(), e.getMessage());
+        } catch (RuntimeException e) {
+            outcome = slot.notStarted("unexpected error: " + e);
+            LOG.error("Campaign {}: device {} not started", c.id(), slot.deviceId(), e);
+        }
+        Slot recorded = outcome;
+        try {
+            store.update(c.id(), x -> x.slots().get(slot.seq()).jobId() == null ? x.withSlot(recorded) : x);
+        } catch (StoreException e) {
+            // a started job is adopted by the next tick (its campaign id names it); a refusal is tried again after LOST_CLAIM
+            LOG.warn("Campaign {}: cannot record the start of device {}: {}", c.id(), slot.deviceId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.uplift.workflow.campaign;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.uplift.api.workflow.CampaignState;
+import org.uplift.workflow.store.StoreException;
+
+/**
+ * Campaigns in the job store's database. It shares the job store's configuration PID, so the one
+ * {@code dataSource.target} in {@code etc/org.uplift.jobstore.cfg} moves jobs and campaigns together.
+ * Every change runs with the campaign's row locked, so nodes sharing PostgreSQL never start the
+ * same device twice nor pass the concurrency limit together.
+ */
+@Component(service = CampaignStore.class, configurationPid = "org.uplift.jobstore")
+public class CampaignStore {
+
+    /** A change the campaign refuses (e.g. resuming one that is not paused); the message is for the operator. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A change as written: the campaign before and after it. */
+    record Change(StoredCampaign before, StoredCampaign after) {
+    }
+
+    private final DataSource dataSource;
+
+    @Activate
+    public CampaignStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=uplift)") DataSource dataSource)
+            throws StoreException {
+        CampaignSchema.migrate(dataSource, Clock.systemUTC());
+        this.dataSource = dataSource;
+    }
+
+    void create(StoredCampaign campaign) throws StoreException {
+        run("cannot store new campaign " + campaign.id(), c -> {
+            CampaignRows.insert(c, campaign);
+            return null;
+        });
+    }
+
+    Optional<StoredCampaign> find(String id) throws StoreException {
+        return run("cannot read campaign " + id, c -> CampaignRows.find(c, id, false));
+    }
+
+    /** The newest {@code limit} campaigns, newest first. */
+    List<StoredCampaign> newest(int limit) throws StoreException {
+        return run("cannot list campaigns", c -> CampaignRows.newest(c, limit));
+    }
+
+    List<String> running() throws StoreException {
+        return run("cannot list running campaigns", c -> CampaignRows.inState(c, CampaignState.RUNNING));
+    }
+
+    /**
+     * Applies {@code change} to the campaign with its row locked and writes the difference. The change
+     * may throw {@link Refused} to change nothing.
+     *
+     * @return empty if there is no such campaign
+     */
+    Optional<Change> update(String id, UnaryOperator<StoredCampaign> change) throws StoreException {
+        return run("cannot change campaign " + id, c -> {
+            Optional<StoredCampaign> before = CampaignRows.find(c, id, true);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredCampaign after = change.apply(before.get());
+            if (!after.equals(before.get())) {
+                CampaignRows.update(c, before.get(), after);
+            }
+            return Optional.of(new Change(before.get(), after));
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T run(String failure, Work<T> work) throws StoreException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(failure + ": " + e.getMessage()
+                    + (e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")"), e);
+        }
+    }
+}
