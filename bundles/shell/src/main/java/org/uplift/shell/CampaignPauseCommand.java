@@ -1,0 +1,32 @@
+package org.uplift.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.uplift.api.workflow.Campaign;
+import org.uplift.api.workflow.CampaignService;
+import org.uplift.shell.completers.CampaignIdCompleter;
+
+@Service
+@Command(scope = "uplift", name = "campaign-pause", description = "Pauses a campaign: no new job is started; jobs already running go on to their end.",
+        detailedDescription = "The campaign stays paused across restarts; uplift:campaign-resume goes on.\n"
+                + "Example: uplift:campaign-pause c-3f2a9c1e")
+public class CampaignPauseCommand implements Action {
+
+    @Reference
+    private CampaignService campaigns;
+
+    @Argument(index = 0, name = "campaign", description = "Campaign id", required = true)
+    @Completion(CampaignIdCompleter.class)
+    private String id;
+
+    @Override
+    public Object execute() throws Exception {
+        Campaign campaign = campaigns.pause(id);
+        System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package org.uplift.workflow.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.workflow.UpgradeService;
+import org.uplift.simulator.SimulatedDevice;
+
+/**
+ * {@link EngineHarness} for tests in other packages (campaigns): the same simulated fleet, TFTP
+ * server, driver, H2 store and upgrade engine, through public methods only.
+ */
+public final class FleetFixture implements AutoCloseable {
+
+    private final EngineHarness harness;
+
+    /** A fleet of {@code devices} IAD-1000 on 1.0.0 with {@code faults} ("1=download-fail"), image 2.0.0 (format 1) added, engine started. */
+    public FleetFixture(Path dir, int devices, List<String> faults) throws Exception {
+        harness = new EngineHarness(dir, devices, faults);
+        harness.addFirmware("2.0.0", "1");
+        harness.startEngine();
+    }
+
+    public UpgradeService upgrades() {
+        return harness.engine;
+    }
+
+    public DataSource dataSource() {
+        return harness.dataSource;
+    }
+
+    public DeviceInventory inventory() {
+        return harness.inventory;
+    }
+
+    public DeviceDriver driver() {
+        return harness.driver;
+    }
+
+    /** The service properties the driver is registered with. */
+    public Map<String, Object> driverProperties() {
+        return Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY, "1.3.6.1.4.1.32473.7");
+    }
+
+    public SimulatedDevice sim(int index) {
+        return harness.sim(index);
+    }
+
+    public void inject(int index, String fault) {
+        harness.inject(index, fault);
+    }
+
+    public String runningVersion(int index) throws Exception {
+        return harness.facts(index).runningVersion();
+    }
+
+    /** Stops the upgrade engine and starts a new one on the same store, as a restart of the bundle does. */
+    public UpgradeService restartEngine() throws Exception {
+        harness.stopEngine();
+        return harness.startEngine();
+    }
+
+    @Override
+    public void close() throws Exception {
+        harness.close();
+    }
+}
