@@ -12,14 +12,14 @@ import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.JobIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "abort", description = "Ends a job waiting for a decision.",
+@Command(scope = "uplift", name = "abort", description = "Ends a job: one waiting for a decision, or one still running or stuck in a step.",
         detailedDescription = "After a failed update or restore the device is first returned to its old version and configuration.\\nFollow the job with uplift:job <id>. Example: uplift:abort 3f2a9c1e")
 public class AbortCommand implements Action {
 
     @Reference
     private UpgradeService upgrades;
 
-    @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION", required = true)
+    @Argument(index = 0, name = "job", description = "Id of a job that has not ended", required = true)
     @Completion(JobIdCompleter.class)
     private String id;
 

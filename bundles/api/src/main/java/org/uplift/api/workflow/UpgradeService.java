@@ -42,9 +42,11 @@ public interface UpgradeService {
     List<Job> jobsOfCampaign(String campaignId);
 
     /**
-     * Answers a job waiting in {@link JobState#AWAITING_DECISION}.
+     * Answers a job waiting in {@link JobState#AWAITING_DECISION}. {@link Decision#ABORT} also stops a
+     * job that is running or stuck in a step: the step is stopped and counts as failed, then the job ends
+     * as after any failure of that step (with a roll-back once the device's software was touched).
      *
-     * @throws UpgradeException if there is no such job or it is not waiting for a decision
+     * @throws UpgradeException if there is no such job, it has ended, or RETRY is asked of a job not waiting
      */
     Job decide(String jobId, Decision decision) throws UpgradeException;
 

@@ -117,8 +117,11 @@ final class JobDriver implements Runnable {
             return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "RETRY"));
         }
         JobState next = Transitions.abortTarget(failed);
-        String what = next == JobState.ABORTED ? "end the job; the device was not changed"
-                : "end the job: returning the device to its old version and configuration";
+        String what = switch (next) {
+            case ABORTED -> "end the job; the device's software was not changed";
+            case FAILED -> "end the job during its roll-back: the device's version and configuration are not verified, check it by hand";
+            default -> "end the job: returning the device to its old version and configuration";
+        };
         return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "ABORT"));
     }
 }

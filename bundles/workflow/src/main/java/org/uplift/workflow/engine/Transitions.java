@@ -33,18 +33,18 @@ final class Transitions {
     private static final Map<JobState, Set<JobState>> NEXT = new EnumMap<>(JobState.class);
 
     static {
-        NEXT.put(PENDING, EnumSet.of(BACKUP, FAILED));
+        NEXT.put(PENDING, EnumSet.of(BACKUP, AWAITING_DECISION, FAILED));
         NEXT.put(BACKUP, EnumSet.of(VERIFY_BACKUP, AWAITING_DECISION, BACKUP, FAILED));
         NEXT.put(VERIFY_BACKUP, EnumSet.of(KEEP_OLD_VERSION, AWAITING_DECISION, BACKUP, FAILED));
-        NEXT.put(KEEP_OLD_VERSION, EnumSet.of(UPDATE, FAILED));
+        NEXT.put(KEEP_OLD_VERSION, EnumSet.of(UPDATE, AWAITING_DECISION, FAILED));
         NEXT.put(UPDATE, EnumSet.of(VERIFY_UPDATE, AWAITING_DECISION, UPDATE, FAILED));
         NEXT.put(VERIFY_UPDATE, EnumSet.of(MIGRATE_CONFIG, AWAITING_DECISION, VERIFY_UPDATE, FAILED));
         NEXT.put(MIGRATE_CONFIG, EnumSet.of(RESTORE, AWAITING_DECISION, MIGRATE_CONFIG, FAILED));
         NEXT.put(RESTORE, EnumSet.of(VERIFY_RESTORE, AWAITING_DECISION, RESTORE, FAILED));
         NEXT.put(VERIFY_RESTORE, EnumSet.of(DONE, AWAITING_DECISION, RESTORE, FAILED));
         NEXT.put(AWAITING_DECISION, EnumSet.of(BACKUP, MIGRATE_CONFIG, RESTORE, ROLLBACK, ABORTED, FAILED));
-        NEXT.put(ROLLBACK, EnumSet.of(VERIFY_ROLLBACK, ROLLBACK, FAILED));
-        NEXT.put(VERIFY_ROLLBACK, EnumSet.of(UPDATE, ABORTED, ROLLBACK, FAILED));
+        NEXT.put(ROLLBACK, EnumSet.of(VERIFY_ROLLBACK, ROLLBACK, AWAITING_DECISION, FAILED));
+        NEXT.put(VERIFY_ROLLBACK, EnumSet.of(UPDATE, ABORTED, ROLLBACK, AWAITING_DECISION, FAILED));
         NEXT.put(DONE, EnumSet.noneOf(JobState.class));
         NEXT.put(ABORTED, EnumSet.noneOf(JobState.class));
         NEXT.put(FAILED, EnumSet.noneOf(JobState.class));
@@ -63,19 +63,29 @@ final class Transitions {
         }
     }
 
-    /** Where a failed step is taken up again when the operator says retry (claim 10: an update after a roll-back). */
+    /**
+     * Where a failed step is taken up again when the operator says retry (claim 10: an update after a
+     * roll-back). PENDING, KEEP_OLD_VERSION and the roll-back states fail only when an operator stops them.
+     */
     static JobState retryTarget(JobState failedStep) {
         return switch (failedStep) {
-            case BACKUP, VERIFY_BACKUP -> BACKUP;
-            case UPDATE, VERIFY_UPDATE -> ROLLBACK;
+            case PENDING, BACKUP, VERIFY_BACKUP -> BACKUP;
+            case KEEP_OLD_VERSION, UPDATE, VERIFY_UPDATE, ROLLBACK, VERIFY_ROLLBACK -> ROLLBACK;
             case MIGRATE_CONFIG -> MIGRATE_CONFIG;
             case RESTORE, VERIFY_RESTORE -> RESTORE;
             default -> throw new IllegalArgumentException(failedStep + " cannot be retried");
         };
     }
 
-    /** Where a job goes when the operator ends it: nothing to undo before the update, else back to the old version. */
+    /**
+     * Where a job goes when the operator ends it: nothing to undo before the update, else back to the
+     * old version; a roll-back that is itself stopped leaves the device unverified (FAILED, manual action).
+     */
     static JobState abortTarget(JobState failedStep) {
-        return failedStep == BACKUP || failedStep == VERIFY_BACKUP ? ABORTED : ROLLBACK;
+        return switch (failedStep) {
+            case PENDING, BACKUP, VERIFY_BACKUP, KEEP_OLD_VERSION -> ABORTED;
+            case ROLLBACK, VERIFY_ROLLBACK -> FAILED;
+            default -> ROLLBACK;
+        };
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,7 @@ public class UpgradeEngine implements UpgradeService {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
     private final DriverSelector drivers = new DriverSelector();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
     private final List<OperatorDecisions> operatorDecisions = new CopyOnWriteArrayList<>();
@@ -220,8 +222,11 @@ public class UpgradeEngine implements UpgradeService {
     public Job decide(String jobId, Decision decision) throws UpgradeException {
         try {
             StoredJob job = store.find(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
-            if (job.state() != JobState.AWAITING_DECISION) {
+            if (job.state().terminal() || (job.state() != JobState.AWAITING_DECISION && decision == Decision.RETRY)) {
                 throw new UpgradeException("job " + jobId + " is " + job.state() + ", not waiting for a decision");
+            }
+            if (job.state() != JobState.AWAITING_DECISION) {
+                job = stop(job);
             }
             StoredJob moved = JobDriver.apply(transit, job, decision, "the operator");
             scheduler.execute(this::claimAndRenew);
@@ -230,7 +235,44 @@ public class UpgradeEngine implements UpgradeService {
             throw new UpgradeException("cannot record the decision for job " + jobId + ": " + e.getMessage(), e);
         } catch (Superseded e) {
             throw new UpgradeException("job " + jobId + " changed meanwhile (another operator or node?): look again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpgradeException("interrupted while stopping job " + jobId);
         }
+    }
+
+    /**
+     * Stops a running (or stuck) job so the operator can end it: its thread here is interrupted, and
+     * the stop is recorded as a failure of the step it was in, so the usual abort path follows.
+     */
+    private StoredJob stop(StoredJob job) throws StoreException, InterruptedException, UpgradeException {
+        Future<?> driver = drivers(job.id());
+        if (driver != null) {
+            driver.cancel(true);
+        }
+        for (int i = 0; i < 100 && running.contains(job.id()); i++) {
+            Thread.sleep(100);
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            StoredJob now = transit.reload(job);
+            if (now.state() == JobState.AWAITING_DECISION || now.state().terminal()) {
+                if (now.state().terminal()) {
+                    throw new UpgradeException("job " + job.id() + " ended meanwhile: " + now.state());
+                }
+                return now;
+            }
+            try {
+                return transit.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
+                        JobContext.of(JobContext.FAILED_STEP, now.state().name(), JobContext.REASON, "stopped by the operator"));
+            } catch (Superseded e) {
+                // it moved on meanwhile (another node, or the step ended): look again
+            }
+        }
+        throw new UpgradeException("job " + job.id() + " keeps changing; try again");
+    }
+
+    private Future<?> drivers(String jobId) {
+        return futures.get(jobId);
     }
 
     /** Takes up jobs whose lease is free (after a restart, or another node's death) and keeps ours alive. */
@@ -264,8 +306,8 @@ public class UpgradeEngine implements UpgradeService {
                 current = transit.move(job, job.state(), "resumed on node " + nodeId
                         + " after Uplift restarted mid-step: the device is read back before the step goes on");
             }
-            executor.execute(new JobDriver(current, new Steps(services, transit, target, () -> deviceEvents), transit, this::decide,
-                    this::exited));
+            futures.put(job.id(), executor.submit(new JobDriver(current, new Steps(services, transit, target,
+                    () -> deviceEvents), transit, this::decide, this::exited)));
         } catch (StepFailure e) {
             running.remove(job.id());
             if (resumed) {
@@ -300,6 +342,7 @@ public class UpgradeEngine implements UpgradeService {
 
     /** A job that ended or waits for a decision holds no lease: after a decision any node may take it up. */
     private void exited(StoredJob job) {
+        futures.remove(job.id());
         running.remove(job.id());
         if (job.state().terminal() || job.state() == JobState.AWAITING_DECISION) {
             release(job);

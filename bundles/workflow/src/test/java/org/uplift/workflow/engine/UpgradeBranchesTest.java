@@ -251,6 +251,21 @@ class UpgradeBranchesTest {
     }
 
     @Test
+    void givenAJobStuckInABackupThatNeverEnds_whenTheOperatorAborts_thenItEndsAtOnceWithTheDeviceUntouched() throws Exception {
+        harness("1=backup-hang");
+        h.stopEngine();
+        h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 600));
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        h.await(id, WAIT, BACKUP);
+        Thread.sleep(500);
+        Job ended = h.engine.decide(id, Decision.ABORT);
+        assertEquals(ABORTED, ended.state(), ended.history().toString());
+        assertTrue(ended.history().stream().anyMatch(r -> r.message().equals("BACKUP stopped by the operator")),
+                ended.history().toString());
+        assertEquals("1.0.0", h.facts(1).runningVersion());
+    }
+
+    @Test
     void givenAJobWaitingForADecision_whenDecidedTwice_thenTheSecondIsRefused() throws Exception {
         harness("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
