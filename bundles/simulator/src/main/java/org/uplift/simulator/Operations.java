@@ -46,7 +46,8 @@ final class Operations {
         } catch (TransferFailure failure) {
             report.bytes(failure.bytes());
             report.failed(failure.failCause(), failure.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a broken class path must end the operation visibly, not leave it "running" for ever
             report.failed(FailCause.UNKNOWN, "internal error: " + e);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import org.uplift.simulator.agent.DeviceView;
 import org.uplift.simulator.agent.SnmpAgent;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
+import org.uplift.simulator.ops.OpType;
 import org.uplift.simulator.ops.Tftp;
 
 /**
@@ -105,6 +107,11 @@ public final class SimulatedDevice implements AutoCloseable {
         return new DeviceStatus(settings.index(), settings.host(), agent.port(), state.model(), state.runningVersion(),
                 state.keptVersion(), state.configFormat(), HexFormat.of().formatHex(state.configDigest()),
                 agent.silent(), faults.list().stream().map(Fault::id).sorted().toList());
+    }
+
+    /** The operations managers started, per MIB they were started through, in order (for tests). */
+    public Map<Personality, List<OpType>> operationsStarted() {
+        return agent.operationsStarted();
     }
 
     /** The running configuration's bytes. */

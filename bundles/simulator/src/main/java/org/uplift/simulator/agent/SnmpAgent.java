@@ -3,7 +3,12 @@ package org.uplift.simulator.agent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 import org.snmp4j.CommandResponder;
@@ -34,6 +39,7 @@ import org.uplift.simulator.Personality;
 import org.uplift.simulator.V3User;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
+import org.uplift.simulator.ops.OpType;
 
 /**
  * One device's SNMP agent: SNMPv2-MIB's system scalars plus the MIBs of the device's
@@ -49,6 +55,7 @@ public final class SnmpAgent implements AutoCloseable {
     private final Snmp snmp;
     private final int port;
     private volatile boolean silent;
+    private final Map<Personality, List<OpType>> started = new ConcurrentHashMap<>();
 
     /**
      * Binds the agent's socket and starts answering.
@@ -86,13 +93,28 @@ public final class SnmpAgent implements AutoCloseable {
         snmp = new Snmp(dispatcher, transport);
         Notifier notifier = settings.notifications() == null ? Notifier.NONE
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths);
-        opTable = new OpTable(starter, notifier);
-        copyTable = new CcCopyTable(starter, notifier, device::upTimeHundredths, settings.tftpPort());
-        docsis = new DocsisSoftware(starter, reset, device, settings.tftpPort());
+        opTable = new OpTable(counted(Personality.UPLIFT_IAD, starter), notifier);
+        copyTable = new CcCopyTable(counted(Personality.CISCO_CONFIG_COPY, starter), notifier, device::upTimeHundredths,
+                settings.tftpPort());
+        docsis = new DocsisSoftware(counted(Personality.DOCSIS, starter), reset, device, settings.tftpPort());
         registerObjects(settings, device);
         snmp.addCommandResponder(new SilenceableResponder(processor));
         snmp.listen();
         this.port = transport.getListenAddress().getPort();
+    }
+
+    /** The operations managers started, per MIB they were started through, in order (for tests). */
+    public Map<Personality, List<OpType>> operationsStarted() {
+        Map<Personality, List<OpType>> copy = new EnumMap<>(Personality.class);
+        started.forEach((mib, types) -> copy.put(mib, List.copyOf(types)));
+        return copy;
+    }
+
+    private BiConsumer<OpRequest, OpReport> counted(Personality mib, BiConsumer<OpRequest, OpReport> starter) {
+        return (request, report) -> {
+            started.computeIfAbsent(mib, m -> new CopyOnWriteArrayList<>()).add(request.type());
+            starter.accept(request, report);
+        };
     }
 
     /** The UDP port the agent answers on. */

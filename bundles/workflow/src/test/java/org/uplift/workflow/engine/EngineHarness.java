@@ -60,6 +60,7 @@ final class EngineHarness implements AutoCloseable {
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
             "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
             "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a"));
+    private final Map<DeviceDriver, Map<String, Object>> extraDrivers = new java.util.LinkedHashMap<>();
     UpgradeEngine engine;
 
     EngineHarness(Path dir, int devices, List<String> faults) throws Exception {
@@ -73,16 +74,38 @@ final class EngineHarness implements AutoCloseable {
 
     /** With {@code notifications}, devices send completion traps to a real receiver the engine listens to. */
     EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications) throws Exception {
+        this(dir, devices, faults, jobs, notifications, null);
+    }
+
+    /**
+     * A fleet whose devices speak the MIBs {@code personalities} (with a device's {@code driver} names in the
+     * inventory), and whose MIBs that cannot name a server port use the harness's TFTP server's actual port.
+     */
+    static EngineHarness speaking(Path dir, int devices, Set<Personality> personalities, String driver) throws Exception {
+        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver));
+    }
+
+    /** What {@link #speaking} changes: {@code null} for the UPLIFT-IAD-MIB fleet with no driver named. */
+    private record Speaking(Set<Personality> personalities, String driver) {
+    }
+
+    private EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications,
+            Speaking speaking) throws Exception {
         this.dir = dir;
         this.dataSource = jobs;
         receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
-        fleet = Fleet.start(receiver == null
+        // the file server first: its port is the one the fleet's fixed-port MIBs use
+        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
+                "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
+        fleet = Fleet.start(speaking != null
+                ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
+                        speaking.personalities(), V3User.DEFAULT, receiver == null ? null
+                                : new NotificationTarget("127.0.0.1", receiver.port(), false), "1", tftpPort())
+                : receiver == null
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
                 : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
                         new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69));
-        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
-                "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
         catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
 
         backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
@@ -92,7 +115,8 @@ final class EngineHarness implements AutoCloseable {
         call(backups, "addUsage", RepositoryUsage.class, usage);
         inventory = new FileDeviceRegistry(Configs.of(FileDeviceRegistry.Config.class, Map.of("file", dir.resolve("devices.properties").toString())));
         for (int i = 1; i <= devices; i++) {
-            inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"), null));
+            inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"),
+                    speaking == null ? null : speaking.driver()));
         }
     }
 
@@ -100,6 +124,24 @@ final class EngineHarness implements AutoCloseable {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:" + dir.resolve("jobs") + ";DB_CLOSE_DELAY=-1");
         return h2;
+    }
+
+    /**
+     * Registers another driver with every engine started from now on, as DS binds a whiteboard driver;
+     * the harness deactivates it on {@link #close} if it has a {@code deactivate} method.
+     */
+    EngineHarness withDriver(DeviceDriver extra, String name, String... sysObjectIdPrefixes) {
+        Map<String, Object> properties = new HashMap<>(Map.of(DeviceDriver.NAME_PROPERTY, name));
+        if (sysObjectIdPrefixes.length > 0) {
+            properties.put(DeviceDriver.SYS_OBJECT_ID_PROPERTY, sysObjectIdPrefixes);
+        }
+        extraDrivers.put(extra, Map.copyOf(properties));
+        return this;
+    }
+
+    /** The TFTP server's actual port (for drivers of MIBs that cannot name one: their {@code tftpPort}). */
+    int tftpPort() throws Exception {
+        return tftp.endpoint(org.uplift.api.repository.TransferProtocol.TFTP).port();
     }
 
     EngineHarness with(String key, Object value) {
@@ -126,6 +168,7 @@ final class EngineHarness implements AutoCloseable {
                 store.apply(new JdbcJobStore(dataSource)));
         e.addDriver(driver, Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY,
                 "1.3.6.1.4.1.32473.7"));
+        extraDrivers.forEach(e::addDriver);
         e.addInventory(inventory);
         if (receiver != null) {
             java.lang.reflect.Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
@@ -201,6 +244,13 @@ final class EngineHarness implements AutoCloseable {
             engine.deactivate();
         }
         deactivate(driver);
+        for (DeviceDriver extra : extraDrivers.keySet()) {
+            try {
+                deactivate(extra);
+            } catch (NoSuchMethodException e) {
+                // nothing to close
+            }
+        }
         if (receiver != null) {
             deactivate(receiver);
         }

@@ -30,7 +30,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * refuses to run as root, so as root (CI, this sandbox) every command runs as the {@code postgres}
  * user the Debian package creates.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
     private static final String USER = "uplift";
@@ -53,7 +53,7 @@ final class PostgresServer implements AutoCloseable {
      * Starts a server, or skips the calling tests when PostgreSQL is not installed (fails instead
      * under {@code -Duplift.interop.required=true}).
      */
-    static PostgresServer startOrSkip(Path parent) throws Exception {
+    public static PostgresServer startOrSkip(Path parent) throws Exception {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
             String message = "PostgreSQL is missing (no " + DEBIAN_BINARIES + "/*/bin/initdb); install the Debian "
@@ -77,7 +77,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** An empty database of its own, as a DataSource for the test user. */
-    DataSource newDatabase() throws SQLException {
+    public DataSource newDatabase() throws SQLException {
         String name = "uplift_test_" + databases.incrementAndGet();
         try (Connection connection = dataSource("postgres").getConnection();
                 Statement statement = connection.createStatement()) {

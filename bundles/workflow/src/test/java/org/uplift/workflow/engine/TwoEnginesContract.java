@@ -1,0 +1,236 @@
+package org.uplift.workflow.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uplift.api.workflow.JobState.ABORTED;
+import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
+import static org.uplift.api.workflow.JobState.BACKUP;
+import static org.uplift.api.workflow.JobState.DONE;
+import static org.uplift.api.workflow.JobState.FAILED;
+import static org.uplift.api.workflow.JobState.KEEP_OLD_VERSION;
+import static org.uplift.api.workflow.JobState.MIGRATE_CONFIG;
+import static org.uplift.api.workflow.JobState.PENDING;
+import static org.uplift.api.workflow.JobState.RESTORE;
+import static org.uplift.api.workflow.JobState.UPDATE;
+import static org.uplift.api.workflow.JobState.VERIFY_BACKUP;
+import static org.uplift.api.workflow.JobState.VERIFY_RESTORE;
+import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
+import org.uplift.workflow.store.JdbcJobStore;
+import org.uplift.workflow.store.JobStore;
+import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.StoredJob;
+
+/**
+ * Scale-out: two workflow engines ("node-a", "node-b") share one job database and one simulated fleet,
+ * as several Karaf nodes share one PostgreSQL. Each engine's store records which node wrote each
+ * transition, so the tests see who ran every step: each job runs on exactly one node at a time, and a
+ * node that dies leaves its jobs to the other once their lease has expired. Subclasses choose the database.
+ */
+@Timeout(90)
+abstract class TwoEnginesContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final List<JobState> WHOLE_RUN = List.of(PENDING, BACKUP, VERIFY_BACKUP, KEEP_OLD_VERSION, UPDATE,
+            VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE, VERIFY_RESTORE, DONE);
+
+    @TempDir
+    Path dir;
+
+    private EngineHarness h;
+    private final List<UpgradeEngine> engines = new ArrayList<>();
+    /** Every stored transition, in order, with the node that wrote it. */
+    private final List<Move> moves = Collections.synchronizedList(new ArrayList<>());
+
+    /** An empty database for the jobs of one test. */
+    protected abstract DataSource database(Path dir) throws Exception;
+
+    record Move(String node, String jobId, JobState state, String message) {
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (UpgradeEngine e : engines) {
+            e.deactivate();
+        }
+        if (h != null) {
+            h.engine = null;
+            h.close();
+        }
+    }
+
+    private UpgradeEngine node(String nodeId) throws Exception {
+        UpgradeEngine e = h.newEngine(Map.of("nodeId", nodeId, "leaseSeconds", 3),
+                store -> new RecordingStore(nodeId, store, moves));
+        engines.add(e);
+        return e;
+    }
+
+    @Test
+    void givenTwoEnginesOnOneDatabase_whenJobsAreStartedOnBoth_thenEachJobRunsOnExactlyOneNodeAndAllFinish()
+            throws Exception {
+        h = new EngineHarness(dir, 4, List.of(), database(dir));
+        h.addFirmware("2.0.0", "1");
+        UpgradeEngine a = node("node-a");
+        UpgradeEngine b = node("node-b");
+        Map<Integer, DeviceFacts> before = new LinkedHashMap<>();
+        Map<String, String> startedOn = new LinkedHashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            before.put(i, h.facts(i));
+            UpgradeEngine on = i % 2 == 1 ? a : b;
+            startedOn.put(on.start("iad-" + i, "2.0.0").id(), on == a ? "node-a" : "node-b");
+        }
+        for (String id : startedOn.keySet()) {
+            // a job started on one node can be read (and decided) through the other: one database
+            Job done = EngineHarness.await(startedOn.get(id).equals("node-a") ? b : a, id, WAIT, DONE, AWAITING_DECISION,
+                    ABORTED, FAILED);
+            assertEquals(DONE, done.state(), done.history().toString());
+            assertEquals(WHOLE_RUN, EngineHarness.states(done), "every step ran exactly once: " + done.history());
+            assertTrue(done.history().stream().noneMatch(r -> r.message().contains("resumed on node")), done.history().toString());
+            assertEquals(List.of(startedOn.get(id)), nodeRuns(id), "the nodes that wrote job " + id + "'s transitions, in turn");
+        }
+        assertEquals(Set.of("node-a", "node-b"), Set.copyOf(startedOn.values()));
+        for (int i = 1; i <= 4; i++) {
+            DeviceFacts after = h.facts(i);
+            assertEquals("2.0.0", after.runningVersion());
+            assertEquals(before.get(i).configDigest(), after.configDigest());
+        }
+        JdbcJobStore store = new JdbcJobStore(h.dataSource);
+        for (String id : startedOn.keySet()) {
+            StoredJob job = store.find(id).orElseThrow();
+            assertEquals(null, job.owner(), "an ended job holds no lease: " + job);
+        }
+    }
+
+    @Test
+    void givenANodeThatDiesMidUpdate_whenItsLeaseExpires_thenTheOtherNodeTakesTheJobUpAndFinishesIt() throws Exception {
+        h = new EngineHarness(dir, 2, List.of(), database(dir));
+        h.addFirmware("2.0.0", "1");
+        UpgradeEngine a = node("node-a");
+        UpgradeEngine b = node("node-b");
+        DeviceFacts before = h.facts(1);
+        String id = a.start("iad-1", "2.0.0").id();
+        String other = b.start("iad-2", "2.0.0").id();
+        EngineHarness.await(b, id, WAIT, UPDATE, VERIFY_UPDATE);
+
+        a.deactivate(); // node-a dies: it stops renewing, and releases nothing
+        Instant died = Instant.now();
+        JdbcJobStore store = new JdbcJobStore(h.dataSource);
+        StoredJob orphan = store.find(id).orElseThrow();
+        assertEquals("node-a", orphan.owner(), orphan.toString());
+        assertTrue(Set.of(UPDATE, VERIFY_UPDATE).contains(orphan.state()), orphan.toString());
+        Instant leaseUntil = orphan.leaseUntil();
+        assertTrue(leaseUntil.isAfter(died), "node-a still held the lease when it died: " + orphan);
+
+        Job done = EngineHarness.await(b, id, WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
+        assertEquals(DONE, done.state(), done.history().toString());
+        StepRecord resumed = done.history().stream().filter(r -> r.message().contains("resumed on node node-b"))
+                .findFirst().orElseThrow(() -> new AssertionError("no resume entry: " + done.history()));
+        assertFalse(resumed.at().isBefore(leaseUntil), "node-b waited for node-a's lease (until " + leaseUntil
+                + ") before taking the job up at " + resumed.at());
+        assertEquals(List.of("node-a", "node-b"), nodeRuns(id), "node-a ran the job until it died, then only node-b");
+        Optional<Move> firstOfB = moves.stream().filter(m -> m.jobId().equals(id) && m.node().equals("node-b")).findFirst();
+        assertTrue(firstOfB.orElseThrow().message().contains("resumed on node node-b"), firstOfB.toString());
+        assertEquals(DONE, EngineHarness.await(b, other, WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED).state());
+
+        DeviceFacts after = h.facts(1);
+        assertEquals("2.0.0", after.runningVersion());
+        assertEquals("1.0.0", after.keptVersion());
+        assertEquals(before.configDigest(), after.configDigest(), "the configuration came back after the take-over");
+        assertEquals(null, store.find(id).orElseThrow().owner());
+    }
+
+    /** The nodes that wrote a job's transitions, consecutive repeats folded: [node-a] means only node-a ever did. */
+    private List<String> nodeRuns(String jobId) {
+        List<String> runs = new ArrayList<>();
+        synchronized (moves) {
+            for (Move m : moves) {
+                if (m.jobId().equals(jobId) && (runs.isEmpty() || !runs.get(runs.size() - 1).equals(m.node()))) {
+                    runs.add(m.node());
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** A node's job store that notes every transition it stores, with the node's name. */
+    private static final class RecordingStore implements JobStore {
+        private final String node;
+        private final JobStore store;
+        private final List<Move> moves;
+
+        RecordingStore(String node, JobStore store, List<Move> moves) {
+            this.node = node;
+            this.store = store;
+            this.moves = moves;
+        }
+
+        @Override
+        public void create(StoredJob job) throws StoreException {
+            store.create(job);
+            moves.add(new Move(node, job.id(), job.state(), job.history().get(0).message()));
+        }
+
+        @Override
+        public boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+                throws StoreException {
+            boolean moved = store.transition(jobId, expected, entry, contextUpdates);
+            if (moved) {
+                moves.add(new Move(node, jobId, entry.state(), entry.message()));
+            }
+            return moved;
+        }
+
+        @Override
+        public Optional<StoredJob> find(String jobId) throws StoreException {
+            return store.find(jobId);
+        }
+
+        @Override
+        public List<StoredJob> list(int limit) throws StoreException {
+            return store.list(limit);
+        }
+
+        @Override
+        public List<StoredJob> ofCampaign(String campaignId) throws StoreException {
+            return store.ofCampaign(campaignId);
+        }
+
+        @Override
+        public List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException {
+            return store.claim(nodeId, lease, max, states);
+        }
+
+        @Override
+        public int renew(String nodeId, Duration lease) throws StoreException {
+            return store.renew(nodeId, lease);
+        }
+
+        @Override
+        public void release(String jobId, String nodeId) throws StoreException {
+            store.release(jobId, nodeId);
+        }
+    }
+}

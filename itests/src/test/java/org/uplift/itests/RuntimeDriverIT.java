@@ -1,0 +1,200 @@
+package org.uplift.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Collection;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.uplift.api.device.Device;
+import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceException;
+import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.OperationHandle;
+import org.uplift.api.driver.OperationRequest;
+import org.uplift.api.driver.OperationStatus;
+import org.uplift.api.driver.OperationType;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.UpgradeService;
+
+/**
+ * Issue 4: a driver bundle installed at run time is used without a restart, and once uninstalled a
+ * device that names it is refused with a message naming it. The bundle is built here, inside Karaf,
+ * from a class of this test.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeDriverIT extends UpliftTestSupport {
+
+    /** Where the run-time driver records the operations it started, comma-separated (a system property). */
+    static final String STARTED = "uplift.it.runtimeDriver.started";
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private UpgradeService upgrades;
+
+    @Inject
+    @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
+    private DeviceDriver iad;
+
+    @Configuration
+    public Option[] config() {
+        return uplift(1, "");
+    }
+
+    /**
+     * The whole of the run-time bundle: registers the driver {@code runtime-test}, which delegates to
+     * the installed {@code uplift-iad} driver and records each operation it starts.
+     */
+    public static final class RuntimeDriver implements BundleActivator, DeviceDriver {
+
+        private DeviceDriver delegate;
+
+        @Override
+        public void start(BundleContext context) throws Exception {
+            Collection<ServiceReference<DeviceDriver>> found =
+                    context.getServiceReferences(DeviceDriver.class, "(uplift.driver=uplift-iad)");
+            if (found.isEmpty()) {
+                throw new IllegalStateException("no uplift-iad driver to delegate to");
+            }
+            delegate = context.getService(found.iterator().next());
+            System.setProperty(STARTED, "");
+            Hashtable<String, Object> properties = new Hashtable<>();
+            properties.put(DeviceDriver.NAME_PROPERTY, "runtime-test");
+            context.registerService(DeviceDriver.class, this, properties);
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+            // the framework unregisters the service and releases the delegate
+        }
+
+        @Override
+        public boolean supports(OperationType type) {
+            return delegate.supports(type);
+        }
+
+        @Override
+        public DeviceFacts facts(Device device) throws DeviceException {
+            return delegate.facts(device);
+        }
+
+        @Override
+        public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
+            synchronized (RuntimeDriver.class) {
+                String before = System.getProperty(STARTED, "");
+                System.setProperty(STARTED, before.isEmpty() ? request.type().name() : before + "," + request.type().name());
+            }
+            return delegate.start(device, request);
+        }
+
+        @Override
+        public OperationStatus status(Device device, OperationHandle handle) throws DeviceException {
+            return delegate.status(device, handle);
+        }
+
+        @Override
+        public void release(Device device, OperationHandle handle) throws DeviceException {
+            delegate.release(device, handle);
+        }
+    }
+
+    @Test
+    public void givenADriverBundleInstalledAtRunTime_whenADeviceNamesIt_thenItsUpgradeUsesItAndAfterUninstallIsRefused()
+            throws Exception {
+        int port = intProperty(SIM_BASE_PORT);
+        addFirmware("2.0.0");
+        awaitCommand("uplift:device-list", 60_000);
+        executeCommand("uplift:device-add --driver runtime-test --port " + port + " --community private iad-1 127.0.0.1");
+        Bundle bundle = bundleContext.installBundle("uplift-it:runtime-driver", new ByteArrayInputStream(driverBundle()));
+        try {
+            bundle.start();
+            assertEquals(Bundle.ACTIVE, bundle.getState());
+
+            String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-1");
+            assertTrue(out, out.contains("DONE"));
+            Job job = onlyJobOf("iad-1");
+            assertEquals(job.history().toString(), JobState.DONE, job.state());
+            assertEquals("every operation was started through the run-time driver",
+                    "BACKUP_CONFIG,DOWNLOAD_FIRMWARE,RESTORE_CONFIG", System.getProperty(STARTED));
+            assertEquals("2.0.0", iad.facts(new Device("iad-1", "127.0.0.1", port,
+                    org.uplift.api.device.SnmpCredentials.v2c("private"), null)).runningVersion());
+        } finally {
+            bundle.uninstall();
+        }
+
+        try {
+            executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 60 iad-1");
+            fail("a device whose driver is gone must be refused");
+        } catch (Exception expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("names driver 'runtime-test', which is not installed"));
+        }
+        assertEquals("the refused upgrade made no job", 1, upgrades.jobs().stream()
+                .filter(j -> j.deviceId().equals("iad-1")).count());
+    }
+
+    private void addFirmware(String version) throws Exception {
+        awaitCommand("uplift:firmware-list", 60_000);
+        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
+        awaitCommand("uplift-sim:devices", 60_000);
+        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
+        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
+        assertTrue(out, out.contains("Added IAD-1000-" + version));
+    }
+
+    private Job onlyJobOf(String deviceId) {
+        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
+        assertEquals(1, jobs.size());
+        return jobs.get(0);
+    }
+
+    /** A bundle jar with the RuntimeDriver class only; its manifest imports the three packages it uses. */
+    private static byte[] driverBundle() throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.uplift.itests.runtime-driver");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", RuntimeDriver.class.getName());
+        main.putValue("Import-Package", "org.osgi.framework, org.uplift.api.driver, org.uplift.api.device");
+        String resource = RuntimeDriver.class.getName().replace('.', '/') + ".class";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
+                InputStream in = RuntimeDriver.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("no " + resource + " in the probe");
+            }
+            jar.putNextEntry(new JarEntry(resource));
+            in.transferTo(jar);
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
