@@ -66,6 +66,9 @@ SIM_BASE=$(free_udp_range "$DEVICES")
 } >> "$KARAF/etc/org.apache.karaf.shell.cfg"
 sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$(free_port tcp)"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$(free_port tcp)"'/' \
   "$KARAF/etc/org.apache.karaf.management.cfg" 2>/dev/null || true
+# Boot features installed from the features service's own activator can deadlock when they refresh
+# core bundles (seen here, now and then); installed asynchronously they cannot.
+sed -i 's/^featuresBootAsynchronous *=.*/featuresBootAsynchronous=true/' "$KARAF/etc/org.apache.karaf.features.cfg"
 # the demo's operator account (loopback only); a real installation keeps its own users
 sed -i 's/^#karaf = /karaf = /; s/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF/etc/users.properties"
 cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF

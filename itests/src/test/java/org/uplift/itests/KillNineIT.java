@@ -157,6 +157,9 @@ class KillNineIT {
         controlPort = freeTcpPort();
         simBase = freeUdpRange(3);
         edit("etc/org.apache.karaf.shell.cfg", Map.of("sshPort", Integer.toString(sshPort), "sshHost", "127.0.0.1"));
+        // boot features installed from the features service's own activator can deadlock when they refresh
+        // core bundles (seen here: the demo hung at boot); installed asynchronously they cannot
+        edit("etc/org.apache.karaf.features.cfg", Map.of("featuresBootAsynchronous", "true"));
         Path users = home.resolve("etc/users.properties");
         Files.writeString(users, Files.readString(users).replace("#karaf = ", "karaf = ")
                 .replace("#_g_\\:admingroup = ", "_g_\\:admingroup = "));

@@ -9,10 +9,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,9 +25,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
@@ -52,10 +60,25 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
     @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
     private DeviceDriver driver;
 
+    /** What a host UI would receive: every Uplift event, through the real Event Admin. */
+    private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+
     @Configuration
     public Option[] config() {
-        // device 1 is healthy; device 2 fails every firmware download
-        return uplift(2, "2=download-fail");
+        // device 1 is healthy; device 2 fails every firmware download; device 3 is reached over SNMPv3
+        return uplift(3, "2=download-fail");
+    }
+
+    @Before
+    public void listenLikeAHostUi() throws Exception {
+        if (bundleContext.getServiceReferences(EventHandler.class.getName(), "(uplift.test=events)") == null) {
+            bundleContext.registerService(EventHandler.class, EVENTS::add, new Hashtable<>(Map.of(
+                    EventConstants.EVENT_TOPIC, new String[] {"org/uplift/*"}, "uplift.test", "events")));
+        }
+    }
+
+    private List<Event> eventsOf(String jobId, String topic) {
+        return EVENTS.stream().filter(e -> e.getTopic().equals(topic) && jobId.equals(e.getProperty("job.id"))).toList();
     }
 
     @Test
@@ -87,6 +110,14 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         assertEquals("1.0.0", backup.firmwareVersion());
         byte[] content = backups.read("iad-1", backup.version());
         assertEquals(backup.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+
+        awaitEvent(job.id(), UpgradeService.TOPIC_JOB_STATE, "DONE");
+        for (int i = 0; i < 100 && eventsOf(job.id(), UpgradeService.TOPIC_JOB_STATE).size() < job.history().size(); i++) {
+            Thread.sleep(100); // Event Admin delivers asynchronously
+        }
+        List<Event> states = eventsOf(job.id(), UpgradeService.TOPIC_JOB_STATE);
+        assertEquals("one event per transition", job.history().size(), states.size());
+        assertTrue(states.stream().allMatch(e -> "iad-1".equals(e.getProperty("device.id")) && e.getProperty("message") != null));
 
         String shown = executeCommand("uplift:job " + job.id());
         assertTrue(shown, shown.contains("VERIFY_RESTORE") && shown.contains("DONE"));
@@ -121,6 +152,9 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
                 job.lastMessage().contains("(notification 1.3.6.1.4.1.32473.7.0.1)"));
         assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
 
+        Event decisionNeeded = awaitEvent(job.id(), UpgradeService.TOPIC_DECISION_NEEDED, "AWAITING_DECISION");
+        assertEquals("UPDATE", decisionNeeded.getProperty("failed.step"));
+
         String out = executeCommand("uplift:abort " + job.id());
         assertTrue(out, out.contains("ROLLBACK"));
         Job ended = awaitEnd(job.id());
@@ -129,6 +163,44 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         DeviceFacts after = driver.facts(device);
         assertEquals("device still runs its old version", "1.0.0", after.runningVersion());
         assertEquals("and its old configuration", before.configDigest(), after.configDigest());
+    }
+
+    @Test
+    public void givenAnSnmpV3Device_whenAddedFromTheShellAndUpgraded_thenItIsDoneOverAuthPrivAndNoSecretIsShown()
+            throws Exception {
+        int port = intProperty(SIM_BASE_PORT) + 2;
+        addFirmware("2.0.0");
+        String added = executeCommand("uplift:device-add --v3-user uplift --auth-pass uplift-auth-pass"
+                + " --priv-pass uplift-priv-pass --port " + port + " iad-3 127.0.0.1");
+        String listed = executeCommand("uplift:device-list");
+        for (String text : List.of(added, listed)) {
+            assertTrue(text, text.contains("v3 user=uplift") && !text.contains("uplift-auth-pass")
+                    && !text.contains("uplift-priv-pass"));
+        }
+        executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-3");
+        Job job = onlyJobOf("iad-3");
+        assertEquals(job.history().toString(), JobState.DONE, job.state());
+        Device v3 = new Device("iad-3", "127.0.0.1", port, SnmpCredentials.v3("uplift", "uplift-auth-pass", "uplift-priv-pass"), null);
+        assertEquals("2.0.0", driver.facts(v3).runningVersion());
+        try {
+            driver.facts(new Device("iad-3", "127.0.0.1", port, SnmpCredentials.v3("uplift", "wrong-pass-1", "uplift-priv-pass"), null));
+            fail("a wrong passphrase must be refused");
+        } catch (DeviceException e) {
+            assertFalse(e.getMessage(), e.getMessage().contains("wrong-pass-1"));
+        }
+    }
+
+    private Event awaitEvent(String jobId, String topic, String state) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Event e : eventsOf(jobId, topic)) {
+                if (state.equals(e.getProperty("state"))) {
+                    return e;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + topic + " event with state " + state + " for job " + jobId + "; got " + EVENTS);
     }
 
     private Job awaitEnd(String jobId) throws InterruptedException {
