@@ -5,17 +5,11 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -176,25 +170,6 @@ public class RuntimeDriverIT extends UpliftTestSupport {
 
     /** A bundle jar with the RuntimeDriver class only; its manifest imports the three packages it uses. */
     private static byte[] driverBundle() throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.uplift.itests.runtime-driver");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", RuntimeDriver.class.getName());
-        main.putValue("Import-Package", "org.osgi.framework, org.uplift.api.driver, org.uplift.api.device");
-        String resource = RuntimeDriver.class.getName().replace('.', '/') + ".class";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
-                InputStream in = RuntimeDriver.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new AssertionError("no " + resource + " in the probe");
-            }
-            jar.putNextEntry(new JarEntry(resource));
-            in.transferTo(jar);
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
+        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-driver", RuntimeDriver.class, "org.osgi.framework, org.uplift.api.driver, org.uplift.api.device");
     }
 }

@@ -5,15 +5,9 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -125,25 +119,6 @@ public class RuntimeMigratorIT extends UpliftTestSupport {
 
     /** A bundle jar with the Migrator class only; its manifest imports the two packages it uses. */
     private static byte[] migratorBundle() throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.uplift.itests.runtime-migrator");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", Migrator.class.getName());
-        main.putValue("Import-Package", "org.osgi.framework, org.uplift.api.migration");
-        String resource = Migrator.class.getName().replace('.', '/') + ".class";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
-                InputStream in = Migrator.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new AssertionError("no " + resource + " in the probe");
-            }
-            jar.putNextEntry(new JarEntry(resource));
-            in.transferTo(jar);
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
+        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-migrator", Migrator.class, "org.osgi.framework, org.uplift.api.migration");
     }
 }

@@ -78,7 +78,7 @@ class BadAnswersTest {
     @Test
     void givenAnAgentAnsweringAnIntegerWhereTextIsExpected_whenFactsAreRead_thenTheMessageNamesObjectAndTypes()
             throws Exception {
-        try (FakeAgent agent = new FakeAgent(BadAnswersTest::modelAsInteger)) {
+        try (MisbehavingAgent agent = new MisbehavingAgent(BadAnswersTest::modelAsInteger)) {
             Device device = v2c("odd-1", agent.port());
 
             DeviceException e = assertThrows(DeviceException.class, () -> driver.facts(device));
@@ -91,7 +91,7 @@ class BadAnswersTest {
 
     @Test
     void givenAnAgentAnsweringTooBig_whenFactsAreRead_thenTheMessageSaysTooBig() throws Exception {
-        try (FakeAgent agent = new FakeAgent(request -> error(request, PDU.tooBig))) {
+        try (MisbehavingAgent agent = new MisbehavingAgent(request -> error(request, PDU.tooBig))) {
             DeviceException e = assertThrows(DeviceException.class, () -> driver.facts(v2c("big-1", agent.port())));
 
             assertTrue(e.getMessage().contains("big-1"), e.getMessage());
@@ -102,7 +102,7 @@ class BadAnswersTest {
 
     @Test
     void givenEveryIndexInUse_whenAnOperationStarts_thenThreeIndexesAreTried_andTheMessageSaysSo() throws Exception {
-        try (FakeAgent agent = new FakeAgent(request -> error(request, PDU.inconsistentValue))) {
+        try (MisbehavingAgent agent = new MisbehavingAgent(request -> error(request, PDU.inconsistentValue))) {
             Device device = v2c("busy-1", agent.port());
             OperationRequest backup = new OperationRequest(OperationType.BACKUP_CONFIG, TransferProtocol.TFTP,
                     "127.0.0.1", 69, "b.cfg", null, null);
