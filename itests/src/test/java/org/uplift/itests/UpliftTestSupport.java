@@ -101,6 +101,47 @@ public abstract class UpliftTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /**
+     * Options for a stock Karaf with nothing of Uplift installed: the base for tests that bring Uplift in
+     * some other way (the KAR). Karaf still reads {@code mvn:} from the build's local repository at boot,
+     * because Pax Exam installs its own bundles from there; a test that must run offline cuts Maven off
+     * afterwards (see {@code KarOfflineInstallIT}).
+     */
+    protected Option[] stockKaraf(Option... extra) {
+        String karafVersion = System.getProperty("karaf.version");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
+                                .version(karafVersion).type("tar.gz"))
+                        .karafVersion(karafVersion).name("Apache Karaf")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                keepRuntimeFolder(),
+                jdk17Flags(karafVersion),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1")));
+        options.addAll(List.of(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A free TCP port on loopback. */
+    protected static int freeLoopbackTcpPort() {
+        return freeTcpPort();
+    }
+
+    /** A free UDP port on loopback, randomised so parallel builds differ. */
+    protected static int freeLoopbackUdpPort() {
+        return freeUdpPortRange(1);
+    }
+
     /** STACK.md pitfall E: Pax Exam does not pass the JDK 9+ flags that bin/karaf uses. */
     private static Option jdk17Flags(String karafVersion) {
         return vmOptions(

@@ -1,5 +1,10 @@
 package org.uplift.migration.config;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +30,34 @@ public final class ConfigDocument {
         this.lines = List.copyOf(lines);
     }
 
-    /** Parses UTF-8 bytes. */
+    /**
+     * Parses UTF-8 bytes. Bytes that are not UTF-8 are refused rather than replaced, which would
+     * change the configuration when it is written back.
+     */
     public static ConfigDocument parse(byte[] bytes) throws ConfigSyntaxException {
-        return parse(new String(bytes, StandardCharsets.UTF_8));
+        return parse(utf8(bytes));
+    }
+
+    private static String utf8(byte[] bytes) throws ConfigSyntaxException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ConfigSyntaxException(line, "not UTF-8 (byte " + in.position() + ")");
+        }
+        return out.flip().toString();
     }
 
     public static ConfigDocument parse(String text) throws ConfigSyntaxException {

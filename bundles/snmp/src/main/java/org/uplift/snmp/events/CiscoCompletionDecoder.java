@@ -36,13 +36,15 @@ final class CiscoCompletionDecoder implements CompletionDecoder {
             OID oid = binding.getOid();
             if (oid.size() == STATE.size() + 1 && oid.startsWith(STATE)) {
                 index = oid.last();
-                state = switch (binding.getVariable().toInt()) {
+                Integer value = CompletionDecoder.integer(binding.getVariable());
+                state = value == null ? null : switch (value) {
                     case 3 -> OperationState.SUCCESSFUL;
                     case 4 -> OperationState.FAILED;
                     default -> null;
                 };
             } else if (oid.size() == FAIL_CAUSE.size() + 1 && oid.startsWith(FAIL_CAUSE)) {
-                cause = CiscoConfigCopyMib.failCauseName(binding.getVariable().toInt());
+                Integer value = CompletionDecoder.integer(binding.getVariable());
+                cause = value == null ? null : CiscoConfigCopyMib.failCauseName(value);
             }
         }
         if (index == null || state == null) {

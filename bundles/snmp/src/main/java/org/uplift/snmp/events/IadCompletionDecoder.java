@@ -37,13 +37,15 @@ final class IadCompletionDecoder implements CompletionDecoder {
             OID oid = binding.getOid();
             if (oid.size() == OP_STATE.size() + 1 && oid.startsWith(OP_STATE)) {
                 index = oid.last();
-                state = switch (binding.getVariable().toInt()) {
+                Integer value = CompletionDecoder.integer(binding.getVariable());
+                state = value == null ? null : switch (value) {
                     case 3 -> OperationState.SUCCESSFUL;
                     case 4 -> OperationState.FAILED;
                     default -> null;
                 };
             } else if (oid.size() == OP_FAIL_CAUSE.size() + 1 && oid.startsWith(OP_FAIL_CAUSE)) {
-                cause = UpliftIadMib.failCauseName(binding.getVariable().toInt());
+                Integer value = CompletionDecoder.integer(binding.getVariable());
+                cause = value == null ? null : UpliftIadMib.failCauseName(value);
             }
         }
         if (index == null || state == null) {
