@@ -53,33 +53,13 @@ public abstract class UpliftTestSupport {
 
     /** Options for a Karaf with uplift and uplift-simulator; {@code extra} adds test-specific ones. */
     protected Option[] uplift(int simulatedDevices, String faults, Option... extra) {
-        String karafVersion = System.getProperty("karaf.version");
         String version = System.getProperty("project.version");
         File root = new File(System.getProperty("uplift.root"));
         int simBase = freeUdpPortRange(simulatedDevices);
         int tftp = freeUdpPortRange(1);
         int traps = freeUdpPortRange(1);
-        List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration()
-                        .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
-                                .version(karafVersion).type("tar.gz"))
-                        .karafVersion(karafVersion).name("Apache Karaf")
-                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-                keepRuntimeFolder(),
-                jdk17Flags(karafVersion),
-                configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.INFO),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                        System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freeTcpPort())),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
-                // boot features installed from the features service's activator can deadlock on the refresh
-                // of core bundles they cause; asynchronously they cannot (the tests wait for services anyway)
-                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freeTcpPort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1"),
+        List<Option> options = new ArrayList<>(List.of(stockKaraf()));
+        options.addAll(List.of(
                 editConfigurationFilePut("etc/system.properties", SIM_BASE_PORT, Integer.toString(simBase)),
                 editConfigurationFilePut("etc/system.properties", TFTP_PORT, Integer.toString(tftp)),
                 editConfigurationFilePut("etc/org.uplift.tftp.cfg", "port", Integer.toString(tftp)),
@@ -123,6 +103,8 @@ public abstract class UpliftTestSupport {
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+                // boot features installed from the features service's activator can deadlock on the refresh
+                // of core bundles they cause; asynchronously they cannot (the tests wait for services anyway)
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),

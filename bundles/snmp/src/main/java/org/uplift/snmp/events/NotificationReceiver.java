@@ -96,7 +96,7 @@ public final class NotificationReceiver implements DeviceEvents {
     public NotificationReceiver(Config config) throws IOException {
         Clock clock = Clock.systemUTC();
         this.book = new CompletionBook(Duration.ofSeconds(config.retentionSeconds()), clock);
-        for (CompletionDecoder decoder : List.of(new IadCompletionDecoder(clock), new CiscoCompletionDecoder(clock))) {
+        for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock), CopyRowCompletionDecoder.cisco(clock))) {
             decoders.put(decoder.notification().toDottedString(), decoder);
         }
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);

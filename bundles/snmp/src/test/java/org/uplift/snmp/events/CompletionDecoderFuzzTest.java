@@ -47,8 +47,8 @@ import org.uplift.snmp.cisco.CiscoConfigCopyMib;
 class CompletionDecoderFuzzTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final List<CompletionDecoder> DECODERS = List.of(new IadCompletionDecoder(CLOCK),
-            new CiscoCompletionDecoder(CLOCK));
+    private static final List<CopyRowCompletionDecoder> DECODERS = List.of(CopyRowCompletionDecoder.iad(CLOCK),
+            CopyRowCompletionDecoder.cisco(CLOCK));
     private static final List<OID> COLUMNS = List.of(new OID("1.3.6.1.4.1.32473.7.1.2.1.10"),
             new OID("1.3.6.1.4.1.32473.7.1.2.1.11"), CiscoConfigCopyMib.column(CiscoConfigCopyMib.STATE),
             CiscoConfigCopyMib.column(CiscoConfigCopyMib.FAIL_CAUSE), SnmpConstants.snmpTrapOID,
@@ -79,9 +79,9 @@ class CompletionDecoderFuzzTest {
      */
     @Test
     void bindingsOfAnotherTypeAreIgnored() {
-        for (CompletionDecoder decoder : DECODERS) {
-            OID state = decoder instanceof IadCompletionDecoder ? COLUMNS.get(0) : COLUMNS.get(2);
-            OID cause = decoder instanceof IadCompletionDecoder ? COLUMNS.get(1) : COLUMNS.get(3);
+        for (CopyRowCompletionDecoder decoder : DECODERS) {
+            OID state = decoder.stateColumn();
+            OID cause = decoder.causeColumn();
             PDU pdu = new PDU();
             pdu.add(new VariableBinding(new OID(state).append(7), new OctetString("failed")));
             assertEquals(Optional.empty(), decoder.decode(pdu, "192.0.2.7", 162));
