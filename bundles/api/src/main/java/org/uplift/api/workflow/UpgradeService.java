@@ -35,6 +35,14 @@ public interface UpgradeService {
     /** As {@link #start(String, String)}, with a retry policy for failed steps. */
     Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException;
 
+    /**
+     * The job's live progress: its state and the bytes of the transfer under way, if any. Empty for an
+     * unknown job. Transfers are seen only on the node running the job.
+     */
+    default Optional<JobProgress> progress(String jobId) {
+        return job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1));
+    }
+
     /** Starts a job as the request says; the other {@code start} methods are shorthands for it. */
     Job start(UpgradeRequest request) throws UpgradeException;
 

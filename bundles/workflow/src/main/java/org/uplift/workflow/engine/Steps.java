@@ -47,8 +47,13 @@ final class Steps {
     private final Transit transit;
     private final JobTarget target;
     private final OperationWatcher watcher;
+    private final LiveTransfers live;
+    private final String jobId;
 
-    Steps(Services services, Transit transit, JobTarget target, java.util.function.Supplier<org.uplift.api.driver.DeviceEvents> events) {
+    Steps(Services services, Transit transit, JobTarget target, java.util.function.Supplier<org.uplift.api.driver.DeviceEvents> events,
+            LiveTransfers live, String jobId) {
+        this.live = live;
+        this.jobId = jobId;
         this.services = services;
         this.transit = transit;
         this.target = target;
@@ -90,7 +95,7 @@ final class Steps {
                             JobContext.BACKUP_VERSION, Integer.toString(backup.version()),
                             JobContext.BACKUP_SHA, backup.sha256(), JobContext.BACKUP_FORMAT, before.formatVersion()));
         } finally {
-            services.fileServer().close(ticket.id());
+            close(ticket);
         }
     }
 
@@ -164,7 +169,7 @@ final class Steps {
                     JobContext.of(JobContext.UPDATE_UPTIME, Long.toString(atUpdate.sysUpTime()),
                             JobContext.UPDATE_AT, Long.toString(atUpdateMillis)));
         } finally {
-            services.fileServer().close(ticket.id());
+            close(ticket);
         }
     }
 
@@ -247,7 +252,7 @@ final class Steps {
         try {
             how = command(OperationType.RESTORE_CONFIG, ticket.fileName(), timeout, false);
         } finally {
-            services.fileServer().close(ticket.id());
+            close(ticket);
         }
         return verifyRestore(transit.move(job, VERIFY_RESTORE, "device reports the restore successful (" + how + ")"));
     }
@@ -315,7 +320,7 @@ final class Steps {
         try {
             command(OperationType.RESTORE_CONFIG, ticket.fileName(), services.settings().restoreTimeout(), false);
         } finally {
-            services.fileServer().close(ticket.id());
+            close(ticket);
             deleteQuietly(staged);
         }
     }
@@ -331,8 +336,10 @@ final class Steps {
 
     private TransferTicket receiveTicket(Duration stepTimeout) throws StepFailure {
         try {
-            return services.fileServer().receive(target.address(), services.settings().maxConfigBytes(),
+            TransferTicket ticket = services.fileServer().receive(target.address(), services.settings().maxConfigBytes(),
                     services.settings().ticketTtl(stepTimeout));
+            live.watch(jobId, ticket.id(), -1);
+            return ticket;
         } catch (RepositoryException e) {
             throw new StepFailure("cannot open an upload ticket: " + e.getMessage(), e);
         }
@@ -340,9 +347,24 @@ final class Steps {
 
     private TransferTicket offerTicket(Path file, Duration stepTimeout) throws StepFailure {
         try {
-            return services.fileServer().offer(file, target.address(), services.settings().ticketTtl(stepTimeout));
+            TransferTicket ticket = services.fileServer().offer(file, target.address(), services.settings().ticketTtl(stepTimeout));
+            live.watch(jobId, ticket.id(), sizeOf(file));
+            return ticket;
         } catch (RepositoryException e) {
             throw new StepFailure("cannot open a download ticket: " + e.getMessage(), e);
+        }
+    }
+
+    private void close(TransferTicket ticket) {
+        live.clear(jobId, ticket.id());
+        services.fileServer().close(ticket.id());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            return -1; // only a progress display reads it
         }
     }
 

@@ -47,6 +47,7 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.OperatorDecisions;
 import org.uplift.api.workflow.RetryPolicy;
@@ -88,6 +89,7 @@ public class UpgradeEngine implements UpgradeService {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
     private final DriverSelector drivers = new DriverSelector();
+    private final LiveTransfers liveTransfers = new LiveTransfers();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
     private final List<OperatorDecisions> operatorDecisions = new CopyOnWriteArrayList<>();
 
@@ -307,7 +309,7 @@ public class UpgradeEngine implements UpgradeService {
                         + " after Uplift restarted mid-step: the device is read back before the step goes on");
             }
             futures.put(job.id(), executor.submit(new JobDriver(current, new Steps(services, transit, target,
-                    () -> deviceEvents), transit, this::decide, this::exited)));
+                    () -> deviceEvents, liveTransfers, job.id()), transit, this::decide, this::exited)));
         } catch (StepFailure e) {
             running.remove(job.id());
             if (resumed) {
@@ -455,6 +457,13 @@ public class UpgradeEngine implements UpgradeService {
     private static Job toJob(StoredJob j) {
         return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
                 j.campaignId());
+    }
+
+    @Override
+    public Optional<JobProgress> progress(String jobId) {
+        return job(jobId).map(j -> liveTransfers.of(j.id(), services.fileServer())
+                .map(b -> new JobProgress(j.id(), j.state(), b.bytes(), b.totalBytes()))
+                .orElse(new JobProgress(j.id(), j.state(), 0, -1)));
     }
 
     @Override
