@@ -8,15 +8,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -93,15 +89,15 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         for (Bundle b : upliftBundles()) {
             assertEquals(b.getSymbolicName() + " active", Bundle.ACTIVE, b.getState());
         }
-        assertFalse("TFTP port in use while installed", udpFree(intProperty(TFTP_PORT)));
-        assertFalse("FTP port in use while installed", tcpFree(intProperty(FTP_PORT)));
+        assertFalse("TFTP port in use while installed", Leftovers.udpFree(intProperty(TFTP_PORT)));
+        assertFalse("FTP port in use while installed", Leftovers.tcpFree(intProperty(FTP_PORT)));
     }
 
     @Test
     public void givenUpliftFromTheKar_whenTheKarIsRemoved_thenNoThreadOrPortIsLeftBehind() throws Exception {
         installFromKar();
         // the services are up, so TFTP and FTP listen (the component is activated for UpgradeService)
-        assertFalse("TFTP port in use while installed", udpFree(intProperty(TFTP_PORT)));
+        assertFalse("TFTP port in use while installed", Leftovers.udpFree(intProperty(TFTP_PORT)));
 
         // the uninstall refreshes bundles, this probe among them (it imports dynamically): ask the system bundle
         system = bundleContext.getBundle(0).getBundleContext();
@@ -111,17 +107,12 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         while (!upliftBundles().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
-        assertEquals("Uplift bundles left after the KAR was removed", List.of(), names(upliftBundles()));
+        assertEquals("Uplift bundles left after the KAR was removed", List.of(), Leftovers.names(upliftBundles()));
 
-        List<String> threads = upliftThreads();
-        for (int i = 0; i < 40 && !threads.isEmpty(); i++) {
-            Thread.sleep(250);
-            threads = upliftThreads();
-        }
-        assertEquals("Uplift threads still alive after uninstall", List.of(), threads);
-        assertTrue("TFTP port " + intProperty(TFTP_PORT) + " free again", udpFree(intProperty(TFTP_PORT)));
-        assertTrue("FTP port " + intProperty(FTP_PORT) + " free again", tcpFree(intProperty(FTP_PORT)));
-        assertTrue("SNMP notification port " + intProperty(TRAP_PORT) + " free again", udpFree(intProperty(TRAP_PORT)));
+        assertEquals("Uplift threads still alive after uninstall", List.of(), Leftovers.upliftThreadsAfterGrace());
+        assertTrue("TFTP port " + intProperty(TFTP_PORT) + " free again", Leftovers.udpFree(intProperty(TFTP_PORT)));
+        assertTrue("FTP port " + intProperty(FTP_PORT) + " free again", Leftovers.tcpFree(intProperty(FTP_PORT)));
+        assertTrue("SNMP notification port " + intProperty(TRAP_PORT) + " free again", Leftovers.udpFree(intProperty(TRAP_PORT)));
     }
 
     private static boolean installed;
@@ -215,39 +206,7 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
     private BundleContext system;
 
     private List<Bundle> upliftBundles() {
-        return Arrays.stream((system != null ? system : bundleContext).getBundles())
-                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.uplift."))
-                .toList();
-    }
-
-    private static List<String> names(List<Bundle> bundles) {
-        return bundles.stream().map(b -> b.getSymbolicName() + " " + b.getLocation()).toList();
-    }
-
-    private static List<String> upliftThreads() {
-        List<String> names = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith("uplift-")) {
-                names.add(t.getName());
-            }
-        }
-        return names;
-    }
-
-    private static boolean udpFree(int port) {
-        try (DatagramSocket s = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean tcpFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Leftovers.upliftBundles(system != null ? system : bundleContext);
     }
 
     private static void assertFalse(String message, boolean condition) {

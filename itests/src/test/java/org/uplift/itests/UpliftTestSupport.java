@@ -43,6 +43,7 @@ public abstract class UpliftTestSupport {
     /** System properties that carry the chosen ports from the test driver into Karaf. */
     protected static final String SIM_BASE_PORT = "uplift.it.simBasePort";
     protected static final String TFTP_PORT = "uplift.it.tftpPort";
+    protected static final String SSH_PORT = "uplift.it.sshPort";
 
     @Inject
     protected BundleContext bundleContext;
@@ -53,8 +54,6 @@ public abstract class UpliftTestSupport {
 
     /** Options for a Karaf with uplift and uplift-simulator; {@code extra} adds test-specific ones. */
     protected Option[] uplift(int simulatedDevices, String faults, Option... extra) {
-        String version = System.getProperty("project.version");
-        File root = new File(System.getProperty("uplift.root"));
         int simBase = freeUdpPortRange(simulatedDevices);
         int tftp = freeUdpPortRange(1);
         int traps = freeUdpPortRange(1);
@@ -73,11 +72,30 @@ public abstract class UpliftTestSupport {
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "notifyTo", "127.0.0.1:" + traps),
                 editConfigurationFilePut("etc/org.uplift.snmp.notifications.cfg", "port", Integer.toString(traps)),
                 features(new File(System.getProperty("uplift.features.xml")).toURI().toString(), "uplift", "uplift-simulator")));
+        options.addAll(List.of(reactorInSystem()));
+        options.addAll(List.of(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /**
+     * This build's bundles, features repository and shipped cfg files, put into the test Karaf's
+     * {@code system/} folder - a Maven repository every Karaf reads - at the paths {@code mvn:org.uplift/...}
+     * URLs name, as {@code mvn install} would put them into a local repository.
+     */
+    protected static Option[] reactorInSystem() {
+        String version = System.getProperty("project.version");
+        File root = new File(System.getProperty("uplift.root"));
+        List<Option> options = new ArrayList<>();
         for (String b : BUNDLES) {
             options.add(replaceConfigurationFile("system/org/uplift/" + b + "/" + version + "/" + b + "-" + version + ".jar",
                     new File(root, "bundles/" + b + "/target/" + b + "-" + version + ".jar")));
         }
-        options.addAll(List.of(extra));
+        String features = "system/org/uplift/uplift-features/" + version + "/uplift-features-" + version;
+        options.add(replaceConfigurationFile(features + "-features.xml", new File(System.getProperty("uplift.features.xml"))));
+        File[] cfgs = new File(root, "features/uplift/src/main/cfg").listFiles((d, n) -> n.endsWith(".cfg"));
+        for (File cfg : cfgs) {
+            options.add(replaceConfigurationFile(features + "-" + cfg.getName(), cfg));
+        }
         return options.toArray(new Option[0]);
     }
 
@@ -89,6 +107,7 @@ public abstract class UpliftTestSupport {
      */
     protected Option[] stockKaraf(Option... extra) {
         String karafVersion = System.getProperty("karaf.version");
+        int ssh = freeTcpPort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(maven().groupId("org.apache.karaf").artifactId("apache-karaf")
@@ -101,7 +120,8 @@ public abstract class UpliftTestSupport {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository")),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ssh)),
+                editConfigurationFilePut("etc/system.properties", SSH_PORT, Integer.toString(ssh)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
                 // boot features installed from the features service's activator can deadlock on the refresh
                 // of core bundles they cause; asynchronously they cannot (the tests wait for services anyway)
