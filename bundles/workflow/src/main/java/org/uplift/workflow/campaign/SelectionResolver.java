@@ -116,7 +116,13 @@ final class SelectionResolver {
     }
 
     private Map<String, Future<DeviceFacts>> readAll(java.util.Collection<Device> devices) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, devices.size())));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        // named like every Uplift thread, so a leak after uninstall shows in thread dumps and in the Karaf tests
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, devices.size())), r -> {
+            Thread t = new Thread(r, "uplift-campaign-select-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Map<String, Future<DeviceFacts>> reads = new LinkedHashMap<>();
             for (Device d : devices) {
