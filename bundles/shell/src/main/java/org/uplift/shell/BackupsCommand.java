@@ -1,8 +1,5 @@
 package org.uplift.shell;
 
-import java.util.List;
-
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,10 +12,13 @@ import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "backups", description = "Lists the configuration backups of a device, oldest first.",
-        detailedDescription = "Example: uplift:backups iad-1")
-public class BackupsCommand implements Action {
+        detailedDescription = """
+                Each upgrade stores the backup it takes; the newest keepPerDevice (default 50) are kept, and never one \
+                a job still needs. See one with uplift:backup-show, compare two with uplift:backup-diff.
+                Example: uplift:backups iad-1""")
+public class BackupsCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private BackupStore backups;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
@@ -26,20 +26,15 @@ public class BackupsCommand implements Action {
     private String device;
 
     @Override
-    public Object execute() {
-        List<ConfigBackup> history = backups.history(device);
-        if (history.isEmpty()) {
-            System.out.println("Device " + device + " has no backups");
-            return null;
-        }
-        ShellTable table = new ShellTable();
+    protected Object run() throws Exception {
+        ShellTable table = new ShellTable().emptyTableText("Device " + device + " has no backups");
         table.column("Version").alignRight();
         table.column("Taken");
         table.column("Size").alignRight();
         table.column("Firmware");
         table.column("Format");
         table.column("SHA-256");
-        for (ConfigBackup b : history) {
+        for (ConfigBackup b : service(backups, BackupStore.class).history(device)) {
             table.addRow().addContent(b.version(), b.takenAt(), b.size(), b.firmwareVersion(), b.formatVersion(),
                     b.sha256());
         }
