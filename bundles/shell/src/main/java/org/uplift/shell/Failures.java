@@ -38,8 +38,7 @@ public final class Failures {
         String text = operatorText(e);
         if (text == null) {
             LOG.warn("{} stopped on an internal error", command, e);
-            text = command + " stopped on an internal error (" + e.getClass().getSimpleName()
-                    + "); the details are in the Karaf log";
+            text = command + " stopped on an internal error; the details are in the Karaf log (log:display)";
         }
         return new CommandException(oneLine(text), e);
     }

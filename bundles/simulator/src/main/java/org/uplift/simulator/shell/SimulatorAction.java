@@ -35,8 +35,8 @@ abstract class SimulatorAction implements Action {
         } catch (Exception e) {
             String name = getClass().getAnnotation(Command.class).scope() + ":" + getClass().getAnnotation(Command.class).name();
             LOG.log(System.Logger.Level.WARNING, name + " stopped on an internal error", e);
-            throw new CommandException(name + " stopped on an internal error (" + e.getClass().getSimpleName()
-                    + "); the details are in the Karaf log", e);
+            throw new CommandException(name + " stopped on an internal error; the details are in the Karaf log"
+                    + " (log:display)", e);
         }
     }
 
