@@ -10,10 +10,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.device.DeviceInventory;
 
-/** Completes the last id of a comma-separated device list ("iad-1,iad-2,ia"), leaving out ids already listed. */
+/**
+ * Completes the last id of a comma-separated device list ("iad-1,iad-2,ia"), leaving out ids already
+ * listed. A candidate does not end the word, so another ",id" can follow.
+ */
 @Service
 public class DeviceListCompleter implements Completer {
 
@@ -26,11 +28,10 @@ public class DeviceListCompleter implements Completer {
                 : commandLine.getCursorArgument().substring(0, commandLine.getArgumentPosition());
         String listed = word.substring(0, word.lastIndexOf(',') + 1);
         Set<String> chosen = Arrays.stream(listed.split(",")).collect(Collectors.toSet());
-        StringsCompleter delegate = new StringsCompleter();
         if (inventories != null) {
             DeviceIdCompleter.deviceIds(inventories).distinct().filter(id -> !chosen.contains(id))
-                    .forEach(id -> delegate.getStrings().add(listed + id));
+                    .map(id -> listed + id).filter(candidate -> candidate.startsWith(word)).forEach(candidates::add);
         }
-        return delegate.complete(session, commandLine, candidates);
+        return candidates.isEmpty() ? -1 : commandLine.getBufferPosition() - commandLine.getArgumentPosition();
     }
 }

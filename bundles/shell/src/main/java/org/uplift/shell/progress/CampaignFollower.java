@@ -57,7 +57,7 @@ public final class CampaignFollower {
         for (Job job : upgrades.jobsOfCampaign(shown.id())) {
             JobWatch w = new JobWatch(job, false);
             watches.put(job.id(), w);
-            if (!w.finished()) {
+            if (!job.state().terminal()) {
                 out.line(w.line(job.state(), "(in flight: " + job.lastMessage() + ")"));
             }
         }
@@ -72,7 +72,7 @@ public final class CampaignFollower {
                 }
                 Campaign current = c;
                 out.status(Stream.concat(Stream.of(summary(current)),
-                        watches.values().stream().filter(w -> !w.finished()).map(w -> w.status(now)))
+                        watches.values().stream().filter(w -> !w.finished(now)).map(w -> w.status(now)))
                         .collect(Collectors.joining("  |  ")));
                 pacer.pause(TICK);
             }
@@ -92,8 +92,8 @@ public final class CampaignFollower {
                 .orElseThrow(() -> new IllegalStateException("campaign " + id + " no longer exists"));
         for (Job job : upgrades.jobsOfCampaign(id)) {
             JobWatch w = watches.computeIfAbsent(job.id(), k -> new JobWatch(job, true));
-            w.update(job, out);
-            if (!w.finished()) {
+            w.update(job, out, now);
+            if (!w.finished(now)) {
                 upgrades.progress(job.id()).ifPresent(p -> w.progress(p, out));
             }
         }

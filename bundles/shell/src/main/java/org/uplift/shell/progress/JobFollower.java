@@ -57,15 +57,15 @@ public final class JobFollower {
             while (true) {
                 Instant now = pacer.now();
                 for (JobWatch w : watches.values()) {
-                    if (!w.finished() || !readAt.containsKey(w.jobId())) {
+                    if (!w.finished(now) || !readAt.containsKey(w.jobId())) {
                         look(w, latest, readAt, now);
                     }
                 }
-                if (watches.values().stream().allMatch(JobWatch::finished)
+                if (watches.values().stream().allMatch(w -> w.finished(now))
                         || (deadline != null && !now.isBefore(deadline))) {
                     return new ArrayList<>(latest.values());
                 }
-                out.status(watches.values().stream().filter(w -> !w.finished()).map(w -> w.status(now))
+                out.status(watches.values().stream().filter(w -> !w.finished(now)).map(w -> w.status(now))
                         .collect(Collectors.joining("  |  ")));
                 pacer.pause(TICK);
             }
@@ -81,7 +81,7 @@ public final class JobFollower {
         if (last == null || progress.state() != w.state() || !now.isBefore(last.plus(REREAD))) {
             Job job = upgrades.job(w.jobId())
                     .orElseThrow(() -> new IllegalStateException("job " + w.jobId() + " no longer exists"));
-            w.update(job, out);
+            w.update(job, out, now);
             latest.put(job.id(), job);
             readAt.put(job.id(), now);
         }

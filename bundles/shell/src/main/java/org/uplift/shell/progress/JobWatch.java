@@ -12,6 +12,12 @@ import org.uplift.api.workflow.StepRecord;
 /** What has been shown of one job: the history entries printed so far and how far its current transfer got. */
 final class JobWatch {
 
+    /**
+     * How long a job must stay in AWAITING_DECISION before following stops: a retry policy (or a host's
+     * OperatorDecisions) answers within milliseconds, and the job moves on.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
     /** Without a total (an upload), the first byte count printed as a line; then at every doubling. */
     static final long FIRST_UNSIZED_LINE = 64 * 1024;
 
@@ -25,6 +31,7 @@ final class JobWatch {
     private long totalBytes = -1;
     private int shownTenths;
     private long nextUnsizedLine = FIRST_UNSIZED_LINE;
+    private Instant waitingSince;
 
     /** {@code showHistory}: print the job's history so far at the first {@link #update}; else only what follows. */
     JobWatch(Job job, boolean showHistory) {
@@ -43,16 +50,19 @@ final class JobWatch {
         return state;
     }
 
-    /** Ended, or waiting for the operator: nothing will happen until someone decides. */
-    boolean finished() {
-        return state.terminal() || state == JobState.AWAITING_DECISION;
+    /** Ended, or waiting for the operator for {@link #SETTLE} at least: nothing will happen until someone decides. */
+    boolean finished(Instant now) {
+        return state.terminal() || (waitingSince != null && !now.isBefore(waitingSince.plus(SETTLE)));
     }
 
-    /** Prints the history entries not shown yet; a new entry starts a new step, so the transfer figures start over. */
-    void update(Job job, ProgressOutput out) {
+    /**
+     * Prints the history entries not shown yet; a new entry starts a new step, so the transfer figures start
+     * over. {@code now} is when this look began.
+     */
+    void update(Job job, ProgressOutput out, Instant now) {
         List<StepRecord> history = job.history();
         if (history.size() <= shownHistory) {
-            state = job.state();
+            enter(job.state(), now);
             return;
         }
         for (int i = shownHistory; i < history.size(); i++) {
@@ -60,11 +70,21 @@ final class JobWatch {
             out.line(line(r.state(), r.message()));
         }
         shownHistory = history.size();
-        state = job.state();
+        waitingSince = null; // a new entry: any wait seen before was answered
+        enter(job.state(), now);
         stepSince = history.get(history.size() - 1).at();
         transferring = false;
         shownTenths = 0;
         nextUnsizedLine = FIRST_UNSIZED_LINE;
+    }
+
+    private void enter(JobState now, Instant at) {
+        state = now;
+        if (state != JobState.AWAITING_DECISION) {
+            waitingSince = null;
+        } else if (waitingSince == null) {
+            waitingSince = at;
+        }
     }
 
     /**
