@@ -81,7 +81,7 @@ public class CampaignShowCommand extends UpliftAction {
             return null;
         }
         System.out.println();
-        print(last);
+        printWaves(last);
         return outcome(last);
     }
 
@@ -91,6 +91,10 @@ public class CampaignShowCommand extends UpliftAction {
         System.out.println("  target " + r.firmwareVersion() + ", " + r.selection() + ", concurrency " + r.concurrency()
                 + ", waves " + WaveSize.format(r.waves()) + ", threshold " + r.errorThresholdPercent() + "%, policy "
                 + r.policy() + ", started " + c.createdAt());
+        printWaves(c);
+    }
+
+    private static void printWaves(Campaign c) {
         ShellTable table = new ShellTable();
         table.column("Wave").alignRight();
         table.column("Devices").alignRight();

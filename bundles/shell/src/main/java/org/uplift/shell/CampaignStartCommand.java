@@ -24,15 +24,16 @@ import org.uplift.shell.completers.FirmwareVersionCompleter;
                 Choose the devices with one of --devices, --model or --older (with --model: only that model). The \
                 devices are fixed when the campaign starts.
                 Waves are cumulative sizes: 1,10%,100% upgrades one device, then up to 10% of them, then the rest; a \
-                wave begins when the one before has ended. When more than --threshold percent of a wave's devices fail \
+                wave begins when the one before has ended. Quote sizes with % in the Karaf shell, where an unquoted % \
+                starts an arithmetic expression: --waves '1,10%,100%'. When more than --threshold percent of a wave's devices fail \
                 (or cannot be started) the campaign pauses: look with uplift:campaign-show, then uplift:campaign-resume \
                 (the wave goes on, then the next) or uplift:campaign-cancel.
                 A job waiting for a decision (uplift:retry / uplift:abort) keeps its place within --concurrency.
                 Defaults: --concurrency 5, --waves 1,10%,100%, --threshold 20, --policy abort.
                 Follow it with uplift:campaign-show --follow <id>.
                 Examples:
-                  uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --concurrency 10 --waves 1,10%,100% --threshold 20 --policy retry:1:abort
-                  uplift:campaign-start --firmware 2.0.0 --devices iad-1,iad-2,iad-3 --waves 1,100%""")
+                  uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --concurrency 10 --waves '1,10%,100%' --threshold 20 --policy retry:1:abort
+                  uplift:campaign-start --firmware 2.0.0 --devices iad-1,iad-2,iad-3 --waves 1,2""")
 public class CampaignStartCommand extends UpliftAction {
 
     @Reference(optional = true)
@@ -58,7 +59,7 @@ public class CampaignStartCommand extends UpliftAction {
     @Option(name = "--concurrency", aliases = "-c", description = "At most this many jobs of the campaign unfinished at once, 1-10000")
     private int concurrency = 5;
 
-    @Option(name = "--waves", aliases = "-w", description = "Cumulative wave sizes: device counts or percentages, separated by commas")
+    @Option(name = "--waves", aliases = "-w", description = "Cumulative wave sizes: device counts or percentages, separated by commas; quote percentages: '1,10%,100%'")
     private String waves = "1,10%,100%";
 
     @Option(name = "--threshold", aliases = "-t", description = "Pause when more than this percentage of a wave's devices failed (0: at the first failure, 100: never)")

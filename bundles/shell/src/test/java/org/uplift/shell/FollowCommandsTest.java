@@ -153,12 +153,12 @@ class FollowCommandsTest {
         assertNull(run.failure(), run.out());
         String out = run.out();
         assertTrue(out.startsWith("Campaign c-1 RUNNING, wave 1 of 2: wave 1 of 2 started"), out);
-        assertTrue(out.contains("job00001 iad-1      PENDING         (in flight: accepted)"), out);
-        assertTrue(out.contains("job00001 iad-1      UPDATE          4.0 MiB / 8.0 MiB (50%)"), out);
+        assertTrue(out.contains("job00001 iad-1      PENDING           (in flight: accepted)"), out);
+        assertTrue(out.contains("job00001 iad-1      UPDATE            4.0 MiB / 8.0 MiB (50%)"), out);
         assertTrue(out.contains("wave 1/2: 1 device: 1 done, 0 failed, 0 waiting, 0 running, 0 not started"), out);
         assertTrue(out.contains("Campaign c-1 RUNNING, wave 2 of 2: wave 2 of 2 started"), out);
-        assertTrue(out.contains("job00002 iad-2      PENDING         accepted"), "a job started while following: " + out);
-        assertTrue(out.indexOf("Campaign c-1 COMPLETED") > out.indexOf("job00002 iad-2      DONE"), out);
+        assertTrue(out.contains("job00002 iad-2      PENDING           accepted"), "a job started while following: " + out);
+        assertTrue(out.indexOf("Campaign c-1 COMPLETED") > out.indexOf("job00002 iad-2      DONE "), out);
         assertTrue(out.endsWith("Campaign c-1 COMPLETED: 2 of 2 devices upgraded" + System.lineSeparator()), out);
         assertTrue(pacer.scriptDone());
     }

@@ -124,7 +124,7 @@ final class JobWatch {
 
     /** "3f2a9c1e iad-1      UPDATE          3.1 MiB / 8.0 MiB (39%)". */
     String line(JobState step, String text) {
-        return String.format("%s %-10s %-15s %s", jobId, deviceId, step, text);
+        return String.format("%s %-10s %-17s %s", jobId, deviceId, step, text);
     }
 
     static String elapsed(Duration d) {

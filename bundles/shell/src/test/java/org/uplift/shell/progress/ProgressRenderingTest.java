@@ -58,8 +58,8 @@ class ProgressRenderingTest {
                 "MIGRATE_CONFIG", "RESTORE", "VERIFY_RESTORE", "DONE"), steps, printed());
         List<String> update = lines.stream().filter(l -> l.matches("job00001 iad-1\\s+UPDATE\\s+\\d.*")).toList();
         assertEquals(10, update.size(), "one line per tenth of the image, not one per look:\n" + printed());
-        assertEquals("job00001 iad-1      UPDATE          1.0 MiB / 10.0 MiB (10%)", update.get(0));
-        assertEquals("job00001 iad-1      UPDATE          10.0 MiB / 10.0 MiB (100%)", update.get(9));
+        assertEquals("job00001 iad-1      UPDATE            1.0 MiB / 10.0 MiB (10%)", update.get(0));
+        assertEquals("job00001 iad-1      UPDATE            10.0 MiB / 10.0 MiB (100%)", update.get(9));
         assertFalse(printed().contains("\r") || printed().contains("\u001b"), "no control characters in a log");
         assertFalse(printed().contains("10.0 KiB"), "a 10 KiB upload is below the first unsized line");
     }
