@@ -72,12 +72,12 @@ public class CampaignStartCommand extends UpliftAction {
     protected Object run() throws Exception {
         CampaignService service = service(campaigns, CampaignService.class);
         DeviceSelection selection = selection();
-        List<WaveSize> sizes = Options.parse("--waves", waves, CampaignRequest::parseWaves);
-        RetryPolicy retryPolicy = Options.parse("--policy", policy, RetryPolicy::parse);
+        List<WaveSize> sizes = OptionChecks.parse("--waves", waves, CampaignRequest::parseWaves);
+        RetryPolicy retryPolicy = OptionChecks.parse("--policy", policy, RetryPolicy::parse);
         if (threshold < 0 || threshold > 100) {
             throw new IllegalArgumentException("--threshold is a percentage 0-100, got " + threshold);
         }
-        Options.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
+        OptionChecks.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
         Campaign campaign = service.start(new CampaignRequest(firmware, selection, concurrency, sizes, threshold, retryPolicy));
         System.out.println("Campaign " + campaign.id() + " " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());

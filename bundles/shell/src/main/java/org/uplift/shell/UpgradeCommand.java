@@ -72,12 +72,12 @@ public class UpgradeCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        RetryPolicy retryPolicy = Options.parse("--policy", policy, RetryPolicy::parse);
+        RetryPolicy retryPolicy = OptionChecks.parse("--policy", policy, RetryPolicy::parse);
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout is a number of seconds of at least 1; got " + timeoutSeconds);
         }
         UpgradeService service = service(upgrades, UpgradeService.class);
-        Options.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
+        OptionChecks.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
         List<Job> started = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (String device : devices) {

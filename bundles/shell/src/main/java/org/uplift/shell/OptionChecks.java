@@ -7,9 +7,9 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 
 /** Checks of option values that several commands share, each failing with one line that names the option. */
-final class Options {
+final class OptionChecks {
 
-    private Options() {
+    private OptionChecks() {
     }
 
     /** Parses an option's value; a refusal is prefixed with the option's name. */
