@@ -1,11 +1,14 @@
 package org.uplift.shell;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
@@ -21,6 +24,10 @@ public class BackupsCommand extends UpliftAction {
     @Reference(optional = true)
     private BackupStore backups;
 
+    /** To tell a device without backups from a mistyped id. */
+    @Reference(optional = true)
+    private List<DeviceInventory> inventories;
+
     @Argument(index = 0, name = "device", description = "Device id", required = true)
     @Completion(DeviceIdCompleter.class)
     private String device;
@@ -34,7 +41,12 @@ public class BackupsCommand extends UpliftAction {
         table.column("Firmware");
         table.column("Format");
         table.column("SHA-256");
-        for (ConfigBackup b : service(backups, BackupStore.class).history(device)) {
+        List<ConfigBackup> history = service(backups, BackupStore.class).history(device);
+        if (history.isEmpty() && (inventories == null || inventories.stream().noneMatch(i -> i.device(device).isPresent()))) {
+            throw new IllegalArgumentException("no device '" + device + "' in the inventory and no backups of it:"
+                    + " see uplift:device-list");
+        }
+        for (ConfigBackup b : history) {
             table.addRow().addContent(b.version(), b.takenAt(), b.size(), b.firmwareVersion(), b.formatVersion(),
                     b.sha256());
         }

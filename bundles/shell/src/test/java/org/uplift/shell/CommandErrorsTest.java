@@ -3,6 +3,8 @@ package org.uplift.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uplift.shell.fakes.Commands.command;
 import static org.uplift.shell.fakes.Commands.run;
@@ -10,15 +12,20 @@ import static org.uplift.shell.fakes.Commands.set;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.device.DeviceRegistry;
+import org.uplift.api.repository.BackupStore;
+import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.fakes.Commands.Run;
 import org.uplift.shell.fakes.FakeCampaigns;
 import org.uplift.shell.fakes.FakeCatalog;
+import org.uplift.shell.fakes.FakeRegistry;
 import org.uplift.shell.fakes.FakeUpgrades;
 
 /** Bad input fails with one clear line, never a stack trace and never a NullPointerException. */
@@ -106,6 +113,39 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aMistypedDeviceIsToldFromADeviceWithoutBackups() {
+        BackupStore none = new BackupStore() {
+            @Override
+            public ConfigBackup store(String d, byte[] c, String f, String v) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<ConfigBackup> history(String deviceId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<ConfigBackup> latest(String deviceId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public byte[] read(String deviceId, int version) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertEquals("no device 'iad-9' in the inventory and no backups of it: see uplift:device-list",
+                oneLine(run(set(command(BackupsCommand.class, none), "device", "iad-9"))));
+        DeviceRegistry registry = new FakeRegistry("iad-9");
+        BackupsCommand known = set(command(BackupsCommand.class, none), "device", "iad-9");
+        set(known, "inventories", List.of(registry));
+        Run run = run(known);
+        assertNull(run.failure());
+        assertTrue(run.out().contains("Device iad-9 has no backups"), run.out());
+    }
+
+    @Test
     void unknownFirmwareIsNamed() {
         assertEquals("no firmware IAD-1000-9 in the catalogue: see uplift:firmware-list",
                 oneLine(run(set(command(FirmwareShowCommand.class, catalog), "id", "IAD-1000-9"))));
@@ -134,7 +174,7 @@ class CommandErrorsTest {
         assertTrue(campaigns.started.isEmpty(), "nothing was started");
         set(c, "devices", "iad-1,iad-2");
         Run ok = run(c);
-        assertEquals(null, ok.failure());
+        assertNull(ok.failure());
         assertTrue(ok.out().contains("Follow it with uplift:campaign-show --follow c-00000001"), ok.out());
     }
 
@@ -157,7 +197,7 @@ class CommandErrorsTest {
         // the file server is missing too: the command names it before it looks at the options it cannot use
         assertTrue(oneLine(run(c)).startsWith("uplift:transfer-open cannot run: the FileServer service is not available"));
         assertEquals("--ttl 10 minutes is not a duration; use 90s, 10m, 2h or PT10M",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> TransferOpenCommand.parseDuration("10 minutes")).getMessage());
     }
 }
