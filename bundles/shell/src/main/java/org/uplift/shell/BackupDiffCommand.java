@@ -2,7 +2,6 @@ package org.uplift.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,35 +13,40 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "backup-diff", description = "Unified diff between two backups of a device, ignoring volatile lines.",
-        detailedDescription = "Without versions: the newest against the one before it; with one version: that one against"
-                + " the newest. Volatile lines (timestamps, counters) are set by volatilePatterns in org.uplift.backups.\n"
-                + "Example: uplift:backup-diff iad-1 2 5")
-public class BackupDiffCommand implements Action {
+@Command(scope = "uplift", name = "backup-diff", description = "Shows the unified diff between two configuration backups of a device, ignoring volatile lines.",
+        detailedDescription = """
+                Defaults: without versions, the newest backup against the one before it; with one version, that \
+                one against the newest. Versions are listed by uplift:backups.
+                Volatile lines (timestamps, counters) are set by volatilePatterns in etc/org.uplift.backups.cfg.
+                Examples:
+                  uplift:backup-diff iad-1
+                  uplift:backup-diff iad-1 2 5""")
+public class BackupDiffCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private BackupStore backups;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
     @Completion(DeviceIdCompleter.class)
     private String device;
 
-    @Argument(index = 1, name = "from", description = "Older version; default the one before the newer")
+    @Argument(index = 1, name = "from", description = "Older backup version; default: the one before the newer")
     private Integer from;
 
-    @Argument(index = 2, name = "to", description = "Newer version; default the newest")
+    @Argument(index = 2, name = "to", description = "Newer backup version; default: the newest")
     private Integer to;
 
     @Override
-    public Object execute() throws Exception {
-        List<ConfigBackup> history = backups.history(device);
+    protected Object run() throws Exception {
+        BackupStore store = service(backups, BackupStore.class);
+        List<ConfigBackup> history = store.history(device);
         if (history.size() < 2 && (from == null || to == null)) {
-            System.out.println("Device " + device + " has " + history.size() + " backup(s); a diff needs two");
-            return null;
+            throw Failures.of("device " + device + " has " + history.size() + " backup(s); a diff needs two"
+                    + " (see uplift:backups " + device + ")");
         }
         int newer = to != null ? to : history.get(history.size() - 1).version();
         int older = from != null ? from : previous(history, newer);
-        BackupDiff diff = backups.diff(device, older, newer);
+        BackupDiff diff = store.diff(device, older, newer);
         if (diff.identical()) {
             System.out.println("Versions " + older + " and " + newer + " of " + device + " are identical"
                     + (diff.ignoredLines() > 0 ? " apart from " + diff.ignoredLines() + " volatile line(s)" : ""));

@@ -2,7 +2,6 @@ package org.uplift.shell;
 
 import java.nio.charset.StandardCharsets;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,30 +14,34 @@ import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "backup-show", description = "Shows one configuration backup of a device, checked against its SHA-256.",
-        detailedDescription = "Without a version, the newest. The content is printed unless --no-content is given.\n"
-                + "Example: uplift:backup-show iad-1 3")
-public class BackupShowCommand implements Action {
+        detailedDescription = """
+                Default: the newest backup. The content is printed after the record unless --no-content is given.
+                Examples:
+                  uplift:backup-show iad-1
+                  uplift:backup-show --no-content iad-1 3""")
+public class BackupShowCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private BackupStore backups;
 
-    @Option(name = "--no-content", description = "Print only the backup's record")
+    @Option(name = "--no-content", description = "Print only the backup's record, not the configuration")
     private boolean noContent;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
     @Completion(DeviceIdCompleter.class)
     private String device;
 
-    @Argument(index = 1, name = "version", description = "Backup version, see uplift:backups; default the newest")
+    @Argument(index = 1, name = "version", description = "Backup version, see uplift:backups; default: the newest")
     private Integer version;
 
     @Override
-    public Object execute() throws Exception {
-        ConfigBackup backup = (version == null ? backups.latest(device)
-                : backups.history(device).stream().filter(b -> b.version() == version).findFirst())
+    protected Object run() throws Exception {
+        BackupStore store = service(backups, BackupStore.class);
+        ConfigBackup backup = (version == null ? store.latest(device)
+                : store.history(device).stream().filter(b -> b.version() == version).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("device " + device + " has no backup"
                         + (version == null ? "" : " version " + version) + "; see uplift:backups " + device));
-        byte[] content = backups.read(device, backup.version());
+        byte[] content = store.read(device, backup.version());
         System.out.println("Device:   " + backup.deviceId());
         System.out.println("Version:  " + backup.version());
         System.out.println("Taken:    " + backup.takenAt());

@@ -2,43 +2,50 @@ package org.uplift.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "backups", description = "Lists the configuration backups of a device, oldest first.",
-        detailedDescription = "Example: uplift:backups iad-1")
-public class BackupsCommand implements Action {
+        detailedDescription = """
+                Each upgrade stores the backup it takes; the newest keepPerDevice (default 50) are kept, and never one \
+                a job still needs. See one with uplift:backup-show, compare two with uplift:backup-diff.
+                Example: uplift:backups iad-1""")
+public class BackupsCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private BackupStore backups;
+
+    /** To tell a device without backups from a mistyped id. */
+    @Reference(optional = true)
+    private List<DeviceInventory> inventories;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
     @Completion(DeviceIdCompleter.class)
     private String device;
 
     @Override
-    public Object execute() {
-        List<ConfigBackup> history = backups.history(device);
-        if (history.isEmpty()) {
-            System.out.println("Device " + device + " has no backups");
-            return null;
-        }
-        ShellTable table = new ShellTable();
+    protected Object run() throws Exception {
+        ShellTable table = new ShellTable().emptyTableText("Device " + device + " has no backups");
         table.column("Version").alignRight();
         table.column("Taken");
         table.column("Size").alignRight();
         table.column("Firmware");
         table.column("Format");
         table.column("SHA-256");
+        List<ConfigBackup> history = service(backups, BackupStore.class).history(device);
+        if (history.isEmpty() && (inventories == null || inventories.stream().noneMatch(i -> i.device(device).isPresent()))) {
+            throw new IllegalArgumentException("no device '" + device + "' in the inventory and no backups of it:"
+                    + " see uplift:device-list");
+        }
         for (ConfigBackup b : history) {
             table.addRow().addContent(b.version(), b.takenAt(), b.size(), b.firmwareVersion(), b.formatVersion(),
                     b.sha256());

@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -11,16 +10,18 @@ import org.uplift.api.workflow.WaveProgress;
 
 @Service
 @Command(scope = "uplift", name = "campaign-list", description = "Lists campaigns, newest first, with their progress.",
-        detailedDescription = "Done, Failed (failed, aborted or not started), Waiting (for a decision) and Running count devices of all waves.\n"
-                + "Example: uplift:campaign-list")
-public class CampaignListCommand implements Action {
+        detailedDescription = """
+                Done, Failed (failed, aborted or not started), Waiting (for a decision) and Running count the devices \
+                of all waves. One campaign in detail: uplift:campaign-show <id>.
+                Example: uplift:campaign-list""")
+public class CampaignListCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private CampaignService campaigns;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
+    protected Object run() throws Exception {
+        ShellTable table = new ShellTable().emptyTableText("No campaigns yet: start one with uplift:campaign-start");
         table.column("Campaign");
         table.column("Target");
         table.column("Devices chosen").maxSize(40);
@@ -32,7 +33,7 @@ public class CampaignListCommand implements Action {
         table.column("Waiting").alignRight();
         table.column("Running").alignRight();
         table.column("Started");
-        for (Campaign c : campaigns.campaigns()) {
+        for (Campaign c : service(campaigns, CampaignService.class).campaigns()) {
             table.addRow().addContent(c.id(), c.request().firmwareVersion(), c.request().selection(), c.state(),
                     c.currentWave() + "/" + c.waves().size(), c.devices(), c.done(), c.failed(),
                     c.waves().stream().mapToInt(WaveProgress::awaitingDecision).sum(),

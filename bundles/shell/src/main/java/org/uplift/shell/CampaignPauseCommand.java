@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -8,24 +7,25 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
-import org.uplift.shell.completers.CampaignIdCompleter;
+import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "campaign-pause", description = "Pauses a campaign: no new job is started; jobs already running go on to their end.",
-        detailedDescription = "The campaign stays paused across restarts; uplift:campaign-resume goes on.\n"
-                + "Example: uplift:campaign-pause c-3f2a9c1e")
-public class CampaignPauseCommand implements Action {
+        detailedDescription = """
+                The campaign stays paused across restarts of Karaf; uplift:campaign-resume goes on where it stopped.
+                Example: uplift:campaign-pause c-3f2a9c1e""")
+public class CampaignPauseCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private CampaignService campaigns;
 
-    @Argument(index = 0, name = "campaign", description = "Campaign id", required = true)
-    @Completion(CampaignIdCompleter.class)
+    @Argument(index = 0, name = "campaign", description = "Id of a running campaign (see uplift:campaign-list)", required = true)
+    @Completion(UnfinishedCampaignIdCompleter.class)
     private String id;
 
     @Override
-    public Object execute() throws Exception {
-        Campaign campaign = campaigns.pause(id);
+    protected Object run() throws Exception {
+        Campaign campaign = service(campaigns, CampaignService.class).pause(id);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

@@ -3,7 +3,6 @@ package org.uplift.shell;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -19,15 +18,21 @@ import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "config-migrate", description = "Converts a device's backed-up configuration to another format version and shows the unified diff.",
-        detailedDescription = "The source is the device's newest backup, or <device>:<version>. The result is validated in the target format.\n"
-                + "Without --dry-run it is stored as a new backup version of the device (the original stays).\n"
-                + "Example: uplift:config-migrate --to 3 --dry-run iad-1")
-public class ConfigMigrateCommand implements Action {
+        detailedDescription = """
+                The source is the device's newest backup, or <device>:<version> (versions: uplift:backups <device>). \
+                The shortest chain of migrators is used (uplift:migrations lists them) and the result is validated \
+                in the target format.
+                Without --dry-run the result is stored as a new backup version of the device; the original stays.
+                Default --model: the only model that has migrators.
+                Examples:
+                  uplift:config-migrate --to 3 --dry-run iad-1
+                  uplift:config-migrate --to 3 iad-1:2""")
+public class ConfigMigrateCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private BackupStore backups;
 
-    @Reference
+    @Reference(optional = true)
     private MigrationService migrations;
 
     @Argument(index = 0, name = "backup", description = "<device> (its newest backup) or <device>:<version>", required = true)
@@ -37,16 +42,18 @@ public class ConfigMigrateCommand implements Action {
     @Option(name = "--to", aliases = "-t", description = "Target configuration format version", required = true)
     private String to;
 
-    @Option(name = "--model", aliases = "-m", description = "Device model (default: the only model with migrators)")
+    @Option(name = "--model", aliases = "-m", description = "Device model whose migrators to use; default: the only model that has migrators")
     private String model;
 
-    @Option(name = "--dry-run", aliases = "-n", description = "Only show what would change")
+    @Option(name = "--dry-run", aliases = "-n", description = "Only show what would change; store nothing")
     private boolean dryRun;
 
     @Override
-    public Object execute() throws Exception {
-        ConfigBackup backup = resolve();
-        String forModel = model != null ? model : onlyModel();
+    protected Object run() throws Exception {
+        BackupStore backups = service(this.backups, BackupStore.class);
+        MigrationService migrations = service(this.migrations, MigrationService.class);
+        ConfigBackup backup = resolve(backups);
+        String forModel = model != null ? model : onlyModel(migrations);
         byte[] migrated = migrations.migrate(forModel, backup.formatVersion(), to,
                 backups.read(backup.deviceId(), backup.version()));
         BackupDiff diff;
@@ -65,20 +72,21 @@ public class ConfigMigrateCommand implements Action {
         return null;
     }
 
-    private ConfigBackup resolve() {
+    /** {@code <device>} or {@code <device>:<version>}; a device id may itself hold a colon, a version is digits only. */
+    private ConfigBackup resolve(BackupStore backups) {
         int colon = source.lastIndexOf(':');
-        String device = colon < 0 ? source : source.substring(0, colon);
-        if (colon < 0) {
-            return backups.latest(device).orElseThrow(() -> new IllegalArgumentException(
-                    "device " + device + " has no backup: see uplift:backups"));
+        if (colon < 0 || !source.substring(colon + 1).matches("\\d{1,9}")) {
+            return backups.latest(source).orElseThrow(() -> new IllegalArgumentException(
+                    "device " + source + " has no backup: see uplift:backups " + source));
         }
+        String device = source.substring(0, colon);
         int version = Integer.parseInt(source.substring(colon + 1));
         return backups.history(device).stream().filter(b -> b.version() == version).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("device " + device + " has no backup version " + version
                         + ": see uplift:backups " + device));
     }
 
-    private String onlyModel() {
+    private String onlyModel(MigrationService migrations) {
         Set<String> models = migrations.steps().stream().map(MigrationStep::model).collect(Collectors.toSet());
         if (models.size() != 1) {
             throw new IllegalArgumentException("say which model with --model (migrators are registered for " + models + ")");

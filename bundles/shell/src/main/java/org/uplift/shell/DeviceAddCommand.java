@@ -1,38 +1,44 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.DeviceRegistry;
 import org.uplift.api.device.SnmpCredentials;
+import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces it.",
-        detailedDescription = "The device is reached over SNMPv2c with a write community, or over SNMPv3 (authPriv) with --v3-user.\n"
-                + "Example: uplift:device-add --port 161 --community private iad-1 192.0.2.7\n"
-                + "SNMPv3: uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8")
-public class DeviceAddCommand implements Action {
+@Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces the one with that id.",
+        detailedDescription = """
+                The device is reached over SNMPv2c with a write community, or over SNMPv3 (authPriv: SHA-256, \
+                AES-128) with --v3-user. Secrets are kept in the inventory file (mode 600) and never printed.
+                Defaults: --port 161, --community private, drivers chosen by the device's sysObjectID.
+                Examples:
+                  uplift:device-add --port 161 --community private iad-1 192.0.2.7
+                  uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
+public class DeviceAddCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private DeviceRegistry registry;
 
-    @Argument(index = 0, name = "id", description = "The device's id (letters, digits, . _ : -)", required = true)
+    @Argument(index = 0, name = "device", description = "The device's id: 1-64 of letters, digits, . _ : - (an existing id is replaced)", required = true)
+    @Completion(DeviceIdCompleter.class)
     private String id;
 
-    @Argument(index = 1, name = "host", description = "Address of the device's SNMP agent", required = true)
+    @Argument(index = 1, name = "host", description = "Address of the device's SNMP agent; its file transfers must come from it too", required = true)
     private String host;
 
-    @Option(name = "--port", aliases = "-p", description = "SNMP port (default 161)")
+    @Option(name = "--port", aliases = "-p", description = "UDP port of the device's SNMP agent")
     private int port = 161;
 
-    @Option(name = "--community", aliases = "-c", description = "SNMPv2c write community (default private)", censor = true)
+    @Option(name = "--community", aliases = "-c", description = "SNMPv2c write community", censor = true)
     private String community = "private";
 
-    @Option(name = "--driver", aliases = "-d", description = "Drivers to use, comma-separated, e.g. cisco-config-copy,uplift-iad (default: chosen by sysObjectID)")
+    @Option(name = "--driver", aliases = "-d", description = "Drivers to use, comma-separated, e.g. cisco-config-copy,uplift-iad; default: chosen by sysObjectID")
     private String driver;
 
     @Option(name = "--v3-user", aliases = "-u", description = "SNMPv3 user: the device is then reached with SNMPv3 authPriv (SHA-256, AES-128) instead of v2c")
@@ -45,8 +51,9 @@ public class DeviceAddCommand implements Action {
     private String privPass;
 
     @Override
-    public Object execute() {
-        Device device = registry.put(new Device(id, host, port, credentials(), driver));
+    protected Object run() throws Exception {
+        SnmpCredentials credentials = credentials();
+        Device device = service(registry, DeviceRegistry.class).put(new Device(id, host, port, credentials, driver));
         System.out.println("Device " + device.id() + " at " + device.host() + ":" + device.snmpPort() + " ("
                 + device.credentials() + ")");
         return null;
@@ -54,6 +61,9 @@ public class DeviceAddCommand implements Action {
 
     private SnmpCredentials credentials() {
         if (v3User == null) {
+            if (authPass != null || privPass != null) {
+                throw new IllegalArgumentException("--auth-pass and --priv-pass are for SNMPv3: give --v3-user too");
+            }
             return SnmpCredentials.v2c(community);
         }
         if (authPass == null || privPass == null || authPass.length() < 8 || privPass.length() < 8) {

@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -10,21 +9,24 @@ import org.uplift.api.device.DeviceRegistry;
 
 @Service
 @Command(scope = "uplift", name = "device-list", description = "Lists the devices in Uplift's inventory.",
-        detailedDescription = "Secrets are never shown. Example: uplift:device-list")
-public class DeviceListCommand implements Action {
+        detailedDescription = """
+                Shows the devices added with uplift:device-add: address, SNMP port and version, drivers. Secrets \
+                (communities, passphrases) are never shown.
+                Example: uplift:device-list""")
+public class DeviceListCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private DeviceRegistry registry;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
+    protected Object run() throws Exception {
+        ShellTable table = new ShellTable().emptyTableText("No devices yet: add one with uplift:device-add");
         table.column("Id");
         table.column("Host");
         table.column("Port").alignRight();
         table.column("SNMP");
         table.column("Driver");
-        for (Device d : registry.devices()) {
+        for (Device d : service(registry, DeviceRegistry.class).devices()) {
             table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(), d.driver() == null ? "(auto)" : d.driver());
         }
         table.print(System.out);

@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -10,23 +9,27 @@ import org.uplift.api.repository.FirmwareImage;
 
 @Service
 @Command(scope = "uplift", name = "firmware-list", description = "Lists the firmware images in the catalogue.",
-        detailedDescription = "Example: uplift:firmware-list")
-public class FirmwareListCommand implements Action {
+        detailedDescription = """
+                Ordered by model, then version. The Version column is what uplift:upgrade --firmware takes; the Id \
+                is what uplift:firmware-show and uplift:firmware-remove take.
+                Example: uplift:firmware-list""")
+public class FirmwareListCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private FirmwareCatalog catalog;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
+    protected Object run() throws Exception {
+        ShellTable table = new ShellTable().emptyTableText("No firmware yet: add an image with uplift:firmware-add");
         table.column("Id");
         table.column("Model");
         table.column("Version");
+        table.column("Format");
         table.column("Size").alignRight();
         table.column("SHA-256");
         table.column("Added");
-        for (FirmwareImage i : catalog.list()) {
-            table.addRow().addContent(i.id(), i.model(), i.version(), i.size(), i.sha256(), i.addedAt());
+        for (FirmwareImage i : service(catalog, FirmwareCatalog.class).list()) {
+            table.addRow().addContent(i.id(), i.model(), i.version(), i.configFormat().isEmpty() ? "-" : i.configFormat(), i.size(), i.sha256(), i.addedAt());
         }
         table.print(System.out);
         return null;

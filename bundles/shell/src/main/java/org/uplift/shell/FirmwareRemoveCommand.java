@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -10,25 +9,25 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "firmware-remove", description = "Removes a firmware image from the catalogue.",
-        detailedDescription = "Refused while a job or campaign still needs the image.\n"
-                + "Example: uplift:firmware-remove IAD-1000-2.0.0")
-public class FirmwareRemoveCommand implements Action {
+@Command(scope = "uplift", name = "firmware-remove", description = "Removes a firmware image from the catalogue and deletes its file.",
+        detailedDescription = """
+                Refused while a job or campaign still needs the image.
+                Example: uplift:firmware-remove IAD-1000-2.0.0""")
+public class FirmwareRemoveCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private FirmwareCatalog catalog;
 
-    @Argument(index = 0, name = "id", description = "Catalogue id (model-version), see uplift:firmware-list", required = true)
+    @Argument(index = 0, name = "firmware", description = "Catalogue id (<model>-<version>), see uplift:firmware-list", required = true)
     @Completion(FirmwareIdCompleter.class)
     private String id;
 
     @Override
-    public Object execute() throws Exception {
-        if (catalog.remove(id)) {
-            System.out.println("Removed " + id);
-        } else {
-            System.out.println("No firmware " + id + " in the catalogue; nothing removed");
+    protected Object run() throws Exception {
+        if (!service(catalog, FirmwareCatalog.class).remove(id)) {
+            throw new IllegalArgumentException("no firmware " + id + " in the catalogue: see uplift:firmware-list");
         }
+        System.out.println("Removed " + id);
         return null;
     }
 }

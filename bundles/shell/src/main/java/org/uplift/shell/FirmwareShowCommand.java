@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -13,29 +12,34 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "firmware-show", description = "Shows one firmware image and checks its file against its SHA-256.",
-        detailedDescription = "Example: uplift:firmware-show IAD-1000-2.0.0")
-public class FirmwareShowCommand implements Action {
+        detailedDescription = """
+                A failed file check means the file changed on disk since it was added: no device is given the image \
+                until it is removed and added again.
+                Example: uplift:firmware-show IAD-1000-2.0.0""")
+public class FirmwareShowCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private FirmwareCatalog catalog;
 
-    @Argument(index = 0, name = "id", description = "Catalogue id (model-version), see uplift:firmware-list", required = true)
+    @Argument(index = 0, name = "firmware", description = "Catalogue id (<model>-<version>), see uplift:firmware-list", required = true)
     @Completion(FirmwareIdCompleter.class)
     private String id;
 
     @Override
-    public Object execute() throws Exception {
-        FirmwareImage image = catalog.get(id).orElseThrow(() -> new IllegalArgumentException(
-                "no firmware " + id + " in the catalogue; see uplift:firmware-list"));
+    protected Object run() throws Exception {
+        FirmwareCatalog images = service(catalog, FirmwareCatalog.class);
+        FirmwareImage image = images.get(id).orElseThrow(() -> new IllegalArgumentException(
+                "no firmware " + id + " in the catalogue: see uplift:firmware-list"));
         System.out.println("Id:            " + image.id());
         System.out.println("Model:         " + image.model());
         System.out.println("Version:       " + image.version());
+        System.out.println("Config format: " + (image.configFormat().isEmpty() ? "(not declared)" : image.configFormat()));
         System.out.println("Size:          " + image.size() + " bytes");
         System.out.println("SHA-256:       " + image.sha256());
         System.out.println("Added:         " + image.addedAt());
         String check;
         try {
-            check = "OK, " + catalog.verifiedFile(image.id());
+            check = "OK, " + images.verifiedFile(image.id());
         } catch (RepositoryException e) {
             check = "FAILED: " + e.getMessage();
         }

@@ -1,32 +1,60 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.time.Duration;
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.JobIdCompleter;
+import org.uplift.shell.progress.JobFollower;
+import org.uplift.shell.progress.Pacer;
+import org.uplift.shell.progress.ProgressOutputs;
 
 @Service
-@Command(scope = "uplift", name = "job", description = "Shows one job and its step history.",
-        detailedDescription = "Example: uplift:job 3f2a9c1e")
-public class JobCommand implements Action {
+@Command(scope = "uplift", name = "job", description = "Shows one job and its step history, with the evidence of each step; with --follow, live until it ends.",
+        detailedDescription = """
+                With --follow the job is followed as uplift:upgrade --wait does: each step as it is entered and the \
+                bytes of each transfer, until the job ends or waits for a decision; the command then fails (non-zero) \
+                unless the job is DONE. Ctrl-C stops following, not the job.
+                Default: no --timeout (follow until the end).
+                Examples:
+                  uplift:job 3f2a9c1e
+                  uplift:job --follow 3f2a9c1e""")
+public class JobCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private UpgradeService upgrades;
 
-    @Argument(index = 0, name = "job", description = "Job id", required = true)
+    @Reference(optional = true)
+    private Session session;
+
+    @Argument(index = 0, name = "job", description = "Job id (see uplift:jobs)", required = true)
     @Completion(JobIdCompleter.class)
     private String id;
 
+    @Option(name = "--follow", aliases = "-f", description = "Follow the job live until it ends or waits for a decision (Ctrl-C stops following, not the job)")
+    private boolean follow;
+
+    @Option(name = "--timeout", description = "With --follow: stop following after this many seconds (the job goes on); 0: no limit")
+    private int timeoutSeconds;
+
+    /** How the follower waits between looks; real time except in tests. */
+    private Pacer pacer = Pacer.REAL;
+
     @Override
-    public Object execute() {
-        Job job = upgrades.job(id).orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
+    protected Object run() throws Exception {
+        UpgradeService service = service(upgrades, UpgradeService.class);
+        Job job = service.job(id).orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
         System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " (" + job.state() + ")");
         ShellTable table = new ShellTable();
         table.column("State");
@@ -36,6 +64,36 @@ public class JobCommand implements Action {
             table.addRow().addContent(r.state(), r.at(), r.message());
         }
         table.print(System.out);
-        return null;
+        if (!follow) {
+            return null;
+        }
+        if (timeoutSeconds < 0) {
+            throw new IllegalArgumentException("--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
+        }
+        Job last;
+        try {
+            last = new JobFollower(service, ProgressOutputs.forSession(session, System.out), pacer)
+                    .follow(List.of(job), false, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds)).get(0);
+        } catch (InterruptedException e) {
+            System.out.println("Stopped following; the job goes on. Follow it again with uplift:job --follow " + id);
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return outcome(last);
+    }
+
+    private Object outcome(Job job) throws Exception {
+        if (job.state() == JobState.DONE) {
+            System.out.println("Job " + job.id() + " DONE: " + job.deviceId() + " runs " + job.targetVersion());
+            return null;
+        }
+        if (job.state() == JobState.AWAITING_DECISION) {
+            throw Failures.of("job " + job.id() + " (" + job.deviceId() + ") waits for a decision: " + job.lastMessage()
+                    + "; answer with uplift:retry " + job.id() + " or uplift:abort " + job.id());
+        }
+        if (job.state().terminal()) {
+            throw Failures.of("job " + job.id() + " (" + job.deviceId() + ") ended " + job.state() + ": " + job.lastMessage());
+        }
+        throw Failures.of("stopped following after " + timeoutSeconds + " s; the job goes on: uplift:job --follow " + job.id());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,17 +15,22 @@ import org.uplift.api.migration.MigrationStep;
 
 @Service
 @Command(scope = "uplift", name = "migrations", description = "Lists the registered configuration migrators and the chains they allow.",
-        detailedDescription = "A chain is the shortest sequence of migrators from one format version to another.\n"
-                + "Example: uplift:migrations")
-public class MigrationsCommand implements Action {
+        detailedDescription = """
+                A chain is the shortest sequence of migrators from one format version to another; an upgrade whose \
+                firmware declares a configuration format no chain reaches is refused before the device is touched. \
+                Migrators are ConfigMigrator services and take effect as soon as they are registered.
+                Try one on a backup with uplift:config-migrate --dry-run.
+                Example: uplift:migrations""")
+public class MigrationsCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private MigrationService migrations;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
+        MigrationService migrations = service(this.migrations, MigrationService.class);
         List<MigrationStep> steps = migrations.steps();
-        ShellTable registered = new ShellTable();
+        ShellTable registered = new ShellTable().emptyTableText("No migrators registered");
         registered.column("Model");
         registered.column("From");
         registered.column("To");
@@ -34,13 +38,13 @@ public class MigrationsCommand implements Action {
         registered.print(System.out);
 
         System.out.println();
-        ShellTable chains = new ShellTable();
+        ShellTable chains = new ShellTable().emptyTableText("No chains");
         chains.column("Model");
         chains.column("Chain");
         formatsByModel(steps).forEach((model, formats) -> {
             for (String from : formats) {
                 for (String to : formats) {
-                    addChain(chains, model, from, to);
+                    addChain(migrations, chains, model, from, to);
                 }
             }
         });
@@ -48,7 +52,7 @@ public class MigrationsCommand implements Action {
         return null;
     }
 
-    private void addChain(ShellTable chains, String model, String from, String to) {
+    private static void addChain(MigrationService migrations, ShellTable chains, String model, String from, String to) {
         if (from.equals(to)) {
             return;
         }

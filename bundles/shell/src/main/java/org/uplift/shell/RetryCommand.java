@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -9,23 +8,27 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
-import org.uplift.shell.completers.JobIdCompleter;
+import org.uplift.shell.completers.WaitingJobIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "retry", description = "Retries the failed step of a job waiting for a decision (claims 4, 9, 14).",
-        detailedDescription = "Before an update is retried the device is returned to the software version it kept (claim 10).\\nFollow the job with uplift:job <id>. Example: uplift:retry 3f2a9c1e")
-public class RetryCommand implements Action {
+        detailedDescription = """
+                Only a job in AWAITING_DECISION can be retried. Before an update is retried the device is returned \
+                to the software version it kept (claim 10).
+                Follow the job with uplift:job --follow <job>.
+                Example: uplift:retry 3f2a9c1e""")
+public class RetryCommand extends UpliftAction {
 
-    @Reference
+    @Reference(optional = true)
     private UpgradeService upgrades;
 
-    @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION", required = true)
-    @Completion(JobIdCompleter.class)
+    @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION (see uplift:jobs)", required = true)
+    @Completion(WaitingJobIdCompleter.class)
     private String id;
 
     @Override
-    public Object execute() throws Exception {
-        Job job = upgrades.decide(id, Decision.RETRY);
+    protected Object run() throws Exception {
+        Job job = service(upgrades, UpgradeService.class).decide(id, Decision.RETRY);
         System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
         return null;
     }

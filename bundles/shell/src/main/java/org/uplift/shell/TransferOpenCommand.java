@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -27,21 +26,24 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
 @Service
 @Command(scope = "uplift", name = "transfer-open",
         description = "Opens a transfer ticket by hand and prints its TFTP and FTP URLs.",
-        detailedDescription = "Lets one device address fetch one firmware image (catalogue id, checked against its"
-                + " SHA-256) or file, or with --write upload one file, until the ticket expires. Use it to push a"
-                + " file to a device by hand.\n"
-                + "The FTP URL printed contains the ticket's own password: this is the only place Uplift shows it."
-                + " It is valid only from the --to address and only until the ticket expires.\n"
-                + "Examples:\n  uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0\n"
-                + "  uplift:transfer-open --write --ttl 5m --to 192.0.2.7")
-public class TransferOpenCommand implements Action {
+        detailedDescription = """
+                Lets one device address fetch one firmware image (catalogue id, checked against its SHA-256) or \
+                file, or with --write upload one file, until the ticket expires. Use it to push a file to a device \
+                by hand.
+                The FTP URL printed contains the ticket's own password: this is the only place Uplift shows it. It \
+                is valid only from the --to address and only until the ticket expires.
+                Defaults: --ttl 10m, --max-bytes 16777216 (16 MiB).
+                Examples:
+                  uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0
+                  uplift:transfer-open --write --ttl 5m --to 192.0.2.7""")
+public class TransferOpenCommand extends UpliftAction {
 
     private static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024;
 
-    @Reference
+    @Reference(optional = true)
     private FileServer fileServer;
 
-    @Reference
+    @Reference(optional = true)
     private FirmwareCatalog catalog;
 
     @Option(name = "--to", description = "The only device address allowed to use the ticket", required = true)
@@ -62,7 +64,8 @@ public class TransferOpenCommand implements Action {
     private String source;
 
     @Override
-    public Object execute() throws Exception {
+    protected Object run() throws Exception {
+        FileServer fileServer = service(this.fileServer, FileServer.class);
         InetAddress device = InetAddress.getByName(to);
         Duration lifetime = parseDuration(ttl);
         TransferTicket ticket;
@@ -76,7 +79,7 @@ public class TransferOpenCommand implements Action {
                 throw new IllegalArgumentException("name a firmware id (uplift:firmware-list) or a file to serve,"
                         + " or give --write for an upload");
             }
-            ticket = fileServer.offer(resolve(source), device, lifetime);
+            ticket = fileServer.offer(resolve(service(catalog, FirmwareCatalog.class), source), device, lifetime);
         }
         System.out.println("Ticket:    " + ticket.id());
         System.out.println("Direction: " + (ticket.direction() == TransferDirection.DEVICE_READS
@@ -98,7 +101,7 @@ public class TransferOpenCommand implements Action {
     }
 
     /** A catalogue id first (verified before serving), else a readable file. */
-    private Path resolve(String name) throws RepositoryException {
+    private static Path resolve(FirmwareCatalog catalog, String name) throws RepositoryException {
         if (catalog.get(name).isPresent()) {
             return catalog.verifiedFile(name);
         }

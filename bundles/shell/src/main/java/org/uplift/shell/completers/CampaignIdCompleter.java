@@ -1,27 +1,21 @@
 package org.uplift.shell.completers;
 
-import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
 
-/** Completes campaign ids. */
+/** Completes campaign ids, newest first. */
 @Service
-public class CampaignIdCompleter implements Completer {
+public class CampaignIdCompleter extends IdCompleter {
 
-    @Reference
+    @Reference(optional = true)
     private CampaignService campaigns;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        campaigns.campaigns().stream().map(Campaign::id).forEach(delegate.getStrings()::add);
-        return delegate.complete(session, commandLine, candidates);
+    protected Stream<String> ids() {
+        return campaigns == null ? Stream.empty() : campaigns.campaigns().stream().map(Campaign::id);
     }
 }

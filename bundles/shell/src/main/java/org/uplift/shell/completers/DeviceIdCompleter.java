@@ -1,27 +1,26 @@
 package org.uplift.shell.completers;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.device.Device;
-import org.uplift.api.device.DeviceRegistry;
+import org.uplift.api.device.DeviceInventory;
 
-/** Completes the ids of devices in Uplift's inventory. */
+/** Completes device ids from every inventory: Uplift's own and any a host NMS registers. */
 @Service
-public class DeviceIdCompleter implements Completer {
+public class DeviceIdCompleter extends IdCompleter {
 
     @Reference
-    private DeviceRegistry registry;
+    private List<DeviceInventory> inventories;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        registry.devices().stream().map(Device::id).forEach(delegate.getStrings()::add);
-        return delegate.complete(session, commandLine, candidates);
+    protected Stream<String> ids() {
+        return inventories == null ? Stream.empty() : deviceIds(inventories);
+    }
+
+    static Stream<String> deviceIds(List<DeviceInventory> inventories) {
+        return inventories.stream().flatMap(i -> i.devices().stream()).map(Device::id).sorted();
     }
 }

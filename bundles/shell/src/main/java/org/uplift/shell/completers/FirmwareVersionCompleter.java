@@ -1,27 +1,21 @@
 package org.uplift.shell.completers;
 
-import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 
 /** Completes the software versions in the firmware catalogue. */
 @Service
-public class FirmwareVersionCompleter implements Completer {
+public class FirmwareVersionCompleter extends IdCompleter {
 
-    @Reference
+    @Reference(optional = true)
     private FirmwareCatalog catalog;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        catalog.list().stream().map(FirmwareImage::version).distinct().forEach(delegate.getStrings()::add);
-        return delegate.complete(session, commandLine, candidates);
+    protected Stream<String> ids() {
+        return catalog == null ? Stream.empty() : catalog.list().stream().map(FirmwareImage::version);
     }
 }

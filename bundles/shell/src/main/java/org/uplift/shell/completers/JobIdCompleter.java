@@ -1,27 +1,21 @@
 package org.uplift.shell.completers;
 
-import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
 
-/** Completes job ids. */
+/** Completes job ids, newest first. */
 @Service
-public class JobIdCompleter implements Completer {
+public class JobIdCompleter extends IdCompleter {
 
-    @Reference
+    @Reference(optional = true)
     private UpgradeService upgrades;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter delegate = new StringsCompleter();
-        upgrades.jobs().stream().map(Job::id).forEach(delegate.getStrings()::add);
-        return delegate.complete(session, commandLine, candidates);
+    protected Stream<String> ids() {
+        return upgrades == null ? Stream.empty() : upgrades.jobs().stream().map(Job::id);
     }
 }

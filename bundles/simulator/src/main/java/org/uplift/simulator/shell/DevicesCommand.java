@@ -1,23 +1,22 @@
 package org.uplift.simulator.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.uplift.simulator.DeviceStatus;
-import org.uplift.simulator.SimulatorFleet;
 
 @Service
-@Command(scope = "uplift-sim", name = "devices", description = "Lists the simulated devices")
-public class DevicesCommand implements Action {
-
-    @Reference
-    SimulatorFleet fleet;
+@Command(scope = "uplift-sim", name = "devices", description = "Lists the simulated devices: number, SNMP address and port, versions, faults.",
+        detailedDescription = """
+                The number (Index) is what uplift-sim:fault --device takes; the port is what uplift-sim:config and \
+                uplift:device-add --port take. Silent: the device does not answer SNMP (rebooting or a fault).
+                The fleet is set up by etc/org.uplift.simulator.cfg (devices, basePort, model, version, faults).
+                Example: uplift-sim:devices""")
+public class DevicesCommand extends SimulatorAction {
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
+    protected Object run() {
+        ShellTable table = new ShellTable().emptyTableText("The simulated fleet has no devices");
         table.column("Index").alignRight();
         table.column("Address");
         table.column("Port").alignRight();
@@ -28,10 +27,10 @@ public class DevicesCommand implements Action {
         table.column("Config digest");
         table.column("Silent");
         table.column("Faults");
-        for (DeviceStatus d : fleet.devices()) {
+        for (DeviceStatus d : fleet().devices()) {
             table.addRow().addContent(d.index(), d.host(), d.port(), d.model(), d.runningVersion(),
                     d.keptVersion().isEmpty() ? "-" : d.keptVersion(), d.configFormat(),
-                    d.configDigest().substring(0, 12), d.rebooting() ? "yes" : "no",
+                    d.configDigest().substring(0, Math.min(12, d.configDigest().length())), d.rebooting() ? "yes" : "no",
                     d.faults().isEmpty() ? "-" : String.join(",", d.faults()));
         }
         table.print(System.out);
