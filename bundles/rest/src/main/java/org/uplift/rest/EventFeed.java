@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,11 +68,18 @@ public class EventFeed implements EventHandler {
     private final Map<String, JobProgress> running = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean seeded;
-    private volatile long lastKeepAlive = System.currentTimeMillis();
+    private final LongSupplier clock;
+    private volatile long lastKeepAlive;
 
     @Activate
     public EventFeed(Config config, @Reference UpgradeService upgrades) {
+        this(config, upgrades, System::currentTimeMillis);
+    }
+
+    EventFeed(Config config, UpgradeService upgrades, LongSupplier clock) {
         this.upgrades = upgrades;
+        this.clock = clock;
+        this.lastKeepAlive = clock.getAsLong();
         this.maxSubscribers = Math.max(1, config.maxSubscribers());
         this.keepAliveMillis = Math.max(1, config.keepAliveSeconds()) * 1000L;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -177,8 +185,8 @@ public class EventFeed implements EventHandler {
             }, () -> running.remove(entry.getKey()));
         }
         // every stream gets it, even one that follows a quiet job: a write is how a closed connection shows
-        if (System.currentTimeMillis() - lastKeepAlive >= keepAliveMillis) {
-            lastKeepAlive = System.currentTimeMillis();
+        if (clock.getAsLong() - lastKeepAlive >= keepAliveMillis) {
+            lastKeepAlive = clock.getAsLong();
             broadcast(FeedEvent.comment("keep-alive"));
         }
     }

@@ -3,7 +3,6 @@ package org.uplift.rest;
 import java.util.Map;
 
 import javax.ws.rs.WebApplicationException;
-import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
@@ -36,7 +35,7 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
 
     /** A JSON error response. */
     public static Response response(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(status).type(JsonBodyWriter.JSON_UTF8)
                 .entity(JsonText.of(Map.of("error", oneLine(message)))).build();
     }
 
