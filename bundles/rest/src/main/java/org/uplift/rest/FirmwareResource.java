@@ -1,0 +1,45 @@
+package org.uplift.rest;
+
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.uplift.api.repository.FirmwareCatalog;
+
+/** {@code /uplift/firmware}: the firmware catalogue. */
+@Component(service = FirmwareResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(UpliftApplication.SELECT)
+@Path("firmware")
+@Produces(MediaType.APPLICATION_JSON)
+public class FirmwareResource {
+
+    private final FirmwareCatalog catalog;
+
+    @Activate
+    public FirmwareResource(@Reference FirmwareCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    public Response list() {
+        return Replies.ok(Map.of("firmware", catalog.list().stream().map(Views::firmware).toList()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response show(@PathParam("id") String id) {
+        return Replies.ok(Views.firmware(catalog.get(id)
+                .orElseThrow(() -> ApiException.notFound("no firmware '" + id + "' in the catalogue"))));
+    }
+}

@@ -1,0 +1,97 @@
+package org.uplift.rest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeRequest;
+import org.uplift.api.workflow.UpgradeService;
+
+/**
+ * A test double of {@link UpgradeService} for the resources' request handling: jobs are records a test moves
+ * between states by hand. The real engine's behaviour is proven by the workflow bundle's tests and RestIT.
+ */
+class InMemoryUpgrades implements UpgradeService {
+
+    final Map<String, Job> jobs = new LinkedHashMap<>();
+    final Map<String, JobProgress> progress = new LinkedHashMap<>();
+    final List<UpgradeRequest> started = new ArrayList<>();
+    String refuseStartWith;
+    private int next = 1;
+
+    Job put(String id, String device, JobState state, String campaign) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(next++);
+        Job job = new Job(id, device, "IAD-1000-2.0.0", "2.0.0", state, at,
+                List.of(new StepRecord(JobState.PENDING, at, "upgrade"), new StepRecord(state, at.plusSeconds(1), "now " + state)),
+                campaign);
+        jobs.put(id, job);
+        return job;
+    }
+
+    void move(String id, JobState state, String message) {
+        Job j = jobs.get(id);
+        List<StepRecord> history = new ArrayList<>(j.history());
+        history.add(new StepRecord(state, Instant.now(), message));
+        jobs.put(id, new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history, j.campaignId()));
+    }
+
+    @Override
+    public Job start(String deviceId, String firmwareVersion) throws UpgradeException {
+        return start(new UpgradeRequest(deviceId, firmwareVersion, RetryPolicy.ASK, null));
+    }
+
+    @Override
+    public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException {
+        return start(new UpgradeRequest(deviceId, firmwareVersion, policy, null));
+    }
+
+    @Override
+    public Job start(UpgradeRequest request) throws UpgradeException {
+        if (refuseStartWith != null) {
+            throw new UpgradeException(refuseStartWith);
+        }
+        started.add(request);
+        return put("job-" + next, request.deviceId(), JobState.PENDING, request.campaignId());
+    }
+
+    @Override
+    public Optional<JobProgress> progress(String jobId) {
+        return Optional.ofNullable(progress.get(jobId)).or(() -> job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1)));
+    }
+
+    @Override
+    public List<Job> jobsOfCampaign(String campaignId) {
+        return jobs.values().stream().filter(j -> campaignId.equals(j.campaignId())).toList();
+    }
+
+    @Override
+    public Job decide(String jobId, Decision decision) throws UpgradeException {
+        Job job = job(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
+        if (job.state().terminal() || (decision == Decision.RETRY && job.state() != JobState.AWAITING_DECISION)) {
+            throw new UpgradeException("job " + jobId + " is " + job.state() + ", not waiting for a decision");
+        }
+        move(jobId, decision == Decision.RETRY ? JobState.UPDATE : JobState.ABORTED, "decided " + decision);
+        return jobs.get(jobId);
+    }
+
+    @Override
+    public Optional<Job> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    @Override
+    public List<Job> jobs() {
+        return jobs.values().stream().sorted(Comparator.comparing(Job::createdAt).reversed()).toList();
+    }
+}

@@ -1,0 +1,167 @@
+package org.uplift.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uplift.rest.Http.body;
+import static org.uplift.rest.Http.json;
+import static org.uplift.rest.Http.list;
+import static org.uplift.rest.Http.refused;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
+
+class JobsResourceTest {
+
+    private final InMemoryUpgrades upgrades = new InMemoryUpgrades();
+    private final DeviceDirectory directory = new DeviceDirectory();
+    private final InMemoryRepository.Catalog catalog = new InMemoryRepository.Catalog(InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"));
+    private final JobsResource resource = new JobsResource(upgrades, directory, catalog);
+
+    @BeforeEach
+    void inventory() {
+        directory.addInventory(new InMemoryRepository.Inventory(
+                new Device("iad-1", "127.0.0.1", 16100, SnmpCredentials.v2c("private"), null),
+                new Device("iad-2", "127.0.0.1", 16101, SnmpCredentials.v2c("private"), null)));
+    }
+
+    @Test
+    void givenAValidRequest_whenPosted_thenTheJobIsStartedAnd201NamesItsLocation() {
+        Response response = resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"retry:2\"}"));
+        Map<String, Object> job = json(response, 201);
+        assertEquals("jobs/" + job.get("id"), response.getLocation().toString());
+        assertEquals("iad-1", job.get("device"));
+        assertEquals("PENDING", job.get("state"));
+        assertEquals(false, job.get("ended"));
+        assertEquals(2, list(job, "history").size());
+        assertEquals("PENDING", ((Map<?, ?>) job.get("progress")).get("state"));
+        assertEquals(new RetryPolicy(2, false), upgrades.started.get(0).policy());
+    }
+
+    @Test
+    void givenNoPolicy_whenPosted_thenTheJobAsksTheOperator() {
+        resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"));
+        assertEquals(RetryPolicy.ASK, upgrades.started.get(0).policy());
+    }
+
+    @Test
+    void givenBadBodies_whenPosted_thenEachIsRefusedWith400AndOneClearLine() {
+        assertBad("{\"device\": \"iad-1\", ", "not valid JSON at character 21");
+        assertBad("", "the request needs a JSON object with device, firmware, policy");
+        assertBad("[\"iad-1\"]", "the request must be a JSON object, not an array");
+        assertBad("{\"device\": \"iad-1\"}", "field \"firmware\" is required");
+        assertBad("{\"device\": \"iad-1\", \"firmware\": \"  \"}", "field \"firmware\" is required");
+        assertBad("{\"device\": 7, \"firmware\": \"2.0.0\"}", "field \"device\" must be a string, not a number");
+        assertBad("{\"device\": \"iad-1\", \"firmwre\": \"2.0.0\"}", "unknown field \"firmwre\"; expected device, firmware, policy");
+        assertBad("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"sometimes\"}",
+                "policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got 'sometimes'");
+        assertBad("{\"device\": \"iad-9\", \"firmware\": \"2.0.0\"}", "no device 'iad-9' in the inventory");
+        assertBad("{\"device\": \"iad-1\", \"firmware\": \"9.9.9\"}", "no firmware version '9.9.9' in the catalogue");
+        assertTrue(upgrades.started.isEmpty(), "nothing was started");
+    }
+
+    @Test
+    void givenABodyThatIsNotUtf8OrTooLarge_whenPosted_thenItIsRefusedWith400() {
+        ApiException notUtf8 = refused(400, () -> resource.start(new ByteArrayInputStream(new byte[] {'{', (byte) 0xff, '}'})));
+        assertEquals("the request body is not UTF-8", notUtf8.getMessage());
+        String huge = "{\"device\": \"" + "x".repeat(RequestBody.MAX_BYTES) + "\"}";
+        ApiException tooLarge = refused(400, () -> resource.start(body(huge)));
+        assertEquals("the request body is larger than 65536 bytes", tooLarge.getMessage());
+    }
+
+    @Test
+    void givenADeviceWithAnUnfinishedJob_whenAnotherIsPosted_then409NamesTheJob() {
+        upgrades.put("j1", "iad-1", JobState.AWAITING_DECISION, null);
+        ApiException e = refused(409, () -> resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        assertEquals("device iad-1 already has job j1 (AWAITING_DECISION)", e.getMessage());
+    }
+
+    @Test
+    void givenTheEngineRefusesTheStart_whenPosted_then409CarriesItsReason() {
+        upgrades.refuseStartWith = "device iad-1 already runs 2.0.0";
+        ApiException e = refused(409, () -> resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        assertEquals("device iad-1 already runs 2.0.0", e.getMessage());
+    }
+
+    @Test
+    void givenJobsInSeveralStates_whenListedWithFilters_thenOnlyTheMatchingAreReturnedNewestFirst() {
+        upgrades.put("j1", "iad-1", JobState.DONE, null);
+        upgrades.put("j2", "iad-2", JobState.AWAITING_DECISION, "c1");
+        upgrades.put("j3", "iad-1", JobState.AWAITING_DECISION, null);
+        assertEquals(List.of("j3", "j2", "j1"), ids(resource.list(null, null, null)));
+        assertEquals(List.of("j3", "j2"), ids(resource.list("awaiting_decision", null, null)));
+        assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null)));
+        assertEquals(List.of("j2"), ids(resource.list(null, null, "c1")));
+        ApiException e = refused(400, () -> resource.list("SLEEPING", null, null));
+        assertTrue(e.getMessage().startsWith("state must be one of PENDING, BACKUP,") && e.getMessage().endsWith("got 'SLEEPING'"),
+                e.getMessage());
+    }
+
+    @Test
+    void givenARunningJob_whenShown_thenItHasItsHistoryAndTheLiveTransferProgress() {
+        upgrades.put("j1", "iad-1", JobState.UPDATE, null);
+        upgrades.progress.put("j1", new JobProgress("j1", JobState.UPDATE, 4096, 65536));
+        Map<String, Object> job = json(resource.show("j1"), 200);
+        Map<?, ?> progress = (Map<?, ?>) job.get("progress");
+        assertEquals(new BigDecimal(4096), progress.get("bytes"));
+        assertEquals(new BigDecimal(65536), progress.get("totalBytes"));
+        assertEquals(true, progress.get("transferring"));
+        assertEquals(List.of("PENDING", "UPDATE"), list(job, "history").stream().map(h -> h.get("state")).toList());
+    }
+
+    @Test
+    void givenAnEndedJob_whenShown_thenItHasNoProgress() {
+        upgrades.put("j1", "iad-1", JobState.DONE, null);
+        Map<String, Object> job = json(resource.show("j1"), 200);
+        assertNull(job.get("progress"));
+        assertEquals(true, job.get("ended"));
+    }
+
+    @Test
+    void givenAnUnknownJob_whenShownRetriedOrAborted_then404() {
+        assertEquals("no job 'nope'; see /uplift/jobs", refused(404, () -> resource.show("nope")).getMessage());
+        refused(404, () -> resource.retry("nope"));
+        refused(404, () -> resource.abort("nope"));
+    }
+
+    @Test
+    void givenAJobWaitingForADecision_whenRetried_thenItGoesOn() {
+        upgrades.put("j1", "iad-1", JobState.AWAITING_DECISION, null);
+        assertEquals("UPDATE", json(resource.retry("j1"), 200).get("state"));
+    }
+
+    @Test
+    void givenAJobInTheWrongState_whenRetriedOrAborted_then409SaysWhy() {
+        upgrades.put("j1", "iad-1", JobState.UPDATE, null);
+        upgrades.put("j2", "iad-2", JobState.DONE, null);
+        assertEquals("job j1 is UPDATE, not waiting for a decision", refused(409, () -> resource.retry("j1")).getMessage());
+        refused(409, () -> resource.abort("j2"));
+    }
+
+    @Test
+    void givenARunningJob_whenAborted_thenItEnds() {
+        upgrades.put("j1", "iad-1", JobState.UPDATE, null);
+        assertEquals("ABORTED", json(resource.abort("j1"), 200).get("state"));
+    }
+
+    private void assertBad(String body, String expected) {
+        ApiException e = refused(400, () -> resource.start(body(body)));
+        assertTrue(e.getMessage().contains(expected), body + " -> " + e.getMessage());
+    }
+
+    private static List<Object> ids(Response response) {
+        return list(json(response, 200), "jobs").stream().map(j -> j.get("id")).toList();
+    }
+}
