@@ -1,0 +1,126 @@
+package org.uplift.webconsole;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.uplift.api.workflow.CampaignService;
+import org.uplift.api.workflow.UpgradeService;
+
+/**
+ * The Uplift page of the Apache Felix Web Console ({@code /system/console/uplift}): a plain servlet service with
+ * the console's plugin properties, so the console picks it up when both are installed and drops it when this
+ * bundle or Uplift's services go. The console wraps GETs of the page in its header and navigation and hands
+ * {@code data.json} and POSTs through unchanged.
+ *
+ * <ul>
+ * <li>GET {@code uplift[?job=ID]}: jobs, campaigns, and the step history of job ID;</li>
+ * <li>GET {@code uplift/data.json[?job=ID]}: the same as JSON, polled by the page every two seconds;</li>
+ * <li>POST {@code uplift} with {@code action=retry|abort}, {@code job=ID} and the page's
+ * {@value RequestTokens#HEADER} header: the operator's decision. Only POST changes anything.</li>
+ * </ul>
+ */
+@Component(service = Servlet.class, property = {
+    "felix.webconsole.label=" + UpliftConsolePlugin.LABEL,
+    "felix.webconsole.title=Uplift",
+    "felix.webconsole.category=Main"})
+public class UpliftConsolePlugin extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String LABEL = "uplift";
+    private static final String DATA = "/data.json";
+    private static final String JSON = "application/json;charset=UTF-8";
+
+    private final transient SnapshotReader reader;
+    private final transient DecisionRequests decisions;
+    private final transient RequestTokens tokens;
+    private final transient PageRenderer page;
+
+    @Activate
+    public UpliftConsolePlugin(@Reference UpgradeService upgrades, @Reference CampaignService campaigns) {
+        this.reader = new SnapshotReader(upgrades, campaigns);
+        this.tokens = new RequestTokens();
+        this.decisions = new DecisionRequests(upgrades, tokens);
+        this.page = new PageRenderer(resource("uplift.css"), resource("uplift.js"));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String sub = subPath(req);
+        if (sub.isEmpty() || sub.equals("/")) {
+            // the console has set the content type and written its header; this is the page's body
+            resp.getWriter().write(page.render(reader.read(req.getParameter("job")), pluginRoot(req),
+                    tokens.tokenFor(req.getRemoteUser())));
+        } else if (sub.equals(DATA)) {
+            ConsoleSnapshot snapshot = reader.read(req.getParameter("job"));
+            resp.setContentType(JSON);
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setHeader("X-Content-Type-Options", "nosniff");
+            resp.getWriter().write(Json.write(Views.snapshot(snapshot)));
+        } else if (sub.indexOf('.') < 0) {
+            // the console has already written its header around this: say it in the page
+            resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            resp.getWriter().write("<p class=\"uplift-error\">No such Uplift page; Uplift's page is <a href=\""
+                    + Html.escape(pluginRoot(req)) + "\">here</a>.</p>");
+        } else {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String sub = subPath(req);
+        if (!(sub.isEmpty() || sub.equals("/"))) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        DecisionRequests.Outcome outcome = decisions.handle(req.getParameter("action"), req.getParameter("job"),
+                req.getHeader(RequestTokens.HEADER), req.getRemoteUser());
+        resp.setStatus(outcome.status());
+        resp.setContentType(JSON);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.getWriter().write(Json.write(outcome.ok() ? Map.of("message", outcome.message())
+                : Map.of("error", outcome.message())));
+    }
+
+    /** What follows {@code /uplift} in the request path: "" for the page itself. */
+    static String subPath(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null) {
+            return "";
+        }
+        String prefix = "/" + LABEL;
+        return info.startsWith(prefix) ? info.substring(prefix.length()) : info;
+    }
+
+    /** The page's own absolute path, as the console tells its plugins; where the script sends its requests. */
+    private static String pluginRoot(HttpServletRequest req) {
+        Object root = req.getAttribute("felix.webconsole.pluginRoot");
+        if (root != null) {
+            return root.toString();
+        }
+        return req.getContextPath() + req.getServletPath() + "/" + LABEL;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = UpliftConsolePlugin.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundle lacks " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
