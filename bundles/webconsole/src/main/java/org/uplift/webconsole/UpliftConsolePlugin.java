@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +23,10 @@ import org.uplift.api.workflow.UpgradeService;
  * the console's plugin properties, so the console picks it up when both are installed and drops it when this
  * bundle or Uplift's services go. The console wraps GETs of the page in its header and navigation and hands
  * {@code data.json} and POSTs through unchanged.
+ *
+ * <p>Uplift's services are fetched per request, not when the page starts: a service that is registered but
+ * cannot be activated right now (its database locked, say) then costs one error line on the page, instead of the
+ * console dropping the page for good (it does not ask a plugin it could not get a second time).
  *
  * <ul>
  * <li>GET {@code uplift[?job=ID]}: jobs, campaigns, and the step history of job ID;</li>
@@ -40,18 +45,19 @@ public class UpliftConsolePlugin extends HttpServlet {
     static final String LABEL = "uplift";
     private static final String DATA = "/data.json";
     private static final String JSON = "application/json;charset=UTF-8";
+    private static final String UNAVAILABLE = "Uplift's job services are registered but could not be started just now; "
+            + "the Karaf log says why (the page retries every two seconds).";
 
-    private final transient SnapshotReader reader;
-    private final transient DecisionRequests decisions;
-    private final transient RequestTokens tokens;
-    private final transient PageRenderer page;
+    private final transient ComponentServiceObjects<UpgradeService> upgrades;
+    private final transient ComponentServiceObjects<CampaignService> campaigns;
+    private final transient RequestTokens tokens = new RequestTokens();
+    private final transient PageRenderer page = new PageRenderer(resource("uplift.css"), resource("uplift.js"));
 
     @Activate
-    public UpliftConsolePlugin(@Reference UpgradeService upgrades, @Reference CampaignService campaigns) {
-        this.reader = new SnapshotReader(upgrades, campaigns);
-        this.tokens = new RequestTokens();
-        this.decisions = new DecisionRequests(upgrades, tokens);
-        this.page = new PageRenderer(resource("uplift.css"), resource("uplift.js"));
+    public UpliftConsolePlugin(@Reference ComponentServiceObjects<UpgradeService> upgrades,
+            @Reference ComponentServiceObjects<CampaignService> campaigns) {
+        this.upgrades = upgrades;
+        this.campaigns = campaigns;
     }
 
     @Override
@@ -59,10 +65,10 @@ public class UpliftConsolePlugin extends HttpServlet {
         String sub = subPath(req);
         if (sub.isEmpty() || sub.equals("/")) {
             // the console has set the content type and written its header; this is the page's body
-            resp.getWriter().write(page.render(reader.read(req.getParameter("job")), pluginRoot(req),
+            resp.getWriter().write(page.render(snapshot(req.getParameter("job")), pluginRoot(req),
                     tokens.tokenFor(req.getRemoteUser())));
         } else if (sub.equals(DATA)) {
-            ConsoleSnapshot snapshot = reader.read(req.getParameter("job"));
+            ConsoleSnapshot snapshot = snapshot(req.getParameter("job"));
             resp.setContentType(JSON);
             resp.setHeader("Cache-Control", "no-store");
             resp.setHeader("X-Content-Type-Options", "nosniff");
@@ -84,7 +90,7 @@ public class UpliftConsolePlugin extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        DecisionRequests.Outcome outcome = decisions.handle(req.getParameter("action"), req.getParameter("job"),
+        DecisionRequests.Outcome outcome = decide(req.getParameter("action"), req.getParameter("job"),
                 req.getHeader(RequestTokens.HEADER), req.getRemoteUser());
         resp.setStatus(outcome.status());
         resp.setContentType(JSON);
@@ -92,6 +98,38 @@ public class UpliftConsolePlugin extends HttpServlet {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.getWriter().write(Json.write(outcome.ok() ? Map.of("message", outcome.message())
                 : Map.of("error", outcome.message())));
+    }
+
+    private ConsoleSnapshot snapshot(String selectedJob) {
+        UpgradeService u = upgrades.getService();
+        CampaignService c = u == null ? null : campaigns.getService();
+        try {
+            if (u == null || c == null) {
+                return ConsoleSnapshot.failed(UNAVAILABLE);
+            }
+            return new SnapshotReader(u, c).read(selectedJob);
+        } finally {
+            release(upgrades, u);
+            release(campaigns, c);
+        }
+    }
+
+    private DecisionRequests.Outcome decide(String action, String jobId, String token, String user) {
+        UpgradeService u = upgrades.getService();
+        try {
+            if (u == null) {
+                return new DecisionRequests.Outcome(503, UNAVAILABLE);
+            }
+            return new DecisionRequests(u, tokens).handle(action, jobId, token, user);
+        } finally {
+            release(upgrades, u);
+        }
+    }
+
+    private static <S> void release(ComponentServiceObjects<S> objects, S service) {
+        if (service != null) {
+            objects.ungetService(service);
+        }
     }
 
     /** What follows {@code /uplift} in the request path: "" for the page itself. */

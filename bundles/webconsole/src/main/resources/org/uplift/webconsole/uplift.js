@@ -12,6 +12,7 @@
   var REFRESH_MS = 2000;
   var timer = null;
   var generation = 0; /* only the newest refresh draws and schedules the next one */
+  var refreshes = 0;
 
   /* origin + path: a page opened as http://user:pass@host/ must not pass the credentials into fetch() URLs */
   function url(suffix) {
@@ -151,6 +152,8 @@
       .then(function (data) {
         if (mine === generation) {
           render(data);
+          refreshes += 1;
+          app.setAttribute('data-refreshed', String(refreshes)); /* tells a watcher (and a test) the poll works */
         }
       })
       .catch(function (e) {
