@@ -24,9 +24,9 @@ import org.uplift.api.workflow.UpgradeService;
  * bundle or Uplift's services go. The console wraps GETs of the page in its header and navigation and hands
  * {@code data.json} and POSTs through unchanged.
  *
- * <p>Uplift's services are fetched per request, not when the page starts: a service that is registered but
- * cannot be activated right now (its database locked, say) then costs one error line on the page, instead of the
- * console dropping the page for good (it does not ask a plugin it could not get a second time).
+ * <p>Uplift's services are fetched on first use ({@link LazyService}), not when the page starts: a service that is
+ * registered but cannot be activated right now (its database locked, say) then costs one error line on the page,
+ * instead of the console dropping the page for good (it does not ask again for a plugin it could not get).
  *
  * <ul>
  * <li>GET {@code uplift[?job=ID]}: jobs, campaigns, and the step history of job ID;</li>
@@ -48,16 +48,16 @@ public class UpliftConsolePlugin extends HttpServlet {
     private static final String UNAVAILABLE = "Uplift's job services are registered but could not be started just now; "
             + "the Karaf log says why (the page retries every two seconds).";
 
-    private final transient ComponentServiceObjects<UpgradeService> upgrades;
-    private final transient ComponentServiceObjects<CampaignService> campaigns;
+    private final transient LazyService<UpgradeService> upgrades;
+    private final transient LazyService<CampaignService> campaigns;
     private final transient RequestTokens tokens = new RequestTokens();
     private final transient PageRenderer page = new PageRenderer(resource("uplift.css"), resource("uplift.js"));
 
     @Activate
     public UpliftConsolePlugin(@Reference ComponentServiceObjects<UpgradeService> upgrades,
             @Reference ComponentServiceObjects<CampaignService> campaigns) {
-        this.upgrades = upgrades;
-        this.campaigns = campaigns;
+        this.upgrades = new LazyService<>(upgrades);
+        this.campaigns = new LazyService<>(campaigns);
     }
 
     @Override
@@ -101,35 +101,20 @@ public class UpliftConsolePlugin extends HttpServlet {
     }
 
     private ConsoleSnapshot snapshot(String selectedJob) {
-        UpgradeService u = upgrades.getService();
-        CampaignService c = u == null ? null : campaigns.getService();
-        try {
-            if (u == null || c == null) {
-                return ConsoleSnapshot.failed(UNAVAILABLE);
-            }
-            return new SnapshotReader(u, c).read(selectedJob);
-        } finally {
-            release(upgrades, u);
-            release(campaigns, c);
+        UpgradeService u = upgrades.get();
+        CampaignService c = campaigns.get();
+        if (u == null || c == null) {
+            return ConsoleSnapshot.failed(UNAVAILABLE);
         }
+        return new SnapshotReader(u, c).read(selectedJob);
     }
 
     private DecisionRequests.Outcome decide(String action, String jobId, String token, String user) {
-        UpgradeService u = upgrades.getService();
-        try {
-            if (u == null) {
-                return new DecisionRequests.Outcome(503, UNAVAILABLE);
-            }
-            return new DecisionRequests(u, tokens).handle(action, jobId, token, user);
-        } finally {
-            release(upgrades, u);
+        UpgradeService u = upgrades.get();
+        if (u == null) {
+            return new DecisionRequests.Outcome(503, UNAVAILABLE);
         }
-    }
-
-    private static <S> void release(ComponentServiceObjects<S> objects, S service) {
-        if (service != null) {
-            objects.ungetService(service);
-        }
+        return new DecisionRequests(u, tokens).handle(action, jobId, token, user);
     }
 
     /** What follows {@code /uplift} in the request path: "" for the page itself. */
