@@ -95,7 +95,7 @@ class WebConsoleIT extends UpliftTestSupport {
         Option[] options = uplift(3, "1=download-fail",
                 // the HTTP service from the start, as in an NMS: Karaf does not pick one for webconsole's osgi.http
                 // requirement, and bringing the servlet API in after uplift refreshes H2 (it imports javax.servlet
-                // optionally), which leaves the job store locked out of its own database (see the report)
+                // optionally), which leaves the job store locked out of its own database (README, "Web Console page")
                 features("mvn:org.apache.karaf.features/standard/" + System.getProperty("karaf.version") + "/xml/features", "http"),
                 replaceConfigurationFile("etc/users.properties", users.toFile()),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
