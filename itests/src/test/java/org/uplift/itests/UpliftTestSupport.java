@@ -38,7 +38,8 @@ import org.osgi.framework.BundleContext;
 public abstract class UpliftTestSupport {
 
     /** Bundles built by this reactor; copied into the test Karaf's system/ folder (STACK.md pitfall F). */
-    private static final String[] BUNDLES = {"api", "repository", "snmp", "migration", "workflow", "shell", "simulator", "rest"};
+    private static final String[] BUNDLES = {"api", "repository", "snmp", "migration", "workflow", "shell", "simulator", "rest",
+        "webconsole"};
 
     /** System properties that carry the chosen ports from the test driver into Karaf. */
     protected static final String SIM_BASE_PORT = "uplift.it.simBasePort";
