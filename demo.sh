@@ -59,6 +59,8 @@ tar -xzf "$ASSEMBLY" -C "$RUN"
 SSH_PORT=$(free_port tcp)
 TFTP_PORT=$(free_port udp)
 TRAP_PORT=$(free_port udp)
+HTTP_PORT=$(free_port tcp)
+FTP_PORT=$(free_port tcp)
 SIM_BASE=$(free_udp_range "$DEVICES")
 {
   echo "sshPort = $SSH_PORT"
@@ -71,9 +73,14 @@ sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$(free_port tcp)"'/; s/^rmiS
 sed -i 's/^featuresBootAsynchronous *=.*/featuresBootAsynchronous=true/' "$KARAF/etc/org.apache.karaf.features.cfg"
 # the demo's operator account (loopback only); a real installation keeps its own users
 sed -i 's/^#karaf = /karaf = /; s/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF/etc/users.properties"
+cat > "$KARAF/etc/org.ops4j.pax.web.cfg" <<EOF
+org.osgi.service.http.port = $HTTP_PORT
+org.ops4j.pax.web.listening.addresses = 127.0.0.1
+EOF
 cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF
 bindAddress = 127.0.0.1
 port = $TFTP_PORT
+ftpPort = $FTP_PORT
 EOF
 cat > "$KARAF/etc/org.uplift.snmp.notifications.cfg" <<EOF
 bindAddress = 127.0.0.1
@@ -98,7 +105,8 @@ cleanup() {
 trap cleanup EXIT
 
 say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, traps to 127.0.0.1:$TRAP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
-"$KARAF/bin/start"
+# Karaf's own output (boot errors before its log is up) goes to data/karaf.out
+KARAF_REDIRECT="$KARAF/data/karaf.out" "$KARAF/bin/start"
 
 # Karaf's client in batch mode: commands on stdin, one per line (a command given as an argument
 # gets no output back when stdin is not a terminal)
@@ -119,31 +127,56 @@ say "The simulated fleet before the upgrade"
 client "uplift-sim:devices"
 
 IMAGE=$RUN/iad-1000-2.0.0.bin
+IMAGE3=$RUN/iad-1000-3.0.0.bin
 ids=()
-commands="uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 --size 262144 $IMAGE"$'\n'
-commands+="uplift:firmware-add --model IAD-1000 --version 2.0.0 --notes 'demo release' $IMAGE"$'\n'
+# 2.0.0 reads configuration format 2: every device's format-1 configuration is migrated on the way back
+commands="uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 --config-format 2 --size 262144 $IMAGE"$'\n'
+commands+="uplift:firmware-add --model IAD-1000 --version 2.0.0 --config-format 2 --notes 'demo release' $IMAGE"$'\n'
+commands+="uplift-sim:make-firmware --model IAD-1000 --version 3.0.0 --config-format 3 --size 262144 $IMAGE3"$'\n'
+commands+="uplift:firmware-add --model IAD-1000 --version 3.0.0 --config-format 3 --notes 'next release' $IMAGE3"$'\n'
 for i in $(seq 1 "$DEVICES"); do
   id=$(printf 'iad-%02d' "$i")
   ids+=("$id")
   commands+="uplift:device-add --port $((SIM_BASE + i - 1)) --community private $id 127.0.0.1"$'\n'
 done
-say "Adding firmware 2.0.0 and $DEVICES devices"
+say "Adding firmware 2.0.0 and 3.0.0 and $DEVICES devices"
 client "$commands"
 client "uplift:firmware-list"
 
-say "Upgrading ${#ids[@]} devices to 2.0.0 (backup -> update -> restore, each verified)"
+say "A campaign upgrades the fleet to 2.0.0 in waves (1 device, then half, then all; 4 at a time)"
 start=$(date +%s)
-client "uplift:upgrade --firmware 2.0.0 --wait --timeout 600 ${ids[*]}" || true
+started=$(client "uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --waves '1,50%,100%' --concurrency 4 --threshold 20")
+echo "$started"
+campaign=$(echo "$started" | grep -o 'c-[0-9a-f]\{8\}' | head -1)
+if [ -z "$campaign" ]; then
+  echo "The campaign did not start" >&2
+  exit 1
+fi
+say "Live progress (uplift:campaign-show --follow $campaign)"
+client "uplift:campaign-show --follow $campaign" || true
 elapsed=$(( $(date +%s) - start ))
+
+say "One more upgrade, of ${ids[0]} to 3.0.0, followed step by step (uplift:upgrade --wait)"
+client "uplift:upgrade --firmware 3.0.0 --wait --timeout 300 ${ids[0]}" || true
+
+say "What the upgrades did to ${ids[0]}'s configuration (uplift:backups, uplift:backup-diff)"
+client "uplift:backups ${ids[0]}"
+client "uplift:backup-diff ${ids[0]}"
 
 say "Results"
 jobs=$(client "uplift:jobs")
 echo "$jobs"
 client "uplift-sim:devices"
-done_count=$(echo "$jobs" | grep -c ' DONE ' || true)
+done_count=$(echo "$jobs" | grep ' DONE ' | grep -c -e ' 2\.0\.0 ' -e ' 3\.0\.0 ' || true)
+fleet_done=$(echo "$jobs" | grep ' DONE ' | grep -c ' 2\.0\.0 ' || true)
 echo
-echo "$done_count of $DEVICES devices upgraded to 2.0.0 with their configuration restored, in ${elapsed} s."
-if [ "$done_count" -ne "$DEVICES" ]; then
+echo "$fleet_done of $DEVICES devices upgraded to 2.0.0 by the campaign with their configuration restored (migrated to format 2), in ${elapsed} s."
+echo
+echo "Uplift's page in the Felix Web Console: http://127.0.0.1:$HTTP_PORT/system/console/uplift (user karaf, password karaf)"
+if [ -z "${KEEP:-}" ]; then
+  echo "(KEEP=1 ./demo.sh leaves Karaf running so you can open it; stop it with $KARAF/bin/stop)"
+fi
+if [ "$fleet_done" -ne "$DEVICES" ] || [ "$done_count" -ne $((DEVICES + 1)) ]; then
   echo "Some upgrades failed: see 'uplift:job <id>' and $KARAF/data/log/karaf.log" >&2
   exit 1
 fi
