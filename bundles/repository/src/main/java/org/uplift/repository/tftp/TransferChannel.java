@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -16,6 +17,7 @@ import org.apache.commons.net.tftp.TFTPPacketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.repository.ticket.LogText;
+import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * One transfer's own UDP socket (its TID, RFC 1350) and peer: sends, remembers the last packet for
@@ -25,6 +27,9 @@ final class TransferChannel implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferChannel.class);
     private static final int MAX_DATAGRAM = 65536;
+    /** Strangers can send faster than a log can take; the count of lines left out is logged. */
+    private static final LogThrottle STRANGERS = new LogThrottle("TFTP packets from strangers", 20,
+            Duration.ofSeconds(10));
 
     /** How a transfer treats a reply from its peer. */
     enum Reply {
@@ -66,6 +71,11 @@ final class TransferChannel implements Closeable {
 
     InetSocketAddress peer() {
         return new InetSocketAddress(peer, peerPort);
+    }
+
+    /** This transfer's own port (its TID); -1 once closed. */
+    int localPort() {
+        return socket.getLocalPort();
     }
 
     /** The client may negotiate its own time-out. */
@@ -182,7 +192,7 @@ final class TransferChannel implements Closeable {
     }
 
     private void rejectStranger(DatagramPacket datagram) throws IOException {
-        LOG.warn("TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
+        STRANGERS.warn(LOG, "TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
                 datagram.getAddress().getHostAddress(), datagram.getPort(), peer.getHostAddress(), peerPort);
         if (TftpPackets.opcode(datagram) != TFTPPacket.ERROR) {
             socket.send(TftpPackets.error(TftpRefusal.UNKNOWN_TID, "unknown transfer ID", datagram.getAddress(),
