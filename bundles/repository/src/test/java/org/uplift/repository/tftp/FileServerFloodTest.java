@@ -50,7 +50,7 @@ class FileServerFloodTest {
     private static final int TIMEOUT_MILLIS = 300;
     private static final int RETRIES = 2;
     private static final int FTP_MAX = 16;
-    private static final int FTP_PER_ADDRESS = 4;
+    private static final int FTP_PER_ADDRESS = 6;
     private static final int FTP_LOGIN_SECONDS = 2;
     private static final int FTP_IDLE_SECONDS = 3;
     /** Generous: a lone 4 MiB TFTP download with 512-byte blocks takes about a second here. */
@@ -203,6 +203,7 @@ class FileServerFloodTest {
                 "no guessed login succeeded");
         assertTrue(ftpFlood.replies(FtpFlood.Kind.GUESS, 530) > 0, "guesses were refused 530");
         assertTrue(ftpFlood.replies(FtpFlood.Kind.PASV, 227) > 0, "PASV without a transfer happened");
+        assertTrue(ftpFlood.replies(FtpFlood.Kind.DRIBBLE, 220) > 0, "a connection dribbling a line got in");
         try (Stream<Path> staged = Files.list(temp.resolve("staging"))) {
             assertEquals(List.of(tftpWrite.fileName(), ftpWrite.fileName()).stream().sorted().toList(),
                     staged.map(p -> p.getFileName().toString()).sorted().toList(), "only the devices' uploads");

@@ -15,7 +15,8 @@ import java.util.Random;
 
 /**
  * A bounded FTP flood from one loopback address, in rounds: connections that never send anything,
- * connections that send half a line and stall, wrong USER/PASS guesses (a ticket's real user with a
+ * connections that send half a line and stall, connections that keep sending one byte of a line that
+ * never ends (every {@link #read()} call sends the next, also after the rounds), wrong USER/PASS guesses (a ticket's real user with a
  * wrong password, and made-up users), and logins with the flooder's own ticket that ask for PASV
  * and never open the data connection. The flooder never closes a connection itself: each stays
  * open until the server closes it, and every reply line is counted by kind of connection.
@@ -25,12 +26,16 @@ import java.util.Random;
  */
 final class FtpFlood {
 
-    enum Kind { SILENT, HALF_LINE, GUESS, PASV }
+    enum Kind { SILENT, HALF_LINE, DRIBBLE, GUESS, PASV }
+
+    /** Often enough that no idle time-out ever fires: only a login deadline ends such a connection. */
+    private static final long DRIBBLE_NANOS = 400_000_000L;
 
     private static final class Connection {
         final Kind kind;
         final SocketChannel channel;
         final StringBuilder pending = new StringBuilder();
+        long lastSent = System.nanoTime();
 
         Connection(Kind kind, SocketChannel channel) {
             this.kind = kind;
@@ -70,12 +75,12 @@ final class FtpFlood {
     /** Opens {@code rounds} rounds of connections, {@code pauseMillis} apart, or until {@code deadlineNanos}. */
     void run(int rounds, long pauseMillis, long deadlineNanos) throws IOException, InterruptedException {
         for (int r = 0; r < rounds && System.nanoTime() < deadlineNanos; r++) {
-            // PASV first: the per-address limit leaves few slots, and it needs one to get a passive port
-            connect(Kind.PASV, "USER " + ownUser + "\r\nPASS " + ownPassword + "\r\nTYPE I\r\nPASV\r\n");
-            connect(Kind.GUESS, guesses(r));
-            connect(Kind.HALF_LINE, "USER " + victimUser);
-            connect(Kind.SILENT, "");
-            connect(Kind.SILENT, "");
+            // the per-address limit leaves few slots: each kind goes first in turn, to get one
+            Kind[] kinds = Kind.values();
+            for (int k = 0; k < kinds.length; k++) {
+                connect(kinds[(r + k) % kinds.length], r);
+            }
+            connect(Kind.SILENT, r);
             this.rounds++;
             read();
             if (pauseMillis > 0) {
@@ -85,11 +90,11 @@ final class FtpFlood {
         }
     }
 
-    /** Reads what arrived; {@code true} once the server closed every connection. */
+    /** Reads what arrived and dribbles on; {@code true} once the server closed every connection. */
     boolean read() {
         for (Iterator<Connection> it = open.iterator(); it.hasNext();) {
             Connection connection = it.next();
-            if (readFrom(connection)) {
+            if (readFrom(connection) || !dribble(connection)) {
                 it.remove();
                 closedByServer++;
                 closeQuietly(connection);
@@ -131,6 +136,16 @@ final class FtpFlood {
         return lines.toString();
     }
 
+    private void connect(Kind kind, int round) throws IOException {
+        connect(kind, switch (kind) {
+            case SILENT -> "";
+            case HALF_LINE -> "USER " + victimUser;
+            case DRIBBLE -> "U";
+            case GUESS -> guesses(round);
+            case PASV -> "USER " + ownUser + "\r\nPASS " + ownPassword + "\r\nTYPE I\r\nPASV\r\n";
+        });
+    }
+
     private void connect(Kind kind, String send) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
@@ -152,6 +167,21 @@ final class FtpFlood {
             }
         }
         open.add(new Connection(kind, channel));
+    }
+
+    /** {@code false} if the server closed the connection. */
+    private static boolean dribble(Connection connection) {
+        long now = System.nanoTime();
+        if (connection.kind != Kind.DRIBBLE || now - connection.lastSent < DRIBBLE_NANOS) {
+            return true;
+        }
+        connection.lastSent = now;
+        try {
+            connection.channel.write(ByteBuffer.wrap(new byte[] {'S'}));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Counts the reply lines that arrived; {@code true} at end of stream. */
