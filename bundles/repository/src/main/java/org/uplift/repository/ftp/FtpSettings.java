@@ -28,11 +28,11 @@ public record FtpSettings(InetAddress bindAddress, int port, String advertisedHo
             throw new IllegalArgumentException("FTP idle time-out must be at least 1 s (got " + idleSeconds + ")");
         }
         if (maxConnectionsPerAddress < 1) {
-            throw new IllegalArgumentException("FTP maxConnectionsPerAddress must be at least 1 (got "
+            throw new IllegalArgumentException("ftpMaxConnectionsPerAddress must be at least 1 (got "
                     + maxConnectionsPerAddress + ")");
         }
         if (loginSeconds < 1) {
-            throw new IllegalArgumentException("FTP login time-out must be at least 1 s (got " + loginSeconds + ")");
+            throw new IllegalArgumentException("ftpLoginSeconds must be at least 1 (got " + loginSeconds + ")");
         }
     }
 }
