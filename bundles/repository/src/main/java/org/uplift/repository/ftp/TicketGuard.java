@@ -29,12 +29,12 @@ import org.uplift.repository.ticket.TicketRegistry;
 final class TicketGuard extends DefaultFtplet {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketGuard.class);
-    /** Guessing logins is cheap for a client; the count of lines left out is logged. */
-    private static final LogThrottle REFUSALS = new LogThrottle("FTP refusals", 20, Duration.ofSeconds(10));
     private static final Set<String> PATH_COMMANDS = Set.of("RETR", "STOR", "APPE", "STOU", "SIZE", "MDTM",
             "DELE", "RNFR", "RNTO", "MKD", "RMD", "CWD", "LIST", "NLST", "MLST", "MLSD");
 
     private final TicketRegistry tickets;
+    /** Guessing logins is cheap for a client; the count of lines left out is logged. */
+    private final LogThrottle refusals = new LogThrottle("FTP refusals", 20, Duration.ofSeconds(10));
 
     TicketGuard(TicketRegistry tickets) {
         this.tickets = tickets;
@@ -63,7 +63,7 @@ final class TicketGuard extends DefaultFtplet {
         if (reply.getCode() >= 400) {
             // the argument of PASS is the secret itself
             String argument = "PASS".equals(command) ? "***" : LogText.of(request.getArgument());
-            REFUSALS.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {} {}", command, argument, address(session),
+            refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {} {}", command, argument, address(session),
                     user(session), reply.getCode(), LogText.of(reply.getMessage()));
         }
         return FtpletResult.DEFAULT;
@@ -83,7 +83,7 @@ final class TicketGuard extends DefaultFtplet {
 
     private FtpletResult refuse(FtpSession session, String command, String argument, int code, String message,
             String reason) throws FtpException {
-        REFUSALS.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument), address(session),
+        refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument), address(session),
                 user(session), reason);
         session.write(new DefaultFtpReply(code, message));
         return FtpletResult.SKIP;

@@ -21,8 +21,11 @@ import org.uplift.repository.ticket.LogThrottle;
 final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
     /** A flood of bad requests must not become a flood of log lines; the count left out is logged. */
-    private static final LogThrottle REFUSALS = new LogThrottle("TFTP refusals", 20, Duration.ofSeconds(10));
+    private final LogThrottle refusals = new LogThrottle("TFTP refusals", 20, Duration.ofSeconds(10));
+    /** Strangers can send to transfer ports faster than a log can take. */
+    private final LogThrottle strangers = new LogThrottle("TFTP packets from strangers", 20, Duration.ofSeconds(10));
 
     private final TftpSettings settings;
     private final RequestGate gate;
@@ -62,7 +65,7 @@ final class RequestDispatcher {
         TransferOptions options = OptionNegotiator.negotiate(request, fileSize, ticket.ticket().maxBytes(),
                 settings.timeoutMillis());
         TransferChannel channel = new TransferChannel(settings.bindAddress(), request.client(),
-                settings.timeoutMillis(), settings.maxRetries());
+                settings.timeoutMillis(), settings.maxRetries(), strangers);
         Transfer transfer = request.reads()
                 ? new ReadTransfer(ticket, request, options, channel)
                 : new WriteTransfer(ticket, request, options, channel);
@@ -101,7 +104,7 @@ final class RequestDispatcher {
     /** Sent from a fresh port like every reply, because clients refuse answers from the listening port. */
     private void refuse(DatagramPacket datagram, TftpRequest request, TftpRefusal refusal) {
         String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
-        REFUSALS.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
+        refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
                 datagram.getPort(), refusal.reason(), refusal.code());
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(settings.bindAddress(), 0))) {
             socket.send(TftpPackets.error(refusal.code(), refusal.clientMessage(), datagram.getAddress(),

@@ -7,7 +7,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -27,9 +26,6 @@ final class TransferChannel implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferChannel.class);
     private static final int MAX_DATAGRAM = 65536;
-    /** Strangers can send faster than a log can take; the count of lines left out is logged. */
-    private static final LogThrottle STRANGERS = new LogThrottle("TFTP packets from strangers", 20,
-            Duration.ofSeconds(10));
 
     /** How a transfer treats a reply from its peer. */
     enum Reply {
@@ -55,18 +51,21 @@ final class TransferChannel implements Closeable {
     private final DatagramSocket socket;
     private final InetAddress peer;
     private final int peerPort;
+    private final LogThrottle strangers;
     private final byte[] buffer = new byte[MAX_DATAGRAM];
     private DatagramPacket last;
     private int timeoutMillis;
     private int maxRetries;
 
-    TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries)
-            throws IOException {
+    /** @param strangers where packets from anyone but the peer are logged, the server's throttle */
+    TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries,
+            LogThrottle strangers) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
         this.peer = peer.getAddress();
         this.peerPort = peer.getPort();
         this.timeoutMillis = timeoutMillis;
         this.maxRetries = maxRetries;
+        this.strangers = strangers;
     }
 
     InetSocketAddress peer() {
@@ -192,7 +191,7 @@ final class TransferChannel implements Closeable {
     }
 
     private void rejectStranger(DatagramPacket datagram) throws IOException {
-        STRANGERS.warn(LOG, "TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
+        strangers.warn(LOG, "TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
                 datagram.getAddress().getHostAddress(), datagram.getPort(), peer.getHostAddress(), peerPort);
         if (TftpPackets.opcode(datagram) != TFTPPacket.ERROR) {
             socket.send(TftpPackets.error(TftpRefusal.UNKNOWN_TID, "unknown transfer ID", datagram.getAddress(),

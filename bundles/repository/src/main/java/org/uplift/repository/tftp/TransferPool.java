@@ -60,9 +60,10 @@ final class TransferPool {
         return running.stream().anyMatch(t -> t.channel().peer().equals(client));
     }
 
-    /** Transfers running with this device address, whatever its port. */
+    /** Transfers running with this device address, whatever its port, those only dallying left out. */
     int runningFor(InetAddress device) {
-        return (int) running.stream().filter(t -> t.channel().peer().getAddress().equals(device)).count();
+        return (int) running.stream()
+                .filter(t -> !t.lingering() && t.channel().peer().getAddress().equals(device)).count();
     }
 
     int running() {

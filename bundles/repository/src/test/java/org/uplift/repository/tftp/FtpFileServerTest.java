@@ -196,9 +196,11 @@ class FtpFileServerTest {
         try (Socket first = raw("127.0.0.1"); Socket second = raw("127.0.0.1")) {
             assertTrue(line(first).startsWith("220 "));
             assertTrue(line(second).startsWith("220 "));
-            try (Socket third = raw("127.0.0.1"); Socket other = raw("127.0.0.2")) {
+            try (Socket third = raw("127.0.0.1")) {
                 assertTrue(line(third).startsWith("421 "), "over the address's limit");
                 assertEquals(-1, third.getInputStream().read(), "and closed");
+            }
+            try (Socket other = raw("127.0.0.2")) {
                 assertTrue(line(other).startsWith("220 "), "another address still gets in");
             }
             first.close();
@@ -209,10 +211,13 @@ class FtpFileServerTest {
     @Test
     void givenTheServerAtItsConnectionLimit_whenAnyAddressConnects_then421() throws Exception {
         restart(Map.of("ftpMaxLogins", 2));
-        try (Socket first = raw("127.0.0.1"); Socket second = raw("127.0.0.1"); Socket other = raw("127.0.0.2")) {
+        try (Socket first = raw("127.0.0.1"); Socket second = raw("127.0.0.1")) {
+            // read before the next connects: the server may accept connections in another order
             assertTrue(line(first).startsWith("220 "));
             assertTrue(line(second).startsWith("220 "));
-            assertTrue(line(other).startsWith("421 "), "connections count before they log in");
+            try (Socket other = raw("127.0.0.2")) {
+                assertTrue(line(other).startsWith("421 "), "connections count before they log in");
+            }
         }
     }
 

@@ -515,6 +515,26 @@ class TftpFileServerTest {
         }
     }
 
+    @Test
+    void givenAnUploadThatOnlyDallies_whenTheDeviceAsksForMore_thenItIsNotCountedAgainstItsShare() throws Exception {
+        server.deactivate();
+        server = start(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 3000));
+        TransferTicket backup = server.receive(loopback, 1000, TTL);
+        TransferTicket image = server.offer(file(700), loopback, TTL);
+        TFTPClient client = client();
+        try {
+            client.sendFile(backup.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[100]), loopback,
+                    port());
+        } finally {
+            client.close();
+        }
+        assertEquals(1, server.activeTransfers(), "the upload dallies for one time-out (RFC 1350)");
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(RRQ, image.fileName(), "octet");
+            assertEquals(DATA, RawTftp.opcode(device.receive()), "not refused as busy");
+        }
+    }
+
     // --- tickets ---
 
     @Test
