@@ -103,6 +103,7 @@ public final class FloodBench {
         FtpFlood ftpFlood = new FtpFlood(FLOODER, ftpPort, victim.user, floodRead.user, floodRead.password);
         long dropsBefore = KernelDrops.of(tftpPort);
         int repeatsBefore = LegitTransfers.REQUESTS_REPEATED.get();
+        int writesBefore = LegitTransfers.WRITES_REPEATED.get();
         long floodStart = System.nanoTime();
         long deadline = floodStart + TimeUnit.SECONDS.toNanos(floodSeconds);
         sampling = true;
@@ -114,6 +115,11 @@ public final class FloodBench {
             ftpFlood.run(Integer.MAX_VALUE, ftpPause, deadline);
             return null;
         });
+        ListenerProbe probe = new ListenerProbe(tftpPort, deadline);
+        Future<?> probing = threads.submit(() -> {
+            probe.run();
+            return null;
+        });
         Rates flooded = new Rates();
         Thread.sleep(1000);
         while (System.nanoTime() < deadline - TimeUnit.SECONDS.toNanos(2)) {
@@ -121,6 +127,7 @@ public final class FloodBench {
         }
         tftp.get();
         ftp.get();
+        probing.get();
         long floodEnd = System.nanoTime();
         double floodSecondsActual = (floodEnd - floodStart) / 1e9;
         long drops = KernelDrops.of(tftpPort) - dropsBefore;
@@ -143,11 +150,13 @@ public final class FloodBench {
                 ftpFlood.closedByServer, ftpFlood.replies);
         System.out.printf("listening socket: %s datagrams dropped by the kernel (buffer full) during the flood%n",
                 drops < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", drops));
+        System.out.println(probe.report());
         System.out.printf("%-26s %18s %18s%n", "device transfer (MB/s)", "without flood", "during flood");
         quiet.print(flooded);
-        System.out.printf("device transfer rounds: %d without, %d during the flood; TFTP requests repeated because"
-                + " the flood crowded them out: %d%n", quiet.rounds, flooded.rounds,
-                LegitTransfers.REQUESTS_REPEATED.get() - repeatsBefore);
+        System.out.printf("device transfer rounds: %d without, %d during the flood; TFTP requests the devices had to"
+                + " send again (no answer within 2 s): %d, of them write requests: %d%n", quiet.rounds, flooded.rounds,
+                LegitTransfers.REQUESTS_REPEATED.get() - repeatsBefore,
+                LegitTransfers.WRITES_REPEATED.get() - writesBefore);
         System.out.printf("server threads: %d before, peak %d during the flood (cap %d), back to %d %s%n",
                 baselineThreads, peakThreads, threadCap, baselineThreads, seconds(threadsBack, floodEnd));
         System.out.printf("heap used: %s after GC before the flood, peak seen %s during it, %s after GC at its end%n",
@@ -362,6 +371,48 @@ public final class FloodBench {
                 }
             }
             return new Stats(threads, heap, transfers, ftp, ports);
+        }
+    }
+
+    /**
+     * How long the listening port takes to answer during the flood: a request for a name no ticket has,
+     * from 127.0.0.5 every 100 ms, timed to its ERROR.
+     */
+    private static final class ListenerProbe {
+        private final int port;
+        private final long deadline;
+        private final List<Long> micros = new ArrayList<>();
+        private int unanswered;
+
+        ListenerProbe(int port, long deadline) {
+            this.port = port;
+            this.deadline = deadline;
+        }
+
+        void run() throws IOException, InterruptedException {
+            try (RawTftp probe = new RawTftp("127.0.0.5", port)) {
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    probe.sendRequest(RawTftp.RRQ, "up-probe.bin", "octet");
+                    if (probe.receive(2000) == null) {
+                        unanswered++;
+                    } else {
+                        micros.add((System.nanoTime() - start) / 1000);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        String report() {
+            List<Long> sorted = micros.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return "listening port: no probe answered";
+            }
+            return String.format(Locale.ROOT, "listening port under the flood: %d probes answered in median %.1f ms,"
+                    + " 99th percentile %.1f ms, max %.1f ms; %d unanswered within 2 s", sorted.size(),
+                    sorted.get(sorted.size() / 2) / 1000.0, sorted.get(Math.min(sorted.size() - 1,
+                            sorted.size() * 99 / 100)) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0, unanswered);
         }
     }
 

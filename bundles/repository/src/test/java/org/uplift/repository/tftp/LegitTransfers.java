@@ -29,6 +29,8 @@ final class LegitTransfers {
     private static final int TFTP_REQUESTS = 6;
     /** Requests sent again because no answer came (a figure for reports). */
     static final AtomicInteger REQUESTS_REPEATED = new AtomicInteger();
+    /** Of those, write requests. */
+    static final AtomicInteger WRITES_REPEATED = new AtomicInteger();
 
     private LegitTransfers() {
     }
@@ -60,6 +62,7 @@ final class LegitTransfers {
                     return;
                 } catch (IOException e) {
                     repeatIfUnanswered(e, client.getTotalBytesSent(), request);
+                    WRITES_REPEATED.incrementAndGet();
                 }
             }
         } finally {
