@@ -72,7 +72,10 @@ final class ConnectionLimits extends DefaultFtplet implements SessionFilter {
     /** Counts the connection or marks it refused, and sets its login deadline. */
     @Override
     public boolean accept(IoSession session) {
-        InetAddress address = ((InetSocketAddress) session.getRemoteAddress()).getAddress();
+        if (!(session.getRemoteAddress() instanceof InetSocketAddress remote)) {
+            return false; // gone before it was accepted
+        }
+        InetAddress address = remote.getAddress();
         String refusal = admit(address);
         if (refusal != null) {
             session.setAttribute(REFUSED, refusal);

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -82,6 +83,8 @@ class FileServerFloodTest {
         int threadCap = 1 + MAX_TRANSFERS + Math.max(4, Math.min(FTP_MAX, 32)) + 1
                 + Runtime.getRuntime().availableProcessors() + 1;
 
+        // servers of earlier tests in this JVM may still be winding down
+        await(10_000, () -> ServerThreads.count() == 0);
         int baselineThreads = ServerThreads.count();
         server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.ofEntries(
                 Map.entry("port", 0), Map.entry("ftpPort", 0),
@@ -247,7 +250,7 @@ class FileServerFloodTest {
         return condition.getAsBoolean();
     }
 
-    private static java.util.concurrent.ThreadFactory named() {
+    private static ThreadFactory named() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "flood-test-" + count.incrementAndGet());

@@ -122,10 +122,6 @@ final class TftpFlood {
         return transfers.values().stream().filter(t -> t.windowed == windowed).mapToInt(t -> t.data).max().orElse(0);
     }
 
-    long packetsSent() {
-        return sent;
-    }
-
     private void round(int r) throws IOException {
         DatagramChannel noise = bogus.get(r % bogus.size());
         for (int i = 0; i < 40; i++) {
