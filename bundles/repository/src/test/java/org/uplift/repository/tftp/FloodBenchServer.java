@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.TransferProtocol;
@@ -89,6 +91,7 @@ public final class FloodBenchServer {
                 }
                 case "STOP" -> {
                     server.deactivate();
+                    deleteTree(work);
                     answer("PEAK_HEAP " + peakHeap());
                     return;
                 }
@@ -120,6 +123,14 @@ public final class FloodBenchServer {
         byte[] content = new byte[mib << 20];
         new Random(mib).nextBytes(content);
         return Files.write(path, content);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static long heapUsed() {
