@@ -1,7 +1,7 @@
 package org.uplift.repository.ftp;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
@@ -9,6 +9,7 @@ import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.Ftplet;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.uplift.repository.ticket.TicketRegistry;
@@ -20,8 +21,12 @@ import org.uplift.repository.ticket.TicketRegistry;
  */
 public final class TicketFtpServer {
 
+    /** Worker threads idle this long leave (MINA keeps them 30 s). */
+    private static final long IDLE_THREAD_MILLIS = 5000;
+
     private final FtpServer server;
     private final Listener listener;
+    private final ConnectionLimits limits;
 
     public TicketFtpServer(FtpSettings settings, TicketRegistry tickets) throws IOException {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
@@ -35,7 +40,9 @@ public final class TicketFtpServer {
         }
         data.setIdleTime(settings.idleSeconds());
 
+        this.limits = new ConnectionLimits(settings);
         ListenerFactory listenerFactory = new ListenerFactory();
+        listenerFactory.setSessionFilter(limits);
         listenerFactory.setServerAddress(settings.bindAddress().getHostAddress());
         listenerFactory.setPort(settings.port());
         listenerFactory.setIdleTimeout(settings.idleSeconds());
@@ -54,11 +61,17 @@ public final class TicketFtpServer {
         factory.setConnectionConfig(connections.createConnectionConfig());
         factory.setUserManager(new TicketUserManager(tickets, settings.idleSeconds()));
         factory.setFileSystem(new TicketFileSystemFactory(tickets));
-        factory.setFtplets(new HashMap<>(Map.of("uplift-tickets", new TicketGuard(tickets))));
+        Map<String, Ftplet> ftplets = new LinkedHashMap<>();
+        // first, so a refused connection is answered 421 before anything else sees it
+        ftplets.put("uplift-connections", limits);
+        ftplets.put("uplift-tickets", new TicketGuard(tickets));
+        factory.setFtplets(ftplets);
         this.server = factory.createServer();
         try {
             server.start();
+            MinaWorkers.tune(server, IDLE_THREAD_MILLIS);
         } catch (FtpException | RuntimeException e) {
+            limits.stop();
             throw new IOException("cannot listen for FTP on " + settings.bindAddress().getHostAddress() + ":"
                     + settings.port() + " (" + e.getMessage() + "); set another bindAddress or ftpPort", e);
         }
@@ -68,7 +81,13 @@ public final class TicketFtpServer {
         return listener.getPort();
     }
 
+    /** Control connections open now. */
+    public int connections() {
+        return limits.connections();
+    }
+
     public void stop() {
         server.stop();
+        limits.stop();
     }
 }

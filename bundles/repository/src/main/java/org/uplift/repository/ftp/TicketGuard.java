@@ -2,6 +2,7 @@ package org.uplift.repository.ftp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.repository.ticket.LiveTicket;
 import org.uplift.repository.ticket.LogText;
+import org.uplift.repository.ticket.LogThrottle;
 import org.uplift.repository.ticket.TicketNames;
 import org.uplift.repository.ticket.TicketRegistry;
 
@@ -31,6 +33,8 @@ final class TicketGuard extends DefaultFtplet {
             "DELE", "RNFR", "RNTO", "MKD", "RMD", "CWD", "LIST", "NLST", "MLST", "MLSD");
 
     private final TicketRegistry tickets;
+    /** Guessing logins is cheap for a client; the count of lines left out is logged. */
+    private final LogThrottle refusals = new LogThrottle("FTP refusals", 20, Duration.ofSeconds(10));
 
     TicketGuard(TicketRegistry tickets) {
         this.tickets = tickets;
@@ -59,7 +63,7 @@ final class TicketGuard extends DefaultFtplet {
         if (reply.getCode() >= 400) {
             // the argument of PASS is the secret itself
             String argument = "PASS".equals(command) ? "***" : LogText.of(request.getArgument());
-            LOG.warn("FTP: refused {} '{}' from {} (user {}): {} {}", command, argument, address(session),
+            refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {} {}", command, argument, address(session),
                     user(session), reply.getCode(), LogText.of(reply.getMessage()));
         }
         return FtpletResult.DEFAULT;
@@ -79,7 +83,7 @@ final class TicketGuard extends DefaultFtplet {
 
     private FtpletResult refuse(FtpSession session, String command, String argument, int code, String message,
             String reason) throws FtpException {
-        LOG.warn("FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument), address(session),
+        refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument), address(session),
                 user(session), reason);
         session.write(new DefaultFtpReply(code, message));
         return FtpletResult.SKIP;

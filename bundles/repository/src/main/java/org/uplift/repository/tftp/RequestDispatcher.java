@@ -5,12 +5,14 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.repository.ticket.LiveTicket;
 import org.uplift.repository.ticket.LogText;
+import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * Handles one datagram that reached the listening port: parse, admit, negotiate, then hand the
@@ -19,6 +21,11 @@ import org.uplift.repository.ticket.LogText;
 final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    /** A flood of bad requests must not become a flood of log lines; the count left out is logged. */
+    private final LogThrottle refusals = new LogThrottle("TFTP refusals", 20, Duration.ofSeconds(10));
+    /** Strangers can send to transfer ports faster than a log can take. */
+    private final LogThrottle strangers = new LogThrottle("TFTP packets from strangers", 20, Duration.ofSeconds(10));
 
     private final TftpSettings settings;
     private final RequestGate gate;
@@ -42,7 +49,9 @@ final class RequestDispatcher {
                 LOG.debug("TFTP: ignoring repeated {} from {}", request.kind(), request.client());
                 return;
             }
-            start(request, gate.admit(request));
+            LiveTicket ticket = gate.admit(request);
+            checkDeviceShare(request);
+            start(request, ticket);
         } catch (TftpRefusal refusal) {
             refuse(datagram, request, refusal);
         } catch (IOException e) {
@@ -56,7 +65,7 @@ final class RequestDispatcher {
         TransferOptions options = OptionNegotiator.negotiate(request, fileSize, ticket.ticket().maxBytes(),
                 settings.timeoutMillis());
         TransferChannel channel = new TransferChannel(settings.bindAddress(), request.client(),
-                settings.timeoutMillis(), settings.maxRetries());
+                settings.timeoutMillis(), settings.maxRetries(), strangers);
         Transfer transfer = request.reads()
                 ? new ReadTransfer(ticket, request, options, channel)
                 : new WriteTransfer(ticket, request, options, channel);
@@ -73,6 +82,15 @@ final class RequestDispatcher {
         }
     }
 
+    /** One device (or whoever sends from its address) cannot take every slot from the others. */
+    private void checkDeviceShare(TftpRequest request) throws TftpRefusal {
+        int running = pool.runningFor(request.address());
+        if (running >= settings.maxTransfersPerDevice()) {
+            throw new TftpRefusal(TftpRefusal.UNDEFINED, "server busy", "this device already has " + running
+                    + " transfers running (maxTransfersPerDevice " + settings.maxTransfersPerDevice() + ")");
+        }
+    }
+
     private static long sizeOf(LiveTicket ticket) throws TftpRefusal {
         try {
             return Files.size(ticket.source());
@@ -86,7 +104,7 @@ final class RequestDispatcher {
     /** Sent from a fresh port like every reply, because clients refuse answers from the listening port. */
     private void refuse(DatagramPacket datagram, TftpRequest request, TftpRefusal refusal) {
         String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
-        LOG.warn("TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
+        refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
                 datagram.getPort(), refusal.reason(), refusal.code());
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(settings.bindAddress(), 0))) {
             socket.send(TftpPackets.error(refusal.code(), refusal.clientMessage(), datagram.getAddress(),

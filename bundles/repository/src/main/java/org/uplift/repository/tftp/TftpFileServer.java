@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -70,6 +71,11 @@ public class TftpFileServer implements FileServer {
                 description = "Transfers running at once; further requests are refused as busy")
         int maxTransfers() default 64;
 
+        @AttributeDefinition(name = "Concurrent transfers per device",
+                description = "Transfers one device address may run at once; further requests are refused as busy,"
+                        + " so one device (or a flood from its address) cannot take every slot")
+        int maxTransfersPerDevice() default 4;
+
         @AttributeDefinition(name = "FTP enabled", description = "Also serve tickets over FTP (passive mode)")
         boolean ftpEnabled() default true;
 
@@ -80,8 +86,17 @@ public class TftpFileServer implements FileServer {
                 description = "Ports for passive data connections, e.g. 2122-2199 for a firewall; empty means any free port")
         String ftpPassivePorts() default "";
 
-        @AttributeDefinition(name = "FTP sessions", description = "Concurrent FTP sessions; more are refused")
+        @AttributeDefinition(name = "FTP sessions",
+                description = "Concurrent FTP connections, logged in or not; more are answered 421 and closed")
         int ftpMaxLogins() default 64;
+
+        @AttributeDefinition(name = "FTP sessions per address",
+                description = "Concurrent FTP connections from one client address; more are answered 421 and closed")
+        int ftpMaxConnectionsPerAddress() default 8;
+
+        @AttributeDefinition(name = "FTP login time-out",
+                description = "Seconds a new FTP connection has to log in before it is closed, busy or not")
+        int ftpLoginSeconds() default 10;
 
         @AttributeDefinition(name = "FTP idle time-out", description = "Seconds of silence before an FTP session is closed")
         int ftpIdleSeconds() default 60;
@@ -133,6 +148,26 @@ public class TftpFileServer implements FileServer {
         server.stop();
         tickets.closeAll();
         LOG.info("TFTP server on {}:{} stopped", settings.bindAddress().getHostAddress(), server.port());
+    }
+
+    /** Transfers running now, half-open ones included (tests, benchmarks). */
+    int activeTransfers() {
+        return server.activeTransfers();
+    }
+
+    /** The local ports of the running TFTP transfers (tests, benchmarks). */
+    List<Integer> transferPorts() {
+        return server.transferPorts();
+    }
+
+    /** FTP control connections open now; 0 without FTP (tests, benchmarks). */
+    int ftpConnections() {
+        return ftp == null ? 0 : ftp.connections();
+    }
+
+    /** Live tickets (tests, benchmarks). */
+    int ticketCount() {
+        return tickets.size();
     }
 
     @Override
@@ -188,6 +223,6 @@ public class TftpFileServer implements FileServer {
         }
         return new FtpSettings(tftp.bindAddress(), config.ftpPort(), tftp.advertisedHost(),
                 config.ftpPassivePorts() == null ? "" : config.ftpPassivePorts(), config.ftpMaxLogins(),
-                config.ftpIdleSeconds());
+                config.ftpIdleSeconds(), config.ftpMaxConnectionsPerAddress(), config.ftpLoginSeconds());
     }
 }

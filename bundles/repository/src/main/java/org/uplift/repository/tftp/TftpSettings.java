@@ -17,9 +17,10 @@ import org.uplift.repository.storage.StorageLocation;
  * @param timeoutMillis    retransmission time-out when the client negotiates none
  * @param maxRetries       retransmissions of one packet before the transfer is given up
  * @param maxTransfers     concurrent transfers; more are refused as busy
+ * @param maxTransfersPerDevice concurrent transfers of one device address; more are refused as busy
  */
 record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Path stagingDirectory,
-        long maxUploadBytes, int timeoutMillis, int maxRetries, int maxTransfers) {
+        long maxUploadBytes, int timeoutMillis, int maxRetries, int maxTransfers, int maxTransfersPerDevice) {
 
     static TftpSettings from(TftpFileServer.Config config) {
         InetAddress bind = parseAddress(config.bindAddress());
@@ -28,7 +29,7 @@ record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Pa
                 : config.advertisedAddress().trim();
         return new TftpSettings(bind, config.port(), advertised,
                 StorageLocation.resolve(config.stagingDirectory(), "staging"), config.maxUploadBytes(),
-                config.timeoutMillis(), config.maxRetries(), config.maxTransfers());
+                config.timeoutMillis(), config.maxRetries(), config.maxTransfers(), config.maxTransfersPerDevice());
     }
 
     TftpSettings {
@@ -37,6 +38,8 @@ record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Pa
         check(timeoutMillis >= 10, "timeoutMillis must be at least 10 (got " + timeoutMillis + ")");
         check(maxRetries >= 0, "maxRetries must not be negative (got " + maxRetries + ")");
         check(maxTransfers >= 1, "maxTransfers must be at least 1 (got " + maxTransfers + ")");
+        check(maxTransfersPerDevice >= 1,
+                "maxTransfersPerDevice must be at least 1 (got " + maxTransfersPerDevice + ")");
     }
 
     private static void check(boolean ok, String problem) {

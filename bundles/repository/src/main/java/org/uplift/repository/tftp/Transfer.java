@@ -19,6 +19,7 @@ abstract class Transfer implements Runnable {
     protected final TransferOptions options;
     protected final TransferChannel channel;
     private final TftpRequest request;
+    private volatile boolean lingering;
 
     Transfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
         this.ticket = ticket;
@@ -30,6 +31,16 @@ abstract class Transfer implements Runnable {
 
     TransferChannel channel() {
         return channel;
+    }
+
+    /** {@code true} once the bytes are all moved and the transfer only waits to acknowledge again. */
+    boolean lingering() {
+        return lingering;
+    }
+
+    /** The transfer is complete; what remains is RFC 1350 dallying, which takes no device's share. */
+    protected void linger() {
+        lingering = true;
     }
 
     @Override

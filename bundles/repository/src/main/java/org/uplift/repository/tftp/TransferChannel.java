@@ -16,6 +16,7 @@ import org.apache.commons.net.tftp.TFTPPacketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.repository.ticket.LogText;
+import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * One transfer's own UDP socket (its TID, RFC 1350) and peer: sends, remembers the last packet for
@@ -50,22 +51,30 @@ final class TransferChannel implements Closeable {
     private final DatagramSocket socket;
     private final InetAddress peer;
     private final int peerPort;
+    private final LogThrottle strangers;
     private final byte[] buffer = new byte[MAX_DATAGRAM];
     private DatagramPacket last;
     private int timeoutMillis;
     private int maxRetries;
 
-    TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries)
-            throws IOException {
+    /** @param strangers where packets from anyone but the peer are logged, the server's throttle */
+    TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries,
+            LogThrottle strangers) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
         this.peer = peer.getAddress();
         this.peerPort = peer.getPort();
         this.timeoutMillis = timeoutMillis;
         this.maxRetries = maxRetries;
+        this.strangers = strangers;
     }
 
     InetSocketAddress peer() {
         return new InetSocketAddress(peer, peerPort);
+    }
+
+    /** This transfer's own port (its TID); -1 once closed. */
+    int localPort() {
+        return socket.getLocalPort();
     }
 
     /** The client may negotiate its own time-out. */
@@ -182,7 +191,7 @@ final class TransferChannel implements Closeable {
     }
 
     private void rejectStranger(DatagramPacket datagram) throws IOException {
-        LOG.warn("TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
+        strangers.warn(LOG, "TFTP: packet from {}:{} on the transfer with {}:{} refused: unknown transfer ID",
                 datagram.getAddress().getHostAddress(), datagram.getPort(), peer.getHostAddress(), peerPort);
         if (TftpPackets.opcode(datagram) != TFTPPacket.ERROR) {
             socket.send(TftpPackets.error(TftpRefusal.UNKNOWN_TID, "unknown transfer ID", datagram.getAddress(),

@@ -62,6 +62,10 @@ final class WriteTransfer extends Transfer {
                 received += length;
                 ticket.transferred(received);
                 boolean last = length < options.blockSize();
+                if (last) {
+                    // the device is done once it has the final ACK and may ask for its next transfer at once
+                    linger();
+                }
                 // RFC 7440: one ACK per window, and one for the final block
                 if (last || ++unacknowledged >= options.windowSize()) {
                     channel.send(TftpPackets.ack(expected));

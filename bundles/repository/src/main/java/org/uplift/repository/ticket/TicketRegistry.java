@@ -97,6 +97,11 @@ public final class TicketRegistry {
         return Optional.ofNullable(ticketId == null ? null : byId.get(ticketId)).map(LiveTicket::progress);
     }
 
+    /** Tickets registered and not yet closed or pruned. */
+    public int size() {
+        return byId.size();
+    }
+
     public Instant now() {
         return clock.instant();
     }

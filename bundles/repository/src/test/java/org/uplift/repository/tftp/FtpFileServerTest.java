@@ -9,9 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.repository.FtpCredentials;
+import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
@@ -184,6 +188,102 @@ class FtpFileServerTest {
         assertFalse(ftp.retrieveFile(other.fileName(), new ByteArrayOutputStream()));
         assertEquals(550, ftp.getReplyCode());
         ftp.disconnect();
+    }
+
+    @Test
+    void givenAnAddressAtItsConnectionLimit_whenItConnectsAgain_then421WhileAnotherAddressGetsIn() throws Exception {
+        restart(Map.of("ftpMaxConnectionsPerAddress", 2));
+        try (Socket first = raw("127.0.0.1"); Socket second = raw("127.0.0.1")) {
+            assertTrue(line(first).startsWith("220 "));
+            assertTrue(line(second).startsWith("220 "));
+            try (Socket third = raw("127.0.0.1")) {
+                assertTrue(line(third).startsWith("421 "), "over the address's limit");
+                assertEquals(-1, third.getInputStream().read(), "and closed");
+            }
+            try (Socket other = raw("127.0.0.2")) {
+                assertTrue(line(other).startsWith("220 "), "another address still gets in");
+            }
+            first.close();
+            assertTrue(awaitGreeting("127.0.0.1"), "a closed connection frees its slot");
+        }
+    }
+
+    @Test
+    void givenTheServerAtItsConnectionLimit_whenAnyAddressConnects_then421() throws Exception {
+        restart(Map.of("ftpMaxLogins", 2));
+        try (Socket first = raw("127.0.0.1"); Socket second = raw("127.0.0.1")) {
+            // read before the next connects: the server may accept connections in another order
+            assertTrue(line(first).startsWith("220 "));
+            assertTrue(line(second).startsWith("220 "));
+            try (Socket other = raw("127.0.0.2")) {
+                assertTrue(line(other).startsWith("421 "), "connections count before they log in");
+            }
+        }
+    }
+
+    @Test
+    void givenAConnectionThatNeverLogsIn_whenTheLoginTimeOutPasses_thenItIsClosedWhileALoggedInSessionStays()
+            throws Exception {
+        restart(Map.of("ftpLoginSeconds", 1));
+        TransferTicket ticket = server.offer(Files.write(temp.resolve("fw.bin"), random(100)), loopback, TTL);
+        FTPClient session = login(ticket);
+        try (Socket dribbler = raw("127.0.0.1")) {
+            assertTrue(line(dribbler).startsWith("220 "));
+            long start = System.nanoTime();
+            // never silent long enough for an idle time-out, never a whole line
+            boolean closed = false;
+            while (!closed && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+                try {
+                    dribbler.getOutputStream().write('U');
+                    dribbler.setSoTimeout(200);
+                    closed = dribbler.getInputStream().read() == -1;
+                } catch (SocketTimeoutException e) {
+                    // still open
+                } catch (IOException e) {
+                    closed = true;
+                }
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(closed && millis < 3000, "closed after " + millis + " ms");
+        }
+        assertTrue(session.sendNoOp(), "a logged-in session is not subject to the login time-out");
+        session.disconnect();
+    }
+
+    private void restart(Map<String, Object> overrides) throws IOException, RepositoryException {
+        server.deactivate();
+        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "stagingDirectory",
+                temp.resolve("staging").toString()));
+        values.putAll(overrides);
+        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
+        port = server.endpoint(TransferProtocol.FTP).port();
+    }
+
+    private Socket raw(String from) throws IOException {
+        Socket socket = new Socket(loopback, port, InetAddress.getByName(from), 0);
+        socket.setSoTimeout(3000);
+        return socket;
+    }
+
+    /** The next reply line, read byte by byte so nothing after it is consumed. */
+    private static String line(Socket socket) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c >= 0 && c != '\n'; c = socket.getInputStream().read()) {
+            line.append((char) c);
+        }
+        return line.toString().trim();
+    }
+
+    private boolean awaitGreeting(String from) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            try (Socket socket = raw(from)) {
+                if (line(socket).startsWith("220 ")) {
+                    return true;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private FTPClient connect() throws IOException {

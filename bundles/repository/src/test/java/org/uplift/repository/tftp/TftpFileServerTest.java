@@ -494,6 +494,47 @@ class TftpFileServerTest {
         }
     }
 
+    @Test
+    void givenADeviceAtItsShareOfSlots_whenItAsksAgain_thenBusyWhileAnotherDeviceIsServed() throws Exception {
+        server.deactivate();
+        server = start(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 2000));
+        TransferTicket mine = server.offer(file(2000), loopback, TTL);
+        TransferTicket other = server.offer(file(3000), InetAddress.getByName("127.0.0.2"), TTL);
+        try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port());
+                RawTftp otherDevice = new RawTftp("127.0.0.2", port())) {
+            first.sendRequest(RRQ, mine.fileName(), "octet");
+            assertEquals(DATA, RawTftp.opcode(first.receive()));
+
+            second.sendRequest(RRQ, mine.fileName(), "octet");
+            DatagramPacket busy = second.receive();
+            assertEquals(0, RawTftp.errorCode(busy));
+            assertEquals("server busy", RawTftp.errorMessage(busy));
+
+            otherDevice.sendRequest(RRQ, other.fileName(), "octet");
+            assertEquals(DATA, RawTftp.opcode(otherDevice.receive()), "another device still gets a slot");
+        }
+    }
+
+    @Test
+    void givenAnUploadThatOnlyDallies_whenTheDeviceAsksForMore_thenItIsNotCountedAgainstItsShare() throws Exception {
+        server.deactivate();
+        server = start(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 3000));
+        TransferTicket backup = server.receive(loopback, 1000, TTL);
+        TransferTicket image = server.offer(file(700), loopback, TTL);
+        TFTPClient client = client();
+        try {
+            client.sendFile(backup.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[100]), loopback,
+                    port());
+        } finally {
+            client.close();
+        }
+        assertEquals(1, server.activeTransfers(), "the upload dallies for one time-out (RFC 1350)");
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(RRQ, image.fileName(), "octet");
+            assertEquals(DATA, RawTftp.opcode(device.receive()), "not refused as busy");
+        }
+    }
+
     // --- tickets ---
 
     @Test
@@ -558,6 +599,13 @@ class TftpFileServerTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> start(Map.of("maxTransfers", 0)));
         assertTrue(bad.getMessage().contains("org.uplift.tftp: maxTransfers must be at least 1"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> start(Map.of("maxTransfersPerDevice", 0)));
+        assertTrue(bad.getMessage().contains("org.uplift.tftp: maxTransfersPerDevice must be at least 1"),
+                bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> start(Map.of("ftpMaxConnectionsPerAddress", 0)));
+        assertTrue(bad.getMessage().contains("ftpMaxConnectionsPerAddress must be at least 1 (got 0)"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> start(Map.of("ftpLoginSeconds", 0)));
+        assertTrue(bad.getMessage().contains("ftpLoginSeconds must be at least 1 (got 0)"), bad.getMessage());
         IOException taken = assertThrows(IOException.class, () -> start(Map.of("port", port())));
         assertTrue(taken.getMessage().contains("cannot listen for TFTP on 127.0.0.1:" + port()), taken.getMessage());
     }
