@@ -38,11 +38,13 @@ public class CampaignStore {
     }
 
     private final DataSource dataSource;
+    private final org.uplift.workflow.store.LazySchema schema;
 
     @Activate
     public CampaignStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=uplift)") DataSource dataSource)
             throws StoreException {
-        CampaignSchema.migrate(dataSource, Clock.systemUTC());
+        this.schema = new org.uplift.workflow.store.LazySchema("campaign store",
+                () -> CampaignSchema.migrate(dataSource, Clock.systemUTC())).tryNow();
         this.dataSource = dataSource;
     }
 
@@ -91,6 +93,7 @@ public class CampaignStore {
     }
 
     private <T> T run(String failure, Work<T> work) throws StoreException {
+        schema.ensure();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

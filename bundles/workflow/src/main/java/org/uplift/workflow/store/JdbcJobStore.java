@@ -42,6 +42,7 @@ public class JdbcJobStore implements JobStore {
 
     private final Transactions transactions;
     private final Clock clock;
+    private final LazySchema schema;
 
     @Activate
     public JdbcJobStore(@Reference(name = "dataSource", target = DEFAULT_TARGET) DataSource dataSource)
@@ -51,16 +52,22 @@ public class JdbcJobStore implements JobStore {
 
     /** Migrates the schema; {@code clock} is only for leases and the migration log. */
     JdbcJobStore(DataSource dataSource, Clock clock) throws StoreException {
-        Schema.migrate(dataSource, clock);
+        this.schema = new LazySchema("job store", () -> Schema.migrate(dataSource, clock)).tryNow();
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
+    }
+
+    /** The transactions, once the schema is in place (tried again here while the database was unreachable). */
+    private Transactions tx() throws StoreException {
+        schema.ensure();
+        return transactions;
     }
 
     @Override
     public void create(StoredJob job) throws StoreException {
         String failure = "cannot store new job " + job.id() + " for device " + job.deviceId();
         try {
-            transactions.run(failure, connection -> {
+            tx().run(failure, connection -> {
                 if (!job.state().terminal()) {
                     Optional<String> active = JobWrites.activeJob(connection, job.deviceId());
                     if (active.isPresent()) {
@@ -84,13 +91,13 @@ public class JdbcJobStore implements JobStore {
         if (expected.terminal()) {
             throw new IllegalArgumentException("job " + jobId + ": " + expected + " is terminal, a job never leaves it");
         }
-        return transactions.run("cannot store transition of job " + jobId + " to " + entry.state(),
+        return tx().run("cannot store transition of job " + jobId + " to " + entry.state(),
                 connection -> JobWrites.transition(connection, jobId, expected, entry, contextUpdates));
     }
 
     @Override
     public Optional<StoredJob> find(String jobId) throws StoreException {
-        return transactions.run("cannot read job " + jobId, connection -> JobRows.find(connection, jobId));
+        return tx().run("cannot read job " + jobId, connection -> JobRows.find(connection, jobId));
     }
 
     @Override
@@ -98,13 +105,13 @@ public class JdbcJobStore implements JobStore {
         if (limit <= 0) {
             return List.of();
         }
-        return transactions.run("cannot list the newest " + limit + " jobs", connection -> JobRows.query(connection,
+        return tx().run("cannot list the newest " + limit + " jobs", connection -> JobRows.query(connection,
                 JobRows.SELECT_JOBS + " ORDER BY created_at DESC, id DESC", limit));
     }
 
     @Override
     public List<StoredJob> ofCampaign(String campaignId) throws StoreException {
-        return transactions.run("cannot read the jobs of campaign " + campaignId, connection -> JobRows.query(
+        return tx().run("cannot read the jobs of campaign " + campaignId, connection -> JobRows.query(
                 connection, JobRows.SELECT_JOBS + " WHERE campaign_id = ? ORDER BY created_at, id", 0, campaignId));
     }
 
@@ -113,19 +120,19 @@ public class JdbcJobStore implements JobStore {
         if (max <= 0 || states.isEmpty()) {
             return List.of();
         }
-        return transactions.run("node " + nodeId + " cannot claim jobs in " + states,
+        return tx().run("node " + nodeId + " cannot claim jobs in " + states,
                 connection -> Leases.claim(connection, nodeId, clock.instant(), lease, max, states));
     }
 
     @Override
     public int renew(String nodeId, Duration lease) throws StoreException {
-        return transactions.run("node " + nodeId + " cannot renew its job leases",
+        return tx().run("node " + nodeId + " cannot renew its job leases",
                 connection -> Leases.renew(connection, nodeId, clock.instant(), lease));
     }
 
     @Override
     public void release(String jobId, String nodeId) throws StoreException {
-        transactions.run("node " + nodeId + " cannot release job " + jobId, connection -> {
+        tx().run("node " + nodeId + " cannot release job " + jobId, connection -> {
             Leases.release(connection, jobId, nodeId);
             return null;
         });
@@ -150,7 +157,7 @@ public class JdbcJobStore implements JobStore {
         if (!(e.getCause() instanceof SQLException sql) || !Transactions.isUniqueViolation(sql)) {
             return e;
         }
-        Optional<String> active = transactions.run("cannot store new job " + job.id() + " for device "
+        Optional<String> active = tx().run("cannot store new job " + job.id() + " for device "
                 + job.deviceId(), connection -> JobWrites.activeJob(connection, job.deviceId()));
         if (active.isPresent() && !active.get().equals(job.id())) {
             return refusal(job, active.get());
