@@ -1,0 +1,146 @@
+package org.uplift.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.uplift.simulator.ops.Tftp;
+import org.uplift.simulator.ops.TransferFailure;
+
+/**
+ * The transfers of a fleet upgrade and nothing else, for {@code bench/fleet-bench.sh}'s "pure transfer"
+ * baseline: per device one configuration upload, one firmware download and one configuration download,
+ * {@code --concurrency} devices at a time, through the very TFTP client (and its time-outs) the simulated
+ * devices use. The server's tickets are opened beforehand: one upload ticket per device (names in
+ * {@code --uploads}, one a line), one firmware and one configuration ticket every device reads.
+ * Prints one line of figures; exits 1 if any transfer failed.
+ */
+public final class TransferLoad {
+
+    static final String USAGE = """
+            Usage: java -cp simulator-standalone.jar org.uplift.simulator.TransferLoad --server HOST:PORT
+                     --uploads FILE --firmware NAME --config NAME [--concurrency C] [--config-size BYTES]
+            """;
+
+    private TransferLoad() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, System.out));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException {
+        Options o = Options.parse(args);
+        List<String> uploads = Files.readAllLines(o.uploads).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (uploads.isEmpty()) {
+            throw new IllegalArgumentException(o.uploads + " names no upload ticket");
+        }
+        InetAddress server = InetAddress.getByName(o.host);
+        Tftp tftp = new Tftp(InetAddress.getByName(DeviceSettings.DEFAULT_HOST), Duration.ofSeconds(1), 3);
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(o.concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> devices = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            int index = i + 1;
+            String upload = uploads.get(i);
+            devices.add(pool.submit(() -> {
+                try {
+                    byte[] config = RunningConfig.initial(index, DeviceSettings.DEFAULT_CONFIG_FORMAT, o.configSize);
+                    bytes.addAndGet(tftp.upload(server, o.port, upload, config));
+                    bytes.addAndGet(tftp.download(server, o.port, o.firmware, 64L << 20).length);
+                    bytes.addAndGet(tftp.download(server, o.port, o.config, RunningConfig.MAX_BYTES).length);
+                } catch (TransferFailure e) {
+                    failures.incrementAndGet();
+                    System.err.println("device " + index + ": " + e.getMessage());
+                }
+            }));
+        }
+        for (Future<?> device : devices) {
+            try {
+                device.get();
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                System.err.println("device transfer crashed: " + e);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        out.printf(java.util.Locale.ROOT, "devices %d concurrency %d seconds %.2f bytes %d failures %d%n", uploads.size(),
+                o.concurrency, seconds, bytes.get(), failures.get());
+        return failures.get() == 0 ? 0 : 1;
+    }
+
+    private static final class Options {
+        String host;
+        int port;
+        Path uploads;
+        String firmware;
+        String config;
+        int concurrency = 1;
+        int configSize;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value = ++i < args.length ? args[i] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                switch (arg) {
+                    case "--server" -> {
+                        int colon = value.lastIndexOf(':');
+                        if (colon < 1) {
+                            throw new IllegalArgumentException("--server needs HOST:PORT (got '" + value + "')");
+                        }
+                        o.host = value.substring(0, colon);
+                        o.port = number(arg, value.substring(colon + 1));
+                    }
+                    case "--uploads" -> o.uploads = Path.of(value);
+                    case "--firmware" -> o.firmware = value;
+                    case "--config" -> o.config = value;
+                    case "--concurrency" -> o.concurrency = number(arg, value);
+                    case "--config-size" -> o.configSize = number(arg, value);
+                    default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+                }
+            }
+            if (o.host == null || o.uploads == null || o.firmware == null || o.config == null) {
+                throw new IllegalArgumentException("--server, --uploads, --firmware and --config are required");
+            }
+            if (o.concurrency < 1) {
+                throw new IllegalArgumentException("--concurrency must be at least 1");
+            }
+            RunningConfig.checkSize(o.configSize);
+            return o;
+        }
+
+        private static int number(String option, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a number (got '" + value + "')");
+            }
+        }
+    }
+}
