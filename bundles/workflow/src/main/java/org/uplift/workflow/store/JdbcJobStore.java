@@ -88,6 +88,17 @@ public class JdbcJobStore implements JobStore {
                 connection -> JobWrites.transition(connection, jobId, expected, entry, contextUpdates));
     }
 
+    /** One transaction: the moved job is built from the locked row, the history read again only if another writer added to it. */
+    @Override
+    public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException {
+        if (job.state().terminal()) {
+            throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
+        }
+        return transactions.run("cannot store transition of job " + job.id() + " to " + entry.state(),
+                connection -> JobWrites.move(connection, job, entry, contextUpdates));
+    }
+
     @Override
     public Optional<StoredJob> find(String jobId) throws StoreException {
         return transactions.run("cannot read job " + jobId, connection -> JobRows.find(connection, jobId));
