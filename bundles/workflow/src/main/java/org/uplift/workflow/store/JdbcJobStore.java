@@ -120,6 +120,12 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public List<JobSummary> summariesOfCampaign(String campaignId) throws StoreException {
+        return transactions.run("cannot read the jobs of campaign " + campaignId,
+                connection -> JobRows.summaries(connection, campaignId));
+    }
+
+    @Override
     public List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException {
         if (max <= 0 || states.isEmpty()) {
             return List.of();

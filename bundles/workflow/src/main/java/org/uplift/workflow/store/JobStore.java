@@ -53,6 +53,11 @@ public interface JobStore {
     /** The jobs of a campaign, oldest first. */
     List<StoredJob> ofCampaign(String campaignId) throws StoreException;
 
+    /** The jobs of a campaign without their histories, oldest first; a store should read only what this returns. */
+    default List<JobSummary> summariesOfCampaign(String campaignId) throws StoreException {
+        return ofCampaign(campaignId).stream().map(j -> new JobSummary(j.id(), j.deviceId(), j.state())).toList();
+    }
+
     /**
      * Claims up to {@code max} jobs in one of {@code states} whose lease is free, expired or already
      * {@code nodeId}'s, for {@code nodeId} until now + {@code lease}. Two nodes calling at once never

@@ -88,6 +88,10 @@ abstract class JobStoreContract {
 
         assertEquals(List.of("J-1", "J-3"), ids(store.ofCampaign("C-1")));
         assertEquals(List.of(), ids(store.ofCampaign("C-404")));
+        assertTrue(store.transition("J-3", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+        assertEquals(List.of(new JobSummary("J-1", "iad-1", JobState.PENDING), new JobSummary("J-3", "iad-3", JobState.BACKUP)),
+                store.summariesOfCampaign("C-1"));
+        assertEquals(List.of(), store.summariesOfCampaign("C-404"));
     }
 
     @Test
