@@ -51,6 +51,7 @@ run_size() {
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   cpu0=$(cpu_seconds "$KARAF_PID")
   sim_cpu0=$(cpu_seconds "$SIM_PID")
+  thread_cpu "$KARAF_PID" > "$run/threads-before.txt"
   start=$(now)
   out=$(client "uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --waves ${WAVES:-$n} --concurrency $CONCURRENCY --threshold 100 --policy abort")
   echo "$out"
@@ -59,6 +60,11 @@ run_size() {
   end=$(await_campaign_end "$id" $((600 + n * 6))) || { echo "campaign $id did not end in time" >&2; client "uplift:campaign-show $id" >&2; exit 1; }
   cpu1=$(cpu_seconds "$KARAF_PID")
   sim_cpu1=$(cpu_seconds "$SIM_PID")
+  thread_cpu "$KARAF_PID" > "$run/threads-after.txt"
+  echo "Karaf CPU by thread during the campaign:"
+  thread_cpu_diff "$run/threads-before.txt" "$run/threads-after.txt"
+  echo "Timeline:"
+  campaign_timeline "$id" "$start"
   local gc_to load_end wall done_count
   gc_to=$(wc -l < "$KARAF/gc.log")
   load_end=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -62,6 +62,33 @@ cpu_seconds() { # utime + stime of a process so far, from /proc/<pid>/stat
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
+thread_cpu() { # per thread of process $1: tid, CPU ticks (utime+stime), name
+  for stat in /proc/"$1"/task/*/stat; do
+    awk '{ n = $0; sub(/^[^(]*\(/, "", n); sub(/\).*$/, "", n); sub(/.*\) /, ""); print FILENAME, $12 + $13, n }' "$stat" 2>/dev/null || true
+  done | sed 's#/proc/[0-9]*/task/\([0-9]*\)/stat#\1#'
+}
+
+# CPU seconds per thread group (names without their numbers) between two thread_cpu snapshots; threads that
+# ended in between are not counted (the total from /proc/<pid>/stat is)
+thread_cpu_diff() {
+  python3 - "$1" "$2" "$(getconf CLK_TCK)" <<'EOF2'
+import re, sys, collections
+def load(path):
+    out = {}
+    for line in open(path):
+        parts = line.rstrip("\n").split(" ", 2)
+        if len(parts) == 3:
+            out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+before, after, hz = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3])
+groups = collections.Counter()
+for tid, (ticks, name) in after.items():
+    groups[re.sub(r"[0-9#_ -]+$", "", name) or name] += ticks - before.get(tid, (0, name))[0]
+total = sum(groups.values())
+print("  " + ", ".join(f"{g} {t / hz:.1f}s" for g, t in groups.most_common(12) if t > 0) + f" (sum {total / hz:.1f}s)")
+EOF2
+}
+
 stop_all() {
   if [ -n "$KARAF" ] && [ -x "$KARAF/bin/stop" ] && [ -n "$KARAF_PID" ]; then
     "$KARAF/bin/stop" >/dev/null 2>&1 || true
@@ -192,6 +219,12 @@ EOF
     sleep 1
   done
   return 1
+}
+
+# Where a campaign's time went, from karaf.log (every transition is logged when it is stored): $1 the
+# campaign id, $2 when campaign-start was sent (epoch seconds). Phases are medians over the campaign's jobs.
+campaign_timeline() {
+  python3 bench/fleet-timeline.py "$1" "$2" "$KARAF"/data/log/karaf.log*
 }
 
 # Peak heap in use (before a collection) and largest live heap (after one) in MiB, from the

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -54,6 +55,12 @@ public class JdbcJobStore implements JobStore {
         Schema.migrate(dataSource, clock);
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
+    }
+
+    /** The connections kept between operations are closed with the store (bundle stopped, DataSource gone). */
+    @Deactivate
+    void deactivate() {
+        transactions.close();
     }
 
     @Override
