@@ -111,6 +111,12 @@ final class JobDriver implements Runnable {
         JobState failed = new JobContext(waiting.context()).failedStep();
         if (decision == Decision.RETRY) {
             JobState next = Transitions.retryTarget(failed);
+            if (failed == JobState.ROLLBACK || failed == JobState.VERIFY_ROLLBACK) {
+                // the roll-back is tried again for what it was for: an abort's roll-back still ends the job
+                boolean thenUpdate = "RETRY".equals(new JobContext(waiting.context()).getOrNull(JobContext.AFTER_ROLLBACK));
+                return transit.move(waiting, next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
+                        + DECIDED + who);
+            }
             String what = next == JobState.ROLLBACK
                     ? "retry the update: first returning the device to its kept version (claim 10)"
                     : "retry " + failed;
