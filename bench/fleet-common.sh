@@ -202,6 +202,13 @@ add_devices() { # N devices iad-0001.. through one client session
   client "$commands" | grep -c '^Device iad-' || true
 }
 
+# The time (seconds since the epoch) of the first karaf.log line containing $1, or nothing.
+log_time() {
+  local line
+  line=$(grep -h -- "$1" "$KARAF"/data/log/karaf.log* 2>/dev/null | head -1 || true)
+  [ -n "$line" ] && python3 -c 'import datetime, sys; print(datetime.datetime.strptime(sys.argv[1].split(" | ")[0].strip(), "%Y-%m-%dT%H:%M:%S,%f").timestamp())' "$line"
+}
+
 # Waits for the log line that ends campaign $1; prints its time as seconds since the epoch.
 await_campaign_end() {
   local id=$1 limit=$2 deadline line
