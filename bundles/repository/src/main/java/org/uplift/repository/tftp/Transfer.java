@@ -19,6 +19,7 @@ abstract class Transfer implements Runnable {
     protected final TransferOptions options;
     protected final TransferChannel channel;
     private final TftpRequest request;
+    private volatile Runnable slotFree = () -> { };
 
     Transfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
         this.ticket = ticket;
@@ -30,6 +31,19 @@ abstract class Transfer implements Runnable {
 
     TransferChannel channel() {
         return channel;
+    }
+
+    /** What to do once the bytes have all moved, though the transfer may still dally (see {@link #bytesMoved()}). */
+    void onBytesMoved(Runnable action) {
+        slotFree = action;
+    }
+
+    /**
+     * The file is complete and stored: what is left is only waiting for a repeated last block (RFC 1350
+     * dallying), which needs no transfer slot: the slot may serve the next device meanwhile.
+     */
+    protected void bytesMoved() {
+        slotFree.run();
     }
 
     @Override

@@ -9,11 +9,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs at most {@code maxTransfers} transfers at once on a fixed pool and knows their channels, so
- * a stop can close every socket (a blocked {@code receive} ignores interrupts).
+ * Runs at most {@code maxTransfers} transfers at once and knows their channels, so a stop can close
+ * every socket (a blocked {@code receive} ignores interrupts). An upload gives its slot up as soon as
+ * its file is stored, while its thread still dallies for a repeated last block: so the pool has a
+ * thread more per slot.
  */
 final class TransferPool {
 
@@ -23,7 +26,7 @@ final class TransferPool {
 
     TransferPool(int maxTransfers) {
         this.permits = new Semaphore(maxTransfers);
-        this.executor = Executors.newFixedThreadPool(maxTransfers, namedThreads());
+        this.executor = Executors.newFixedThreadPool(2 * maxTransfers, namedThreads());
     }
 
     /** Starts the transfer, or returns {@code false} when all slots are taken or the pool stopped. */
@@ -32,19 +35,26 @@ final class TransferPool {
             return false;
         }
         running.add(transfer);
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        Runnable freeSlot = () -> {
+            if (slotHeld.compareAndSet(true, false)) {
+                permits.release();
+            }
+        };
+        transfer.onBytesMoved(freeSlot);
         try {
             executor.execute(() -> {
                 try {
                     transfer.run();
                 } finally {
                     running.remove(transfer);
-                    permits.release();
+                    freeSlot.run();
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
             running.remove(transfer);
-            permits.release();
+            freeSlot.run();
             return false;
         }
     }
