@@ -10,15 +10,16 @@
 #   bench/fleet-bench.sh                 1,000 devices
 #   N=100 bench/fleet-bench.sh           another fleet size
 #   SIZES="100 500 1000" bench/fleet-bench.sh   each size in a fresh Karaf, one table at the end
-# Other settings (env): CONCURRENCY=48 HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
-#   WAVES=1,10%,100% (default one wave) KEEP=1 (keep target/fleet-bench-* run directories)
+# Other settings (env): CONCURRENCY=32 HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
+#   WAVES=1,10%,100% (default one wave) KEEP=1 (keep target/fleet-bench-* run directories) XFER=0 (no
+#   transfer-only run) ASSEMBLY=<another demo tar.gz> (e.g. an older commit's, for before/after figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/fleet-common.sh
 . bench/fleet-common.sh
 
 SIZES=${SIZES:-${N:-1000}}
-CONCURRENCY=${CONCURRENCY:-48}
+CONCURRENCY=${CONCURRENCY:-32}
 HEAP=${HEAP:-256m}
 IMAGE_BYTES=${IMAGE_BYTES:-8388608}
 CONFIG_BYTES=${CONFIG_BYTES:-20480}
@@ -77,31 +78,34 @@ run_size() {
   done_count=$(grep -o 'completed: [0-9]* of' <<< "$show" | awk '{print $2}')
   done_count=${done_count:-0}
 
-  say "Transfers alone: the same bytes through the same Karaf's TFTP server, concurrency $CONCURRENCY"
-  local backup tickets uploads fw_name cfg_name base_out base_cpu0 base_cpu1 base_wall base_client_cpu
-  backup=$(find "$KARAF/data/uplift/backups" -type f -size +1k -print -quit)
-  uploads=$run/uploads.txt
-  tickets=""
-  for _ in $(seq 1 "$n"); do tickets+="uplift:transfer-open --write --ttl 2h --max-bytes 1048576 --to 127.0.0.1"$'\n'; done
-  client "$tickets" | sed -n 's/^File name: *//p' > "$uploads"
-  fw_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 IAD-1000-2.0.0" | sed -n 's/^File name: *//p')
-  cfg_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 $backup" | sed -n 's/^File name: *//p')
-  [ "$(wc -l < "$uploads")" = "$n" ] && [ -n "$fw_name" ] && [ -n "$cfg_name" ] \
-    || { echo "could not open the baseline's tickets ($(wc -l < "$uploads") uploads, firmware '$fw_name', config '$cfg_name')" >&2; exit 1; }
-  base_cpu0=$(cpu_seconds "$KARAF_PID")
-  base_out=$(java -Xmx1g -cp "$SIM_JAR" org.uplift.simulator.TransferLoad --server "127.0.0.1:$TFTP_PORT" \
-    --uploads "$uploads" --firmware "$fw_name" --config "$cfg_name" --concurrency "$CONCURRENCY" --config-size "$CONFIG_BYTES")
-  base_cpu1=$(cpu_seconds "$KARAF_PID")
-  echo "$base_out"
-  base_wall=$(awk '{for (i = 1; i < NF; i++) if ($i == "seconds") print $(i + 1)}' <<< "$base_out")
-  base_client_cpu=$(awk '{for (i = 1; i < NF; i++) if ($i == "client_cpu_s") print $(i + 1)}' <<< "$base_out")
+  if [ "${XFER:-1}" = 0 ]; then
+    base_wall=nan base_cpu0=0 base_cpu1=nan base_client_cpu=nan
+  else
+    say "Transfers alone: the same bytes through the same Karaf's TFTP server, concurrency $CONCURRENCY"
+    local backup tickets uploads fw_name cfg_name base_out base_cpu0 base_cpu1 base_wall base_client_cpu
+    backup=$(find "$KARAF/data/uplift/backups" -type f -size +1k -print -quit)
+    uploads=$run/uploads.txt
+    tickets=""
+    for _ in $(seq 1 "$n"); do tickets+="uplift:transfer-open --write --ttl 2h --max-bytes 1048576 --to 127.0.0.1"$'\n'; done
+    client "$tickets" | sed -n 's/^File name: *//p' > "$uploads"
+    fw_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 IAD-1000-2.0.0" | sed -n 's/^File name: *//p')
+    cfg_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 $backup" | sed -n 's/^File name: *//p')
+    [ "$(wc -l < "$uploads")" = "$n" ] && [ -n "$fw_name" ] && [ -n "$cfg_name" ] \
+      || { echo "could not open the baseline's tickets ($(wc -l < "$uploads") uploads, firmware '$fw_name', config '$cfg_name')" >&2; exit 1; }
+    base_cpu0=$(cpu_seconds "$KARAF_PID")
+    base_out=$(java -Xmx1g -cp "$SIM_JAR" org.uplift.simulator.TransferLoad --server "127.0.0.1:$TFTP_PORT" \
+      --uploads "$uploads" --firmware "$fw_name" --config "$cfg_name" --concurrency "$CONCURRENCY" --config-size "$CONFIG_BYTES")
+    base_cpu1=$(cpu_seconds "$KARAF_PID")
+    echo "$base_out"
+    base_wall=$(awk '{for (i = 1; i < NF; i++) if ($i == "seconds") print $(i + 1)}' <<< "$base_out")
+    base_client_cpu=$(awk '{for (i = 1; i < NF; i++) if ($i == "client_cpu_s") print $(i + 1)}' <<< "$base_out")
+  fi
   local load_base
   load_base=$(cut -d' ' -f1-3 /proc/loadavg)
 
   local gc peak live gcs pauses
-  gc=$(gc_figures "$KARAF/gc.log" "$gc_from")
-  read -r peak live gcs pauses <<< "$gc"
-  # the GC lines between campaign start and end only
+  # peak heap in use (before a collection) and largest live heap (after one) in MiB, from the unified GC
+  # log lines "GC(n) Pause Young ... 120M->35M(256M) 3.1ms" written between campaign start and end
   gc=$(python3 - "$KARAF/gc.log" "$gc_from" "$gc_to" <<'EOF'
 import re, sys
 path, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

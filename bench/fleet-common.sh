@@ -4,7 +4,9 @@
 # shellcheck shell=bash
 
 VERSION=0.1.0-SNAPSHOT
-ASSEMBLY=features/demo/target/demo-$VERSION.tar.gz
+# ASSEMBLY=<demo tar.gz> runs another build of Uplift (e.g. an older commit's, for before/after figures); the
+# simulator jar is always this tree's
+ASSEMBLY=${ASSEMBLY:-features/demo/target/demo-$VERSION.tar.gz}
 SIM_JAR=bundles/simulator/target/simulator-$VERSION-standalone.jar
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 export JAVA_HOME
@@ -16,7 +18,7 @@ RUN_DIRS=()
 
 say() { printf '\n== %s\n' "$*"; }
 now() { date +%s.%N; }
-calc() { python3 -c "print($*)"; }
+calc() { python3 -c "from math import nan; print($*)"; }
 
 need_tools() {
   for tool in java mvn python3; do
@@ -25,6 +27,10 @@ need_tools() {
 }
 
 build_if_stale() { # the demo assembly and the simulator jar, built when missing or older than a source
+  if [ "$ASSEMBLY" != "features/demo/target/demo-$VERSION.tar.gz" ]; then
+    [ -f "$ASSEMBLY" ] && [ -f "$SIM_JAR" ] || { echo "no $ASSEMBLY or $SIM_JAR" >&2; exit 2; }
+    return 0
+  fi
   if [ ! -f "$ASSEMBLY" ] || [ ! -f "$SIM_JAR" ] \
       || [ -n "$(find bundles features/uplift/src pom.xml bnd.bnd -newer "$ASSEMBLY" -type f -not -path '*/target/*' -print -quit)" ]; then
     say "Building Uplift, the demo Karaf assembly and the simulator (mvn -o -DskipTests package)"
@@ -232,24 +238,4 @@ EOF
 # campaign id, $2 when campaign-start was sent (epoch seconds). Phases are medians over the campaign's jobs.
 campaign_timeline() {
   python3 bench/fleet-timeline.py "$1" "$2" "$KARAF"/data/log/karaf.log*
-}
-
-# Peak heap in use (before a collection) and largest live heap (after one) in MiB, from the
-# unified GC log lines "GC(n) Pause Young ... 120M->35M(256M) 3.1ms", lines $2.. of file $1.
-gc_figures() {
-  python3 - "$1" "${2:-1}" <<'EOF'
-import re, sys
-path, first = sys.argv[1], int(sys.argv[2])
-peak = live = count = 0
-pause = 0.0
-for n, line in enumerate(open(path, errors="replace"), 1):
-    if n < first:
-        continue
-    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\) ([\d.]+)ms", line)
-    if m:
-        peak, live = max(peak, int(m.group(1))), max(live, int(m.group(2)))
-        count += 1
-        pause += float(m.group(4))
-print(peak, live, count, round(pause / 1000, 2))
-EOF
 }
