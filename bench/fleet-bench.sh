@@ -77,6 +77,12 @@ run_size() {
   echo "$show" | head -8
   done_count=$(grep -o 'completed: [0-9]* of' <<< "$show" | awk '{print $2}')
   done_count=${done_count:-0}
+  local failed_jobs
+  failed_jobs=$(sed -n 's/^wave [0-9]* failed: [^:]*: job \([0-9a-f]*\) .*/uplift:job \1/p' <<< "$show")
+  if [ -n "$failed_jobs" ]; then
+    echo "why devices were not upgraded (the failures in their histories):"
+    client "$failed_jobs" | grep -e '^Job ' -e ' failed: ' | cut -c1-300
+  fi
 
   if [ "${XFER:-1}" = 0 ]; then
     base_wall=nan base_cpu0=0 base_cpu1=nan base_client_cpu=nan
