@@ -3,16 +3,21 @@
 # only, heap capped) upgrades N simulated devices (8 MiB image, ~20 KiB configurations) in one campaign;
 # the simulator runs standalone in its own JVM, so the Karaf's heap and CPU are Uplift's alone. Then the
 # same bytes (per device one 20 KiB upload, one 8 MiB and one 20 KiB download) go through the same Karaf's
-# TFTP server alone, at the same concurrency, with the devices' own TFTP client (TransferLoad).
-# Prints: campaign wall time, the transfer-only time, the workflow's overhead, devices per minute, the
-# Karaf JVM's peak heap (from its GC log, -Xlog:gc) and CPU seconds per device (/proc/<pid>/stat).
+# TFTP server alone, at the same concurrency, with the devices' own TFTP client (TransferLoad). Before the
+# campaign, min(N, 100) devices' transfers warm the TFTP server up, so that neither measurement pays for
+# compiling it.
+# Prints: campaign wall time, the transfer-only time, the workflow's overhead (wall time, and CPU time of
+# both JVMs, which another load on the machine changes less), devices per minute, the Karaf JVM's peak heap
+# (from its GC log, -Xlog:gc) and its live heap after a full collection at the campaign's end, CPU seconds
+# per device (/proc/<pid>/stat) and per Karaf thread, and where a job's time goes.
 #
 #   bench/fleet-bench.sh                 1,000 devices
 #   N=100 bench/fleet-bench.sh           another fleet size
 #   SIZES="100 500 1000" bench/fleet-bench.sh   each size in a fresh Karaf, one table at the end
 # Other settings (env): CONCURRENCY=32 HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
 #   WAVES=1,10%,100% (default one wave) KEEP=1 (keep target/fleet-bench-* run directories) XFER=0 (no
-#   transfer-only run) ASSEMBLY=<another demo tar.gz> (e.g. an older commit's, for before/after figures)
+#   transfer-only run) PROFILE=1 (flight recording) ASSEMBLY=<another demo tar.gz> (e.g. an older
+#   commit's, for before/after figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/fleet-common.sh
@@ -33,6 +38,30 @@ build_if_stale
 
 RESULTS=()
 
+# Moves $1 devices' bytes through Uplift's TFTP server alone: opens the tickets through the shell (one
+# upload ticket per device, the firmware and a 20 KiB configuration every device reads), then runs
+# TransferLoad. Sets XFER_OUT (its figures line) and XFER_KARAF_CPU (Karaf's CPU seconds meanwhile).
+transfer_only() {
+  local n=$1 dir=$2 tickets="" fw_name cfg_name cpu0
+  python3 -c "import sys; sys.stdout.write(('#' + 'x' * 99 + '\n') * ($CONFIG_BYTES // 100))" > "$dir/config.cfg"
+  for _ in $(seq 1 "$n"); do tickets+="uplift:transfer-open --write --ttl 2h --max-bytes 1048576 --to 127.0.0.1"$'\n'; done
+  client "$tickets" | sed -n 's/^File name: *//p' > "$dir/uploads.txt"
+  fw_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 IAD-1000-2.0.0" | sed -n 's/^File name: *//p')
+  cfg_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 $dir/config.cfg" | sed -n 's/^File name: *//p')
+  [ "$(wc -l < "$dir/uploads.txt")" = "$n" ] && [ -n "$fw_name" ] && [ -n "$cfg_name" ] \
+    || { echo "could not open the tickets ($(wc -l < "$dir/uploads.txt") uploads, firmware '$fw_name', config '$cfg_name')" >&2; exit 1; }
+  cpu0=$(cpu_seconds "$KARAF_PID")
+  XFER_OUT=$(java -Xmx1g -cp "$SIM_JAR" org.uplift.simulator.TransferLoad --server "127.0.0.1:$TFTP_PORT" \
+    --uploads "$dir/uploads.txt" --firmware "$fw_name" --config "$cfg_name" --concurrency "$CONCURRENCY" \
+    --config-size "$CONFIG_BYTES" 2> "$dir/transfer-load.err") || true
+  XFER_KARAF_CPU=$(calc "$(cpu_seconds "$KARAF_PID") - $cpu0")
+  [ -n "$XFER_OUT" ] || { cat "$dir/transfer-load.err" >&2; echo "TransferLoad printed nothing" >&2; exit 1; }
+}
+
+field() { # the value after word $1 in line $2
+  awk -v key="$1" '{for (i = 1; i < NF; i++) if ($i == key) print $(i + 1)}' <<< "$2"
+}
+
 run_size() {
   local n=$1 run=$PWD/target/fleet-bench-$1
   say "Fleet of $n: preparing Karaf (heap cap $HEAP) and $n simulated devices (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -45,6 +74,10 @@ run_size() {
   added=$(add_devices "$n")
   echo "registered $added devices through one client session in $(calc "round($(now) - $t0, 1)") s"
   [ "$added" = "$n" ] || { echo "only $added of $n devices registered" >&2; exit 1; }
+  local warm=$(( n < 100 ? n : 100 ))
+  mkdir -p "$run/warm-up"
+  transfer_only "$warm" "$run/warm-up"
+  echo "TFTP server warmed up with $warm devices' transfers: $XFER_OUT"
 
   say "Campaign: $n devices to 2.0.0, concurrency $CONCURRENCY, waves ${WAVES:-one of all devices}"
   local gc_from cpu0 sim_cpu0 start started out id end cpu1 sim_cpu1 load_start
@@ -62,56 +95,49 @@ run_size() {
   cpu1=$(cpu_seconds "$KARAF_PID")
   sim_cpu1=$(cpu_seconds "$SIM_PID")
   thread_cpu "$KARAF_PID" > "$run/threads-after.txt"
-  echo "Karaf CPU by thread during the campaign:"
-  thread_cpu_diff "$run/threads-before.txt" "$run/threads-after.txt"
-  echo "Timeline:"
-  campaign_timeline "$id" "$start"
   local gc_to load_end wall done_count
   gc_to=$(wc -l < "$KARAF/gc.log")
   load_end=$(cut -d' ' -f1-3 /proc/loadavg)
   # from the campaign's stored start (its devices chosen and read) to its end; the timeline shows the choosing
   started=$(log_time "Campaign $id started")
   wall=$(calc "round($end - $started, 1)")
-  local show
+  echo "Karaf CPU by thread during the campaign:"
+  thread_cpu_diff "$run/threads-before.txt" "$run/threads-after.txt"
+  echo "Timeline:"
+  campaign_timeline "$id" "$start"
+  # what the Karaf still holds once the campaign is over: a full collection, then its "after" size
+  jcmd "$KARAF_PID" GC.run >/dev/null 2>&1 || true
+  sleep 1
+  local live_end
+  live_end=$(grep 'Pause Full' "$KARAF/gc.log" | tail -1 | sed -n 's/.*M->\([0-9]*\)M(.*/\1/p')
+  local show failed_jobs
   show=$(client "uplift:campaign-show $id")
-  echo "$show" | head -8
+  grep -v '^  target ' <<< "$show" | head -8
   done_count=$(grep -o 'completed: [0-9]* of' <<< "$show" | awk '{print $2}')
   done_count=${done_count:-0}
-  local failed_jobs
   failed_jobs=$(sed -n 's/^wave [0-9]* failed: [^:]*: job \([0-9a-f]*\) .*/uplift:job \1/p' <<< "$show")
   if [ -n "$failed_jobs" ]; then
     echo "why devices were not upgraded (the failures in their histories):"
     client "$failed_jobs" | grep -e '^Job ' -e ' failed: ' | cut -c1-300
   fi
 
-  if [ "${XFER:-1}" = 0 ]; then
-    base_wall=nan base_cpu0=0 base_cpu1=nan base_client_cpu=nan
-  else
+  local base_wall=nan base_karaf=nan base_client=nan base_retries=- load_base=-
+  if [ "${XFER:-1}" != 0 ]; then
     say "Transfers alone: the same bytes through the same Karaf's TFTP server, concurrency $CONCURRENCY"
-    local backup tickets uploads fw_name cfg_name base_out base_cpu0 base_cpu1 base_wall base_client_cpu
-    backup=$(find "$KARAF/data/uplift/backups" -type f -size +1k -print -quit)
-    uploads=$run/uploads.txt
-    tickets=""
-    for _ in $(seq 1 "$n"); do tickets+="uplift:transfer-open --write --ttl 2h --max-bytes 1048576 --to 127.0.0.1"$'\n'; done
-    client "$tickets" | sed -n 's/^File name: *//p' > "$uploads"
-    fw_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 IAD-1000-2.0.0" | sed -n 's/^File name: *//p')
-    cfg_name=$(client "uplift:transfer-open --ttl 2h --to 127.0.0.1 $backup" | sed -n 's/^File name: *//p')
-    [ "$(wc -l < "$uploads")" = "$n" ] && [ -n "$fw_name" ] && [ -n "$cfg_name" ] \
-      || { echo "could not open the baseline's tickets ($(wc -l < "$uploads") uploads, firmware '$fw_name', config '$cfg_name')" >&2; exit 1; }
-    base_cpu0=$(cpu_seconds "$KARAF_PID")
-    base_out=$(java -Xmx1g -cp "$SIM_JAR" org.uplift.simulator.TransferLoad --server "127.0.0.1:$TFTP_PORT" \
-      --uploads "$uploads" --firmware "$fw_name" --config "$cfg_name" --concurrency "$CONCURRENCY" --config-size "$CONFIG_BYTES")
-    base_cpu1=$(cpu_seconds "$KARAF_PID")
-    echo "$base_out"
-    base_wall=$(awk '{for (i = 1; i < NF; i++) if ($i == "seconds") print $(i + 1)}' <<< "$base_out")
-    base_client_cpu=$(awk '{for (i = 1; i < NF; i++) if ($i == "client_cpu_s") print $(i + 1)}' <<< "$base_out")
+    mkdir -p "$run/transfers"
+    transfer_only "$n" "$run/transfers"
+    echo "$XFER_OUT"
+    grep -v 'trying again' "$run/transfers/transfer-load.err" | head -5 || true
+    base_wall=$(field seconds "$XFER_OUT")
+    base_client=$(field client_cpu_s "$XFER_OUT")
+    base_karaf=$XFER_KARAF_CPU
+    base_retries="$(field retries "$XFER_OUT")/$(field failures "$XFER_OUT")"
+    load_base=$(cut -d' ' -f1-3 /proc/loadavg)
   fi
-  local load_base
-  load_base=$(cut -d' ' -f1-3 /proc/loadavg)
 
   local gc peak live gcs pauses
-  # peak heap in use (before a collection) and largest live heap (after one) in MiB, from the unified GC
-  # log lines "GC(n) Pause Young ... 120M->35M(256M) 3.1ms" written between campaign start and end
+  # peak heap in use (before a collection) and largest heap after a young collection, in MiB, from the
+  # unified GC log lines "GC(n) Pause Young ... 120M->35M(256M) 3.1ms" written during the campaign
   gc=$(python3 - "$KARAF/gc.log" "$gc_from" "$gc_to" <<'EOF'
 import re, sys
 path, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -128,11 +154,14 @@ EOF
   read -r peak live gcs pauses <<< "$gc"
   stop_all
 
-  local row
-  row=$(printf '%6s %6s %5s %9s %9s %8s %8s %9s %9s %9s %9s %9s %9s  %s' "$n" "$done_count" "$CONCURRENCY" "$wall" "$base_wall" \
-    "$(calc "f'{($wall / $base_wall - 1) * 100:+.1f}%'")" "$(calc "round($n * 60 / $wall, 1)")" \
-    "$peak" "$live" "$(calc "round(($cpu1 - $cpu0) / $n, 3)")" "$(calc "round(($base_cpu1 - $base_cpu0) / $n, 3)")" \
-    "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client_cpu / $n, 3)")" \
+  local campaign_cpu xfer_cpu row
+  campaign_cpu=$(calc "($cpu1 - $cpu0) + ($sim_cpu1 - $sim_cpu0)")
+  xfer_cpu=$(calc "$base_karaf + $base_client")
+  row=$(printf '%6s %5s %4s %8s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %7s  %s' "$n" "$done_count" "$CONCURRENCY" \
+    "$wall" "$base_wall" "$(calc "f'{($wall / $base_wall - 1) * 100:+.1f}%'")" \
+    "$(calc "f'{($campaign_cpu / $xfer_cpu - 1) * 100:+.1f}%'")" "$(calc "round($n * 60 / $wall, 1)")" \
+    "$peak" "$live" "${live_end:--}" "$(calc "round(($cpu1 - $cpu0) / $n, 3)")" "$(calc "round($base_karaf / $n, 3)")" \
+    "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client / $n, 3)")" "$base_retries" \
     "$load_start / $load_end / $load_base")
   RESULTS+=("$row")
   echo "GC during the campaign: $gcs collections, $pauses s paused (heap cap $HEAP)"
@@ -141,8 +170,8 @@ EOF
 }
 
 header() {
-  printf '\n%6s %6s %5s %9s %9s %8s %8s %9s %9s %9s %9s %9s %9s  %s\n' devices done conc wall_s xfer_s overhead dev/min \
-    peak_MiB live_MiB cpu_s/dev xfer_cpu sim_cpu xfer_cli "load at start / end / after transfers"
+  printf '\n%6s %5s %4s %8s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %7s  %s\n' devices done conc wall_s xfer_s \
+    overhead cpu_ovh dev/min peak young live cpu/dev xcpu/dev sim/dev xcli/dev retry "load at start / end / after transfers"
 }
 
 for n in $SIZES; do
@@ -155,9 +184,12 @@ header
 printf '%s\n' "${RESULTS[@]}"
 cat <<'EOF'
 
-wall_s: the campaign's "started" log line (devices chosen) -> its "completed" line. xfer_s: the same bytes through the same
-TFTP server alone at the same concurrency (TransferLoad, the devices' TFTP client). overhead: wall_s / xfer_s - 1.
-peak_MiB / live_MiB: Karaf heap in use before / after a collection during the campaign (GC log).
-cpu_s/dev: Karaf CPU (utime+stime) during the campaign per device; xfer_cpu: the same during the transfers
-alone; sim_cpu: the simulator's during the campaign; xfer_cli: TransferLoad's (the devices' client alone).
+wall_s: the campaign's "started" log line (devices chosen) -> its "completed" line. xfer_s: the same bytes
+through the same TFTP server alone at the same concurrency (TransferLoad, the devices' TFTP client).
+overhead: wall_s / xfer_s - 1. cpu_ovh: CPU seconds of Karaf + simulator during the campaign over those of
+Karaf + TransferLoad during the transfers alone, - 1 (what the workflow costs when the CPU is the limit).
+peak / young: Karaf heap in use before / after a collection during the campaign (GC log); live: after a
+full collection at the campaign's end (MiB). cpu/dev: Karaf CPU (utime+stime) during the campaign per
+device; xcpu/dev: the same during the transfers alone; sim/dev: the simulator's during the campaign;
+xcli/dev: TransferLoad's. retry: transfers TransferLoad had to try again / gave up on.
 EOF

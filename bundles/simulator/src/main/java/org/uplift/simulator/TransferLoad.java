@@ -23,7 +23,9 @@ import org.uplift.simulator.ops.TransferFailure;
  * {@code --concurrency} devices at a time, through the very TFTP client (and its time-outs) the simulated
  * devices use. The server's tickets are opened beforehand: one upload ticket per device (names in
  * {@code --uploads}, one a line), one firmware and one configuration ticket every device reads.
- * Prints one line of figures; exits 1 if any transfer failed.
+ * A transfer that fails (a time-out on a loaded machine) is tried again, as a device would be told
+ * to, up to three times in all; the retries are counted. Prints one line of figures; exits 1 if a
+ * transfer failed three times.
  */
 public final class TransferLoad {
 
@@ -58,6 +60,7 @@ public final class TransferLoad {
         Tftp tftp = new Tftp(InetAddress.getByName(DeviceSettings.DEFAULT_HOST), Duration.ofSeconds(1), 3);
         AtomicLong bytes = new AtomicLong();
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(o.concurrency);
         long start = System.nanoTime();
         List<Future<?>> devices = new ArrayList<>();
@@ -67,12 +70,15 @@ public final class TransferLoad {
             devices.add(pool.submit(() -> {
                 try {
                     byte[] config = RunningConfig.initial(index, DeviceSettings.DEFAULT_CONFIG_FORMAT, o.configSize);
-                    bytes.addAndGet(tftp.upload(server, o.port, upload, config));
-                    bytes.addAndGet(tftp.download(server, o.port, o.firmware, 64L << 20).length);
-                    bytes.addAndGet(tftp.download(server, o.port, o.config, RunningConfig.MAX_BYTES).length);
+                    bytes.addAndGet(attempts(index, retries, () -> tftp.upload(server, o.port, upload, config)));
+                    bytes.addAndGet(attempts(index, retries, () -> tftp.download(server, o.port, o.firmware, 64L << 20).length));
+                    bytes.addAndGet(attempts(index, retries,
+                            () -> tftp.download(server, o.port, o.config, RunningConfig.MAX_BYTES).length));
                 } catch (TransferFailure e) {
                     failures.incrementAndGet();
-                    System.err.println("device " + index + ": " + e.getMessage());
+                    System.err.println("device " + index + ": " + e.getMessage() + " (" + ATTEMPTS + " attempts)");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
         }
@@ -86,9 +92,34 @@ public final class TransferLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        out.printf(java.util.Locale.ROOT, "devices %d concurrency %d seconds %.2f bytes %d failures %d client_cpu_s %.2f%n",
-                uploads.size(), o.concurrency, seconds, bytes.get(), failures.get(), cpuSeconds());
+        out.printf(java.util.Locale.ROOT,
+                "devices %d concurrency %d seconds %.2f bytes %d retries %d failures %d client_cpu_s %.2f%n",
+                uploads.size(), o.concurrency, seconds, bytes.get(), retries.get(), failures.get(), cpuSeconds());
         return failures.get() == 0 ? 0 : 1;
+    }
+
+    private static final int ATTEMPTS = 3;
+    private static final long PAUSE_MILLIS = 3000;
+
+    private interface Transfer {
+        long run() throws TransferFailure;
+    }
+
+    /** The transfer's bytes; a failed try is repeated after a pause that outlasts the server's own retries. */
+    private static long attempts(int index, AtomicInteger retries, Transfer transfer)
+            throws TransferFailure, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transfer.run();
+            } catch (TransferFailure e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+                System.err.println("device " + index + ": " + e.getMessage() + "; trying again");
+                Thread.sleep(PAUSE_MILLIS);
+            }
+        }
     }
 
     /**
