@@ -19,10 +19,11 @@ import java.util.Set;
  * @param notifications where it sends completion notifications, or {@code null} for nowhere
  * @param tftpPort      the file server's TFTP port for MIBs that cannot name one (CISCO-CONFIG-COPY-MIB,
  *                      DOCS-CABLE-DEVICE-MIB); {@value #WELL_KNOWN_TFTP_PORT} as on real devices
+ * @param configBytes   the size its configuration at start is padded to (0: unpadded, about 300 bytes)
  */
 public record DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
         long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, int tftpPort) {
+        NotificationTarget notifications, int tftpPort, int configBytes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_MODEL = "IAD-1000";
@@ -39,6 +40,15 @@ public record DeviceSettings(int index, String host, int port, String model, Str
         if (tftpPort < 1 || tftpPort > 65535) {
             throw new IllegalArgumentException("device " + index + ": TFTP port must be 1-65535 (got " + tftpPort + ")");
         }
+        RunningConfig.checkSize(configBytes);
+    }
+
+    /** An unpadded configuration. */
+    public DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
+            long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, int tftpPort) {
+        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User, notifications,
+                tftpPort, 0);
     }
 
     /** A device with the defaults: IAD-1000 on 127.0.0.1 running 1.0.0, UPLIFT-IAD-MIB, reboot in 3 s, no faults. */
@@ -49,36 +59,41 @@ public record DeviceSettings(int index, String host, int port, String model, Str
 
     public DeviceSettings withFaults(Set<Fault> newFaults) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, newFaults,
-                personalities, v3User, notifications, tftpPort);
+                personalities, v3User, notifications, tftpPort, configBytes);
     }
 
     public DeviceSettings withRebootMillis(long millis) {
         return new DeviceSettings(index, host, port, model, version, configFormat, millis, faults, personalities,
-                v3User, notifications, tftpPort);
+                v3User, notifications, tftpPort, configBytes);
     }
 
     public DeviceSettings withHost(String newHost) {
         return new DeviceSettings(index, newHost, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, tftpPort);
+                personalities, v3User, notifications, tftpPort, configBytes);
     }
 
     public DeviceSettings withPersonalities(Set<Personality> newPersonalities) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                newPersonalities, v3User, notifications, tftpPort);
+                newPersonalities, v3User, notifications, tftpPort, configBytes);
     }
 
     public DeviceSettings withNotify(NotificationTarget target) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, target, tftpPort);
+                personalities, v3User, target, tftpPort, configBytes);
     }
 
     public DeviceSettings withTftpPort(int port) {
         return new DeviceSettings(index, host, this.port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, port);
+                personalities, v3User, notifications, port, configBytes);
+    }
+
+    public DeviceSettings withConfigBytes(int bytes) {
+        return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults, personalities,
+                v3User, notifications, tftpPort, bytes);
     }
 
     public DeviceSettings withConfigFormat(String format) {
         return new DeviceSettings(index, host, port, model, version, format, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort);
+                v3User, notifications, tftpPort, configBytes);
     }
 }

@@ -20,7 +20,7 @@ final class DeviceState {
         this.model = settings.model();
         this.runningVersion = settings.version();
         this.runningFormat = settings.configFormat();
-        setConfig(RunningConfig.initial(settings.index(), settings.configFormat()));
+        setConfig(RunningConfig.initial(settings.index(), settings.configFormat(), settings.configBytes()));
     }
 
     String model() {

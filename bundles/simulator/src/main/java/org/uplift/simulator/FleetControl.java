@@ -13,7 +13,7 @@ public final class FleetControl {
             ok commands:
               fault N KIND[:ARG]   device N shows the fault from now on (kinds: %s)
               clear N              device N shows no fault any more (a silenced device answers again)
-              devices              one line per device: index, address:port, versions, faults
+              devices              one line per device: index, address:port, versions, configuration sha256, faults
               help                 this text""".formatted(FaultKind.known());
 
     private final SimulatorFleet fleet;
@@ -60,7 +60,8 @@ public final class FleetControl {
     private String devices() {
         return "ok " + fleet.devices().size() + " device(s)\n" + fleet.devices().stream()
                 .map(d -> d.index() + " " + d.host() + ":" + d.port() + " running " + d.runningVersion() + " kept "
-                        + (d.keptVersion().isEmpty() ? "-" : d.keptVersion()) + (d.rebooting() ? " silent" : "")
+                        + (d.keptVersion().isEmpty() ? "-" : d.keptVersion()) + " config " + d.configDigest()
+                        + (d.rebooting() ? " silent" : "")
                         + " faults " + (d.faults().isEmpty() ? "none" : String.join(",", d.faults())))
                 .collect(Collectors.joining("\n"));
     }

@@ -23,10 +23,11 @@ import java.util.Set;
  * @param notifications    where devices send completion notifications, or {@code null}
  * @param configFormat     the configuration format of the software every device runs at start
  * @param tftpPort         the file server's TFTP port for MIBs that cannot name one (see {@link DeviceSettings})
+ * @param configBytes      the size every device's configuration at start is padded to (0: unpadded)
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
         Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, String configFormat, int tftpPort) {
+        NotificationTarget notifications, String configFormat, int tftpPort, int configBytes) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -48,13 +49,28 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         }
         faults = Map.copyOf(faults);
         personalities = Set.copyOf(personalities);
+        RunningConfig.checkSize(configBytes);
+    }
+
+    /** Unpadded configurations. */
+    public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
+            Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, String configFormat, int tftpPort) {
+        this(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice, personalities, v3User,
+                notifications, configFormat, tftpPort, 0);
     }
 
     /** The UPLIFT-IAD-MIB fleet on consecutive ports of 127.0.0.1, v3 user {@link V3User#DEFAULT}, no notifications. */
     public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
             Map<Integer, Set<Fault>> faults) {
         this(devices, basePort, model, version, rebootSeconds, faults, false, EnumSet.of(Personality.UPLIFT_IAD),
-                V3User.DEFAULT, null, DeviceSettings.DEFAULT_CONFIG_FORMAT, DeviceSettings.WELL_KNOWN_TFTP_PORT);
+                V3User.DEFAULT, null, DeviceSettings.DEFAULT_CONFIG_FORMAT, DeviceSettings.WELL_KNOWN_TFTP_PORT, 0);
+    }
+
+    /** The same fleet with every configuration at start padded to {@code bytes}. */
+    public FleetSettings withConfigBytes(int bytes) {
+        return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
+                personalities, v3User, notifications, configFormat, tftpPort, bytes);
     }
 
     /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
@@ -90,6 +106,6 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         int port = basePort == 0 ? 0 : addressPerDevice ? basePort : basePort + index - 1;
         return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
                 version, configFormat, rebootSeconds * 1000L,
-                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort);
+                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort, configBytes);
     }
 }

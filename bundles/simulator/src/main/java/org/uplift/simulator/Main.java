@@ -21,6 +21,8 @@ public final class Main {
                   --model M              model every device reports (default IAD-1000)
                   --version V            software every device runs at start (default 1.0.0)
                   --config-format F      configuration format of that software (default 1; 1, 2 and 3 differ)
+                  --config-size BYTES    pad every device's configuration at start to at least BYTES with a
+                                         dial plan (default 0: about 300 bytes; at most 1048576)
                   --reboot-seconds S     how long a reboot silences a device (default 3)
                   --mibs LIST            MIBs every device speaks, comma-separated (default uplift-iad;
                                          known: %s; a cisco-config-copy device also serves
@@ -97,7 +99,7 @@ public final class Main {
                 options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
                 Personality.parse(options.mibs), options.v3User(),
                 options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
-                options.configFormat, options.tftpPort);
+                options.configFormat, options.tftpPort, options.configSize);
         Fleet fleet = Fleet.start(settings);
         FleetControl control = new FleetControl(fleet);
         ControlPort controlPort = options.controlPort == null ? null : new ControlPort(options.controlPort, control);
@@ -156,6 +158,7 @@ public final class Main {
         int rebootSeconds = 3;
         int tftpPort = DeviceSettings.WELL_KNOWN_TFTP_PORT;
         int size = 64 * 1024;
+        int configSize;
         String makeFirmware;
         boolean addressPerDevice;
         String mibs = Personality.UPLIFT_IAD.id();
@@ -184,6 +187,7 @@ public final class Main {
                     case "--config-format" -> o.configFormat = value(args, ++i, arg);
                     case "--reboot-seconds" -> o.rebootSeconds = number(arg, value(args, ++i, arg));
                     case "--size" -> o.size = number(arg, value(args, ++i, arg));
+                    case "--config-size" -> o.configSize = number(arg, value(args, ++i, arg));
                     case "--make-firmware" -> o.makeFirmware = value(args, ++i, arg);
                     case "--address-per-device" -> o.addressPerDevice = true;
                     case "--mibs" -> o.mibs = value(args, ++i, arg);

@@ -12,7 +12,7 @@ import org.uplift.simulator.ops.TransferFailure;
 /** Carries out the operations of one device (in the device's worker thread, never the SNMP thread). */
 final class Operations {
 
-    private static final long MAX_CONFIG_BYTES = 1L << 20;
+    private static final long MAX_CONFIG_BYTES = RunningConfig.MAX_BYTES;
     private static final long MAX_IMAGE_BYTES = 64L << 20;
     private static final String INJECTED = " (injected fault)";
 

@@ -13,7 +13,34 @@ final class RunningConfig {
 
     private static final String HEADER = "# uplift-iad running configuration\n";
 
+    /** The largest configuration a device accepts in a restore, so the largest it may start with. */
+    static final int MAX_BYTES = 1 << 20;
+
     private RunningConfig() {
+    }
+
+    /**
+     * The factory default padded with a dial plan until it is at least {@code minBytes} long (real
+     * configurations run to tens of kilobytes); the rules differ per device, so digests differ too.
+     */
+    static byte[] initial(int index, String format, int minBytes) {
+        StringBuilder text = new StringBuilder(new String(initial(index, format), StandardCharsets.UTF_8));
+        if (text.length() >= minBytes) {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        text.append("[dial-plan]\n");
+        for (int rule = 1; text.length() < minBytes; rule++) {
+            text.append(String.format("rule.%05d=prefix %04d%03d length %d route trunk-%d\n", rule, index % 10_000,
+                    rule % 1000, 7 + rule % 6, 1 + (index + rule) % 4));
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @throws IllegalArgumentException unless {@code bytes} is a size a device can restore */
+    static void checkSize(int bytes) {
+        if (bytes < 0 || bytes > MAX_BYTES) {
+            throw new IllegalArgumentException("configuration size must be 0-" + MAX_BYTES + " bytes (got " + bytes + ")");
+        }
     }
 
     static byte[] initial(int index, String format) {

@@ -34,4 +34,19 @@ class FleetSettingsTest {
         FleetSettings settings = new FleetSettings(3, 20000, "IAD-1000", "1.0.0", 3, Map.of());
         assertEquals(20002, settings.device(3).port());
     }
+
+    @Test
+    void givenAConfigurationSize_thenEveryDeviceGetsIt() {
+        FleetSettings settings = new FleetSettings(3, 20000, "IAD-1000", "1.0.0", 3, Map.of()).withConfigBytes(20_480);
+        assertEquals(20_480, settings.device(3).configBytes());
+        assertEquals(0, new FleetSettings(3, 20000, "IAD-1000", "1.0.0", 3, Map.of()).device(1).configBytes());
+    }
+
+    @Test
+    void theCommandLineTakesAConfigurationSize() {
+        assertEquals(20_480, Main.Options.parse(new String[] {"--devices", "2", "--config-size", "20480"}).configSize);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Main.Options.parse(new String[] {"--config-size", "big"}));
+        assertEquals("--config-size needs a number (got 'big')", e.getMessage());
+    }
 }

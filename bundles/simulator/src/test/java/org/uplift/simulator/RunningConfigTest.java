@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RunningConfigTest {
 
@@ -51,5 +53,39 @@ class RunningConfigTest {
         state.setConfig(custom);
         state.install("1.1.0", "1");
         assertEquals(new String(custom, StandardCharsets.UTF_8), new String(state.config(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenAConfigurationSize_whenRendered_thenTheDefaultIsPaddedWithADialPlanToThatSize() {
+        String plain = render("1");
+        String padded = new String(RunningConfig.initial(7, "1", 20_480), StandardCharsets.UTF_8);
+        assertTrue(padded.length() >= 20_480 && padded.length() < 20_480 + 100, "length " + padded.length());
+        assertTrue(padded.startsWith(plain + "[dial-plan]\n"), padded.substring(0, 400));
+        for (String line : padded.substring(plain.length() + "[dial-plan]\n".length()).split("\n")) {
+            assertTrue(line.matches("rule\\.\\d{5}=prefix \\d{7} length \\d+ route trunk-\\d"), line);
+        }
+        assertEquals(padded, new String(RunningConfig.initial(7, "1", 20_480), StandardCharsets.UTF_8), "deterministic");
+        assertNotEquals(padded, new String(RunningConfig.initial(8, "1", 20_480), StandardCharsets.UTF_8),
+                "every device has its own configuration");
+    }
+
+    @Test
+    void givenASizeBelowTheDefaultsOwn_thenNothingIsAdded() {
+        assertEquals(render("2"), new String(RunningConfig.initial(7, "2", 10), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenADeviceWithAConfigurationSize_thenItStartsWithThePaddedConfiguration() {
+        DeviceState state = new DeviceState(DeviceSettings.defaults(7, 0).withConfigBytes(4096));
+        assertTrue(state.config().length >= 4096, "length " + state.config().length);
+        assertEquals("1", RunningConfig.formatOf(state.config()));
+    }
+
+    @Test
+    void aSizeADeviceCouldNotRestoreIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeviceSettings.defaults(1, 0).withConfigBytes(2 << 20));
+        assertEquals("configuration size must be 0-1048576 bytes (got 2097152)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DeviceSettings.defaults(1, 0).withConfigBytes(-1));
     }
 }

@@ -20,6 +20,7 @@ abstract class Transfer implements Runnable {
     protected final TransferChannel channel;
     private final TftpRequest request;
     private volatile boolean lingering;
+    private volatile Runnable slotFree = () -> { };
 
     Transfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
         this.ticket = ticket;
@@ -41,6 +42,20 @@ abstract class Transfer implements Runnable {
     /** The transfer is complete; what remains is RFC 1350 dallying, which takes no device's share. */
     protected void linger() {
         lingering = true;
+    }
+
+    /** What to do once the bytes have all moved, though the transfer may still dally (see {@link #bytesMoved()}). */
+    void onBytesMoved(Runnable action) {
+        slotFree = action;
+    }
+
+    /**
+     * The file is complete and stored: what is left is only waiting for a repeated last block (RFC 1350
+     * dallying), which needs no transfer slot: the slot may serve the next device meanwhile.
+     */
+    protected void bytesMoved() {
+        lingering = true;
+        slotFree.run();
     }
 
     @Override

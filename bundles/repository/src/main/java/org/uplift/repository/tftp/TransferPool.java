@@ -11,12 +11,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs at most {@code maxTransfers} transfers at once and knows their channels, so a stop can close
- * every socket (a blocked {@code receive} ignores interrupts). Its threads leave after
- * {@code idleMillis} without work, so a burst of transfers leaves no threads behind.
+ * every socket (a blocked {@code receive} ignores interrupts). An upload gives its slot up as soon as
+ * its file is stored, while its thread still dallies for a repeated last block: so the pool has a
+ * thread more per slot. Its threads leave after {@code idleMillis} without work, so a burst of
+ * transfers leaves no threads behind.
  */
 final class TransferPool {
 
@@ -27,7 +30,7 @@ final class TransferPool {
     TransferPool(int maxTransfers, long idleMillis) {
         this.permits = new Semaphore(maxTransfers);
         // the semaphore keeps the queue empty: a transfer gets a thread or is refused as busy
-        this.executor = new ThreadPoolExecutor(maxTransfers, maxTransfers, idleMillis, TimeUnit.MILLISECONDS,
+        this.executor = new ThreadPoolExecutor(2 * maxTransfers, 2 * maxTransfers, idleMillis, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), namedThreads());
         executor.allowCoreThreadTimeOut(true);
     }
@@ -38,19 +41,26 @@ final class TransferPool {
             return false;
         }
         running.add(transfer);
+        AtomicBoolean slotHeld = new AtomicBoolean(true);
+        Runnable freeSlot = () -> {
+            if (slotHeld.compareAndSet(true, false)) {
+                permits.release();
+            }
+        };
+        transfer.onBytesMoved(freeSlot);
         try {
             executor.execute(() -> {
                 try {
                     transfer.run();
                 } finally {
                     running.remove(transfer);
-                    permits.release();
+                    freeSlot.run();
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
             running.remove(transfer);
-            permits.release();
+            freeSlot.run();
             return false;
         }
     }

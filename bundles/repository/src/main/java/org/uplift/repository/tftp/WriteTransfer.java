@@ -35,6 +35,7 @@ final class WriteTransfer extends Transfer {
             throw new TftpRefusal(TftpRefusal.UNDEFINED, "transfer cancelled", "the ticket was closed");
         }
         int last = lastBlock(received);
+        bytesMoved();
         channel.dally(packet -> packet instanceof TFTPDataPacket data && data.getBlockNumber() == last);
         return received;
     }

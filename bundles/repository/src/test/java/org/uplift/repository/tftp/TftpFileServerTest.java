@@ -535,6 +535,27 @@ class TftpFileServerTest {
         }
     }
 
+    @Test
+    void givenAnUploadThatIsStoredAndDallying_whenAnotherRequestArrives_thenItsSlotServesIt() throws Exception {
+        server.deactivate();
+        server = start(Map.of("maxTransfers", 1, "timeoutMillis", 2000));
+        TransferTicket upload = server.receive(loopback, 1 << 20, TTL);
+        TransferTicket download = server.offer(file(2000), loopback, TTL);
+        try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port())) {
+            first.sendRequest(WRQ, upload.fileName(), "octet");
+            DatagramPacket ack0 = first.receive();
+            first.send(ack0.getSocketAddress(), RawTftp.data(1, new byte[100], 0, 100));
+            assertEquals(1, RawTftp.block(first.receive()), "the last block is acknowledged; the server dallies 2 s");
+            assertTrue(awaitCompleted(upload.id()).completed());
+
+            second.sendRequest(RRQ, download.fileName(), "octet");
+            DatagramPacket answer = second.receive();
+            assertEquals(DATA, RawTftp.opcode(answer), "not refused as busy");
+            first.send(ack0.getSocketAddress(), RawTftp.data(1, new byte[100], 0, 100));
+            assertEquals(1, RawTftp.block(first.receive()), "a repeated last block is still acknowledged while dallying");
+        }
+    }
+
     // --- tickets ---
 
     @Test

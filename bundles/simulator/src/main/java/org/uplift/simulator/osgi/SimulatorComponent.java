@@ -62,6 +62,11 @@ public final class SimulatorComponent {
                 + "every device runs at start (1, 2 and 3 differ)")
         String configFormat() default DeviceSettings.DEFAULT_CONFIG_FORMAT;
 
+        @AttributeDefinition(name = "Configuration size (bytes)", description = "Pad every device's configuration "
+                + "at start to at least this size with a dial plan (0: unpadded, about 300 bytes)", min = "0",
+                max = "1048576")
+        int configBytes() default 0;
+
         @AttributeDefinition(name = "Address per device", description = "Each device on basePort of its own "
                 + "address 127.0.x.y (device 1 on 127.0.0.2, ...) instead of consecutive ports of 127.0.0.1")
         boolean addressPerDevice() default false;
@@ -103,7 +108,7 @@ public final class SimulatorComponent {
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
                 config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
-                config.configFormat(), config.tftpPort());
+                config.configFormat(), config.tftpPort(), config.configBytes());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Activate;
@@ -23,7 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -36,9 +40,12 @@ import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.CampaignState;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
+import org.uplift.workflow.store.JobStore;
+import org.uplift.workflow.store.JobSummary;
 import org.uplift.workflow.store.StoreException;
 
 /**
@@ -46,11 +53,17 @@ import org.uplift.workflow.store.StoreException;
  * as {@link Progression} says, starting its jobs through {@link UpgradeService}. It keeps nothing in
  * memory, so after a restart it simply goes on with the campaigns the store says are running.
  */
-@Component(service = CampaignService.class, configurationPid = CampaignEngine.PID)
+@Component(service = {CampaignService.class, EventHandler.class}, configurationPid = CampaignEngine.PID, property = {
+    EventConstants.EVENT_TOPIC + "=" + UpgradeService.TOPIC_JOB_STATE,
+    EventConstants.EVENT_FILTER + "=" + CampaignEngine.JOB_LEFT_ITS_PLACE
+})
 @Designate(ocd = CampaignEngine.Config.class)
-public class CampaignEngine implements CampaignService {
+public class CampaignEngine implements CampaignService, EventHandler {
 
     static final String PID = "org.uplift.campaign";
+
+    /** Job events after which a campaign may start another device or move on: the job ended or waits. */
+    static final String JOB_LEFT_ITS_PLACE = "(|(state=DONE)(state=ABORTED)(state=FAILED)(state=AWAITING_DECISION))";
 
     /** A start claimed this long ago with no job recorded was lost with its node: the device may be started again. */
     static final Duration LOST_CLAIM = Duration.ofMinutes(2);
@@ -58,7 +71,9 @@ public class CampaignEngine implements CampaignService {
     @ObjectClassDefinition(name = "Uplift campaigns", description = "How campaigns are advanced")
     public @interface Config {
         @AttributeDefinition(name = "Tick (milliseconds)", description = "How often running campaigns are looked at: "
-                + "jobs started up to the concurrency limit, the next wave begun, the error threshold checked")
+                + "jobs started up to the concurrency limit, the next wave begun, the error threshold checked. "
+                + "A job of this node that ends or waits for a decision makes them be looked at at once; the tick "
+                + "catches what other nodes did")
         long tickMillis() default 3000;
     }
 
@@ -66,6 +81,9 @@ public class CampaignEngine implements CampaignService {
 
     private final UpgradeService upgrades;
     private final CampaignStore store;
+    private final JobStore jobStore;
+    /** A tick is queued and has not begun: further pokes need no other (one running, at most one waiting). */
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
     private final FactsReader facts = new FactsReader();
@@ -77,9 +95,11 @@ public class CampaignEngine implements CampaignService {
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public CampaignEngine(Config config, @Reference UpgradeService upgrades, @Reference CampaignStore store) {
+    public CampaignEngine(Config config, @Reference UpgradeService upgrades, @Reference CampaignStore store,
+            @Reference JobStore jobStore) {
         this.upgrades = upgrades;
         this.store = store;
+        this.jobStore = jobStore;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "uplift-campaigns");
             t.setDaemon(true);
@@ -182,7 +202,7 @@ public class CampaignEngine implements CampaignService {
             if (c.state() != CampaignState.PAUSED) {
                 throw new CampaignStore.Refused("campaign " + id + " is " + c.state() + ", not paused");
             }
-            boolean passed = Progression.thresholdPassed(c, CampaignViews.statuses(c, jobs));
+            boolean passed = Progression.thresholdPassed(c, CampaignViews.statuses(c, CampaignViews.states(jobs)));
             StoredCampaign resumed = passed ? c.withThresholdCleared(c.currentWave()) : c;
             return resumed.withState(CampaignState.RUNNING, "resumed by the operator"
                     + (passed ? ": wave " + (c.currentWave() + 1) + " goes on despite its failures" : ""), now);
@@ -221,11 +241,25 @@ public class CampaignEngine implements CampaignService {
         }
     }
 
+    /** A job ended or waits: its place in its campaign's concurrency is free (the event's filter says which). */
+    @Override
+    public void handleEvent(Event event) {
+        poke();
+    }
+
+    /** Looks at the running campaigns now, unless a look is already queued. */
     private void poke() {
+        if (!tickQueued.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            scheduler.execute(this::tick);
+            scheduler.execute(() -> {
+                tickQueued.set(false);
+                tick();
+            });
         } catch (RejectedExecutionException e) {
             // deactivating: the next activation takes the campaign up
+            tickQueued.set(false);
         }
     }
 
@@ -254,8 +288,10 @@ public class CampaignEngine implements CampaignService {
     }
 
     private void advance(String id) throws StoreException {
-        List<Job> list = upgrades.jobsOfCampaign(id);
-        Map<String, Job> jobs = CampaignViews.byId(list);
+        // states only: a campaign of thousands of devices is looked at after every job that ends
+        List<JobSummary> list = jobStore.summariesOfCampaign(id);
+        Map<String, JobState> jobs = new HashMap<>();
+        list.forEach(j -> jobs.put(j.id(), j.state()));
         Instant now = clock.instant();
         Optional<CampaignStore.Change> change = store.update(id, c -> progress(c, jobs, list, now));
         if (change.isEmpty()) {
@@ -274,7 +310,8 @@ public class CampaignEngine implements CampaignService {
         }
     }
 
-    private static StoredCampaign progress(StoredCampaign c, Map<String, Job> jobs, List<Job> list, Instant now) {
+    private static StoredCampaign progress(StoredCampaign c, Map<String, JobState> jobs, List<JobSummary> list,
+            Instant now) {
         if (c.state() != CampaignState.RUNNING) {
             return c;
         }
@@ -304,15 +341,15 @@ public class CampaignEngine implements CampaignService {
      * A node that started a job but stopped before recording it left a claim: adopt the job the
      * campaign has for that device, or free the claim once it is too old to be a start in progress.
      */
-    private static StoredCampaign reconcile(StoredCampaign c, List<Job> jobs, Instant now) {
-        Map<String, Job> newestByDevice = new HashMap<>();
+    private static StoredCampaign reconcile(StoredCampaign c, List<JobSummary> jobs, Instant now) {
+        Map<String, JobSummary> newestByDevice = new HashMap<>();
         jobs.forEach(j -> newestByDevice.put(j.deviceId(), j));
         StoredCampaign next = c;
         for (Slot slot : c.slots()) {
             if (slot.jobId() != null || slot.startError() != null) {
                 continue;
             }
-            Job job = newestByDevice.get(slot.deviceId());
+            JobSummary job = newestByDevice.get(slot.deviceId());
             if (job != null) {
                 next = next.withSlot(slot.started(job.id()));
             } else if (slot.claimedAt() != null && slot.claimedAt().plus(LOST_CLAIM).isBefore(now)) {
@@ -335,9 +372,8 @@ public class CampaignEngine implements CampaignService {
             outcome = slot.notStarted("unexpected error: " + e);
             LOG.error("Campaign {}: device {} not started", c.id(), slot.deviceId(), e);
         }
-        Slot recorded = outcome;
         try {
-            store.update(c.id(), x -> x.slots().get(slot.seq()).jobId() == null ? x.withSlot(recorded) : x);
+            store.recordStart(c.id(), outcome);
         } catch (StoreException e) {
             // a started job is adopted by the next tick (its campaign id names it); a refusal is tried again after LOST_CLAIM
             LOG.warn("Campaign {}: cannot record the start of device {}: {}", c.id(), slot.deviceId(), e.getMessage());

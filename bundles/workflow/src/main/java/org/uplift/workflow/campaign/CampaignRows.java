@@ -81,6 +81,16 @@ final class CampaignRows {
         }
     }
 
+    static boolean recordStart(Connection c, String campaignId, Slot outcome) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaign_devices SET job_id = ?, start_error = ?,"
+                + " claimed_at = ? WHERE campaign_id = ? AND seq = ? AND job_id IS NULL")) {
+            setOutcome(s, 1, outcome);
+            s.setString(4, campaignId);
+            s.setInt(5, outcome.seq());
+            return s.executeUpdate() == 1;
+        }
+    }
+
     static Optional<StoredCampaign> find(Connection c, String id, boolean lock) throws SQLException {
         List<StoredCampaign> found = query(c, "SELECT " + COLUMNS + " FROM uplift_campaigns WHERE id = ?"
                 + (lock ? " FOR UPDATE" : ""), id);

@@ -88,6 +88,18 @@ public class CampaignStore {
         });
     }
 
+    /**
+     * Records what became of a slot's start (its job, or why it was not started) unless a job is already
+     * recorded for it (another node's tick adopted the job meanwhile). One row: a campaign of thousands of
+     * devices records a start without reading them all.
+     *
+     * @return {@code false} if a job was already recorded
+     */
+    boolean recordStart(String campaignId, Slot outcome) throws StoreException {
+        return run("cannot record the start of device " + outcome.deviceId() + " in campaign " + campaignId,
+                c -> CampaignRows.recordStart(c, campaignId, outcome));
+    }
+
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignState;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.WaveProgress;
 
 /** Builds the API's snapshot of a campaign from its stored form and its jobs. */
@@ -22,7 +23,14 @@ final class CampaignViews {
         return map;
     }
 
-    static Map<Integer, SlotStatus> statuses(StoredCampaign c, Map<String, Job> jobs) {
+    static Map<String, JobState> states(Map<String, Job> jobs) {
+        Map<String, JobState> states = new HashMap<>();
+        jobs.forEach((id, job) -> states.put(id, job.state()));
+        return states;
+    }
+
+    /** @param jobs the state of each of the campaign's jobs, by job id */
+    static Map<Integer, SlotStatus> statuses(StoredCampaign c, Map<String, JobState> jobs) {
         Map<Integer, SlotStatus> status = new HashMap<>();
         c.slots().forEach(s -> status.put(s.seq(), SlotStatus.of(s, jobs)));
         return status;
@@ -30,18 +38,19 @@ final class CampaignViews {
 
     static Campaign campaign(StoredCampaign c, Map<String, Job> jobs) {
         List<WaveProgress> waves = new ArrayList<>();
+        Map<String, JobState> states = states(jobs);
         for (int w = 0; w < c.waveCount(); w++) {
-            waves.add(wave(w, c.wave(w), jobs));
+            waves.add(wave(w, c.wave(w), jobs, states));
         }
         int current = c.state() == CampaignState.COMPLETED ? c.waveCount() : c.currentWave() + 1;
         return new Campaign(c.id(), c.request(), c.state(), c.message(), c.createdAt(), c.updatedAt(), current, waves);
     }
 
-    private static WaveProgress wave(int index, List<Slot> slots, Map<String, Job> jobs) {
+    private static WaveProgress wave(int index, List<Slot> slots, Map<String, Job> jobs, Map<String, JobState> states) {
         int[] count = new int[SlotStatus.values().length];
         List<String> failures = new ArrayList<>();
         for (Slot s : slots) {
-            SlotStatus status = SlotStatus.of(s, jobs);
+            SlotStatus status = SlotStatus.of(s, states);
             count[status.ordinal()]++;
             if (status == SlotStatus.FAILED) {
                 failures.add(failure(s, jobs.get(s.jobId())));

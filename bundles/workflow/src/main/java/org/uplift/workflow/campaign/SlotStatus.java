@@ -2,7 +2,7 @@ package org.uplift.workflow.campaign;
 
 import java.util.Map;
 
-import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobState;
 
 /** Where a campaign's device is, from its slot and its job. */
 enum SlotStatus {
@@ -28,17 +28,18 @@ enum SlotStatus {
         return this == STARTING || this == RUNNING || this == AWAITING_DECISION;
     }
 
-    static SlotStatus of(Slot slot, Map<String, Job> jobs) {
+    /** @param jobs the state of each of the campaign's jobs, by job id */
+    static SlotStatus of(Slot slot, Map<String, JobState> jobs) {
         if (slot.startError() != null) {
             return FAILED;
         }
         if (slot.jobId() != null) {
-            Job job = jobs.get(slot.jobId());
+            JobState job = jobs.get(slot.jobId());
             if (job == null) {
                 // the job store was not readable this time: assume the job is still going, which is the safe side
                 return RUNNING;
             }
-            return switch (job.state()) {
+            return switch (job) {
                 case DONE -> DONE;
                 case ABORTED, FAILED -> FAILED;
                 case AWAITING_DECISION -> AWAITING_DECISION;

@@ -22,7 +22,11 @@ final class JobDriver implements Runnable {
 
     /** How a waiting job gets its answer: from the policy, a registered OperatorDecisions, or not yet. */
     interface DecisionSource {
-        Optional<Decision> decide(StoredJob job, JobState failedStep, String reason);
+        Optional<Decided> decide(StoredJob job, JobState failedStep, String reason);
+    }
+
+    /** A decision and who made it, for the history ("policy retry:2 (attempt 1 of 2)", "OperatorDecisions X"). */
+    record Decided(Decision decision, String who) {
     }
 
     private final StoredJob initial;
@@ -87,14 +91,15 @@ final class JobDriver implements Runnable {
         StoredJob waiting = transit.move(job, JobState.AWAITING_DECISION, failed + " failed: " + reason,
                 JobContext.of(JobContext.FAILED_STEP, failed.name(), JobContext.REASON, reason,
                         JobContext.ATTEMPTS_PREFIX + failed.name(), Integer.toString(attempts)));
-        Optional<Decision> decision = decisions.decide(waiting, failed, reason);
-        if (decision.isEmpty()) {
+        Optional<Decided> decided = decisions.decide(waiting, failed, reason);
+        if (decided.isEmpty()) {
             return waiting;
         }
-        return apply(transit, waiting, decision.get(), describe(waiting, failed, decision.get()));
+        return apply(transit, waiting, decided.get().decision(), decided.get().who());
     }
 
-    private static String describe(StoredJob job, JobState failed, Decision decision) {
+    /** Who decided when the job's own policy did. */
+    static String byPolicy(StoredJob job, JobState failed, Decision decision) {
         RetryPolicy policy = new JobContext(job.context()).policy();
         int attempts = new JobContext(job.context()).attempts(failed);
         return decision == Decision.RETRY && attempts <= policy.retries()
@@ -111,6 +116,12 @@ final class JobDriver implements Runnable {
         JobState failed = new JobContext(waiting.context()).failedStep();
         if (decision == Decision.RETRY) {
             JobState next = Transitions.retryTarget(failed);
+            if (failed == JobState.ROLLBACK || failed == JobState.VERIFY_ROLLBACK) {
+                // the roll-back is tried again for what it was for: an abort's roll-back still ends the job
+                boolean thenUpdate = "RETRY".equals(new JobContext(waiting.context()).getOrNull(JobContext.AFTER_ROLLBACK));
+                return transit.move(waiting, next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
+                        + DECIDED + who);
+            }
             String what = next == JobState.ROLLBACK
                     ? "retry the update: first returning the device to its kept version (claim 10)"
                     : "retry " + failed;

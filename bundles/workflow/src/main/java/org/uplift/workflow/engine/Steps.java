@@ -198,7 +198,9 @@ final class Steps {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean fellSilent = false;
         String lastSeen = "no answer";
+        long poll = services.settings().pollInterval().toNanos();
         while (System.nanoTime() < deadline) {
+            long asked = System.nanoTime();
             try {
                 DeviceFacts now = target.driver().facts(target.device());
                 long elapsedCentis = (services.clock().millis() - beforeMillis) / 10;
@@ -214,7 +216,12 @@ final class Steps {
                 fellSilent = true;
                 lastSeen = "no answer (rebooting?)";
             }
-            Thread.sleep(services.settings().pollInterval().toMillis());
+            // one read per poll interval; an unanswered read has already waited out the SNMP time-outs, so a
+            // device that is back is asked again at once rather than a further interval later
+            long rest = asked + poll - System.nanoTime();
+            if (rest > 0) {
+                Thread.sleep(rest / 1_000_000L, (int) (rest % 1_000_000L));
+            }
         }
         throw new StepFailure("time-out: the device did not restart running " + expecting + " within "
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");

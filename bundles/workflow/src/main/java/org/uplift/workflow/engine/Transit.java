@@ -42,10 +42,8 @@ final class Transit {
             throws StoreException, Superseded {
         Transitions.check(job.state(), to);
         StepRecord entry = new StepRecord(to, clock.instant(), message);
-        if (!store.transition(job.id(), job.state(), entry, context)) {
-            throw new Superseded("job " + job.id() + " is no longer in " + job.state());
-        }
-        StoredJob moved = store.find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished"));
+        StoredJob moved = store.move(job, entry, context)
+                .orElseThrow(() -> new Superseded("job " + job.id() + " is no longer in " + job.state()));
         publish(moved, entry);
         return moved;
     }

@@ -360,21 +360,22 @@ public class UpgradeEngine implements UpgradeService {
     }
 
     /** The policy first, then any registered OperatorDecisions, else the operator (the job waits). */
-    private Optional<Decision> decide(StoredJob job, JobState failedStep, String reason) {
+    private Optional<JobDriver.Decided> decide(StoredJob job, JobState failedStep, String reason) {
         JobContext ctx = new JobContext(job.context());
         RetryPolicy policy = ctx.policy();
         if (ctx.attempts(failedStep) <= policy.retries()) {
-            return Optional.of(Decision.RETRY);
+            return Optional.of(new JobDriver.Decided(Decision.RETRY, JobDriver.byPolicy(job, failedStep, Decision.RETRY)));
         }
         if (policy.thenAbort()) {
-            return Optional.of(Decision.ABORT);
+            return Optional.of(new JobDriver.Decided(Decision.ABORT, JobDriver.byPolicy(job, failedStep, Decision.ABORT)));
         }
         Job snapshot = toJob(job);
         for (OperatorDecisions d : operatorDecisions) {
             try {
                 Optional<Decision> answer = d.decide(snapshot, failedStep, reason);
                 if (answer.isPresent()) {
-                    return answer;
+                    return Optional.of(new JobDriver.Decided(answer.get(), "OperatorDecisions " + d.getClass().getName()
+                            + " (policy " + policy + " left it open)"));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("OperatorDecisions {} failed for job {}: {}", d.getClass().getName(), job.id(), e.toString());

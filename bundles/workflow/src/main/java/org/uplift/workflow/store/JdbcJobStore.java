@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -63,6 +64,12 @@ public class JdbcJobStore implements JobStore {
         return transactions;
     }
 
+    /** The connections kept between operations are closed with the store (bundle stopped, DataSource gone). */
+    @Deactivate
+    void deactivate() {
+        transactions.close();
+    }
+
     @Override
     public void create(StoredJob job) throws StoreException {
         String failure = "cannot store new job " + job.id() + " for device " + job.deviceId();
@@ -95,6 +102,17 @@ public class JdbcJobStore implements JobStore {
                 connection -> JobWrites.transition(connection, jobId, expected, entry, contextUpdates));
     }
 
+    /** One transaction: the moved job is built from the locked row, the history read again only if another writer added to it. */
+    @Override
+    public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException {
+        if (job.state().terminal()) {
+            throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
+        }
+        return tx().run("cannot store transition of job " + job.id() + " to " + entry.state(),
+                connection -> JobWrites.move(connection, job, entry, contextUpdates));
+    }
+
     @Override
     public Optional<StoredJob> find(String jobId) throws StoreException {
         return tx().run("cannot read job " + jobId, connection -> JobRows.find(connection, jobId));
@@ -113,6 +131,12 @@ public class JdbcJobStore implements JobStore {
     public List<StoredJob> ofCampaign(String campaignId) throws StoreException {
         return tx().run("cannot read the jobs of campaign " + campaignId, connection -> JobRows.query(
                 connection, JobRows.SELECT_JOBS + " WHERE campaign_id = ? ORDER BY created_at, id", 0, campaignId));
+    }
+
+    @Override
+    public List<JobSummary> summariesOfCampaign(String campaignId) throws StoreException {
+        return tx().run("cannot read the jobs of campaign " + campaignId,
+                connection -> JobRows.summaries(connection, campaignId));
     }
 
     @Override

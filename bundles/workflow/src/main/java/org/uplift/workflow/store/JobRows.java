@@ -61,6 +61,21 @@ final class JobRows {
         return jobs;
     }
 
+    static List<JobSummary> summaries(Connection connection, String campaignId) throws SQLException {
+        List<JobSummary> jobs = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, device_id, state FROM uplift_jobs WHERE campaign_id = ? ORDER BY created_at, id")) {
+            statement.setString(1, campaignId);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String id = result.getString(1);
+                    jobs.add(new JobSummary(id, result.getString(2), state(result.getString(3), id)));
+                }
+            }
+        }
+        return jobs;
+    }
+
     static JobState state(String name, String jobId) throws SQLException {
         try {
             return JobState.valueOf(name);

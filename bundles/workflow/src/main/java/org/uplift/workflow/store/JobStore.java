@@ -32,6 +32,19 @@ public interface JobStore {
     boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
             throws StoreException;
 
+    /**
+     * {@link #transition} of {@code job} from the state it is in, returning the job as stored afterwards
+     * (what {@link #find} would return), or empty if it is not in that state any more. A store should do
+     * it in one round trip: it is what every step of every job does.
+     */
+    default Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException {
+        if (!transition(job.id(), job.state(), entry, contextUpdates)) {
+            return Optional.empty();
+        }
+        return Optional.of(find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished")));
+    }
+
     Optional<StoredJob> find(String jobId) throws StoreException;
 
     /** The newest {@code limit} jobs, newest first. */
@@ -39,6 +52,11 @@ public interface JobStore {
 
     /** The jobs of a campaign, oldest first. */
     List<StoredJob> ofCampaign(String campaignId) throws StoreException;
+
+    /** The jobs of a campaign without their histories, oldest first; a store should read only what this returns. */
+    default List<JobSummary> summariesOfCampaign(String campaignId) throws StoreException {
+        return ofCampaign(campaignId).stream().map(j -> new JobSummary(j.id(), j.deviceId(), j.state())).toList();
+    }
 
     /**
      * Claims up to {@code max} jobs in one of {@code states} whose lease is free, expired or already

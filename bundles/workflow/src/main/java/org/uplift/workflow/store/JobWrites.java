@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +70,36 @@ final class JobWrites {
      */
     static boolean transition(Connection connection, String jobId, JobState expected, StepRecord entry,
             Map<String, String> contextUpdates) throws SQLException, StoreException {
+        return write(connection, jobId, expected, entry, contextUpdates).isPresent();
+    }
+
+    /**
+     * {@link #transition} returning the job as it is now stored. The caller's copy supplies what a
+     * transition does not change; the history is read again only if its length shows that another
+     * writer appended to it since the caller read it (the history is append-only).
+     */
+    static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
+            Map<String, String> contextUpdates) throws SQLException, StoreException {
+        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        Written w = written.get();
+        if (job.history().size() != w.seq() - 1) {
+            return JobRows.find(connection, job.id());
+        }
+        List<StepRecord> history = new ArrayList<>(job.history());
+        history.add(w.entry());
+        return Optional.of(new StoredJob(job.id(), job.deviceId(), job.firmwareId(), job.targetVersion(),
+                job.campaignId(), w.entry().state(), job.createdAt(), w.entry().at(), w.context(), history,
+                w.owner(), w.leaseUntil()));
+    }
+
+    private static Optional<Written> write(Connection connection, String jobId, JobState expected, StepRecord entry,
+            Map<String, String> contextUpdates) throws SQLException, StoreException {
         Optional<Locked> locked = lock(connection, jobId, expected);
         if (locked.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Map<String, String> context = new HashMap<>(locked.get().context());
         contextUpdates.forEach((key, value) -> {
@@ -88,26 +117,33 @@ final class JobWrites {
             update.setString(4, jobId);
             update.setString(5, expected.name());
             if (update.executeUpdate() != 1) {
-                return false;
+                return Optional.empty();
             }
         }
-        insertHistory(connection, jobId, nextSeq(connection, jobId), entry);
+        int seq = nextSeq(connection, jobId);
+        insertHistory(connection, jobId, seq, entry);
         if (entry.state().terminal()) {
             freeDevice(connection, jobId);
         }
-        return true;
+        // as a read gives it back: times in milliseconds, the message cut to the column
+        StepRecord stored = new StepRecord(entry.state(), Instant.ofEpochMilli(entry.at().toEpochMilli()),
+                Limits.message(entry.message()));
+        return Optional.of(new Written(seq, stored, context, locked.get().owner(), locked.get().leaseUntil()));
     }
 
     private static Optional<Locked> lock(Connection connection, String jobId, JobState expected) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT context FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
+                "SELECT context, owner, lease_until FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
             select.setString(1, jobId);
             select.setString(2, expected.name());
             try (ResultSet result = select.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Locked(ContextCodec.decode(result.getString(1))));
+                Map<String, String> context = ContextCodec.decode(result.getString(1));
+                String owner = result.getString(2);
+                long lease = result.getLong(3);
+                return Optional.of(new Locked(context, owner, result.wasNull() ? null : Instant.ofEpochMilli(lease)));
             }
         }
     }
@@ -153,6 +189,10 @@ final class JobWrites {
         return text;
     }
 
-    private record Locked(Map<String, String> context) {
+    private record Locked(Map<String, String> context, String owner, Instant leaseUntil) {
+    }
+
+    /** What a transition wrote: the history entry's sequence number and the entry, the merged context. */
+    private record Written(int seq, StepRecord entry, Map<String, String> context, String owner, Instant leaseUntil) {
     }
 }

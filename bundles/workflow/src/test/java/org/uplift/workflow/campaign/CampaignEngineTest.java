@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignState;
@@ -22,11 +23,13 @@ import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.WaveProgress;
 import org.uplift.api.workflow.WaveSize;
 import org.uplift.repository.testing.Configs;
 import org.uplift.workflow.engine.FleetFixture;
+import org.uplift.workflow.store.JdbcJobStore;
 
 /**
  * Campaigns over the real workflow: a simulated fleet on loopback, real SNMP and TFTP, jobs and
@@ -50,8 +53,12 @@ class CampaignEngineTest {
 
     /** As DS activates it: a store on the shared DataSource, the upgrade service, inventories and drivers bound. */
     private CampaignEngine newCampaignEngine() throws Exception {
-        CampaignEngine engine = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 200L)),
-                fleet.upgrades(), new CampaignStore(fleet.dataSource()));
+        return newCampaignEngine(200L);
+    }
+
+    private CampaignEngine newCampaignEngine(long tickMillis) throws Exception {
+        CampaignEngine engine = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
+                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()));
         engine.addInventory(fleet.inventory());
         engine.addDriver(fleet.driver(), fleet.driverProperties());
         return engine;
@@ -121,6 +128,33 @@ class CampaignEngineTest {
         }
         assertEquals(Set.of("iad-1", "iad-2", "iad-3", "iad-4"),
                 Set.copyOf(jobs(c.id()).stream().map(Job::deviceId).toList()));
+    }
+
+    @Test
+    void givenATickTooLongToMatter_whenEventAdminDeliversTheEndOfAJob_thenTheNextDeviceStartsAtOnce() throws Exception {
+        fleet = new FleetFixture(dir, 2, List.of());
+        campaigns = newCampaignEngine(60_000L);
+        String id = campaigns.start(request(devices("iad-1", "iad-2"), 1, "100%", 0, "abort")).id();
+        Job first = awaitJobs(id, 1).get(0);
+        while (!fleet.upgrades().job(first.id()).orElseThrow().state().terminal()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+        assertEquals(1, jobs(id).size(), "no tick has come, so nothing started the second device");
+
+        campaigns.handleEvent(new Event(UpgradeService.TOPIC_JOB_STATE, Map.of("job.id", first.id(), "state", "DONE")));
+
+        assertEquals("iad-2", awaitJobs(id, 2).get(1).deviceId());
+    }
+
+    private List<Job> awaitJobs(String campaignId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jobs(campaignId).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<Job> list = jobs(campaignId);
+        assertEquals(count, list.size(), list.toString());
+        return list;
     }
 
     @Test

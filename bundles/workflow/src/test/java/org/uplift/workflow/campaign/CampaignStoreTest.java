@@ -1,6 +1,7 @@
 package org.uplift.workflow.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,12 @@ class CampaignStoreTest {
             throw new CampaignStore.Refused("no");
         }));
         assertEquals(changed, store.find("c-1").orElseThrow(), "a refused change changes nothing");
+
+        Slot claimed = changed.slots().get(2);
+        assertTrue(store.recordStart("c-1", claimed.started("j-3")));
+        assertFalse(store.recordStart("c-1", claimed.notStarted("too late")), "a job is recorded already");
+        assertFalse(store.recordStart("c-1", changed.slots().get(0).started("j-other")));
+        StoredCampaign recorded = store.find("c-1").orElseThrow();
+        assertEquals(changed.withSlot(claimed.started("j-3")), recorded);
     }
 }

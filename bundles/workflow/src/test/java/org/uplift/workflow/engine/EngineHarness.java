@@ -74,7 +74,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** With {@code notifications}, devices send completion traps to a real receiver the engine listens to. */
     EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications) throws Exception {
-        this(dir, devices, faults, jobs, notifications, null);
+        this(dir, devices, faults, jobs, notifications, null, 0);
+    }
+
+    /** Devices whose configurations are padded to {@code configBytes}, as real ones run to tens of kilobytes. */
+    static EngineHarness withConfigBytes(Path dir, int devices, List<String> faults, int configBytes) throws Exception {
+        return new EngineHarness(dir, devices, faults, h2(dir), false, null, configBytes);
     }
 
     /**
@@ -82,7 +87,7 @@ final class EngineHarness implements AutoCloseable {
      * inventory), and whose MIBs that cannot name a server port use the harness's TFTP server's actual port.
      */
     static EngineHarness speaking(Path dir, int devices, Set<Personality> personalities, String driver) throws Exception {
-        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver));
+        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver), 0);
     }
 
     /** What {@link #speaking} changes: {@code null} for the UPLIFT-IAD-MIB fleet with no driver named. */
@@ -90,14 +95,14 @@ final class EngineHarness implements AutoCloseable {
     }
 
     private EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications,
-            Speaking speaking) throws Exception {
+            Speaking speaking, int configBytes) throws Exception {
         this.dir = dir;
         this.dataSource = jobs;
         receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
         // the file server first: its port is the one the fleet's fixed-port MIBs use
         tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
-        fleet = Fleet.start(speaking != null
+        fleet = Fleet.start((speaking != null
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         speaking.personalities(), V3User.DEFAULT, receiver == null ? null
                                 : new NotificationTarget("127.0.0.1", receiver.port(), false), "1", tftpPort())
@@ -105,7 +110,7 @@ final class EngineHarness implements AutoCloseable {
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
                 : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
-                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69));
+                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69)).withConfigBytes(configBytes));
         catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
 
         backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));

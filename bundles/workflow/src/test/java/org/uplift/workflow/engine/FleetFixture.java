@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 
 import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.repository.BackupStore;
+import org.uplift.api.workflow.OperatorDecisions;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.simulator.SimulatedDevice;
 
@@ -21,9 +23,28 @@ public final class FleetFixture implements AutoCloseable {
 
     /** A fleet of {@code devices} IAD-1000 on 1.0.0 with {@code faults} ("1=download-fail"), image 2.0.0 (format 1) added, engine started. */
     public FleetFixture(Path dir, int devices, List<String> faults) throws Exception {
-        harness = new EngineHarness(dir, devices, faults);
+        this(dir, devices, faults, 0, Map.of());
+    }
+
+    /**
+     * As above, with every configuration padded to {@code configBytes} and the engine's settings
+     * ({@code WorkflowConfig} attributes such as {@code backupTimeoutSeconds}) changed by {@code workflow}.
+     */
+    public FleetFixture(Path dir, int devices, List<String> faults, int configBytes, Map<String, Object> workflow)
+            throws Exception {
+        harness = EngineHarness.withConfigBytes(dir, devices, faults, configBytes);
+        workflow.forEach(harness::with);
         harness.addFirmware("2.0.0", "1");
         harness.startEngine();
+    }
+
+    /** Registers an OperatorDecisions service with the engine, as DS binds one. */
+    public void addOperator(OperatorDecisions operator) {
+        harness.engine.addDecisions(operator);
+    }
+
+    public BackupStore backups() {
+        return harness.backups;
     }
 
     public UpgradeService upgrades() {

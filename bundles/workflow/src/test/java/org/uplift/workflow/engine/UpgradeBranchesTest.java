@@ -174,6 +174,30 @@ class UpgradeBranchesTest {
     }
 
     @Test
+    void givenAnAbortWhoseRollBackFailed_whenTheOperatorRetriesTheRollBack_thenTheJobEndsOnTheOldVersion() throws Exception {
+        harness("1=reject-config");
+        DeviceFacts before = h.facts(1);
+        String id = h.engine.start("iad-1", "2.0.0").id();
+        assertTrue(h.await(id, WAIT, AWAITING_DECISION, DONE).lastMessage().startsWith("RESTORE failed"));
+        h.inject(1, "silent"); // unreachable when the roll-back begins
+        h.engine.decide(id, Decision.ABORT);
+        Job rollbackFailed = h.await(id, WAIT, AWAITING_DECISION, ABORTED, JobState.FAILED);
+        assertTrue(rollbackFailed.lastMessage().startsWith("ROLLBACK failed"), rollbackFailed.lastMessage());
+        h.sim(1).clearFaults();
+
+        h.engine.decide(id, Decision.RETRY);
+
+        Job ended = h.await(id, WAIT, ABORTED, DONE, JobState.FAILED);
+        assertEquals(ABORTED, ended.state(), ended.history().toString());
+        List<JobState> states = EngineHarness.states(ended);
+        assertEquals(1, Collections.frequency(states, UPDATE), "the abort is not turned into a second update: " + states);
+        assertTrue(ended.history().stream().anyMatch(r -> r.message().startsWith("retry the roll-back, then end the job")),
+                ended.history().toString());
+        assertEquals("1.0.0", h.facts(1).runningVersion());
+        assertEquals(before.configDigest(), h.facts(1).configDigest());
+    }
+
+    @Test
     void givenASoftwareThatRejectsTheConfiguration_whenThePolicyAborts_thenTheDeviceIsBackOnItsOldVersionAndConfiguration()
             throws Exception {
         harness("1=reject-config");

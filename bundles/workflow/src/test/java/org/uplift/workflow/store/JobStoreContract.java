@@ -88,6 +88,10 @@ abstract class JobStoreContract {
 
         assertEquals(List.of("J-1", "J-3"), ids(store.ofCampaign("C-1")));
         assertEquals(List.of(), ids(store.ofCampaign("C-404")));
+        assertTrue(store.transition("J-3", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+        assertEquals(List.of(new JobSummary("J-1", "iad-1", JobState.PENDING), new JobSummary("J-3", "iad-3", JobState.BACKUP)),
+                store.summariesOfCampaign("C-1"));
+        assertEquals(List.of(), store.summariesOfCampaign("C-404"));
     }
 
     @Test
@@ -326,6 +330,45 @@ abstract class JobStoreContract {
         String stored = store.find("J-1").orElseThrow().history().get(1).message();
         assertEquals(Limits.MESSAGE_CHARS, stored.length());
         assertTrue(stored.endsWith("(cut)"));
+    }
+
+    @Test
+    void givenAClaimedJob_whenMoved_thenWhatIsReturnedIsWhatAReadGivesBack() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0, Map.of("oldVersion", "1.0.0", "keep", "me")));
+        StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
+        Map<String, String> updates = new HashMap<>();
+        updates.put("oldVersion", null);
+        updates.put("backup", "v1");
+        // a clock finer than the store's milliseconds, and a message longer than it keeps
+        StepRecord entry = new StepRecord(JobState.BACKUP, T0.plusNanos(1_234_567), "y".repeat(Limits.MESSAGE_CHARS + 5));
+
+        StoredJob moved = store.move(claimed, entry, updates).orElseThrow();
+
+        assertEquals(store.find("J-1").orElseThrow(), moved);
+        assertEquals(Map.of("keep", "me", "backup", "v1"), moved.context());
+        assertEquals("node-a", moved.owner());
+        assertEquals(JobState.BACKUP, moved.state());
+        StoredJob done = store.move(moved, entry(JobState.ABORTED), Map.of()).orElseThrow();
+        assertEquals(store.find("J-1").orElseThrow(), done);
+        store.create(job("J-2", "iad-1", null, T0.plusSeconds(2)));
+    }
+
+    @Test
+    void givenACopyOlderThanTheStoredHistory_whenMovedFromTheSameState_thenTheWholeStoredHistoryComesBack() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        StoredJob stale = store.find("J-1").orElseThrow();
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.FAILED), Map.of()));
+        store.create(job("J-2", "iad-2", null, T0));
+        StoredJob other = store.find("J-2").orElseThrow();
+        assertTrue(store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+        assertTrue(store.transition("J-2", JobState.BACKUP, entry(JobState.PENDING), Map.of()));
+
+        assertTrue(store.move(stale, entry(JobState.BACKUP), Map.of()).isEmpty(), "J-1 is no longer PENDING");
+        StoredJob moved = store.move(other, entry(JobState.BACKUP), Map.of()).orElseThrow();
+
+        assertEquals(4, moved.history().size());
+        assertEquals(store.find("J-2").orElseThrow(), moved);
     }
 
     private static List<String> claimUntilNoneLeft(JobStore node, String nodeId, CyclicBarrier start) throws Exception {

@@ -1,0 +1,13 @@
+package org.uplift.workflow.store;
+
+import org.uplift.api.workflow.JobState;
+
+/**
+ * A job without its history or context: what a campaign needs to count its devices on every tick.
+ *
+ * @param id       job id
+ * @param deviceId the device
+ * @param state    current state
+ */
+public record JobSummary(String id, String deviceId, JobState state) {
+}
