@@ -14,7 +14,7 @@
 #   bench/fleet-bench.sh                 1,000 devices
 #   N=100 bench/fleet-bench.sh           another fleet size
 #   SIZES="100 500 1000" bench/fleet-bench.sh   each size in a fresh Karaf, one table at the end
-# Other settings (env): CONCURRENCY=32 HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
+# Other settings (env): CONCURRENCY=32 POLICY=retry:2:abort HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
 #   WAVES=1,10%,100% (default one wave) KEEP=1 (keep target/fleet-bench-* run directories) XFER=0 (no
 #   transfer-only run) PROFILE=1 (flight recording) ASSEMBLY=<another demo tar.gz> (e.g. an older
 #   commit's, for before/after figures)
@@ -30,6 +30,8 @@ IMAGE_BYTES=${IMAGE_BYTES:-8388608}
 CONFIG_BYTES=${CONFIG_BYTES:-20480}
 REBOOT_SECONDS=${REBOOT_SECONDS:-3}
 WAVES=${WAVES:-}  # default: one wave of all devices
+# a device's transfer that times out on a loaded machine is retried, as an operator would have it
+POLICY=${POLICY:-retry:2:abort}
 
 need_tools
 trap cleanup EXIT
@@ -79,7 +81,7 @@ run_size() {
   transfer_only "$warm" "$run/warm-up"
   echo "TFTP server warmed up with $warm devices' transfers: $XFER_OUT"
 
-  say "Campaign: $n devices to 2.0.0, concurrency $CONCURRENCY, waves ${WAVES:-one of all devices}"
+  say "Campaign: $n devices to 2.0.0, concurrency $CONCURRENCY, waves ${WAVES:-one of all devices}, policy $POLICY"
   local gc_from cpu0 sim_cpu0 start started out id end cpu1 sim_cpu1 load_start
   gc_from=$(($(wc -l < "$KARAF/gc.log") + 1))
   load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -87,7 +89,7 @@ run_size() {
   sim_cpu0=$(cpu_seconds "$SIM_PID")
   thread_cpu "$KARAF_PID" > "$run/threads-before.txt"
   start=$(now)
-  out=$(client "uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --waves ${WAVES:-$n} --concurrency $CONCURRENCY --threshold 100 --policy abort")
+  out=$(client "uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --waves ${WAVES:-$n} --concurrency $CONCURRENCY --threshold 100 --policy $POLICY")
   echo "$out"
   id=$(sed -n 's/^Campaign \(c-[0-9a-f]*\) .*/\1/p' <<< "$out" | head -1)
   [ -n "$id" ] || { echo "the campaign did not start" >&2; exit 1; }
@@ -179,7 +181,7 @@ for n in $SIZES; do
 done
 
 say "Fleet benchmark: $(nproc) cores, Karaf heap cap $HEAP, image $IMAGE_BYTES bytes, configurations ~$CONFIG_BYTES bytes, reboot $REBOOT_SECONDS s, waves ${WAVES:-one of all devices}"
-echo "command: SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY HEAP=$HEAP bench/fleet-bench.sh"
+echo "command: SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY POLICY=$POLICY HEAP=$HEAP bench/fleet-bench.sh"
 header
 printf '%s\n' "${RESULTS[@]}"
 cat <<'EOF'

@@ -13,7 +13,7 @@
 #
 #   bench/fleet-soak.sh                  1,000 devices, 100 of them faulty
 #   N=100 SEED=42 bench/fleet-soak.sh    a smaller fleet, a given seed
-# Other settings (env): CONCURRENCY=48 FAULT_PERCENT=10 POLICY=retry:1 HEAP=256m IMAGE_BYTES=8388608
+# Other settings (env): CONCURRENCY=32 FAULT_PERCENT=10 POLICY=retry:1 HEAP=256m IMAGE_BYTES=8388608
 #   CONFIG_BYTES=20480 REBOOT_SECONDS=3 KEEP=1 (keep target/fleet-soak-<N>)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 . bench/fleet-common.sh
 
 N=${N:-1000}
-CONCURRENCY=${CONCURRENCY:-48}
+CONCURRENCY=${CONCURRENCY:-32}
 FAULT_PERCENT=${FAULT_PERCENT:-10}
 POLICY=${POLICY:-retry:1}
 SEED=${SEED:-$RANDOM$RANDOM}
