@@ -14,33 +14,8 @@ ASSEMBLY=features/demo/target/demo-$VERSION.tar.gz
 RUN=$PWD/target/demo-run
 KARAF=$RUN/demo-$VERSION
 
-say() { printf '\n== %s\n' "$*"; }
-
-free_port() { # a free port on loopback (TCP or UDP)
-  python3 - "$1" <<'EOF'
-import socket, sys
-kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
-s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
-EOF
-}
-
-free_udp_range() { # N consecutive free UDP ports on loopback
-  python3 - "$1" <<'EOF'
-import random, socket, sys
-n = int(sys.argv[1])
-for _ in range(500):
-    base = random.randint(20000, 40000 - n)
-    socks = []
-    try:
-        for p in range(base, base + n):
-            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); socks.append(s); s.bind(("127.0.0.1", p))
-        print(base); break
-    except OSError:
-        pass
-    finally:
-        for s in socks: s.close()
-EOF
-}
+# shellcheck source=bench/karaf-loopback.sh
+. bench/karaf-loopback.sh
 
 stale() { # the assembly is missing or older than a source file
   [ ! -f "$ASSEMBLY" ] && return 0
@@ -56,31 +31,22 @@ say "Unpacking a fresh Karaf into $RUN"
 rm -rf "$RUN" && mkdir -p "$RUN"
 tar -xzf "$ASSEMBLY" -C "$RUN"
 
-SSH_PORT=$(free_port tcp)
 TFTP_PORT=$(free_port udp)
 TRAP_PORT=$(free_port udp)
 HTTP_PORT=$(free_port tcp)
 FTP_PORT=$(free_port tcp)
 SIM_BASE=$(free_udp_range "$DEVICES")
-{
-  echo "sshPort = $SSH_PORT"
-  echo "sshHost = 127.0.0.1"
-} >> "$KARAF/etc/org.apache.karaf.shell.cfg"
-sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$(free_port tcp)"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$(free_port tcp)"'/' \
-  "$KARAF/etc/org.apache.karaf.management.cfg" 2>/dev/null || true
-# Boot features installed from the features service's own activator can deadlock when they refresh
-# core bundles (seen here, now and then); installed asynchronously they cannot.
-sed -i 's/^featuresBootAsynchronous *=.*/featuresBootAsynchronous=true/' "$KARAF/etc/org.apache.karaf.features.cfg"
-# the demo's operator account (loopback only); a real installation keeps its own users
-sed -i 's/^#karaf = /karaf = /; s/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF/etc/users.properties"
+karaf_on_loopback
 cat > "$KARAF/etc/org.ops4j.pax.web.cfg" <<EOF
 org.osgi.service.http.port = $HTTP_PORT
 org.ops4j.pax.web.listening.addresses = 127.0.0.1
 EOF
+# every simulated device sends from 127.0.0.1: the per-address share is meant for one real device
 cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF
 bindAddress = 127.0.0.1
 port = $TFTP_PORT
 ftpPort = $FTP_PORT
+maxTransfersPerDevice = 16
 EOF
 cat > "$KARAF/etc/org.uplift.snmp.notifications.cfg" <<EOF
 bindAddress = 127.0.0.1
@@ -107,15 +73,6 @@ trap cleanup EXIT
 say "Starting Karaf (SSH on 127.0.0.1:$SSH_PORT, TFTP on 127.0.0.1:$TFTP_PORT, traps to 127.0.0.1:$TRAP_PORT, $DEVICES simulated IADs on UDP $SIM_BASE..$((SIM_BASE + DEVICES - 1)))"
 # Karaf's own output (boot errors before its log is up) goes to data/karaf.out
 KARAF_REDIRECT="$KARAF/data/karaf.out" "$KARAF/bin/start"
-
-# Karaf's client in batch mode: commands on stdin, one per line (a command given as an argument
-# gets no output back when stdin is not a terminal)
-client() {
-  local retries=()
-  if [ "$1" = "-r" ]; then retries=(-r "$2"); shift 2; fi
-  printf '%s\n' "$1" | JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
-    "$KARAF/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf "${retries[@]}" -b 2>&1 | grep -v -e 'presented unverified' -e '^Closed$' || true
-}
 
 for i in $(seq 1 90); do
   if client -r 1 "uplift-sim:devices" | grep 'IAD-1000' >/dev/null; then break; fi

@@ -10,13 +10,14 @@ ASSEMBLY=${ASSEMBLY:-features/demo/target/demo-$VERSION.tar.gz}
 SIM_JAR=bundles/simulator/target/simulator-$VERSION-standalone.jar
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 export JAVA_HOME
+# shellcheck source=bench/karaf-loopback.sh
+. bench/karaf-loopback.sh
 
 KARAF=""      # the unpacked Karaf of the current run
 KARAF_PID=""
 SIM_PID=""
 RUN_DIRS=()
 
-say() { printf '\n== %s\n' "$*"; }
 now() { date +%s.%N; }
 calc() { python3 -c "from math import nan; print($*)"; }
 
@@ -36,32 +37,6 @@ build_if_stale() { # the demo assembly and the simulator jar, built when missing
     say "Building Uplift, the demo Karaf assembly and the simulator (mvn -o -DskipTests package)"
     mvn -B -q -o -DskipTests package -pl features/demo,bundles/simulator -am
   fi
-}
-
-free_port() { # a free loopback port: tcp or udp
-  python3 - "$1" <<'EOF'
-import socket, sys
-kind = socket.SOCK_DGRAM if sys.argv[1] == "udp" else socket.SOCK_STREAM
-s = socket.socket(socket.AF_INET, kind); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
-EOF
-}
-
-free_udp_range() { # N consecutive free UDP ports on loopback
-  python3 - "$1" <<'EOF'
-import random, socket, sys
-n = int(sys.argv[1])
-for _ in range(500):
-    base = random.randint(20000, 60000 - n)
-    socks = []
-    try:
-        for p in range(base, base + n):
-            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); socks.append(s); s.bind(("127.0.0.1", p))
-        print(base); break
-    except OSError:
-        pass
-    finally:
-        for s in socks: s.close()
-EOF
 }
 
 cpu_seconds() { # utime + stime of a process so far, from /proc/<pid>/stat
@@ -116,13 +91,6 @@ cleanup() {
   fi
 }
 
-# Karaf's client in batch mode, commands on stdin one a line (the session of a command given as an
-# argument prints nothing when stdin is not a terminal)
-client() {
-  printf '%s\n' "$1" | "$KARAF/bin/client" -h 127.0.0.1 -a "$SSH_PORT" -u karaf -p karaf -r 3 -b 2>&1 \
-    | grep -v -e 'presented unverified' -e '^Closed$' || true
-}
-
 # Unpacks a fresh Karaf into $1 and configures it: loopback ports, the workflow settings given as
 # "key = value" lines in $2, and a heap cap with a GC log (the peak heap is read from the log).
 prepare_karaf() {
@@ -131,15 +99,13 @@ prepare_karaf() {
   RUN_DIRS+=("$run")
   tar -xzf "$ASSEMBLY" -C "$run"
   KARAF=$run/demo-$VERSION
-  SSH_PORT=$(free_port tcp)
+  karaf_on_loopback
   TFTP_PORT=$(free_port udp)
   TRAP_PORT=$(free_port udp)
-  printf 'sshPort = %s\nsshHost = 127.0.0.1\n' "$SSH_PORT" >> "$KARAF/etc/org.apache.karaf.shell.cfg"
-  sed -i 's/^rmiRegistryPort *=.*/rmiRegistryPort = '"$(free_port tcp)"'/; s/^rmiServerPort *=.*/rmiServerPort = '"$(free_port tcp)"'/' \
-    "$KARAF/etc/org.apache.karaf.management.cfg" 2>/dev/null || true
-  sed -i 's/^featuresBootAsynchronous *=.*/featuresBootAsynchronous=true/' "$KARAF/etc/org.apache.karaf.features.cfg"
-  sed -i 's/^#karaf = /karaf = /; s/^#_g_\\:admingroup = /_g_\\:admingroup = /' "$KARAF/etc/users.properties"
-  printf 'bindAddress = 127.0.0.1\nport = %s\nftpEnabled = false\n' "$TFTP_PORT" > "$KARAF/etc/org.uplift.tftp.cfg"
+  # every simulated device sends from 127.0.0.1, so the per-address share (meant for one real device) would
+  # hold the whole fleet to 4 transfers at a time
+  printf 'bindAddress = 127.0.0.1\nport = %s\nftpEnabled = false\nmaxTransfersPerDevice = 64\n' "$TFTP_PORT" \
+    > "$KARAF/etc/org.uplift.tftp.cfg"
   printf 'bindAddress = 127.0.0.1\nport = %s\n' "$TRAP_PORT" > "$KARAF/etc/org.uplift.snmp.notifications.cfg"
   printf '%s\n' "$workflow" > "$KARAF/etc/org.uplift.workflow.cfg"
 }

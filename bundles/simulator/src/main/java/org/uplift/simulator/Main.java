@@ -52,16 +52,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args, System.out));
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+        CommandLine.main(args, USAGE, Main::run);
     }
 
     static int run(String[] args, PrintStream out) throws IOException {
@@ -180,24 +171,24 @@ public final class Main {
                 String arg = args[i];
                 switch (arg) {
                     case "--help", "-h" -> o.help = true;
-                    case "--devices" -> o.devices = number(arg, value(args, ++i, arg));
-                    case "--base-port" -> o.basePort = number(arg, value(args, ++i, arg));
+                    case "--devices" -> o.devices = CommandLine.number(arg, value(args, ++i, arg));
+                    case "--base-port" -> o.basePort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--model" -> o.model = value(args, ++i, arg);
                     case "--version" -> o.version = value(args, ++i, arg);
                     case "--config-format" -> o.configFormat = value(args, ++i, arg);
-                    case "--reboot-seconds" -> o.rebootSeconds = number(arg, value(args, ++i, arg));
-                    case "--size" -> o.size = number(arg, value(args, ++i, arg));
-                    case "--config-size" -> o.configSize = number(arg, value(args, ++i, arg));
+                    case "--reboot-seconds" -> o.rebootSeconds = CommandLine.number(arg, value(args, ++i, arg));
+                    case "--size" -> o.size = CommandLine.number(arg, value(args, ++i, arg));
+                    case "--config-size" -> o.configSize = CommandLine.number(arg, value(args, ++i, arg));
                     case "--make-firmware" -> o.makeFirmware = value(args, ++i, arg);
                     case "--address-per-device" -> o.addressPerDevice = true;
                     case "--mibs" -> o.mibs = value(args, ++i, arg);
-                    case "--tftp-port" -> o.tftpPort = number(arg, value(args, ++i, arg));
+                    case "--tftp-port" -> o.tftpPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--v3-user" -> o.v3Name = value(args, ++i, arg);
                     case "--v3-auth" -> o.v3Auth = value(args, ++i, arg);
                     case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);
                     case "--notify" -> o.notify = value(args, ++i, arg);
                     case "--notify-v3" -> o.notifyV3 = true;
-                    case "--control-port" -> o.controlPort = number(arg, value(args, ++i, arg));
+                    case "--control-port" -> o.controlPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--fault" -> {
                         o.faults.add(value(args, ++i, arg));
                         while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -215,14 +206,6 @@ public final class Main {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[i];
-        }
-
-        private static int number(String option, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a number (got '" + value + "')");
-            }
         }
     }
 }

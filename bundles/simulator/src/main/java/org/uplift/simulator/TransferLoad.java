@@ -38,16 +38,7 @@ public final class TransferLoad {
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args, System.out));
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(1);
-        }
+        CommandLine.main(args, USAGE, TransferLoad::run);
     }
 
     static int run(String[] args, PrintStream out) throws IOException {
@@ -161,13 +152,13 @@ public final class TransferLoad {
                             throw new IllegalArgumentException("--server needs HOST:PORT (got '" + value + "')");
                         }
                         o.host = value.substring(0, colon);
-                        o.port = number(arg, value.substring(colon + 1));
+                        o.port = CommandLine.number(arg, value.substring(colon + 1));
                     }
                     case "--uploads" -> o.uploads = Path.of(value);
                     case "--firmware" -> o.firmware = value;
                     case "--config" -> o.config = value;
-                    case "--concurrency" -> o.concurrency = number(arg, value);
-                    case "--config-size" -> o.configSize = number(arg, value);
+                    case "--concurrency" -> o.concurrency = CommandLine.number(arg, value);
+                    case "--config-size" -> o.configSize = CommandLine.number(arg, value);
                     default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
                 }
             }
@@ -179,14 +170,6 @@ public final class TransferLoad {
             }
             RunningConfig.checkSize(o.configSize);
             return o;
-        }
-
-        private static int number(String option, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a number (got '" + value + "')");
-            }
         }
     }
 }
