@@ -1,8 +1,10 @@
 package org.uplift.shell;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -139,14 +141,13 @@ public class TransferOpenCommand extends UpliftAction {
     }
 
     /** The ticket's FTP login in a netrc file only Karaf's user can read, so no password reaches the terminal or a log. */
-    private static Path writeNetrc(String ticketId, String host, FtpCredentials credentials) throws java.io.IOException {
+    private static Path writeNetrc(String ticketId, String host, FtpCredentials credentials) throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")),
                 "uplift", "tickets"));
         Path netrc = dir.resolve(ticketId + ".netrc");
         Files.deleteIfExists(netrc);
         try {
-            Files.createFile(netrc, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(netrc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(netrc);
         }

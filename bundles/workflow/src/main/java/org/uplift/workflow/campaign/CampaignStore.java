@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.uplift.api.workflow.CampaignState;
+import org.uplift.workflow.store.LazySchema;
 import org.uplift.workflow.store.StoreException;
 
 /**
@@ -38,12 +39,12 @@ public class CampaignStore {
     }
 
     private final DataSource dataSource;
-    private final org.uplift.workflow.store.LazySchema schema;
+    private final LazySchema schema;
 
     @Activate
     public CampaignStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=uplift)") DataSource dataSource)
             throws StoreException {
-        this.schema = new org.uplift.workflow.store.LazySchema("campaign store",
+        this.schema = new LazySchema("campaign store",
                 () -> CampaignSchema.migrate(dataSource, Clock.systemUTC())).tryNow();
         this.dataSource = dataSource;
     }

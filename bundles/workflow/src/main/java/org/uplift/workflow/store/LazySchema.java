@@ -1,5 +1,7 @@
 package org.uplift.workflow.store;
 
+import java.sql.SQLException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,7 @@ public final class LazySchema {
         try {
             ensure();
         } catch (StoreException e) {
-            if (!(e.getCause() instanceof java.sql.SQLException)) {
+            if (!(e.getCause() instanceof SQLException)) {
                 throw e;
             }
             LOG.warn("The {} is not reachable yet ({}); it is tried again on each use", what, e.getMessage());
