@@ -1,5 +1,8 @@
 package org.uplift.api.driver;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ConsumerType;
 import org.uplift.api.device.Device;
 
@@ -21,6 +24,23 @@ public interface DeviceDriver {
 
     /** Whether this driver can command the operation at all. */
     boolean supports(OperationType type);
+
+    /**
+     * The operations this driver commands and the evidence it reads, as the device's real MIB modules
+     * define them. The default, for drivers written before 0.3, declares the supported operations and
+     * only the running version as evidence.
+     *
+     * @since 0.3
+     */
+    default DriverCapabilities capabilities() {
+        Set<OperationType> ops = EnumSet.noneOf(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            if (supports(type)) {
+                ops.add(type);
+            }
+        }
+        return new DriverCapabilities(ops, Set.of(Evidence.RUNNING_VERSION));
+    }
 
     /** Reads what the device says about itself. */
     DeviceFacts facts(Device device) throws DeviceException;

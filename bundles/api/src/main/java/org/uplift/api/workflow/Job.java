@@ -14,13 +14,21 @@ import java.util.List;
  * @param createdAt     when it was started
  * @param history       every state entered, oldest first
  * @param campaignId    the campaign it belongs to, or {@code null}
+ * @param plan          the steps the job runs and their evidence (since 0.3; {@link JobPlan#UNKNOWN} for old jobs)
  * @since 0.1
  */
 public record Job(String id, String deviceId, String firmwareId, String targetVersion, JobState state,
-        Instant createdAt, List<StepRecord> history, String campaignId) {
+        Instant createdAt, List<StepRecord> history, String campaignId, JobPlan plan) {
 
     public Job {
         history = List.copyOf(history);
+        plan = plan == null ? JobPlan.UNKNOWN : plan;
+    }
+
+    /** A job without a plan (stored before plans existed). */
+    public Job(String id, String deviceId, String firmwareId, String targetVersion, JobState state,
+            Instant createdAt, List<StepRecord> history, String campaignId) {
+        this(id, deviceId, firmwareId, targetVersion, state, createdAt, history, campaignId, JobPlan.UNKNOWN);
     }
 
     /** The message of the newest history entry. */
