@@ -6,8 +6,8 @@ import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.OpType;
-import org.uplift.simulator.ops.Tftp;
 import org.uplift.simulator.ops.TransferFailure;
+import org.uplift.simulator.ops.Transfers;
 
 /** Carries out the operations of one device (in the device's worker thread, never the SNMP thread). */
 final class Operations {
@@ -18,13 +18,13 @@ final class Operations {
 
     private final DeviceState state;
     private final DeviceFaults faults;
-    private final Tftp tftp;
+    private final Transfers transfers;
     private final DeviceControl control;
 
-    Operations(DeviceState state, DeviceFaults faults, Tftp tftp, DeviceControl control) {
+    Operations(DeviceState state, DeviceFaults faults, Transfers transfers, DeviceControl control) {
         this.state = state;
         this.faults = faults;
-        this.tftp = tftp;
+        this.transfers = transfers;
         this.control = control;
     }
 
@@ -65,14 +65,14 @@ final class Operations {
             return;
         }
         checkServer(request);
-        long sent = tftp.upload(request.server(), request.port(), request.fileName(), state.config());
+        long sent = transfers.upload(request, state.config());
         report.bytes(sent);
         report.successful();
     }
 
     private void restore(OpRequest request, OpReport report) throws TransferFailure {
         checkServer(request);
-        byte[] config = tftp.download(request.server(), request.port(), request.fileName(), MAX_CONFIG_BYTES);
+        byte[] config = transfers.download(request, MAX_CONFIG_BYTES);
         report.bytes(config.length);
         String format = RunningConfig.formatOf(config);
         String running = state.configFormat();
@@ -99,7 +99,7 @@ final class Operations {
             return;
         }
         checkServer(request);
-        byte[] bytes = tftp.download(request.server(), request.port(), request.fileName(), MAX_IMAGE_BYTES);
+        byte[] bytes = transfers.download(request, MAX_IMAGE_BYTES);
         report.bytes(bytes.length);
         if (faults.has(FaultKind.CORRUPT_IMAGE) && bytes.length > 0) {
             bytes[bytes.length - 1] ^= 0x5a; // as if a bit flipped in transit or in flash
@@ -135,9 +135,6 @@ final class Operations {
     }
 
     private static void checkServer(OpRequest request) throws TransferFailure {
-        if (request.protocol() != OpRequest.PROTOCOL_TFTP) {
-            throw new TransferFailure(FailCause.UNSUPPORTED_PROTOCOL, "this device speaks only TFTP", 0);
-        }
         if (request.server() == null) {
             throw new TransferFailure(FailCause.TRANSFER_FAILED, "no usable IPv4 or IPv6 server address", 0);
         }

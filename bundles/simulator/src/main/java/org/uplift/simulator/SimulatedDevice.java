@@ -16,7 +16,7 @@ import org.uplift.simulator.agent.SnmpAgent;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.OpType;
-import org.uplift.simulator.ops.Tftp;
+import org.uplift.simulator.ops.Transfers;
 
 /**
  * One simulated IAD: its state, its SNMP agent on its loopback address, a worker thread for its
@@ -49,9 +49,9 @@ public final class SimulatedDevice implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.worker = executor;
         this.faults = new DeviceFaults(settings.faults());
-        Tftp tftp = new Tftp(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);
+        Transfers transfers = new Transfers(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);
         Control control = new Control();
-        this.operations = new Operations(state, faults, tftp, control);
+        this.operations = new Operations(state, faults, transfers, control);
         try {
             this.agent = new SnmpAgent(settings, new View(), this::submit, () -> control.reboot(() -> { }));
         } catch (IOException e) {

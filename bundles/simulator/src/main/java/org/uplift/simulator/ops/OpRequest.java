@@ -11,15 +11,35 @@ import java.net.InetAddress;
  * @param server     the file server, or {@code null} if the row names no usable address
  * @param port       the file server's port
  * @param fileName   the file name on the server
+ * @param username   FTP user name, or {@code null}
+ * @param password   FTP password, or {@code null} (never printed)
  */
-public record OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName) {
+public record OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName,
+        String username, String password) {
 
     public static final int PROTOCOL_TFTP = 1;
     public static final int PROTOCOL_FTP = 2;
+    public static final int PROTOCOL_HTTP = 3;
+
+    /** An operation without FTP credentials. */
+    public OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName) {
+        this(index, type, protocol, server, port, fileName, null, null);
+    }
+
+    /** The protocol's name for messages: tftp, ftp, http, or the number. */
+    public String protocolName() {
+        return switch (protocol) {
+            case PROTOCOL_TFTP -> "tftp";
+            case PROTOCOL_FTP -> "ftp";
+            case PROTOCOL_HTTP -> "http";
+            default -> "protocol " + protocol;
+        };
+    }
 
     @Override
     public String toString() {
-        return "op " + index + " " + type + " " + (protocol == PROTOCOL_TFTP ? "tftp" : "ftp") + "://"
-                + (server == null ? "?" : server.getHostAddress()) + ":" + port + "/" + fileName;
+        return "op " + index + " " + type + " " + protocolName() + "://"
+                + (server == null ? "?" : server.getHostAddress()) + ":" + port + "/" + fileName
+                + (username == null ? "" : " user " + username);
     }
 }
