@@ -2,6 +2,7 @@ package org.uplift.rest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ final class Views {
 
     static Map<String, Object> device(Device d) {
         return object("id", d.id(), "host", d.host(), "snmpPort", d.snmpPort(), "snmp", snmp(d.credentials()),
-                "driver", d.driver());
+                "driver", d.driver(), "transfer", d.transfer().name().toLowerCase(Locale.ROOT));
     }
 
     /** How Uplift talks to the device, without the secrets (community, passphrases). */
@@ -78,6 +79,8 @@ final class Views {
     /** A job with its step history and, while it runs, the live progress of its transfer. */
     static Map<String, Object> job(Job j, Optional<JobProgress> progress) {
         Map<String, Object> view = jobSummary(j);
+        view.put("plan", j.plan().steps().stream().map(s -> object("step", s.name(), "included", s.included(),
+                "how", s.how())).toList());
         view.put("history", j.history().stream().map(Views::step).toList());
         view.put("progress", progress.map(Views::progress).orElse(null));
         return view;

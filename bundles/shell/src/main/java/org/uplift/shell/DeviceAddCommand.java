@@ -1,14 +1,18 @@
 package org.uplift.shell;
 
+import java.util.Locale;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.DeviceRegistry;
 import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.repository.TransferProtocol;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
@@ -16,9 +20,10 @@ import org.uplift.shell.completers.DeviceIdCompleter;
         detailedDescription = """
                 The device is reached over SNMPv2c with a write community, or over SNMPv3 (authPriv: SHA-256, \
                 AES-128) with --v3-user. Secrets are kept in the inventory file (mode 600) and never printed.
-                Defaults: --port 161, --community private, drivers chosen by the device's sysObjectID.
+                Defaults: --port 161, --community private, --transfer tftp, drivers chosen by the device's sysObjectID.
                 Examples:
                   uplift:device-add --port 161 --community private iad-1 192.0.2.7
+                  uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp rtr-1 2001:db8::7
                   uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
 public class DeviceAddCommand extends UpliftAction {
 
@@ -41,6 +46,10 @@ public class DeviceAddCommand extends UpliftAction {
     @Option(name = "--driver", aliases = "-d", description = "Drivers to use, comma-separated, e.g. cisco-config-copy,uplift-iad; default: chosen by sysObjectID")
     private String driver;
 
+    @Option(name = "--transfer", aliases = "-t", description = "How the device reaches Uplift's file server: tftp, ftp or http (what its MIB can command)")
+    @Completion(value = StringsCompleter.class, values = {"tftp", "ftp", "http"})
+    private String transfer = "tftp";
+
     @Option(name = "--v3-user", aliases = "-u", description = "SNMPv3 user: the device is then reached with SNMPv3 authPriv (SHA-256, AES-128) instead of v2c")
     private String v3User;
 
@@ -53,9 +62,10 @@ public class DeviceAddCommand extends UpliftAction {
     @Override
     protected Object run() throws Exception {
         SnmpCredentials credentials = credentials();
-        Device device = service(registry, DeviceRegistry.class).put(new Device(id, host, port, credentials, driver));
+        Device device = service(registry, DeviceRegistry.class).put(new Device(id, host, port, credentials, driver,
+                TransferProtocol.parse(transfer)));
         System.out.println("Device " + device.id() + " at " + device.host() + ":" + device.snmpPort() + " ("
-                + device.credentials() + ")");
+                + device.credentials() + ", transfers over " + device.transfer().name().toLowerCase(Locale.ROOT) + ")");
         return null;
     }
 

@@ -1,5 +1,7 @@
 package org.uplift.shell;
 
+import java.util.Locale;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -26,8 +28,10 @@ public class DeviceListCommand extends UpliftAction {
         table.column("Port").alignRight();
         table.column("SNMP");
         table.column("Driver");
+        table.column("Transfer");
         for (Device d : service(registry, DeviceRegistry.class).devices()) {
-            table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(), d.driver() == null ? "(auto)" : d.driver());
+            table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(), d.driver() == null ? "(auto)" : d.driver(),
+                    d.transfer().name().toLowerCase(Locale.ROOT));
         }
         table.print(System.out);
         return null;

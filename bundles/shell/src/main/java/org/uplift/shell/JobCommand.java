@@ -56,6 +56,10 @@ public class JobCommand extends UpliftAction {
         UpgradeService service = service(upgrades, UpgradeService.class);
         Job job = service.job(id).orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
         System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " (" + job.state() + ")");
+        if (!job.plan().steps().isEmpty()) {
+            System.out.println("Plan:");
+            job.plan().lines().forEach(line -> System.out.println("  " + line));
+        }
         ShellTable table = new ShellTable();
         table.column("State");
         table.column("At");

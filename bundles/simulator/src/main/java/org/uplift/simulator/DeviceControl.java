@@ -8,4 +8,10 @@ interface DeviceControl {
 
     /** The agent stops answering SNMP until the faults are cleared. */
     void goSilent();
+
+    /** The agent answers nothing for {@code millis} (the device is busy, not rebooting), then {@code then} runs. */
+    void pause(long millis, Runnable then);
+
+    /** Reboots the device {@code millis} from now, keeping its software. */
+    void rebootLater(long millis);
 }

@@ -14,6 +14,8 @@ final class DeviceState {
     private byte[] config;
     private byte[] configDigest;
     private long startedNanos = System.nanoTime();
+    /** Added to the time since start: a device up for about 497 days is close to sysUpTime's wrap. */
+    private long upTimeOffset;
 
     DeviceState(DeviceSettings settings) {
         this.index = settings.index();
@@ -85,10 +87,24 @@ final class DeviceState {
 
     synchronized void restarted() {
         startedNanos = System.nanoTime();
+        upTimeOffset = 0;
     }
 
+    /** Hundredths of a second since start, not yet wrapped (the agent serves it modulo 2^32). */
     synchronized long upTimeHundredths() {
-        return (System.nanoTime() - startedNanos) / 10_000_000L;
+        return upTimeOffset + (System.nanoTime() - startedNanos) / 10_000_000L;
+    }
+
+    /** Makes sysUpTime wrap {@code seconds} from now, as on a device up for 497 days. */
+    synchronized void wrapUpTimeIn(int seconds) {
+        upTimeOffset = (1L << 32) - seconds * 100L - (System.nanoTime() - startedNanos) / 10_000_000L;
+    }
+
+    /** At boot: the new software runs, but the device kept no old version (it lied about keeping it). */
+    synchronized void installKeepingNothing(String version, String format) {
+        install(version, format);
+        keptVersion = "";
+        keptFormat = "";
     }
 
     @Override

@@ -43,7 +43,7 @@ public record Fault(FaultKind kind, String argument) {
         return FailCause.parse(argument);
     }
 
-    /** For {@link FaultKind#RESTORE_FAIL}: how many restores fail. */
+    /** For {@link FaultKind#RESTORE_FAIL}: how many restores fail; for FLASH_SILENCE and UPTIME_WRAP: seconds. */
     public int count() {
         return Integer.parseInt(argument);
     }
@@ -66,8 +66,10 @@ public record Fault(FaultKind kind, String argument) {
     private static String normalise(FaultKind kind, String argument) {
         return switch (kind) {
             case DOWNLOAD_FAIL -> FailCause.parse(argument.isEmpty() ? "transferFailed" : argument).label();
-            case RESTORE_FAIL -> Integer.toString(positive(argument.isEmpty() ? "1" : argument));
+            case RESTORE_FAIL -> Integer.toString(positive(argument.isEmpty() ? "1" : argument, kind));
             case SILENT_DURING -> step(argument);
+            case FLASH_SILENCE -> Integer.toString(positive(argument.isEmpty() ? "20" : argument, kind));
+            case UPTIME_WRAP -> Integer.toString(positive(argument.isEmpty() ? "5" : argument, kind));
             default -> {
                 if (!argument.isEmpty()) {
                     throw new IllegalArgumentException("fault " + kind.id() + " takes no argument (got '" + argument + "')");
@@ -77,7 +79,7 @@ public record Fault(FaultKind kind, String argument) {
         };
     }
 
-    private static int positive(String text) {
+    private static int positive(String text, FaultKind kind) {
         try {
             int n = Integer.parseInt(text);
             if (n >= 1) {
@@ -86,7 +88,7 @@ public record Fault(FaultKind kind, String argument) {
         } catch (NumberFormatException e) {
             // the message below says what is expected
         }
-        throw new IllegalArgumentException("restore-fail needs a positive count, e.g. restore-fail:2 (got '" + text + "')");
+        throw new IllegalArgumentException(kind.id() + " needs a positive number, e.g. " + kind.id() + ":2 (got '" + text + "')");
     }
 
     private static String step(String text) {

@@ -9,6 +9,10 @@ public enum FaultKind {
     BACKUP_FAIL("backup-fail", null),
     /** A configuration backup starts and never finishes: the manager's time-out must catch it. */
     BACKUP_HANG("backup-hang", null),
+    /** A firmware download starts and never finishes: the manager's time-out must catch it. */
+    DOWNLOAD_HANG("download-hang", null),
+    /** A configuration restore starts and never finishes: the manager's time-out must catch it. */
+    RESTORE_HANG("restore-hang", null),
     /** A firmware download fails with the given fail cause (default {@code transferFailed}). */
     DOWNLOAD_FAIL("download-fail", "FAILCAUSE"),
     /** The downloaded image arrives damaged, so its checksum fails ({@code corruptImage}). */
@@ -24,7 +28,25 @@ public enum FaultKind {
     /** When an operation of the given kind starts, the agent stops answering SNMP until the fault is cleared. */
     SILENT_DURING("silent-during", "backup|restore|download|rollback"),
     /** The agent stops answering SNMP at once, until the fault is cleared. */
-    SILENT("silent", null);
+    SILENT("silent", null),
+    /** A backup reports success but the uploaded file is cut in half (a device that lies). */
+    BACKUP_TRUNCATED("backup-truncated", null),
+    /** A backup reports success but uploads a file that differs from the running configuration. */
+    BACKUP_STALE("backup-stale", null),
+    /** A backup reports success without uploading anything. */
+    BACKUP_NO_UPLOAD("backup-no-upload", null),
+    /** A download reports success and the new software runs, but the old version is not kept. */
+    KEEP_NONE("keep-none", null),
+    /** A download reports success, the device reboots, and comes back running the old version. */
+    STAYS_OLD("stays-old", null),
+    /** A restore reports success but the device runs another configuration than the one served. */
+    RESTORE_OTHER("restore-other", null),
+    /** After a good download the device writes flash for SECONDS, answering nothing, before it reboots. */
+    FLASH_SILENCE("flash-silence", "SECONDS"),
+    /** After loading new software the device boots, answers for a second, and reboots once more. */
+    DOUBLE_REBOOT("double-reboot", null),
+    /** sysUpTime wraps (2^32 hundredths) SECONDS after the device starts, as after 497 days up. */
+    UPTIME_WRAP("uptime-wrap", "SECONDS");
 
     private final String id;
     private final String argument;

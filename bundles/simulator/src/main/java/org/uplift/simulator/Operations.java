@@ -1,6 +1,7 @@
 package org.uplift.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
@@ -65,12 +66,25 @@ final class Operations {
             return;
         }
         checkServer(request);
-        long sent = transfers.upload(request, state.config());
+        if (faults.has(FaultKind.BACKUP_NO_UPLOAD)) {
+            report.successful(); // lies: nothing was sent
+            return;
+        }
+        byte[] config = state.config();
+        if (faults.has(FaultKind.BACKUP_TRUNCATED)) {
+            config = Arrays.copyOf(config, config.length / 2);
+        } else if (faults.has(FaultKind.BACKUP_STALE)) {
+            config = RunningConfig.withComment(config, "stale copy the device still had");
+        }
+        long sent = transfers.upload(request, config);
         report.bytes(sent);
         report.successful();
     }
 
     private void restore(OpRequest request, OpReport report) throws TransferFailure {
+        if (faults.has(FaultKind.RESTORE_HANG)) {
+            return; // stays running: only the manager's time-out ends it
+        }
         checkServer(request);
         byte[] config = transfers.download(request, MAX_CONFIG_BYTES);
         report.bytes(config.length);
@@ -86,6 +100,9 @@ final class Operations {
         } else if (faults.takeRestoreFailure()) {
             report.failed(FailCause.UNKNOWN, "configuration could not be applied" + INJECTED + "; "
                     + faults.restoreFailuresLeft() + " more restore(s) will fail");
+        } else if (faults.has(FaultKind.RESTORE_OTHER)) {
+            state.setConfig(RunningConfig.withComment(config, "a line the device added on its own"));
+            report.successful(); // lies: it runs another configuration
         } else {
             state.setConfig(config);
             report.successful();
@@ -93,6 +110,9 @@ final class Operations {
     }
 
     private void downloadFirmware(OpRequest request, OpReport report) throws TransferFailure {
+        if (faults.has(FaultKind.DOWNLOAD_HANG)) {
+            return; // stays running: only the manager's time-out ends it
+        }
         var injected = faults.get(FaultKind.DOWNLOAD_FAIL);
         if (injected.isPresent()) {
             report.failed(injected.get().failCause(), "firmware download aborted" + INJECTED);
@@ -121,7 +141,27 @@ final class Operations {
         } else {
             // the image is checked and written: that is success; the new version runs once the device is back
             report.successful();
-            control.reboot(() -> state.install(image.version(), image.configFormat()));
+            Runnable atBoot = () -> boot(image);
+            var flash = faults.get(FaultKind.FLASH_SILENCE);
+            if (flash.isPresent()) {
+                control.pause(flash.get().count() * 1000L, () -> control.reboot(atBoot));
+            } else {
+                control.reboot(atBoot);
+            }
+        }
+    }
+
+    private void boot(FirmwareImageFormat.Image image) {
+        if (faults.has(FaultKind.STAYS_OLD)) {
+            return; // the new image did not take: the old software runs again
+        }
+        if (faults.has(FaultKind.KEEP_NONE)) {
+            state.installKeepingNothing(image.version(), image.configFormat());
+        } else {
+            state.install(image.version(), image.configFormat());
+        }
+        if (faults.has(FaultKind.DOUBLE_REBOOT)) {
+            control.rebootLater(1000);
         }
     }
 

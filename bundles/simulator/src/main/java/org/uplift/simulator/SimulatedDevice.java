@@ -35,6 +35,7 @@ public final class SimulatedDevice implements AutoCloseable {
     // why the agent is silent: a reboot in progress, a fault, or a boot the no-return fault holds back
     private boolean rebooting;
     private boolean faultSilent;
+    private boolean busySilent;
     private Runnable heldBoot;
 
     /** Starts the device; its agent answers once this returns. */
@@ -62,6 +63,7 @@ public final class SimulatedDevice implements AutoCloseable {
         if (faults.has(FaultKind.SILENT)) {
             inject(Fault.of(FaultKind.SILENT));
         }
+        faults.get(FaultKind.UPTIME_WRAP).ifPresent(f -> state.wrapUpTimeIn(f.count()));
     }
 
     /** The device's loopback address. */
@@ -143,7 +145,7 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     private synchronized void updateSilence() {
-        agent.silent(rebooting || faultSilent || heldBoot != null);
+        agent.silent(rebooting || faultSilent || busySilent || heldBoot != null);
     }
 
     private void reboot(Runnable atBoot) {
@@ -182,6 +184,26 @@ public final class SimulatedDevice implements AutoCloseable {
                 faultSilent = true;
                 updateSilence();
             }
+        }
+
+        @Override
+        public void pause(long millis, Runnable then) {
+            synchronized (SimulatedDevice.this) {
+                busySilent = true;
+                updateSilence();
+            }
+            worker.schedule(() -> {
+                synchronized (SimulatedDevice.this) {
+                    busySilent = false;
+                    updateSilence();
+                }
+                then.run();
+            }, millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void rebootLater(long millis) {
+            worker.schedule(() -> SimulatedDevice.this.reboot(() -> { }), millis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.uplift.api.device;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.uplift.api.repository.TransferProtocol;
 
@@ -19,6 +23,38 @@ import org.uplift.api.repository.TransferProtocol;
 public record Device(String id, String host, int snmpPort, SnmpCredentials credentials, String driver,
         TransferProtocol transfer) {
 
+    private static final Pattern DOTTED = Pattern.compile("[0-9.]+");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+            + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+
+    /**
+     * Whether {@code host} is an IPv4 address in dotted-quad form, an IPv6 literal, or a host name
+     * (RFC 1123 labels); what looks like an IPv4 address must be one ({@code 999.1.1.1} is not).
+     *
+     * @since 0.3
+     */
+    public static boolean isAddressOrHostName(String host) {
+        if (host.indexOf(':') >= 0) {
+            return IPV6.matcher(host).matches() && ipv6Literal(host);
+        }
+        if (DOTTED.matcher(host).matches()) {
+            return IPV4.matcher(host).matches();
+        }
+        return HOST_NAME.matcher(host).matches();
+    }
+
+    private static boolean ipv6Literal(String host) {
+        try {
+            // a literal with a colon is parsed, never looked up
+            return InetAddress.getByName(host) instanceof Inet6Address;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** A device that transfers its files over TFTP. */
     public Device(String id, String host, int snmpPort, SnmpCredentials credentials, String driver) {
         this(id, host, snmpPort, credentials, driver, TransferProtocol.TFTP);
@@ -30,6 +66,10 @@ public record Device(String id, String host, int snmpPort, SnmpCredentials crede
         }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("device " + id + ": host is required");
+        }
+        if (!isAddressOrHostName(host)) {
+            throw new IllegalArgumentException("device " + id + ": '" + host + "' is neither an IPv4 or IPv6 address "
+                    + "nor a host name");
         }
         if (snmpPort < 1 || snmpPort > 65535) {
             throw new IllegalArgumentException("device " + id + ": SNMP port must be 1-65535 (got " + snmpPort + ")");

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,8 @@ import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.DriverCapabilities;
+import org.uplift.api.driver.Evidence;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
@@ -73,6 +76,13 @@ public final class UpliftIadDriver implements DeviceDriver {
     @Override
     public boolean supports(OperationType type) {
         return true;
+    }
+
+    /** Every operation; UPLIFT-IAD-MIB has scalars for the running and kept version, model, format and digest. */
+    @Override
+    public DriverCapabilities capabilities() {
+        return new DriverCapabilities(EnumSet.allOf(OperationType.class), EnumSet.of(Evidence.RUNNING_VERSION,
+                Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL, Evidence.CONFIG_FORMAT));
     }
 
     @Override

@@ -37,6 +37,17 @@ final class DriverSelector {
         drivers.removeIf(r -> r.driver() == driver);
     }
 
+    /** The device's drivers in order: those it names, or those its sysObjectID matches, best first. */
+    List<DeviceDriver> drivers(Device device) throws StepFailure {
+        return candidates(device).stream().map(Registered::driver).toList();
+    }
+
+    /** A registered driver's name, for plans and messages. */
+    String name(DeviceDriver driver) {
+        return drivers.stream().filter(r -> r.driver() == driver).map(Registered::name).findFirst()
+                .orElse(driver.getClass().getSimpleName());
+    }
+
     /** The driver that reads the device's facts: its first named driver, or the best sysObjectID match. */
     DeviceDriver forFacts(Device device) throws StepFailure {
         return candidates(device).get(0).driver();
@@ -45,7 +56,7 @@ final class DriverSelector {
     /** The driver that commands {@code type} on the device. */
     DeviceDriver forOperation(Device device, OperationType type) throws StepFailure {
         List<Registered> candidates = candidates(device);
-        return candidates.stream().filter(r -> r.driver().supports(type)).findFirst()
+        return candidates.stream().filter(r -> r.driver().capabilities().can(type)).findFirst()
                 .map(Registered::driver)
                 .orElseThrow(() -> new StepFailure("no driver of device " + device.id() + " (" + names(candidates)
                         + ") can command " + type));

@@ -13,7 +13,8 @@ import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
 
 /**
- * Tells the repository what unfinished jobs still need: their target image, and the backup they
+ * Tells the repository what unfinished jobs still need: their target image, the old image a roll-back
+ * would download again, and the backup they
  * restore or roll back to. No backup is deleted while a job that needs it exists (DESIGN.md).
  */
 @Component(service = RepositoryUsage.class)
@@ -31,7 +32,9 @@ public class JobRepositoryUsage implements RepositoryUsage {
 
     @Override
     public boolean firmwareInUse(String firmwareId) {
-        return unfinished().stream().anyMatch(j -> j.firmwareId().equals(firmwareId));
+        // the old image too, where a roll-back downloads it again (the device keeps none)
+        return unfinished().stream().anyMatch(j -> j.firmwareId().equals(firmwareId)
+                || firmwareId.equals(j.context().get(JobContext.OLD_FIRMWARE)));
     }
 
     @Override

@@ -11,10 +11,11 @@ import org.uplift.api.driver.OperationType;
  * The device a job upgrades, the drivers that read and command it (one per operation: a device may
  * use one MIB for its configuration, another for its software), and the address its transfers come from.
  */
-record JobTarget(Device device, DeviceDriver driver, Map<OperationType, DeviceDriver> commanders, InetAddress address) {
+record JobTarget(Device device, DeviceReader reader, Map<OperationType, DeviceDriver> commanders, InetAddress address) {
 
+    /** The driver that commands {@code type}; the plan made sure there is one for every step it runs. */
     DeviceDriver driverFor(OperationType type) {
         DeviceDriver d = commanders.get(type);
-        return d == null ? driver : d;
+        return d == null ? reader.primary() : d;
     }
 }

@@ -14,12 +14,13 @@ record Services(FirmwareCatalog catalog, BackupStore backups, FileServer fileSer
         Clock clock, Settings settings) {
 
     record Settings(Duration backupTimeout, Duration updateTimeout, Duration rebootTimeout, Duration restoreTimeout,
-            Duration pollInterval, long maxConfigBytes, Path workDirectory) {
+            Duration pollInterval, long maxConfigBytes, Path workDirectory, Duration rebootSettle, int silentPolls) {
 
         static Settings of(WorkflowConfig c, Path workDirectory) {
             return new Settings(Duration.ofSeconds(c.backupTimeoutSeconds()), Duration.ofSeconds(c.updateTimeoutSeconds()),
                     Duration.ofSeconds(c.rebootTimeoutSeconds()), Duration.ofSeconds(c.restoreTimeoutSeconds()),
-                    Duration.ofMillis(c.pollIntervalMillis()), c.maxConfigBytes(), workDirectory);
+                    Duration.ofMillis(c.pollIntervalMillis()), c.maxConfigBytes(), workDirectory,
+                    Duration.ofMillis(c.rebootSettleMillis()), c.rebootSilentPolls());
         }
 
         /** A ticket outlives its step so a slow device is failed by the step's time-out, not by the ticket. */

@@ -25,7 +25,8 @@ import org.uplift.api.workflow.JobState;
 
 /**
  * The one table of allowed transitions (DESIGN.md, "The workflow"); every state change of a job is
- * checked here before it is stored. Self-loops and the VERIFY_x -> x edges are how a job resumes after
+ * checked here before it is stored. A firmware-only plan (a device whose configuration comes from
+ * provisioning) goes PENDING -> KEEP_OLD_VERSION and VERIFY_UPDATE -> DONE. Self-loops and the VERIFY_x -> x edges are how a job resumes after
  * a restart: the step is re-entered, with a history entry saying why.
  */
 final class Transitions {
@@ -33,12 +34,12 @@ final class Transitions {
     private static final Map<JobState, Set<JobState>> NEXT = new EnumMap<>(JobState.class);
 
     static {
-        NEXT.put(PENDING, EnumSet.of(BACKUP, AWAITING_DECISION, FAILED));
+        NEXT.put(PENDING, EnumSet.of(BACKUP, KEEP_OLD_VERSION, AWAITING_DECISION, FAILED));
         NEXT.put(BACKUP, EnumSet.of(VERIFY_BACKUP, AWAITING_DECISION, BACKUP, FAILED));
         NEXT.put(VERIFY_BACKUP, EnumSet.of(KEEP_OLD_VERSION, AWAITING_DECISION, BACKUP, FAILED));
         NEXT.put(KEEP_OLD_VERSION, EnumSet.of(UPDATE, AWAITING_DECISION, FAILED));
         NEXT.put(UPDATE, EnumSet.of(VERIFY_UPDATE, AWAITING_DECISION, UPDATE, FAILED));
-        NEXT.put(VERIFY_UPDATE, EnumSet.of(MIGRATE_CONFIG, AWAITING_DECISION, VERIFY_UPDATE, FAILED));
+        NEXT.put(VERIFY_UPDATE, EnumSet.of(MIGRATE_CONFIG, DONE, AWAITING_DECISION, VERIFY_UPDATE, FAILED));
         NEXT.put(MIGRATE_CONFIG, EnumSet.of(RESTORE, AWAITING_DECISION, MIGRATE_CONFIG, FAILED));
         NEXT.put(RESTORE, EnumSet.of(VERIFY_RESTORE, AWAITING_DECISION, RESTORE, FAILED));
         NEXT.put(VERIFY_RESTORE, EnumSet.of(DONE, AWAITING_DECISION, RESTORE, FAILED));

@@ -195,21 +195,31 @@ public class UpgradeEngine implements UpgradeService {
         String firmwareVersion = request.firmwareVersion();
         RetryPolicy policy = request.policy();
         Device device = findDevice(deviceId);
-        DeviceDriver driver = select(device);
-        DeviceFacts facts = readFacts(device, driver);
+        JobTarget target;
+        try {
+            target = target(device);
+        } catch (StepFailure e) {
+            throw new UpgradeException(e.getMessage());
+        }
+        DeviceFacts facts = readFacts(target);
         FirmwareImage image = services.catalog().find(facts.model(), firmwareVersion)
                 .orElseThrow(() -> new UpgradeException("no firmware " + firmwareVersion + " for model " + facts.model()
                         + " (device " + deviceId + ") in the catalogue: add it with uplift:firmware-add"));
         if (image.version().equals(facts.runningVersion())) {
             throw new UpgradeException("device " + deviceId + " already runs " + firmwareVersion);
         }
-        checkMigrationChain(device, facts, image);
+        JobPlanner.Planned planned = new JobPlanner(services.catalog(), services.fileServer(), services.migrations(),
+                drivers::name).plan(device, target.reader(), target.commanders(), facts, image);
         Instant now = services.clock().instant();
         String id = UUID.randomUUID().toString().substring(0, 8);
         StepRecord first = new StepRecord(JobState.PENDING, now, "upgrade " + facts.model() + " from "
-                + facts.runningVersion() + " to " + image.version() + " (policy " + policy + ")");
+                + facts.runningVersion() + " to " + image.version() + " (policy " + policy + "); plan: "
+                + String.join("; ", planned.plan().lines()));
+        Map<String, String> context = JobContext.of(JobContext.POLICY, policy.toString(),
+                JobContext.PLAN, JobContext.encodePlan(planned.plan()));
+        planned.oldImage().ifPresent(old -> context.put(JobContext.OLD_FIRMWARE, old.id()));
         StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), request.campaignId(), JobState.PENDING, now, now,
-                JobContext.of(JobContext.POLICY, policy.toString()), List.of(first), nodeId, now.plus(lease));
+                context, List.of(first), nodeId, now.plus(lease));
         try {
             store.create(job);
         } catch (StoreException e) {
@@ -386,54 +396,29 @@ public class UpgradeEngine implements UpgradeService {
         return Optional.empty();
     }
 
-    /**
-     * Claim 16 before anything is touched: the device's configuration must be convertible to the
-     * format the new software reads, or the job is refused before the first SNMP command.
-     */
-    private void checkMigrationChain(Device device, DeviceFacts facts, FirmwareImage image) throws UpgradeException {
-        if (image.configFormat().isEmpty() || image.configFormat().equals(facts.formatVersion())) {
-            return;
-        }
-        try {
-            services.migrations().chain(facts.model(), facts.formatVersion(), image.configFormat());
-        } catch (MigrationException e) {
-            throw new UpgradeException("device " + device.id() + " not touched: " + image.id()
-                    + " reads configuration format " + image.configFormat() + ", the device's is in format "
-                    + facts.formatVersion() + ", and " + e.getMessage());
-        }
-    }
-
     private JobTarget target(StoredJob job) throws StepFailure {
-        Device device;
         try {
-            device = findDevice(job.deviceId());
+            return target(findDevice(job.deviceId()));
         } catch (UpgradeException e) {
             throw new StepFailure(e.getMessage());
         }
-        try {
-            Map<OperationType, DeviceDriver> commanders = new EnumMap<>(OperationType.class);
-            for (OperationType type : OperationType.values()) {
-                try {
-                    commanders.put(type, drivers.forOperation(device, type));
-                } catch (StepFailure e) {
-                    // a device need not support every operation (e.g. no roll-back); the step says so if it is needed
-                }
-            }
-            return new JobTarget(device, drivers.forFacts(device), commanders, InetAddress.getByName(device.host()));
-        } catch (UnknownHostException e) {
-            throw new StepFailure("cannot resolve device " + device.id() + " host '" + device.host() + "'", e);
-        }
     }
 
-    private DeviceDriver select(Device device) throws UpgradeException {
-        try {
-            for (OperationType type : List.of(OperationType.BACKUP_CONFIG, OperationType.DOWNLOAD_FIRMWARE,
-                    OperationType.RESTORE_CONFIG)) {
-                drivers.forOperation(device, type);
+    /** The device's drivers: per operation the first that can command it, per fact the first that reads it. */
+    private JobTarget target(Device device) throws StepFailure {
+        Map<OperationType, DeviceDriver> commanders = new EnumMap<>(OperationType.class);
+        for (OperationType type : OperationType.values()) {
+            try {
+                commanders.put(type, drivers.forOperation(device, type));
+            } catch (StepFailure e) {
+                // a device need not support every operation: the job's plan says what is done instead
             }
-            return drivers.forFacts(device);
-        } catch (StepFailure e) {
-            throw new UpgradeException(e.getMessage());
+        }
+        try {
+            return new JobTarget(device, new DeviceReader(drivers.drivers(device)), commanders,
+                    InetAddress.getByName(device.host()));
+        } catch (UnknownHostException e) {
+            throw new StepFailure("cannot resolve device " + device.id() + " host '" + device.host() + "'", e);
         }
     }
 
@@ -447,17 +432,18 @@ public class UpgradeEngine implements UpgradeService {
         throw new UpgradeException("unknown device '" + deviceId + "': add it with uplift:device-add");
     }
 
-    private static DeviceFacts readFacts(Device device, DeviceDriver driver) throws UpgradeException {
+    private static DeviceFacts readFacts(JobTarget target) throws UpgradeException {
         try {
-            return driver.facts(device);
+            return target.reader().read(target.device());
         } catch (DeviceException e) {
-            throw new UpgradeException("cannot read device " + device.id() + " before upgrading it: " + e.getMessage(), e);
+            throw new UpgradeException("cannot read device " + target.device().id() + " before upgrading it: "
+                    + e.getMessage(), e);
         }
     }
 
     private static Job toJob(StoredJob j) {
         return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
-                j.campaignId());
+                j.campaignId(), new JobContext(j.context()).plan());
     }
 
     @Override

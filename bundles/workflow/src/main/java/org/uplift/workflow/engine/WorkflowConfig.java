@@ -15,6 +15,12 @@ public @interface WorkflowConfig {
     @AttributeDefinition(name = "Reboot time-out (s)", description = "How long the device may stay silent after loading new software before the update counts as failed")
     int rebootTimeoutSeconds() default 300;
 
+    @AttributeDefinition(name = "Settle time after a restart (ms)", description = "How long a restarted device must answer every poll before the next command is sent; a device that restarts again meanwhile is waited out")
+    int rebootSettleMillis() default 10_000;
+
+    @AttributeDefinition(name = "Silent polls worth noting", description = "Unanswered polls in a row after which a silence is written to the history; silence alone never counts as a restart (sysUpTime and snmpEngineBoots decide)")
+    int rebootSilentPolls() default 3;
+
     @AttributeDefinition(name = "Restore time-out (s)", description = "How long the device may take to fetch and load its configuration")
     int restoreTimeoutSeconds() default 120;
 

@@ -3,12 +3,14 @@ package org.uplift.workflow.inventory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.TreeSet;
 
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.device.SnmpVersion;
+import org.uplift.api.repository.TransferProtocol;
 
 /** Devices as flat properties: {@code device.<id>.<field>}. */
 final class DeviceCodec {
@@ -27,6 +29,7 @@ final class DeviceCodec {
             if (d.driver() != null) {
                 p.setProperty(k + "driver", d.driver());
             }
+            p.setProperty(k + "transfer", d.transfer().name().toLowerCase(Locale.ROOT));
             SnmpCredentials c = d.credentials();
             p.setProperty(k + "snmp.version", c.version().name());
             put(p, k + "snmp.community", c.community());
@@ -54,7 +57,7 @@ final class DeviceCodec {
                     p.getProperty(k + "snmp.authProtocol"), p.getProperty(k + "snmp.authPassphrase"),
                     p.getProperty(k + "snmp.privProtocol"), p.getProperty(k + "snmp.privPassphrase"));
             devices.add(new Device(id, p.getProperty(k + "host"), Integer.parseInt(p.getProperty(k + "port", "161")), c,
-                    p.getProperty(k + "driver")));
+                    p.getProperty(k + "driver"), TransferProtocol.parse(p.getProperty(k + "transfer", "tftp"))));
         }
         return devices;
     }

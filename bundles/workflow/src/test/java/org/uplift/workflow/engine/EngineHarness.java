@@ -59,7 +59,7 @@ final class EngineHarness implements AutoCloseable {
     final FileDeviceRegistry inventory;
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
             "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
-            "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a"));
+            "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a", "rebootSettleMillis", 300));
     private final Map<DeviceDriver, Map<String, Object>> extraDrivers = new java.util.LinkedHashMap<>();
     UpgradeEngine engine;
 

@@ -1,0 +1,134 @@
+package org.uplift.workflow.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.uplift.api.driver.DeviceException;
+import org.uplift.api.driver.DeviceFacts;
+
+/**
+ * Waits for a device to restart and then to answer steadily. A restart is seen only in the device's
+ * own counters: sysUpTime no longer continuing from where it was (allowing for its 32-bit wrap after
+ * about 497 days) and now shorter than the time since the command, or snmpEngineBoots rising. Silence
+ * is not proof: a device may stop answering while it writes flash, and one reply may simply be lost;
+ * a silence of many polls is written to the history, but only the counters decide. After a restart
+ * the device must answer every poll for the settle period, so a device that restarts twice (a
+ * bootloader update, a second reload) is waited out before anything is sent to it.
+ */
+final class RebootWatch {
+
+    /** sysUpTime is TimeTicks: hundredths of a second modulo 2^32. */
+    private static final long WRAP = 1L << 32;
+
+    interface Reader {
+        DeviceFacts read() throws DeviceException;
+    }
+
+    /** What was seen: the device's facts once settled, and a line for the history. */
+    record Seen(DeviceFacts facts, String how) {
+    }
+
+    private final Reader reader;
+    private final Clock clock;
+    private final Duration poll;
+    private final Duration settle;
+    private final int silentPolls;
+
+    RebootWatch(Reader reader, Clock clock, Duration poll, Duration settle, int silentPolls) {
+        this.reader = reader;
+        this.clock = clock;
+        this.poll = poll;
+        this.settle = settle;
+        this.silentPolls = Math.max(1, silentPolls);
+    }
+
+    /**
+     * Waits until the device has restarted since {@code before} (read at {@code beforeMillis}) and then
+     * answered steadily for the settle period; with {@code before} {@code null} the restart is known to
+     * have happened already (seen before Uplift itself restarted) and only the settling is waited for.
+     *
+     * @throws StepFailure on a time-out, or when the device answers with an error
+     */
+    Seen await(DeviceFacts before, long beforeMillis, Duration timeout, String expecting)
+            throws StepFailure, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        DeviceFacts reference = before;
+        long referenceMillis = beforeMillis;
+        int restarts = 0;
+        long settledSince = before == null ? System.nanoTime() : -1;
+        int silent = 0;
+        long longestSilence = 0;
+        long silentSince = 0;
+        String lastSeen = "no answer";
+        while (System.nanoTime() < deadline) {
+            long asked = System.nanoTime();
+            try {
+                DeviceFacts now = reader.read();
+                if (silent > 0) {
+                    longestSilence = Math.max(longestSilence, silent >= silentPolls ? clock.millis() - silentSince : 0);
+                    if (settledSince >= 0) {
+                        settledSince = System.nanoTime(); // silent while settling: not steady yet
+                    }
+                }
+                silent = 0;
+                if (reference != null && restarted(reference, referenceMillis, now)) {
+                    restarts++;
+                    reference = now;
+                    referenceMillis = clock.millis();
+                    settledSince = System.nanoTime();
+                    lastSeen = "restarted, reporting " + now.runningVersion();
+                } else if (settledSince < 0) {
+                    lastSeen = "still up since before the command, reporting " + now.runningVersion();
+                } else {
+                    reference = now;
+                    referenceMillis = clock.millis();
+                }
+                if (settledSince >= 0 && System.nanoTime() - settledSince >= settle.toNanos()) {
+                    return new Seen(now, describe(restarts, longestSilence));
+                }
+            } catch (DeviceException e) {
+                if (!e.unreachable()) {
+                    throw new StepFailure("cannot read the device: " + e.getMessage(), e);
+                }
+                if (silent++ == 0) {
+                    silentSince = clock.millis();
+                }
+                lastSeen = "no answer for " + silent + " poll(s) (rebooting?)";
+            }
+            // one read per poll interval; an unanswered read has already waited out the SNMP time-outs
+            long rest = asked + poll.toNanos() - System.nanoTime();
+            if (rest > 0) {
+                Thread.sleep(rest / 1_000_000L, (int) (rest % 1_000_000L));
+            }
+        }
+        throw new StepFailure("time-out: the device did not restart " + expecting + " and answer steadily within "
+                + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
+    }
+
+    /**
+     * Whether the device restarted between the two readings: snmpEngineBoots rose, or sysUpTime does
+     * not continue from the earlier reading (modulo its wrap) and is shorter than the time since then.
+     */
+    static boolean restarted(DeviceFacts before, long beforeMillis, DeviceFacts now, long nowMillis) {
+        if (before.engineBoots() >= 0 && now.engineBoots() > before.engineBoots()) {
+            return true;
+        }
+        long elapsed = Math.max(0, (nowMillis - beforeMillis) / 10);
+        long tolerance = 100 + elapsed / 100; // one second, plus 1 % for the two clocks' drift
+        long expected = Math.floorMod(before.sysUpTime() + elapsed, WRAP);
+        long behind = Math.floorMod(expected - now.sysUpTime(), WRAP);
+        boolean continuous = behind <= tolerance || WRAP - behind <= tolerance;
+        return !continuous && now.sysUpTime() <= elapsed + tolerance;
+    }
+
+    private boolean restarted(DeviceFacts before, long beforeMillis, DeviceFacts now) {
+        return restarted(before, beforeMillis, now, clock.millis());
+    }
+
+    private String describe(int restarts, long longestSilenceMillis) {
+        String how = restarts == 0 ? "had restarted" : restarts == 1 ? "restarted (sysUpTime went back)"
+                : "restarted " + restarts + " times";
+        return how + " and answered steadily for " + settle.toSeconds() + " s"
+                + (longestSilenceMillis > 0 ? "; silent for up to " + longestSilenceMillis / 1000 + " s" : "");
+    }
+}

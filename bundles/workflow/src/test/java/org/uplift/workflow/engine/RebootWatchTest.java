@@ -1,0 +1,57 @@
+package org.uplift.workflow.engine;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.uplift.api.driver.DeviceFacts;
+
+/** When two readings of a device's counters mean it restarted in between, and when they do not. */
+class RebootWatchTest {
+
+    private static final long WRAP = 1L << 32;
+
+    private static DeviceFacts up(long hundredths) {
+        return new DeviceFacts("", hundredths, "", "", "", "", "", -1);
+    }
+
+    private static DeviceFacts up(long hundredths, long boots) {
+        return new DeviceFacts("", hundredths, "", "", "", "", "", boots);
+    }
+
+    @Test
+    void givenSysUpTimeThatKeptCounting_thenNoRestart() {
+        assertFalse(RebootWatch.restarted(up(500_000), 0, up(501_000), 10_000));
+    }
+
+    @Test
+    void givenSysUpTimeSmallerThanTheTimeSinceTheFirstReading_thenARestart() {
+        assertTrue(RebootWatch.restarted(up(500_000), 0, up(300), 10_000));
+    }
+
+    @Test
+    void givenSysUpTimeThatWrappedPast2To32_thenNoRestart() {
+        // 3 s before the wrap, read again 10 s later: 7 s after it
+        assertFalse(RebootWatch.restarted(up(WRAP - 300), 0, up(700), 10_000));
+    }
+
+    @Test
+    void givenARestartShortlyBeforeTheWrapWouldHaveHappened_thenStillARestart() {
+        assertTrue(RebootWatch.restarted(up(WRAP - 300), 0, up(50), 10_000));
+    }
+
+    @Test
+    void givenAnAgentWhoseClockRunsAheadWithoutRestarting_thenNoRestart() {
+        assertFalse(RebootWatch.restarted(up(500_000), 0, up(520_000), 10_000));
+    }
+
+    @Test
+    void givenSnmpEngineBootsThatRose_thenARestartEvenWhenSysUpTimeLooksContinuous() {
+        assertTrue(RebootWatch.restarted(up(500_000, 7), 0, up(501_000, 8), 10_000));
+    }
+
+    @Test
+    void givenAnAnswerRightAfterTheFirstReading_thenNoRestart() {
+        assertFalse(RebootWatch.restarted(up(123), 0, up(150), 300));
+    }
+}
