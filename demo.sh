@@ -48,6 +48,10 @@ port = $TFTP_PORT
 ftpPort = $FTP_PORT
 maxTransfersPerDevice = 16
 EOF
+# a simulated device is steady as soon as it answers: a short settle after its reboot keeps the demo brisk
+cat > "$KARAF/etc/org.uplift.workflow.cfg" <<EOF
+rebootSettleMillis = 1000
+EOF
 cat > "$KARAF/etc/org.uplift.snmp.notifications.cfg" <<EOF
 bindAddress = 127.0.0.1
 port = $TRAP_PORT

@@ -69,7 +69,8 @@ field() { # the value after word $1 in line $2
 run_size() {
   local n=$1 run=$PWD/target/fleet-bench-$1
   say "Fleet of $n: preparing Karaf (heap cap $HEAP) and $n simulated devices (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-  prepare_karaf "$run" "maxConcurrentJobs = $CONCURRENCY"
+  prepare_karaf "$run" "maxConcurrentJobs = $CONCURRENCY
+rebootSettleMillis = 1000"
   local warm=$(( n < 100 ? n : 100 )) warm_devices=0
   # WARM_CAMPAIGN=1: that many extra devices (iad-0001..) go through a campaign first, so the measured one
   # does not pay for compiling the workflow, SNMP and database code either

@@ -43,7 +43,8 @@ prepare_karaf "$run" "maxConcurrentJobs = $CONCURRENCY
 backupTimeoutSeconds = 30
 updateTimeoutSeconds = 300
 rebootTimeoutSeconds = 30
-restoreTimeoutSeconds = 30"
+restoreTimeoutSeconds = 30
+rebootSettleMillis = 1500"
 
 # every kind at least once (kinds dealt round-robin in a seeded order to seeded devices), random arguments;
 # silent-during:rollback comes with reject-config, or no roll-back would ever be commanded

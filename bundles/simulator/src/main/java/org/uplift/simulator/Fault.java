@@ -88,7 +88,8 @@ public record Fault(FaultKind kind, String argument) {
         } catch (NumberFormatException e) {
             // the message below says what is expected
         }
-        throw new IllegalArgumentException(kind.id() + " needs a positive number, e.g. " + kind.id() + ":2 (got '" + text + "')");
+        throw new IllegalArgumentException(kind.id() + " needs a positive " + (kind == FaultKind.RESTORE_FAIL ? "count"
+                : "number of seconds") + ", e.g. " + kind.id() + ":2 (got '" + text + "')");
     }
 
     private static String step(String text) {

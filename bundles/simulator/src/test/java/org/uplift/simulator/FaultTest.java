@@ -31,6 +31,10 @@ class FaultTest {
                 .getMessage().contains("positive count"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("silent-during"))
                 .getMessage().contains("backup, restore, download or rollback"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("flash-silence:-1"))
+                .getMessage().contains("flash-silence needs a positive number of seconds"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("uptime-wrap:soon"))
+                .getMessage().contains("uptime-wrap needs a positive number of seconds"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("load-fail:2"))
                 .getMessage().contains("takes no argument"));
     }
