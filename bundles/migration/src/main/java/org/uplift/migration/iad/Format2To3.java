@@ -1,6 +1,7 @@
 package org.uplift.migration.iad;
 
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.uplift.api.migration.ConfigMigrator;
@@ -18,6 +19,9 @@ import org.uplift.migration.config.ConfigLine;
     ConfigMigrator.TO_PROPERTY + "=3"
 })
 public class Format2To3 implements ConfigMigrator {
+
+    /** {@link FormatRules#PORT_NAME_V1} with its parts: type and number. */
+    private static final Pattern OLD_PORT_NAME = Pattern.compile("([a-z]+)(\\d+)");
 
     @Override
     public byte[] migrate(byte[] configuration) throws MigrationException {
@@ -42,7 +46,7 @@ public class Format2To3 implements ConfigMigrator {
             case PORT -> {
                 Matcher field = FormatRules.PORT_FIELD.matcher(key);
                 if (field.matches() && field.group(1).equals("name")) {
-                    Matcher old = FormatRules.PORT_NAME_V1.matcher(line.value());
+                    Matcher old = OLD_PORT_NAME.matcher(line.value());
                     if (!old.matches()) {
                         throw new MigrationException("line " + n + ": port name " + IadFormats.quote(line.value())
                                 + " of " + key + " is not <type><number>");

@@ -31,7 +31,7 @@ record FormatRules(String format, Map<String, Pattern> portValues, boolean proto
     /** Format 1's port enabled flag, an admin state from format 2 on. */
     static final Pattern PORT_ENABLED_V1 = Pattern.compile("port\\.(\\d+)\\.enabled");
     /** Port names up to format 2: {@code <type><number>}, such as {@code fxs1}. */
-    static final Pattern PORT_NAME_V1 = Pattern.compile("([a-z]+)(\\d+)");
+    static final Pattern PORT_NAME_V1 = Pattern.compile("[a-z]+\\d+");
 
     private static final Pattern UP_DOWN = Pattern.compile("up|down");
 
