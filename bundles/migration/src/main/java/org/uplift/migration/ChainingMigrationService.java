@@ -21,6 +21,10 @@ import org.uplift.api.migration.MigrationStep;
 /**
  * Collects {@link ConfigMigrator} services (whiteboard) and converts configurations along the
  * shortest chain of them. A migrator registered or removed at run time counts at once.
+ *
+ * <p>{@link #migrate} and {@link #validate} have no side effects: they store nothing and leave the
+ * given bytes as they are, and jobs may call them concurrently. So the workflow can migrate and
+ * validate a backup as a dry run while the old software still runs, and again for real later.
  */
 @Component(service = MigrationService.class)
 public class ChainingMigrationService implements MigrationService {

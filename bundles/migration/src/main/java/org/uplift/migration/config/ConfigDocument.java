@@ -134,7 +134,11 @@ public final class ConfigDocument {
 
     /** Writes the document back; unchanged documents give the bytes they were parsed from. */
     public String write() {
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (ConfigLine l : lines) {
+            length += l.text().length() + l.eol().length();
+        }
+        StringBuilder b = new StringBuilder(length);
         for (ConfigLine l : lines) {
             b.append(l.text()).append(l.eol());
         }
@@ -151,7 +155,15 @@ public final class ConfigDocument {
 
     /** The format version named by the top-level {@code format=} entry. */
     public Optional<String> format() {
-        return Optional.ofNullable(sections().getOrDefault("", Map.of()).get(FORMAT_KEY));
+        for (ConfigLine l : lines) {
+            if (l.kind() == ConfigLine.Kind.SECTION) {
+                break; // only the top holds it; no need to look at the (possibly huge) rest
+            }
+            if (l.kind() == ConfigLine.Kind.ENTRY && l.key().equals(FORMAT_KEY)) {
+                return Optional.of(l.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Entries by section ({@code ""} for the top), in document order. */
@@ -170,8 +182,20 @@ public final class ConfigDocument {
         return sections;
     }
 
-    /** A new document from edited lines. */
-    public static ConfigDocument of(List<ConfigLine> lines) {
+    /**
+     * A new document from edited lines, held to the rules of a parsed one: no key twice in a section,
+     * no section twice. The line numbers of an error are those of {@code lines}.
+     *
+     * @throws IllegalArgumentException if a line other than the last has no terminator, which would
+     *         join it to the next line when written (a bug of the editor, not of the configuration)
+     */
+    public static ConfigDocument of(List<ConfigLine> lines) throws ConfigSyntaxException {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).eol().isEmpty()) {
+                throw new IllegalArgumentException("line " + (i + 1) + " of " + lines.size() + " has no terminator");
+            }
+        }
+        checkUnique(lines);
         return new ConfigDocument(lines);
     }
 }

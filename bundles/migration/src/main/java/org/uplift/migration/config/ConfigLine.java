@@ -29,11 +29,24 @@ public record ConfigLine(Kind kind, String text, String eol) {
         return text.substring(text.indexOf('=') + 1).strip();
     }
 
-    static ConfigLine entry(String key, String value, String eol) {
-        return new ConfigLine(Kind.ENTRY, key + "=" + value, eol);
+    /**
+     * This ENTRY line with another key and value; the blanks around the key, the {@code =} and the
+     * value stay as they were, so a converted line differs only where it must.
+     */
+    public ConfigLine withEntry(String newKey, String newValue) {
+        int eq = text.indexOf('=');
+        String left = text.substring(0, eq);
+        String right = text.substring(eq + 1);
+        int keyStart = left.length() - left.stripLeading().length();
+        int keyEnd = keyStart + left.strip().length();
+        int valueStart = right.length() - right.stripLeading().length();
+        int valueEnd = valueStart + right.strip().length();
+        return new ConfigLine(Kind.ENTRY, left.substring(0, keyStart) + newKey + left.substring(keyEnd) + "="
+                + right.substring(0, valueStart) + newValue + right.substring(valueEnd), eol);
     }
 
-    static ConfigLine section(String name, String eol) {
-        return new ConfigLine(Kind.SECTION, "[" + name + "]", eol);
+    /** This line with another terminator. */
+    public ConfigLine withEol(String newEol) {
+        return new ConfigLine(kind, text, newEol);
     }
 }

@@ -11,7 +11,7 @@ import org.uplift.migration.config.ConfigLine;
 
 /**
  * Software 3.x of the IAD-1000 reads format 3: protocol timers are in milliseconds and ports are
- * named slot/port ({@code fxs-0/1} instead of {@code fxs1}).
+ * named slot/port ({@code fxs-0/1} instead of {@code fxs1}). Every other line is kept as it is.
  */
 @Component(service = ConfigMigrator.class, property = {
     ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
@@ -20,40 +20,54 @@ import org.uplift.migration.config.ConfigLine;
 })
 public class Format2To3 implements ConfigMigrator {
 
-    private static final Pattern TIMER_KEY = Pattern.compile("(.+-(?:interval|timeout))");
-    private static final Pattern PORT_NAME_KEY = Pattern.compile("port\\.\\d+\\.name");
+    /** {@link FormatRules#PORT_NAME_V1} with its parts: type and number. */
     private static final Pattern OLD_PORT_NAME = Pattern.compile("([a-z]+)(\\d+)");
 
     @Override
     public byte[] migrate(byte[] configuration) throws MigrationException {
         ConfigDocument v2 = IadFormats.parse(configuration, "2");
-        return LineMapper.map(v2, (section, n, line, out) ->
-                out.add(line.kind() == ConfigLine.Kind.ENTRY ? convert(section, n, line) : line)).toBytes();
+        return LineMapper.document(LineMapper.lines(v2, (section, n, line, out) ->
+                out.add(line.kind() == ConfigLine.Kind.ENTRY ? convert(section, n, line) : line)), "3").toBytes();
     }
 
-    private static ConfigLine convert(String section, int n, ConfigLine line) throws MigrationException {
+    private static ConfigLine convert(IadSection section, int n, ConfigLine line) throws MigrationException {
         String key = line.key();
-        if (section.isEmpty() && key.equals(ConfigDocument.FORMAT_KEY)) {
-            return LineMapper.entry(line, key, "3");
-        }
-        if (section.startsWith("protocol ") && TIMER_KEY.matcher(key).matches()) {
-            return LineMapper.entry(line, key + "-ms", Long.toString(seconds(n, line) * 1000));
-        }
-        if (section.equals("port") && PORT_NAME_KEY.matcher(key).matches()) {
-            Matcher old = OLD_PORT_NAME.matcher(line.value());
-            if (!old.matches()) {
-                throw new MigrationException("line " + n + ": port name '" + line.value() + "' is not <type><number>");
+        switch (section) {
+            case TOP -> {
+                if (key.equals(ConfigDocument.FORMAT_KEY)) {
+                    return line.withEntry(key, "3");
+                }
             }
-            return LineMapper.entry(line, key, old.group(1) + "-0/" + old.group(2));
+            case PROTOCOL -> {
+                if (FormatRules.SECONDS_TIMER.matcher(key).matches()) {
+                    return line.withEntry(key + "-ms", Long.toString(milliseconds(n, line)));
+                }
+            }
+            case PORT -> {
+                Matcher field = FormatRules.PORT_FIELD.matcher(key);
+                if (field.matches() && field.group(1).equals("name")) {
+                    Matcher old = OLD_PORT_NAME.matcher(line.value());
+                    if (!old.matches()) {
+                        throw new MigrationException("line " + n + ": port name " + IadFormats.quote(line.value())
+                                + " of " + key + " is not <type><number>");
+                    }
+                    return line.withEntry(key, old.group(1) + "-0/" + old.group(2));
+                }
+            }
+            default -> {
+                // nothing else changes from format 2 to 3
+            }
         }
         return line;
     }
 
-    private static long seconds(int n, ConfigLine line) throws MigrationException {
+    /** The timer's seconds in milliseconds; a value too big for a long is refused rather than wrapped. */
+    private static long milliseconds(int n, ConfigLine line) throws MigrationException {
         try {
-            return Long.parseLong(line.value());
-        } catch (NumberFormatException e) {
-            throw new MigrationException("line " + n + ": " + line.key() + " must be whole seconds, got '" + line.value() + "'");
+            return Math.multiplyExact(Long.parseLong(line.value()), 1000L);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new MigrationException("line " + n + ": " + line.key() + " must be whole seconds, got "
+                    + IadFormats.quote(line.value()));
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.uplift.migration.iad;
 
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.uplift.api.migration.ConfigValidator;
@@ -10,10 +11,12 @@ import org.uplift.api.migration.MigrationException;
 import org.uplift.migration.config.ConfigDocument;
 import org.uplift.migration.config.ConfigLine;
 
-/** Validates an IAD-1000 configuration against the rules of one format; errors name the line. */
+/**
+ * Validates an IAD-1000 configuration against the rules of one format: the required sections are
+ * there, the keys the format knows have valid values, and no key is left over from an earlier
+ * format. Keys and sections it does not know are accepted. Errors name the line and the key.
+ */
 abstract class FormatValidator implements ConfigValidator {
-
-    private static final List<String> REQUIRED_SECTIONS = List.of("user", "port", "default");
 
     private final FormatRules rules;
 
@@ -24,82 +27,74 @@ abstract class FormatValidator implements ConfigValidator {
     @Override
     public void validate(byte[] configuration) throws MigrationException {
         ConfigDocument doc = IadFormats.parse(configuration, rules.format());
-        Set<String> sections = new HashSet<>();
-        String section = "";
+        Set<IadSection> seen = EnumSet.noneOf(IadSection.class);
+        IadSection section = IadSection.TOP;
         int n = 0;
         for (ConfigLine line : doc.lines()) {
             n++;
             if (line.kind() == ConfigLine.Kind.SECTION) {
-                section = line.sectionName();
-                checkSection(n, section);
-                sections.add(section.startsWith("protocol ") ? "protocol" : section);
+                section = IadSection.of(line.sectionName());
+                seen.add(section);
             } else if (line.kind() == ConfigLine.Kind.ENTRY) {
                 checkEntry(n, section, line);
             }
         }
-        for (String required : REQUIRED_SECTIONS) {
-            if (!sections.contains(required)) {
-                throw invalid(0, "section [" + required + "] is missing");
+        for (IadSection required : List.of(IadSection.USER, IadSection.PORT,
+                rules.protocolPerSection() ? IadSection.PROTOCOL : IadSection.PROTOCOLS, IadSection.DEFAULT)) {
+            if (!seen.contains(required)) {
+                throw invalid(0, "section " + required.header() + " is missing");
             }
         }
-        if (!sections.contains("protocol")) {
-            throw invalid(0, rules.protocolPerSection() ? "no [protocol <name>] section" : "section [protocol] is missing");
-        }
     }
 
-    private void checkSection(int n, String section) throws MigrationException {
-        boolean perProtocol = section.matches("protocol [a-z0-9-]+");
-        if (section.equals("protocol") && rules.protocolPerSection()) {
-            throw invalid(n, "[protocol] must be split into one [protocol <name>] section per protocol");
-        }
-        if (perProtocol && !rules.protocolPerSection()) {
-            throw invalid(n, "[" + section + "] belongs to a later format; format " + rules.format() + " has one [protocol]");
-        }
-    }
-
-    private void checkEntry(int n, String section, ConfigLine line) throws MigrationException {
+    private void checkEntry(int n, IadSection section, ConfigLine line) throws MigrationException {
         String key = line.key();
+        for (FormatRules.Leftover leftover : rules.leftovers()) {
+            if (leftover.section() == section && leftover.key().matcher(key).matches()) {
+                throw invalid(n, key + " is a format " + leftover.format() + " key; format " + rules.format()
+                        + " has " + leftover.instead() + " instead");
+            }
+        }
         switch (section) {
-            case "" -> {
-                if (!key.equals(ConfigDocument.FORMAT_KEY)) {
-                    throw invalid(n, "'" + key + "' must be inside a section");
+            case PORT -> checkPort(n, key, line.value());
+            case PROTOCOLS -> {
+                Matcher entry = FormatRules.PROTOCOL_ENTRY.matcher(key);
+                if (!rules.protocolPerSection() && entry.matches()) {
+                    checkTimer(n, key, entry.group(2), line.value());
                 }
             }
-            case "user" -> requireKey(n, key, rules.userKey(), "[user]");
-            case "port" -> {
-                requireKey(n, key, rules.portKey(), "[port]");
-                String field = key.substring(key.lastIndexOf('.') + 1);
-                Pattern values = rules.portValues().get(field);
-                if (values != null && !values.matcher(line.value()).matches()) {
-                    throw invalid(n, key + " has the invalid value '" + line.value() + "' (expected " + values + ")");
+            case PROTOCOL -> {
+                if (rules.protocolPerSection()) {
+                    checkTimer(n, key, key, line.value());
                 }
             }
-            default -> checkTimer(n, line);
+            default -> {
+                // [user] and [default] keys have no syntax of their own; unknown sections are not ours to judge
+            }
         }
     }
 
-    private void checkTimer(int n, ConfigLine line) throws MigrationException {
-        String key = line.key();
-        if (rules.foreignTimer(key)) {
-            throw invalid(n, key + " is a timer in the unit of another format");
+    private void checkPort(int n, String key, String value) throws MigrationException {
+        Matcher field = FormatRules.PORT_FIELD.matcher(key);
+        Pattern values = field.matches() ? rules.portValues().get(field.group(1)) : null;
+        if (values != null && !values.matcher(value).matches()) {
+            throw invalid(n, key + " has the invalid value " + IadFormats.quote(value) + " (expected " + values + ")");
         }
-        if (!rules.timerKey().matcher(key).matches()) {
+    }
+
+    /** {@code parameter} is the key without format 1's {@code protocol.<name>.} prefix. */
+    private void checkTimer(int n, String key, String parameter, String value) throws MigrationException {
+        if (!rules.timerKey().matcher(parameter).matches()) {
             return;
         }
-        long value;
+        long number;
         try {
-            value = Long.parseLong(line.value());
+            number = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw invalid(n, key + " must be a whole number, got '" + line.value() + "'");
+            throw invalid(n, key + " must be a whole number, got " + IadFormats.quote(value));
         }
-        if (value < rules.timerMin() || value > rules.timerMax()) {
-            throw invalid(n, key + "=" + value + " is outside " + rules.timerMin() + ".." + rules.timerMax());
-        }
-    }
-
-    private void requireKey(int n, String key, Pattern allowed, String section) throws MigrationException {
-        if (!allowed.matcher(key).matches()) {
-            throw invalid(n, "key '" + key + "' is not allowed in " + section + " of format " + rules.format());
+        if (number < rules.timerMin() || number > rules.timerMax()) {
+            throw invalid(n, key + "=" + number + " is outside " + rules.timerMin() + ".." + rules.timerMax());
         }
     }
 

@@ -9,6 +9,8 @@ final class IadFormats {
 
     static final String MODEL = "IAD-1000";
 
+    private static final int QUOTE_MAX = 40;
+
     private IadFormats() {
     }
 
@@ -25,5 +27,11 @@ final class IadFormats {
             throw new MigrationException("configuration is in format " + actual + ", expected " + format);
         }
         return doc;
+    }
+
+    /** A value quoted for an error message, cut short: values can run to megabytes, messages stay one short line. */
+    static String quote(String value) {
+        return value.length() <= QUOTE_MAX ? "'" + value + "'"
+                : "'" + value.substring(0, QUOTE_MAX) + "...' (" + value.length() + " characters)";
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,35 @@ class ConfigDocumentTest {
     @Test
     void givenANulByte_whenParsed_thenItIsRefused() {
         assertThrows(ConfigSyntaxException.class, () -> ConfigDocument.parse("format=1\n[user]\nuser.1.name=a\0b\n"));
+    }
+
+    @Test
+    void givenBlanksAroundKeyAndValue_whenAnEntryIsReplaced_thenTheBlanksStay() throws Exception {
+        ConfigLine line = ConfigDocument.parse("\t port.1.enabled =  true \r\n").lines().get(0);
+        assertEquals(new ConfigLine(ConfigLine.Kind.ENTRY, "\t port.1.admin-state =  up ", "\r\n"),
+                line.withEntry("port.1.admin-state", "up"));
+        ConfigLine empty = ConfigDocument.parse("key= ").lines().get(0);
+        assertEquals("other= v", empty.withEntry("other", "v").text());
+    }
+
+    @Test
+    void givenEditedLinesWithAKeyTwice_whenMadeADocument_thenTheyAreRefusedLikeParsedOnes() throws Exception {
+        List<ConfigLine> lines = ConfigDocument.parse("[port]\na=1\nb=2\n").lines();
+        List<ConfigLine> edited = List.of(lines.get(0), lines.get(1), lines.get(2).withEntry("a", "2"));
+        ConfigSyntaxException e = assertThrows(ConfigSyntaxException.class, () -> ConfigDocument.of(edited));
+        assertEquals("line 3: key 'a' already set on line 2 in section [port]", e.getMessage());
+    }
+
+    @Test
+    void givenALineWithoutTerminatorBeforeAnother_whenMadeADocument_thenItIsRefusedRatherThanJoined() throws Exception {
+        List<ConfigLine> lines = ConfigDocument.parse("a=1\nb=2").lines();
+        assertThrows(IllegalArgumentException.class, () -> ConfigDocument.of(List.of(lines.get(1), lines.get(0))));
+        assertEquals("b=2\na=1\n", ConfigDocument.of(List.of(lines.get(1).withEol("\n"), lines.get(0))).write());
+    }
+
+    @Test
+    void givenTheFormatOnlyInASection_whenAskedForTheFormat_thenThereIsNone() throws Exception {
+        assertEquals("2", ConfigDocument.parse("# c\nformat = 2\n[user]\n").format().orElseThrow());
+        assertTrue(ConfigDocument.parse("[user]\nformat=2\n").format().isEmpty());
     }
 }

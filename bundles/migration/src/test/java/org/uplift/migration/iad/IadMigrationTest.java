@@ -1,6 +1,7 @@
 package org.uplift.migration.iad;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.uplift.api.migration.ConfigMigrator;
 import org.uplift.api.migration.MigrationException;
+import org.uplift.api.migration.MigrationStep;
 import org.uplift.migration.ChainingMigrationServiceAccess;
 
 /** The IAD-1000 migrators on real sample configurations, alone and chained by the service. */
@@ -88,10 +94,9 @@ class IadMigrationTest {
     }
 
     @Test
-    void givenAProtocolKeyWithoutAProtocolName_whenMigrated_thenTheLineIsNamed() {
-        byte[] bad = "format=1\n[protocol]\nregistrar=x\n".getBytes(UTF_8);
-        MigrationException e = assertThrows(MigrationException.class, () -> new Format1To2().migrate(bad));
-        assertTrue(e.getMessage().startsWith("line 3: key 'registrar'"), e.getMessage());
+    void givenAProtocolKeyWithoutAProtocolName_whenMigrated_thenItStaysInAProtocolSectionOfItsOwn() throws Exception {
+        byte[] v1 = "format=1\n[protocol]\nregistrar=x\nprotocol.sip.registrar=y\n".getBytes(UTF_8);
+        assertEquals("format=2\n[protocol]\nregistrar=x\n[protocol sip]\nregistrar=y\n", text(new Format1To2().migrate(v1)));
     }
 
     @Test
@@ -124,7 +129,8 @@ class IadMigrationTest {
         ChainingMigrationServiceAccess.addValidator(service, "IAD-OTHER", "2", new Format2Validator());
         MigrationException e = assertThrows(MigrationException.class,
                 () -> service.migrate("IAD-OTHER", "1", "2", "format=1\n".getBytes(UTF_8)));
-        assertTrue(e.getMessage().contains("key 'user.1.name' is not allowed in [user] of format 2"), e.getMessage());
+        assertEquals("not a valid format 2 configuration: line 3: user.1.name is a format 1 key; format 2 has "
+                + "subscriber.<n>.name and subscriber.<n>.phone instead", e.getMessage());
     }
 
     @Test
@@ -132,5 +138,35 @@ class IadMigrationTest {
         var service = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
         assertFalse(service.validate("IAD-1000", "9", new byte[0]));
         assertTrue(service.validate("IAD-1000", "1", sample("iad-v1.cfg")));
+    }
+
+    /**
+     * The workflow migrates and validates right after the backup is verified, while the old software
+     * still runs: that dry run must leave no trace (input untouched, same result every time, also from
+     * several jobs at once).
+     */
+    @Test
+    void givenAFieldConfigWithUnknownKeys_whenDryRunFromSeveralJobs_thenItLeavesNoTraceAndAgrees() throws Exception {
+        var service = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
+        byte[] backup = (text(sample("iad-v1-large.cfg")) + "[vendor]\nx-snmp.engine=7\n").getBytes(UTF_8);
+        byte[] untouched = backup.clone();
+        List<MigrationStep> steps = service.steps();
+        byte[] migrated = service.migrate("IAD-1000", "1", "3", backup);
+        assertTrue(service.validate("IAD-1000", "3", migrated));
+        assertTrue(text(migrated).endsWith("[vendor]\nx-snmp.engine=7\n"), text(migrated));
+        ExecutorService jobs = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> again = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                again.add(jobs.submit(() -> service.migrate("IAD-1000", "1", "3", backup)));
+            }
+            for (Future<byte[]> f : again) {
+                assertArrayEquals(migrated, f.get());
+            }
+        } finally {
+            jobs.shutdownNow();
+        }
+        assertArrayEquals(untouched, backup);
+        assertEquals(steps, service.steps());
     }
 }
