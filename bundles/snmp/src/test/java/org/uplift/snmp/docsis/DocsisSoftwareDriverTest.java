@@ -365,9 +365,6 @@ class DocsisSoftwareDriverTest {
                     httpRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " from "
                             + exchange.getRemoteAddress().getAddress().getHostAddress());
                 }
-                if (httpHolds) {
-                    httpRelease.await(10, TimeUnit.SECONDS);
-                }
                 byte[] body = httpFiles.get(exchange.getRequestURI().getPath());
                 if (body == null) {
                     exchange.sendResponseHeaders(404, -1);
@@ -375,7 +372,13 @@ class DocsisSoftwareDriverTest {
                 }
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    int sent = 0;
+                    // held: a byte every 100 ms keeps the download in progress without tripping the modem's time-out
+                    while (httpHolds && sent < body.length - 1 && !httpRelease.await(100, TimeUnit.MILLISECONDS)) {
+                        out.write(body[sent++]);
+                        out.flush();
+                    }
+                    out.write(body, sent, body.length - sent);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
