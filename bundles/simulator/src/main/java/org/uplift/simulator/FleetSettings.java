@@ -24,10 +24,11 @@ import java.util.Set;
  * @param configFormat     the configuration format of the software every device runs at start
  * @param tftpPort         the file server's TFTP port for MIBs that cannot name one (see {@link DeviceSettings})
  * @param configBytes      the size every device's configuration at start is padded to (0: unpadded)
+ * @param httpPort         the file server's HTTP port for MIBs that cannot name one (see {@link DeviceSettings})
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
         Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, String configFormat, int tftpPort, int configBytes) {
+        NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -50,6 +51,17 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         faults = Map.copyOf(faults);
         personalities = Set.copyOf(personalities);
         RunningConfig.checkSize(configBytes);
+        if (httpPort < 1 || httpPort > 65535) {
+            throw new IllegalArgumentException("HTTP port must be 1-65535 (got " + httpPort + ")");
+        }
+    }
+
+    /** The well-known HTTP port. */
+    public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
+            Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, String configFormat, int tftpPort, int configBytes) {
+        this(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice, personalities, v3User,
+                notifications, configFormat, tftpPort, configBytes, DeviceSettings.WELL_KNOWN_HTTP_PORT);
     }
 
     /** Unpadded configurations. */
@@ -70,7 +82,13 @@ public record FleetSettings(int devices, int basePort, String model, String vers
     /** The same fleet with every configuration at start padded to {@code bytes}. */
     public FleetSettings withConfigBytes(int bytes) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, bytes);
+                personalities, v3User, notifications, configFormat, tftpPort, bytes, httpPort);
+    }
+
+    /** The same fleet with the file server's HTTP port for MIBs that cannot name one. */
+    public FleetSettings withHttpPort(int port) {
+        return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, port);
     }
 
     /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
@@ -106,6 +124,7 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         int port = basePort == 0 ? 0 : addressPerDevice ? basePort : basePort + index - 1;
         return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
                 version, configFormat, rebootSeconds * 1000L,
-                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort, configBytes);
+                faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort, configBytes,
+                httpPort);
     }
 }

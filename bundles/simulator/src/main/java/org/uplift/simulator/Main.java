@@ -29,6 +29,8 @@ public final class Main {
                                          UPLIFT-IAD-MIB's system scalars, but not its operation table)
                   --tftp-port P          the file server's TFTP port for copies commanded through
                                          cisco-config-copy or docsis, whose MIBs cannot name a port (default 69)
+                  --http-port P          the file server's HTTP port for downloads commanded through docsis
+                                         with transport http, whose MIB cannot name a port (default 80)
                   --v3-user NAME --v3-auth PASS --v3-priv PASS
                                          the devices' SNMPv3 user (SHA-256 auth, AES-128 priv;
                                          default uplift / uplift-auth-pass / uplift-priv-pass)
@@ -90,7 +92,7 @@ public final class Main {
                 options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
                 Personality.parse(options.mibs), options.v3User(),
                 options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
-                options.configFormat, options.tftpPort, options.configSize);
+                options.configFormat, options.tftpPort, options.configSize, options.httpPort);
         Fleet fleet = Fleet.start(settings);
         FleetControl control = new FleetControl(fleet);
         ControlPort controlPort = options.controlPort == null ? null : new ControlPort(options.controlPort, control);
@@ -148,6 +150,7 @@ public final class Main {
         String configFormat = DeviceSettings.DEFAULT_CONFIG_FORMAT;
         int rebootSeconds = 3;
         int tftpPort = DeviceSettings.WELL_KNOWN_TFTP_PORT;
+        int httpPort = DeviceSettings.WELL_KNOWN_HTTP_PORT;
         int size = 64 * 1024;
         int configSize;
         String makeFirmware;
@@ -183,6 +186,7 @@ public final class Main {
                     case "--address-per-device" -> o.addressPerDevice = true;
                     case "--mibs" -> o.mibs = value(args, ++i, arg);
                     case "--tftp-port" -> o.tftpPort = CommandLine.number(arg, value(args, ++i, arg));
+                    case "--http-port" -> o.httpPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--v3-user" -> o.v3Name = value(args, ++i, arg);
                     case "--v3-auth" -> o.v3Auth = value(args, ++i, arg);
                     case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);

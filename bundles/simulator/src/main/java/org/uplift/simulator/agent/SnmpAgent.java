@@ -96,7 +96,8 @@ public final class SnmpAgent implements AutoCloseable {
         opTable = new OpTable(counted(Personality.UPLIFT_IAD, starter), notifier);
         copyTable = new CcCopyTable(counted(Personality.CISCO_CONFIG_COPY, starter), notifier, device::upTimeHundredths,
                 settings.tftpPort());
-        docsis = new DocsisSoftware(counted(Personality.DOCSIS, starter), reset, device, settings.tftpPort());
+        docsis = new DocsisSoftware(counted(Personality.DOCSIS, starter), reset, device, settings.tftpPort(),
+                settings.httpPort());
         registerObjects(settings, device);
         snmp.addCommandResponder(new SilenceableResponder(processor));
         snmp.listen();
@@ -131,10 +132,11 @@ public final class SnmpAgent implements AutoCloseable {
         return silent;
     }
 
-    /** Empties the operation tables, as a reboot does. */
+    /** Empties the operation tables, as a reboot does; a DOCSIS download that succeeded completes now. */
     public void forgetOperations() {
         opTable.clear();
         copyTable.clear();
+        docsis.rebooting();
     }
 
     @Override

@@ -80,6 +80,11 @@ public final class SimulatorComponent {
                 + "port, so real devices use 69", min = "1", max = "65535")
         int tftpPort() default DeviceSettings.WELL_KNOWN_TFTP_PORT;
 
+        @AttributeDefinition(name = "HTTP port for DOCSIS downloads", description = "The file server's HTTP port "
+                + "for downloads commanded through docsis with transport http: the MIB cannot name a port, so real "
+                + "modems use 80", min = "1", max = "65535")
+        int httpPort() default DeviceSettings.WELL_KNOWN_HTTP_PORT;
+
         @AttributeDefinition(name = "SNMPv3 user", description = "The devices' USM user (SHA-256/AES-128)")
         String v3User() default "uplift";
 
@@ -108,7 +113,7 @@ public final class SimulatorComponent {
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
                 config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
-                config.configFormat(), config.tftpPort(), config.configBytes());
+                config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

@@ -27,11 +27,27 @@ final class DocsDevMib {
     static final int OPER_COMPLETE_FROM_PROVISIONING = 2;
     static final int OPER_COMPLETE_FROM_MGT = 3;
     static final int OPER_FAILED = 4;
+    static final int OPER_OTHER = 5;
     static final int TRANSPORT_TFTP = 1;
+    static final int TRANSPORT_HTTP = 2;
     static final int ADDRESS_IPV4 = 1;
     static final int ADDRESS_IPV6 = 2;
+    /** docsDevSwFilename is an SnmpAdminString (SIZE (0..64)). */
+    static final int MAX_FILENAME_BYTES = 64;
 
     private DocsDevMib() {
+    }
+
+    /** docsDevSwOperStatus's label, e.g. {@code failed(4)}. */
+    static String operLabel(int value) {
+        return switch (value) {
+            case OPER_IN_PROGRESS -> "inProgress(1)";
+            case OPER_COMPLETE_FROM_PROVISIONING -> "completeFromProvisioning(2)";
+            case OPER_COMPLETE_FROM_MGT -> "completeFromMgt(3)";
+            case OPER_FAILED -> "failed(4)";
+            case OPER_OTHER -> "other(5)";
+            default -> "undefined value " + value;
+        };
     }
 
     private static OID scalar(int object) {
