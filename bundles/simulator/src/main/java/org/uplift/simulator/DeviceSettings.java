@@ -20,16 +20,19 @@ import java.util.Set;
  * @param tftpPort      the file server's TFTP port for MIBs that cannot name one (CISCO-CONFIG-COPY-MIB,
  *                      DOCS-CABLE-DEVICE-MIB); {@value #WELL_KNOWN_TFTP_PORT} as on real devices
  * @param configBytes   the size its configuration at start is padded to (0: unpadded, about 300 bytes)
+ * @param ftpPort       the file server's FTP port for MIBs that cannot name one (CISCO-CONFIG-COPY-MIB);
+ *                      {@value #WELL_KNOWN_FTP_PORT} as on real devices
  */
 public record DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
         long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, int tftpPort, int configBytes) {
+        NotificationTarget notifications, int tftpPort, int configBytes, int ftpPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_MODEL = "IAD-1000";
     public static final String DEFAULT_VERSION = "1.0.0";
     public static final String DEFAULT_CONFIG_FORMAT = "1";
     public static final int WELL_KNOWN_TFTP_PORT = 69;
+    public static final int WELL_KNOWN_FTP_PORT = 21;
 
     public DeviceSettings {
         faults = Set.copyOf(faults);
@@ -40,7 +43,18 @@ public record DeviceSettings(int index, String host, int port, String model, Str
         if (tftpPort < 1 || tftpPort > 65535) {
             throw new IllegalArgumentException("device " + index + ": TFTP port must be 1-65535 (got " + tftpPort + ")");
         }
+        if (ftpPort < 1 || ftpPort > 65535) {
+            throw new IllegalArgumentException("device " + index + ": FTP port must be 1-65535 (got " + ftpPort + ")");
+        }
         RunningConfig.checkSize(configBytes);
+    }
+
+    /** The well-known FTP port. */
+    public DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
+            long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, int tftpPort, int configBytes) {
+        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User, notifications,
+                tftpPort, configBytes, WELL_KNOWN_FTP_PORT);
     }
 
     /** An unpadded configuration. */
@@ -59,41 +73,46 @@ public record DeviceSettings(int index, String host, int port, String model, Str
 
     public DeviceSettings withFaults(Set<Fault> newFaults) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, newFaults,
-                personalities, v3User, notifications, tftpPort, configBytes);
+                personalities, v3User, notifications, tftpPort, configBytes, ftpPort);
     }
 
     public DeviceSettings withRebootMillis(long millis) {
         return new DeviceSettings(index, host, port, model, version, configFormat, millis, faults, personalities,
-                v3User, notifications, tftpPort, configBytes);
+                v3User, notifications, tftpPort, configBytes, ftpPort);
     }
 
     public DeviceSettings withHost(String newHost) {
         return new DeviceSettings(index, newHost, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, tftpPort, configBytes);
+                personalities, v3User, notifications, tftpPort, configBytes, ftpPort);
     }
 
     public DeviceSettings withPersonalities(Set<Personality> newPersonalities) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                newPersonalities, v3User, notifications, tftpPort, configBytes);
+                newPersonalities, v3User, notifications, tftpPort, configBytes, ftpPort);
     }
 
     public DeviceSettings withNotify(NotificationTarget target) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, target, tftpPort, configBytes);
+                personalities, v3User, target, tftpPort, configBytes, ftpPort);
     }
 
     public DeviceSettings withTftpPort(int port) {
         return new DeviceSettings(index, host, this.port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, port, configBytes);
+                personalities, v3User, notifications, port, configBytes, ftpPort);
     }
 
     public DeviceSettings withConfigBytes(int bytes) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort, bytes);
+                v3User, notifications, tftpPort, bytes, ftpPort);
     }
 
     public DeviceSettings withConfigFormat(String format) {
         return new DeviceSettings(index, host, port, model, version, format, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort, configBytes);
+                v3User, notifications, tftpPort, configBytes, ftpPort);
+    }
+
+    public DeviceSettings withFtpPort(int port) {
+        return new DeviceSettings(index, host, this.port, model, version, configFormat, rebootMillis, faults,
+                personalities, v3User, notifications, tftpPort, configBytes, port);
     }
 }
