@@ -29,6 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceException;
@@ -244,6 +248,36 @@ class CiscoConfigCopyDriverTest {
         driver.release(device, one);
         driver.release(device, two);
         assertEquals(List.of(), copyRows());
+    }
+
+    @Test
+    void givenAManagerThatCreatesAndWaits_whenItSetsTheColumnsThenActive_thenTheCopyRunsOnlyFromActive()
+            throws Exception {
+        TransferTicket ticket = files.receive(address(), 1 << 20, TTL);
+        int row = 5150;
+        try (SnmpSession session = new SnmpSession(500, 1)) {
+            session.set(device, binding(CiscoConfigCopyMib.ENTRY_ROW_STATUS, row, new Integer32(5))); // createAndWait
+            session.set(device, binding(CiscoConfigCopyMib.SOURCE_FILE_TYPE, row, new Integer32(4)),
+                    binding(CiscoConfigCopyMib.DEST_FILE_TYPE, row, new Integer32(1)),
+                    binding(CiscoConfigCopyMib.SERVER_ADDRESS_TYPE, row, new Integer32(1)),
+                    binding(CiscoConfigCopyMib.SERVER_ADDRESS, row, new OctetString(address().getAddress())),
+                    binding(CiscoConfigCopyMib.FILE_NAME, row, new OctetString(ticket.fileName())));
+            assertEquals(OperationState.UNKNOWN, driver.status(device, new OperationHandle(row)).state(),
+                    "no ccCopyState before the row is active");
+            assertThrows(DeviceException.class, () -> session.set(device,
+                    binding(CiscoConfigCopyMib.ENTRY_ROW_STATUS, row, new Integer32(5))), "the index is in use");
+
+            session.set(device, binding(CiscoConfigCopyMib.ENTRY_ROW_STATUS, row, new Integer32(1))); // active
+        }
+        OperationStatus status = awaitEnd(new OperationHandle(row));
+
+        assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
+        assertArrayEquals(simulator.runningConfig(), received(ticket));
+        driver.release(device, new OperationHandle(row));
+    }
+
+    private static VariableBinding binding(int column, int row, Variable value) {
+        return new VariableBinding(CiscoConfigCopyMib.column(column, row), value);
     }
 
     @Test
