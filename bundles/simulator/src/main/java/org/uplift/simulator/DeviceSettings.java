@@ -22,10 +22,12 @@ import java.util.Set;
  * @param configBytes   the size its configuration at start is padded to (0: unpadded, about 300 bytes)
  * @param httpPort      the file server's HTTP port for MIBs that cannot name one (DOCS-CABLE-DEVICE-MIB);
  *                      {@value #WELL_KNOWN_HTTP_PORT} as on real devices
+ * @param ftpPort       the file server's FTP port for MIBs that cannot name one (CISCO-CONFIG-COPY-MIB);
+ *                      {@value #WELL_KNOWN_FTP_PORT} as on real devices
  */
 public record DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
         long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, int tftpPort, int configBytes, int httpPort) {
+        NotificationTarget notifications, int tftpPort, int configBytes, int httpPort, int ftpPort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_MODEL = "IAD-1000";
@@ -33,6 +35,7 @@ public record DeviceSettings(int index, String host, int port, String model, Str
     public static final String DEFAULT_CONFIG_FORMAT = "1";
     public static final int WELL_KNOWN_TFTP_PORT = 69;
     public static final int WELL_KNOWN_HTTP_PORT = 80;
+    public static final int WELL_KNOWN_FTP_PORT = 21;
 
     public DeviceSettings {
         faults = Set.copyOf(faults);
@@ -46,6 +49,9 @@ public record DeviceSettings(int index, String host, int port, String model, Str
         if (httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("device " + index + ": HTTP port must be 1-65535 (got " + httpPort + ")");
         }
+        if (ftpPort < 1 || ftpPort > 65535) {
+            throw new IllegalArgumentException("device " + index + ": FTP port must be 1-65535 (got " + ftpPort + ")");
+        }
         RunningConfig.checkSize(configBytes);
     }
 
@@ -54,7 +60,7 @@ public record DeviceSettings(int index, String host, int port, String model, Str
             long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
             NotificationTarget notifications, int tftpPort, int configBytes) {
         this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User, notifications,
-                tftpPort, configBytes, WELL_KNOWN_HTTP_PORT);
+                tftpPort, configBytes, WELL_KNOWN_HTTP_PORT, WELL_KNOWN_FTP_PORT);
     }
 
     /** An unpadded configuration. */
@@ -73,46 +79,51 @@ public record DeviceSettings(int index, String host, int port, String model, Str
 
     public DeviceSettings withFaults(Set<Fault> newFaults) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, newFaults,
-                personalities, v3User, notifications, tftpPort, configBytes, httpPort);
+                personalities, v3User, notifications, tftpPort, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withRebootMillis(long millis) {
         return new DeviceSettings(index, host, port, model, version, configFormat, millis, faults, personalities,
-                v3User, notifications, tftpPort, configBytes, httpPort);
+                v3User, notifications, tftpPort, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withHost(String newHost) {
         return new DeviceSettings(index, newHost, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, tftpPort, configBytes, httpPort);
+                personalities, v3User, notifications, tftpPort, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withPersonalities(Set<Personality> newPersonalities) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                newPersonalities, v3User, notifications, tftpPort, configBytes, httpPort);
+                newPersonalities, v3User, notifications, tftpPort, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withNotify(NotificationTarget target) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, target, tftpPort, configBytes, httpPort);
+                personalities, v3User, target, tftpPort, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withTftpPort(int port) {
         return new DeviceSettings(index, host, this.port, model, version, configFormat, rebootMillis, faults,
-                personalities, v3User, notifications, port, configBytes, httpPort);
+                personalities, v3User, notifications, port, configBytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withHttpPort(int newHttpPort) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort, configBytes, newHttpPort);
+                v3User, notifications, tftpPort, configBytes, newHttpPort, ftpPort);
     }
 
     public DeviceSettings withConfigBytes(int bytes) {
         return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort, bytes, httpPort);
+                v3User, notifications, tftpPort, bytes, httpPort, ftpPort);
     }
 
     public DeviceSettings withConfigFormat(String format) {
         return new DeviceSettings(index, host, port, model, version, format, rebootMillis, faults, personalities,
-                v3User, notifications, tftpPort, configBytes, httpPort);
+                v3User, notifications, tftpPort, configBytes, httpPort, ftpPort);
+    }
+
+    public DeviceSettings withFtpPort(int newFtpPort) {
+        return new DeviceSettings(index, host, port, model, version, configFormat, rebootMillis, faults, personalities,
+                v3User, notifications, tftpPort, configBytes, httpPort, newFtpPort);
     }
 }

@@ -220,6 +220,15 @@ public final class SimulatedDevice implements AutoCloseable {
                 return "Uplift simulated cable modem <<HW_REV: 1.0; VENDOR: Uplift; BOOTR: 1.0; SW_REV: "
                         + state.runningVersion() + "; MODEL: " + state.model() + ">>";
             }
+            if (settings.personalities().contains(Personality.CISCO_CONFIG_COPY)
+                    && !settings.personalities().contains(Personality.UPLIFT_IAD)) {
+                // IOS's several lines, which managers parse for the version
+                return "Cisco IOS Software, " + state.model() + " Software (simulated by Uplift), Version "
+                        + state.runningVersion() + ", RELEASE SOFTWARE (fc1)\r\n"
+                        + "Technical Support: http://www.cisco.com/techsupport\r\n"
+                        + "Copyright (c) 1986-2024 by Cisco Systems, Inc.\r\n"
+                        + "Compiled Mon 01-Jan-24 00:00 by uplift";
+            }
             return "Uplift simulated " + state.model() + " software " + state.runningVersion();
         }
 

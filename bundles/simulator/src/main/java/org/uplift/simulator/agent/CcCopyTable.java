@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -37,10 +38,14 @@ import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.OpType;
 
 /**
- * CISCO-CONFIG-COPY-MIB's ccCopyTable: a manager creates a row (createAndGo in one SET) copying the
- * running configuration to a network file (a backup) or a network file to the running
- * configuration (a restore); the row reports its state and, once failed, its fail cause; the
- * manager destroys it. The MIB names no server port, so copies use the device's configured TFTP port.
+ * CISCO-CONFIG-COPY-MIB's ccCopyTable as IOS behaves (see DEVICES.md): a manager creates a row
+ * (createAndGo in one SET, or createAndWait, the columns, then active) copying the running
+ * configuration to a network file (a backup) or a network file to the running configuration (a
+ * restore) over TFTP or FTP; creating an index in use answers inconsistentValue. Once active the
+ * row reports its state (waiting only while another copy runs, then running, successful or
+ * failed), its times and, once failed, its fail cause; the password reads back empty. Finished
+ * rows stay until the manager destroys them. The MIB names no server port, so copies use the
+ * device's configured TFTP or FTP port.
  */
 final class CcCopyTable {
 
@@ -49,17 +54,23 @@ final class CcCopyTable {
     private final Notifier notifier;
     private final LongSupplier upTime;
     private final int tftpPort;
+    private final int ftpPort;
+    /** Copies activated and not yet ended: a new one waits while any runs (IOS copies one at a time). */
+    private final AtomicInteger copiesInProgress = new AtomicInteger();
 
     /**
      * @param starter  called (in the SNMP thread) with each new copy; must return at once
      * @param notifier sends ccCopyCompletion when a copy that asked for it ends
      * @param upTime   sysUpTime, for ccCopyTimeStarted and ccCopyTimeCompleted
      * @param tftpPort the file server's TFTP port
+     * @param ftpPort  the file server's FTP port
      */
-    CcCopyTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier, LongSupplier upTime, int tftpPort) {
+    CcCopyTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier, LongSupplier upTime, int tftpPort,
+            int ftpPort) {
         this.notifier = notifier;
         this.upTime = upTime;
         this.tftpPort = tftpPort;
+        this.ftpPort = ftpPort;
         MOColumn[] columns = {
             Columns.enumeration(CiscoMib.COL_PROTOCOL, new Integer32(1), 1, 2, 3, 4, 5),
             Columns.enumeration(CiscoMib.COL_SOURCE_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
@@ -95,7 +106,13 @@ final class CcCopyTable {
     /** Forgets every row, as a reboot does. */
     void clear() {
         model.clear();
+        copiesInProgress.set(0);
     }
+
+    private static final int STATE_WAITING = 1;
+    private static final int STATE_RUNNING = 2;
+    private static final int STATE_SUCCESSFUL = 3;
+    private static final int STATE_FAILED = 4;
 
     private static int idx(int column) {
         return column - 2;
@@ -103,22 +120,33 @@ final class CcCopyTable {
 
     private void onRowStatus(RowStatusEvent event, BiConsumer<OpRequest, OpReport> starter) {
         if (event.isDeniable()) {
-            if (event.getNewStatus() == RowStatus.createAndWait || event.getNewStatus() == RowStatus.notInService) {
-                event.setDenyReason(PDU.wrongValue);
-            } else if (event.getNewStatus() == RowStatus.createAndGo
-                    && event.getOldStatus() != RowStatus.notExistent && event.getOldStatus() != RowStatus.createAndGo) {
+            boolean creating = event.getNewStatus() == RowStatus.createAndGo
+                    || event.getNewStatus() == RowStatus.createAndWait;
+            if (creating && event.getOldStatus() != RowStatus.notExistent
+                    && event.getOldStatus() != RowStatus.createAndGo && event.getOldStatus() != RowStatus.createAndWait) {
                 event.setDenyReason(PDU.inconsistentValue); // the index is in use: the manager picks another
+            } else if (event.getNewStatus() == RowStatus.notInService && event.getOldStatus() == RowStatus.active) {
+                event.setDenyReason(PDU.inconsistentValue); // after active, only deletion is allowed
             }
             return;
         }
         if (event.isRowActivated() && event.getRow() instanceof DefaultMOMutableRow2PC row) {
-            row.setValue(idx(CiscoMib.COL_USER_PASSWORD), new OctetString());
-            CopyReport report = new CopyReport(row);
             OpType type = typeOf(row);
+            int protocol = row.getValue(idx(CiscoMib.COL_PROTOCOL)).toInt();
+            OpRequest request = type == null ? null : requestOf(row, type, protocol);
+            // the password is needed once, for the transfer; it reads back empty anyway
+            row.setValue(idx(CiscoMib.COL_USER_PASSWORD), new OctetString());
+            boolean waits = copiesInProgress.getAndIncrement() > 0;
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(waits ? STATE_WAITING : STATE_RUNNING));
+            row.setValue(idx(CiscoMib.COL_TIME_STARTED), waits ? new TimeTicks(0) : now());
+            row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), new TimeTicks(0));
+            CopyReport report = new CopyReport(row);
             if (type == null) {
                 report.failed(FailCause.UNKNOWN, "unsupported copy");
+            } else if (protocol != CiscoMib.PROTOCOL_TFTP && protocol != CiscoMib.PROTOCOL_FTP) {
+                report.failed(FailCause.UNSUPPORTED_PROTOCOL, "only tftp and ftp are supported");
             } else {
-                starter.accept(requestOf(row, type), report);
+                starter.accept(request, report);
             }
         }
     }
@@ -136,12 +164,26 @@ final class CcCopyTable {
         return source == CiscoMib.FILE_NETWORK && config ? OpType.RESTORE_CONFIG : null;
     }
 
-    private OpRequest requestOf(MOTableRow row, OpType type) {
+    private OpRequest requestOf(MOTableRow row, OpType type, int protocol) {
         int index = row.getIndex().get(0);
-        int protocol = row.getValue(idx(CiscoMib.COL_PROTOCOL)).toInt();
-        String fileName = new String(((OctetString) row.getValue(idx(CiscoMib.COL_FILE_NAME))).getValue(),
-                StandardCharsets.UTF_8);
-        return new OpRequest(index, type, protocol, address(row), tftpPort, fileName);
+        boolean ftp = protocol == CiscoMib.PROTOCOL_FTP;
+        return new OpRequest(index, type, ftp ? OpRequest.PROTOCOL_FTP : OpRequest.PROTOCOL_TFTP, address(row),
+                ftp ? ftpPort : tftpPort, text(row, CiscoMib.COL_FILE_NAME),
+                ftp ? emptyToNull(text(row, CiscoMib.COL_USER_NAME)) : null,
+                ftp ? emptyToNull(text(row, CiscoMib.COL_USER_PASSWORD)) : null);
+    }
+
+    private static String text(MOTableRow row, int column) {
+        return row.getValue(idx(column)) instanceof OctetString octets
+                ? new String(octets.getValue(), StandardCharsets.UTF_8) : "";
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+    private TimeTicks now() {
+        return new TimeTicks(upTime.getAsLong() & 0xFFFFFFFFL);
     }
 
     /** ccCopyServerAddressType/Rev1 when set, else the deprecated IPv4-only ccCopyServerAddress. */
@@ -175,15 +217,11 @@ final class CcCopyTable {
         };
     }
 
-    /** New rows start waiting; ccCopyFailCause exists only once the copy failed. */
+    /** State and times exist only once the row is active; ccCopyFailCause only once the copy failed. */
     private static final class CopyRowFactory implements MOTableRowFactory<DefaultMOMutableRow2PC> {
         @Override
         public DefaultMOMutableRow2PC createRow(OID index, Variable[] values) {
-            Variable[] filled = values.clone();
-            filled[idx(CiscoMib.COL_STATE)] = new Integer32(1);
-            filled[idx(CiscoMib.COL_TIME_STARTED)] = new TimeTicks(0);
-            filled[idx(CiscoMib.COL_TIME_COMPLETED)] = new TimeTicks(0);
-            return new DefaultMOMutableRow2PC(index, filled);
+            return new DefaultMOMutableRow2PC(index, values.clone());
         }
 
         @Override
@@ -199,10 +237,12 @@ final class CcCopyTable {
             this.row = row;
         }
 
+        private boolean ended;
+
         @Override
         public void running() {
             row.setValue(idx(CiscoMib.COL_TIME_STARTED), now());
-            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(2));
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(STATE_RUNNING));
         }
 
         @Override
@@ -211,22 +251,28 @@ final class CcCopyTable {
         }
 
         @Override
-        public void successful() {
+        public synchronized void successful() {
+            end();
             row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), now());
-            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(3));
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(STATE_SUCCESSFUL));
             notifyCompletion();
         }
 
         @Override
-        public void failed(FailCause cause, String message) {
+        public synchronized void failed(FailCause cause, String message) {
+            end();
             row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), now());
             row.setValue(idx(CiscoMib.COL_FAIL_CAUSE), new Integer32(ciscoFailCause(cause)));
-            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(4));
+            row.setValue(idx(CiscoMib.COL_STATE), new Integer32(STATE_FAILED));
             notifyCompletion();
         }
 
-        private TimeTicks now() {
-            return new TimeTicks(upTime.getAsLong() & 0xFFFFFFFFL);
+        /** Counts the copy out once, so the next one runs rather than waits. */
+        private void end() {
+            if (!ended) {
+                ended = true;
+                copiesInProgress.updateAndGet(n -> Math.max(0, n - 1)); // a reboot may have reset it
+            }
         }
 
         /** ccCopyCompletion's objects: server address, file name, state, times, and the fail cause if failed. */

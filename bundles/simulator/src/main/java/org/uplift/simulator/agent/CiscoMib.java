@@ -2,7 +2,7 @@ package org.uplift.simulator.agent;
 
 import org.snmp4j.smi.OID;
 
-/** Object identifiers of CISCO-CONFIG-COPY-MIB's ccCopyTable and ccCopyCompletion, as the simulator serves them. */
+/** Object identifiers and values of CISCO-CONFIG-COPY-MIB's ccCopyTable and ccCopyCompletion, as the simulator serves them. */
 final class CiscoMib {
 
     /**
@@ -29,6 +29,9 @@ final class CiscoMib {
     static final int COL_ROW_STATUS = 14;
     static final int COL_SERVER_ADDRESS_TYPE = 15;
     static final int COL_SERVER_ADDRESS_REV1 = 16;
+
+    static final int PROTOCOL_TFTP = 1;
+    static final int PROTOCOL_FTP = 2;
 
     static final int FILE_NETWORK = 1;
     static final int FILE_STARTUP_CONFIG = 3;

@@ -31,7 +31,6 @@ import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
-import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.uplift.simulator.DeviceSettings;
@@ -42,8 +41,8 @@ import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.OpType;
 
 /**
- * One device's SNMP agent: SNMPv2-MIB's system scalars plus the MIBs of the device's
- * personalities; v2c communities {@code public} (read) and {@code private} (read-write) and the
+ * One device's SNMP agent: SNMPv2-MIB's system group and IF-MIB's interfaces, as every agent has,
+ * plus the MIBs of the device's personalities; v2c communities {@code public} (read) and {@code private} (read-write) and the
  * device's SNMPv3 user (USM, SHA-256/AES-128), each device with its own engine ID.
  */
 public final class SnmpAgent implements AutoCloseable {
@@ -95,7 +94,7 @@ public final class SnmpAgent implements AutoCloseable {
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths);
         opTable = new OpTable(counted(Personality.UPLIFT_IAD, starter), notifier);
         copyTable = new CcCopyTable(counted(Personality.CISCO_CONFIG_COPY, starter), notifier, device::upTimeHundredths,
-                settings.tftpPort());
+                settings.tftpPort(), settings.ftpPort());
         docsis = new DocsisSoftware(counted(Personality.DOCSIS, starter), reset, device, settings.tftpPort(),
                 settings.httpPort());
         registerObjects(settings, device);
@@ -146,20 +145,22 @@ public final class SnmpAgent implements AutoCloseable {
 
     private void registerObjects(DeviceSettings settings, DeviceView device) throws IOException {
         try {
-            register(new LiveScalar<>(IadMib.SYS_DESCR, () -> DeviceView.text(device.sysDescr())));
-            register(new LiveScalar<>(IadMib.SYS_OBJECT_ID, () -> new OID(sysObjectId(settings))));
-            register(new LiveScalar<>(IadMib.SYS_UP_TIME, () -> new TimeTicks(device.upTimeHundredths() & 0xFFFFFFFFL)));
-            register(new LiveScalar<>(IadMib.SYS_NAME, () -> DeviceView.text(device.sysName())));
             Set<Personality> personalities = settings.personalities();
-            if (personalities.contains(Personality.UPLIFT_IAD) || personalities.contains(Personality.CISCO_CONFIG_COPY)) {
-                // a Cisco-style device has no standard object for its version and config digest; the simulated
-                // one also implements UPLIFT-IAD-MIB's system group, so the workflow's evidence can be read
-                registerIadScalars(device);
-            }
+            boolean ciscoOnly = personalities.contains(Personality.CISCO_CONFIG_COPY)
+                    && !personalities.contains(Personality.UPLIFT_IAD);
+            // every agent: SNMPv2-MIB's system group and IF-MIB's interfaces
+            OID product = sysObjectId(settings);
+            new SystemGroup(device, () -> product, sysServices(personalities)).register(server);
+            new IfTable(settings.index(), ciscoOnly ? IfTable.router("GigabitEthernet") : IfTable.small())
+                    .register(server);
             if (personalities.contains(Personality.UPLIFT_IAD)) {
+                registerIadScalars(device);
                 opTable.register(server);
             }
             if (personalities.contains(Personality.CISCO_CONFIG_COPY)) {
+                // what an IOS device has instead of UPLIFT-IAD-MIB's system group: its inventory and image strings
+                new EntityMib(device, "Cisco", settings.index()).register(server);
+                new CiscoImageMib(device).register(server);
                 copyTable.register(server);
             }
             if (personalities.contains(Personality.DOCSIS)) {
@@ -168,6 +169,14 @@ public final class SnmpAgent implements AutoCloseable {
         } catch (DuplicateRegistrationException e) {
             throw new IOException("simulator MIB objects overlap: " + e.getMessage(), e);
         }
+    }
+
+    /** sysServices: the sum of 2^(layer-1) over the OSI layers served (a router 2+3, a modem bridges: 2). */
+    private static int sysServices(Set<Personality> personalities) {
+        if (personalities.contains(Personality.UPLIFT_IAD)) {
+            return 72; // a voice gateway: end-to-end (4) and applications (7)
+        }
+        return personalities.contains(Personality.CISCO_CONFIG_COPY) ? 6 : 2;
     }
 
     /** The product identifier managers choose drivers by: the IAD's if it speaks UPLIFT-IAD-MIB, else its other MIB's. */
@@ -180,6 +189,7 @@ public final class SnmpAgent implements AutoCloseable {
                 : DocsisSoftware.SIMULATED_PRODUCT;
     }
 
+    /** UPLIFT-IAD-MIB's system group: only devices that speak UPLIFT-IAD-MIB have it. */
     private void registerIadScalars(DeviceView device) throws DuplicateRegistrationException {
         register(new LiveScalar<>(new OID(IadMib.MODEL).append(0), () -> DeviceView.text(device.model())));
         register(new LiveScalar<>(new OID(IadMib.RUNNING_VERSION).append(0),

@@ -16,7 +16,8 @@ public final class Transfers {
     /** @param localAddress the device's own address: file servers check where transfers come from */
     public Transfers(InetAddress localAddress, Duration timeout, int maxTimeouts) {
         this.tftp = new Tftp(localAddress, timeout, maxTimeouts);
-        this.ftp = new Ftp(localAddress, timeout);
+        // TFTP's time-out is per packet and retried; a TCP wait is not retried, so FTP waits the whole budget
+        this.ftp = new Ftp(localAddress, timeout.multipliedBy(Math.max(1, maxTimeouts)));
         this.http = new Http(localAddress, timeout);
     }
 

@@ -1,12 +1,19 @@
 package org.uplift.snmp.cisco;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.snmp4j.PDU;
 import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.IpAddress;
+import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
@@ -23,13 +32,14 @@ import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.DriverCapabilities;
+import org.uplift.api.driver.Evidence;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
-import org.uplift.snmp.iad.UpliftIadMib;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.FixedServerPort;
 import org.uplift.snmp.session.RowCreation;
@@ -39,7 +49,8 @@ import org.uplift.snmp.session.SnmpSession;
 /**
  * Backs up and restores the configuration of devices that implement CISCO-CONFIG-COPY-MIB's
  * ccCopyTable: backup copies runningConfig to a networkFile, restore a networkFile to
- * runningConfig. Software download is not part of that MIB.
+ * runningConfig, over TFTP or FTP. Software download is not part of that MIB. Facts come from the
+ * MIBs IOS has (see {@link IosFacts}): the running version and the model, nothing else.
  */
 @Component(service = DeviceDriver.class, configurationPid = CiscoConfigCopyDriver.PID, property = {
     DeviceDriver.NAME_PROPERTY + "=" + CiscoConfigCopyDriver.NAME,
@@ -69,17 +80,39 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         @AttributeDefinition(name = "Devices' FTP port", description = "The FTP port the devices copy to (21 on "
                 + "real devices)", min = "1", max = "65535")
         int ftpPort() default 21;
+
+        @AttributeDefinition(name = "Version in sysDescr", description = "Regular expression finding the running "
+                + "version in sysDescr when neither CISCO-IMAGE-MIB's CW_VERSION nor entPhysicalSoftwareRev gives it; "
+                + "its first group is the version (the whole match without a group)")
+        String versionPattern() default "Version ([^ ,]+)";
     }
 
     private final SnmpSession session;
     private final RowCreation rows;
     private final FixedServerPort serverPort;
+    private final IosFacts facts;
 
     @Activate
     public CiscoConfigCopyDriver(Config config) throws IOException {
+        this(config, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+    }
+
+    /** @param indexes the ccCopyTable indexes to try (random; tests choose them) */
+    CiscoConfigCopyDriver(Config config, IntSupplier indexes) throws IOException {
+        Pattern versionPattern = compile(config.versionPattern());
         this.session = new SnmpSession(config.timeoutMillis(), config.retries());
-        this.rows = new RowCreation(session);
+        this.rows = new RowCreation(session, indexes);
         this.serverPort = new FixedServerPort("CISCO-CONFIG-COPY-MIB", PID, config.tftpPort(), config.ftpPort());
+        this.facts = new IosFacts(session, versionPattern);
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("versionPattern in " + PID + " is not a regular expression: "
+                    + e.getDescription(), e);
+        }
     }
 
     @Deactivate
@@ -92,24 +125,17 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         return type == OperationType.BACKUP_CONFIG || type == OperationType.RESTORE_CONFIG;
     }
 
-    /**
-     * sysObjectID and sysUpTime; the MIB has no object for the software version or a configuration
-     * digest, so those come from UPLIFT-IAD-MIB's system group when the device also implements it,
-     * and are empty otherwise.
-     */
+    /** Backup and restore; the running version and model are all the device's MIBs tell. */
+    @Override
+    public DriverCapabilities capabilities() {
+        return new DriverCapabilities(Set.of(OperationType.BACKUP_CONFIG, OperationType.RESTORE_CONFIG),
+                Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL));
+    }
+
+    /** sysObjectID, sysUpTime, the model and the running version; kept version, format and digest are unknown (""). */
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
-        List<VariableBinding> answer = session.get(device, UpliftIadMib.SYS_OBJECT_ID, UpliftIadMib.SYS_UP_TIME,
-                UpliftIadMib.MODEL, UpliftIadMib.RUNNING_VERSION, UpliftIadMib.KEPT_VERSION,
-                UpliftIadMib.CONFIG_FORMAT, UpliftIadMib.CONFIG_DIGEST);
-        if (answer.get(0).isException() || answer.get(1).isException()) {
-            throw new DeviceException(SnmpSession.describe(device) + " does not serve SNMPv2-MIB's sysObjectID and "
-                    + "sysUpTime (" + answer.get(0).getVariable() + "); its agent is incomplete", false);
-        }
-        return new DeviceFacts(Answers.oid(device, answer.get(0)), Answers.unsigned(device, answer.get(1)),
-                Answers.textOrEmpty(device, answer.get(2)), Answers.textOrEmpty(device, answer.get(3)),
-                Answers.textOrEmpty(device, answer.get(4)), Answers.textOrEmpty(device, answer.get(5)),
-                Answers.hexOrEmpty(device, answer.get(6)));
+        return facts.read(device);
     }
 
     @Override
@@ -119,8 +145,46 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
                     + "only; " + request.type() + " needs another driver", false);
         }
         serverPort.check(device, request);
-        List<VariableBinding> columns = copyRow(device, request);
-        return new OperationHandle(rows.create(device, "ccCopyTable", index -> withIndex(columns, index)));
+        InetAddress server = resolve(device, request.serverHost());
+        try {
+            return new OperationHandle(create(device, copyRow(request, rev1Server(server)), request));
+        } catch (SnmpRequestException e) {
+            if (!refusesRev1(e)) {
+                throw e;
+            }
+            if (!(server instanceof Inet4Address)) {
+                throw new DeviceException(SnmpSession.describe(device) + " refuses ccCopyServerAddressRev1 (older IOS)"
+                        + " and its ccCopyServerAddress takes IPv4 only; give it an IPv4 file server address", false, e);
+            }
+            // older IOS: only the deprecated IPv4 column
+            return new OperationHandle(create(device, copyRow(request, List.of(column(
+                    CiscoConfigCopyMib.SERVER_ADDRESS_V4, new IpAddress(server)))), request));
+        }
+    }
+
+    /** Creates the row under a free index; destroys what a failed attempt left, adopts our own row met again. */
+    private int create(Device device, List<VariableBinding> columns, OperationRequest request) throws DeviceException {
+        byte[] fileName = utf8(request.fileName()).getValue();
+        return rows.create(device, "ccCopyTable", index -> withIndex(columns, index),
+                new RowCreation.Cleanup(CiscoConfigCopyMib.column(CiscoConfigCopyMib.ENTRY_ROW_STATUS)),
+                index -> {
+                    // the ticketed file name is unique: a row in use with it is ours (a retransmitted SET met it)
+                    VariableBinding name = session.get(device,
+                            CiscoConfigCopyMib.column(CiscoConfigCopyMib.FILE_NAME, index)).get(0);
+                    return name.getVariable() instanceof OctetString octets
+                            && Arrays.equals(octets.getValue(), fileName);
+                });
+    }
+
+    /** noCreation, notWritable or noSuchName at ccCopyServerAddressType or Rev1: an IOS without those columns. */
+    private static boolean refusesRev1(SnmpRequestException e) {
+        int status = e.errorStatus();
+        boolean refused = status == PDU.noCreation || status == PDU.notWritable || status == PDU.noSuchName
+                || status == PDU.noAccess;
+        OID failed = e.failedOid();
+        return refused && failed != null
+                && (failed.startsWith(CiscoConfigCopyMib.column(CiscoConfigCopyMib.SERVER_ADDRESS_TYPE))
+                        || failed.startsWith(CiscoConfigCopyMib.column(CiscoConfigCopyMib.SERVER_ADDRESS)));
     }
 
     @Override
@@ -158,11 +222,17 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         }
     }
 
-    /** The columns of one copy; the server goes into the Rev1 columns (the IPv4-only ccCopyServerAddress is deprecated). */
-    private static List<VariableBinding> copyRow(Device device, OperationRequest request) throws DeviceException {
+    /** ccCopyServerAddressType and ccCopyServerAddressRev1: IPv4 or IPv6. */
+    private static List<VariableBinding> rev1Server(InetAddress server) {
+        return List.of(column(CiscoConfigCopyMib.SERVER_ADDRESS_TYPE, new Integer32(server instanceof Inet6Address
+                        ? CiscoConfigCopyMib.ADDRESS_IPV6 : CiscoConfigCopyMib.ADDRESS_IPV4)),
+                column(CiscoConfigCopyMib.SERVER_ADDRESS, new OctetString(server.getAddress())));
+    }
+
+    /** The columns of one copy, created active in one SET (createAndGo), with the server's columns given. */
+    private static List<VariableBinding> copyRow(OperationRequest request, List<VariableBinding> serverColumns) {
         boolean backup = request.type() == OperationType.BACKUP_CONFIG;
         boolean ftp = request.protocol() == TransferProtocol.FTP;
-        InetAddress server = resolve(device, request.serverHost());
         List<VariableBinding> columns = new ArrayList<>();
         columns.add(column(CiscoConfigCopyMib.PROTOCOL,
                 new Integer32(ftp ? CiscoConfigCopyMib.PROTOCOL_FTP : CiscoConfigCopyMib.PROTOCOL_TFTP)));
@@ -170,10 +240,9 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
                 backup ? CiscoConfigCopyMib.FILE_RUNNING_CONFIG : CiscoConfigCopyMib.FILE_NETWORK)));
         columns.add(column(CiscoConfigCopyMib.DEST_FILE_TYPE, new Integer32(
                 backup ? CiscoConfigCopyMib.FILE_NETWORK : CiscoConfigCopyMib.FILE_RUNNING_CONFIG)));
-        columns.add(column(CiscoConfigCopyMib.SERVER_ADDRESS_TYPE, new Integer32(server instanceof Inet6Address
-                ? CiscoConfigCopyMib.ADDRESS_IPV6 : CiscoConfigCopyMib.ADDRESS_IPV4)));
-        columns.add(column(CiscoConfigCopyMib.SERVER_ADDRESS, new OctetString(server.getAddress())));
+        columns.addAll(serverColumns);
         columns.add(column(CiscoConfigCopyMib.FILE_NAME, utf8(request.fileName())));
+        // ftp needs a user (IOS would otherwise use its own configured one); tftp has none
         if (ftp && request.username() != null) {
             columns.add(column(CiscoConfigCopyMib.USER_NAME, utf8(request.username())));
         }
@@ -191,7 +260,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
     }
 
     private static VariableBinding[] withIndex(List<VariableBinding> columns, int index) {
-        return columns.stream().map(c -> new VariableBinding(new org.snmp4j.smi.OID(c.getOid()).append(index),
+        return columns.stream().map(c -> new VariableBinding(new OID(c.getOid()).append(index),
                 c.getVariable())).toArray(VariableBinding[]::new);
     }
 
@@ -200,6 +269,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
     }
 
     private static InetAddress resolve(Device device, String host) throws DeviceException {
+        // the host comes from Uplift's own configuration, not from the device
         if (host == null || host.isBlank()) {
             throw new DeviceException(SnmpSession.describe(device) + ": a configuration copy needs the file "
                     + "server's address", false);

@@ -14,6 +14,8 @@ public final class CiscoConfigCopyMib {
     static final int PROTOCOL = 2;
     static final int SOURCE_FILE_TYPE = 3;
     static final int DEST_FILE_TYPE = 4;
+    /** ccCopyServerAddress (IpAddress): deprecated, IPv4 only; older IOS has nothing else. */
+    static final int SERVER_ADDRESS_V4 = 5;
     static final int FILE_NAME = 6;
     static final int USER_NAME = 7;
     static final int USER_PASSWORD = 8;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,12 +43,15 @@ import org.uplift.api.driver.DeviceException;
 /**
  * SNMP plumbing every driver shares: one SNMP4J {@link Snmp} on one ephemeral UDP port for any
  * number of devices, asynchronous GET/SET (a request waits on no thread; SNMP4J's one listener
- * thread completes it), SNMPv2c and SNMPv3 (USM with its own user table, each device's user bound
+ * thread completes it), bounded GETBULK walks, SNMPv2c and SNMPv3 (USM with its own user table, each device's user bound
  * to that device's engine ID, so devices may share a user name with different passphrases), and
  * errors turned into {@link DeviceException}s an operator can read. Messages never carry a
  * community or passphrase.
  */
 public final class SnmpSession implements AutoCloseable {
+
+    /** Rows asked for per GETBULK of a walk: small enough for any agent's message size. */
+    private static final int WALK_REPETITIONS = 16;
 
     private final Snmp snmp;
     private final USM usm;
@@ -84,6 +88,39 @@ public final class SnmpSession implements AutoCloseable {
     /** SETs the variables in one request. */
     public void set(Device device, VariableBinding... bindings) throws DeviceException {
         await(setAsync(device, bindings));
+    }
+
+    /**
+     * Walks the subtree under {@code root} with GETBULK: at most {@code maxRows} bindings, in order,
+     * ending at the subtree's end, at endOfMibView, or where an agent answers out of order (which
+     * would loop for ever). A real device's table can be long: callers bound it to what they need.
+     */
+    public List<VariableBinding> walk(Device device, OID root, int maxRows) throws DeviceException {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("a walk needs at least one row (got " + maxRows + ")");
+        }
+        List<VariableBinding> rows = new ArrayList<>();
+        OID last = root;
+        while (rows.size() < maxRows) {
+            PDU pdu = pdu(device, PDU.GETBULK);
+            pdu.setNonRepeaters(0);
+            pdu.setMaxRepetitions(Math.min(WALK_REPETITIONS, maxRows - rows.size()));
+            pdu.add(new VariableBinding(last));
+            List<VariableBinding> answer = await(send(device, pdu, "GETBULK"));
+            if (answer.isEmpty()) {
+                return rows;
+            }
+            for (VariableBinding binding : answer) {
+                OID oid = binding.getOid();
+                if (binding.isException() || !oid.startsWith(root) || oid.compareTo(last) <= 0
+                        || rows.size() >= maxRows) {
+                    return rows;
+                }
+                rows.add(binding);
+                last = oid;
+            }
+        }
+        return rows;
     }
 
     /**
@@ -168,7 +205,8 @@ public final class SnmpSession implements AutoCloseable {
                     + (response.getErrorStatus() == PDU.tooBig ? " (the answer would not fit in one message)" : ""),
                     response.getErrorStatus(), failed);
         }
-        if (response.size() != request.size()) {
+        // a GETBULK answer holds up to max-repetitions bindings per variable, or fewer
+        if (request.getType() != PDU.GETBULK && response.size() != request.size()) {
             throw new DeviceException(describe(device) + " answered SNMP " + operation + " with " + response.size()
                     + " variables for " + request.size() + " asked; the agent is broken", false);
         }

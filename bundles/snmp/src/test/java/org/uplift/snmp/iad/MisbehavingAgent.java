@@ -19,13 +19,13 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * A tiny misbehaving v2c agent on 127.0.0.1 for tests: every request is answered with the PDU the
  * test's function builds from it (SNMP4J encodes it), so a test can answer wrong types or errors.
  */
-final class MisbehavingAgent implements AutoCloseable {
+public final class MisbehavingAgent implements AutoCloseable {
 
-    final List<PDU> requests = new CopyOnWriteArrayList<>();
+    public final List<PDU> requests = new CopyOnWriteArrayList<>();
     private final Snmp snmp;
     private final int port;
 
-    MisbehavingAgent(UnaryOperator<PDU> answer) throws IOException {
+    public MisbehavingAgent(UnaryOperator<PDU> answer) throws IOException {
         DefaultUdpTransportMapping transport =
                 new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0));
         snmp = new Snmp(transport);
@@ -51,7 +51,7 @@ final class MisbehavingAgent implements AutoCloseable {
         port = transport.getListenAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
