@@ -44,6 +44,7 @@ final class HttpConnection implements Runnable {
     private volatile long deadline;
     private volatile String overdue;
     private volatile boolean timedOut;
+    private volatile boolean aborted;
 
     /** @param closed run once the connection is closed (its slot is given back) */
     HttpConnection(SocketChannel channel, InetSocketAddress client, TicketGate gate, HttpSettings settings,
@@ -72,6 +73,7 @@ final class HttpConnection implements Runnable {
 
     /** Closes at once (the server stops). */
     void abort() {
+        aborted = true;
         closeQuietly();
     }
 
@@ -92,8 +94,7 @@ final class HttpConnection implements Runnable {
         } catch (HttpRefusal refusal) {
             refuse(request, refusal);
         } catch (IOException e) {
-            String reason = timedOut ? overdue : e.getMessage();
-            refusals.warn(LOG, "HTTP: {} from {} ended: {}", what(request), who(), LogText.of(reason));
+            refusals.warn(LOG, "HTTP: {} from {} ended: {}", what(request), who(), LogText.of(reason(e)));
         } catch (RuntimeException e) {
             LOG.error("HTTP: {} from {} failed unexpectedly", what(request), who(), e);
             send(Responses.text(500, "server error", null));
@@ -130,8 +131,7 @@ final class HttpConnection implements Runnable {
             ticket.complete(null);
             LOG.info("HTTP: {} read {} ({} bytes)", who(), ticket.name(), size);
         } catch (IOException e) {
-            String reason = timedOut ? overdue : e.getMessage();
-            ticket.failed("HTTP download stopped after " + position + " of " + size + " bytes: " + reason);
+            ticket.failed("HTTP download stopped after " + position + " of " + size + " bytes: " + reason(e));
             throw e;
         } finally {
             ticket.end();
@@ -168,8 +168,7 @@ final class HttpConnection implements Runnable {
             ticket.failed("HTTP upload refused: " + e.getMessage());
             throw new HttpRefusal(400, "bad request", "malformed chunked body: " + e.getMessage());
         } catch (IOException e) {
-            String reason = timedOut ? overdue : e.getMessage();
-            ticket.failed("HTTP upload cut short: " + reason);
+            ticket.failed("HTTP upload cut short: " + reason(e));
             throw e;
         } finally {
             ticket.end();
@@ -185,9 +184,21 @@ final class HttpConnection implements Runnable {
         }
     }
 
+    /** Why the connection failed: its deadline if the watchdog closed it, else what the socket said. */
+    private String reason(IOException e) {
+        if (timedOut) {
+            return overdue;
+        }
+        if (aborted) {
+            return "the HTTP server stopped";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     private void refuse(HttpRequest request, HttpRefusal refusal) {
-        refusals.warn(LOG, "HTTP: refused {} from {}: {} ({})", what(request), who(), refusal.reason(),
-                refusal.status());
+        String what = request != null ? what(request)
+                : refusal.requestLine() != null ? "'" + LogText.of(refusal.requestLine()) + "'" : "a request";
+        refusals.warn(LOG, "HTTP: refused {} from {}: {} ({})", what, who(), refusal.reason(), refusal.status());
         send(Responses.text(refusal.status(), refusal.clientMessage(), refusal.allow()));
     }
 

@@ -11,6 +11,7 @@ final class HttpRefusal extends Exception {
     private final int status;
     private final String clientMessage;
     private final String allow;
+    private String requestLine;
 
     HttpRefusal(int status, String clientMessage, String reason) {
         this(status, clientMessage, reason, null);
@@ -35,6 +36,16 @@ final class HttpRefusal extends Exception {
     /** {@code null} unless this is a 405. */
     String allow() {
         return allow;
+    }
+
+    /** The request line a head refusal came with, for the log (through LogText); {@code null} if none. */
+    String requestLine() {
+        return requestLine;
+    }
+
+    HttpRefusal withRequestLine(String line) {
+        this.requestLine = line;
+        return this;
     }
 
     String reason() {

@@ -31,6 +31,14 @@ final class RequestParser {
     static HttpRequest read(InputStream in) throws IOException, HttpRefusal {
         Head head = new Head(in);
         String line = head.line();
+        try {
+            return parse(line, head);
+        } catch (HttpRefusal refusal) {
+            throw refusal.withRequestLine(line);
+        }
+    }
+
+    private static HttpRequest parse(String line, Head head) throws IOException, HttpRefusal {
         String[] parts = line.split(" ", -1);
         if (parts.length != 3 || !METHOD.matcher(parts[0]).matches()) {
             throw bad("the request line is not 'METHOD /name HTTP/1.1'");
