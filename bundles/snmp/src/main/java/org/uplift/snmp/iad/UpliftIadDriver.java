@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,8 @@ import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.DriverCapabilities;
+import org.uplift.api.driver.Evidence;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
@@ -73,6 +76,16 @@ public final class UpliftIadDriver implements DeviceDriver {
     @Override
     public boolean supports(OperationType type) {
         return true;
+    }
+
+    /**
+     * Every operation of upliftIadOpType; the evidence UPLIFT-IAD-MIB's system group defines
+     * (upliftIadModel, ...RunningVersion, ...KeptVersion, ...ConfigFormat, ...ConfigDigest).
+     */
+    @Override
+    public DriverCapabilities capabilities() {
+        return new DriverCapabilities(EnumSet.allOf(OperationType.class), EnumSet.of(Evidence.RUNNING_VERSION,
+                Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL, Evidence.CONFIG_FORMAT));
     }
 
     @Override
@@ -145,8 +158,7 @@ public final class UpliftIadDriver implements DeviceDriver {
     private static List<VariableBinding> rowCreation(Device device, OperationRequest request) throws DeviceException {
         List<VariableBinding> columns = new ArrayList<>();
         columns.add(column(UpliftIadMib.OP_TYPE, new Integer32(opType(request.type()))));
-        columns.add(column(UpliftIadMib.OP_PROTOCOL,
-                new Integer32(request.protocol() == TransferProtocol.FTP ? 2 : 1)));
+        columns.add(column(UpliftIadMib.OP_PROTOCOL, new Integer32(protocol(request.protocol()))));
         if (request.serverHost() != null && !request.serverHost().isBlank()) {
             InetAddress server = resolve(device, request.serverHost());
             columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS_TYPE, new Integer32(
@@ -187,6 +199,18 @@ public final class UpliftIadDriver implements DeviceDriver {
             throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
                     + host + "'", false, e);
         }
+    }
+
+    /** upliftIadOpProtocol; a request without a protocol means TFTP, the column's DEFVAL. */
+    static int protocol(TransferProtocol protocol) {
+        if (protocol == null) {
+            return UpliftIadMib.PROTOCOL_TFTP;
+        }
+        return switch (protocol) {
+            case TFTP -> UpliftIadMib.PROTOCOL_TFTP;
+            case FTP -> UpliftIadMib.PROTOCOL_FTP;
+            case HTTP -> UpliftIadMib.PROTOCOL_HTTP;
+        };
     }
 
     private static int opType(OperationType type) {
