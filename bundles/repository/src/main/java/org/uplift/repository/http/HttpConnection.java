@@ -89,10 +89,13 @@ final class HttpConnection implements Runnable {
             switch (request.method()) {
                 case "HEAD" -> head(ticket);
                 case "GET" -> download(ticket);
-                default -> upload(ticket, request, in);
+                case "PUT" -> upload(ticket, request, in);
+                default -> throw new IllegalStateException("the gate admitted " + request.method());
             }
         } catch (HttpRefusal refusal) {
             refuse(request, refusal);
+        } catch (RequestParser.NoRequest e) {
+            LOG.debug("HTTP: {} closed the connection without a request", who());
         } catch (IOException e) {
             refusals.warn(LOG, "HTTP: {} from {} ended: {}", what(request), who(), LogText.of(reason(e)));
         } catch (RuntimeException e) {

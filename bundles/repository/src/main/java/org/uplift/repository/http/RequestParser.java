@@ -138,6 +138,16 @@ final class RequestParser {
         return new HttpRefusal(400, "bad request", reason);
     }
 
+    /** The client closed without sending a byte: a port probe, not worth a warning. */
+    static final class NoRequest extends EOFException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoRequest() {
+            super("the client closed the connection without a request");
+        }
+    }
+
     /** The head's lines, counted against {@link #MAX_HEAD}. */
     private static final class Head {
 
@@ -158,7 +168,8 @@ final class RequestParser {
             while (true) {
                 int b = in.read();
                 if (b < 0) {
-                    throw new EOFException("the client closed the connection within the request head");
+                    throw total == 0 ? new NoRequest()
+                            : new EOFException("the client closed the connection within the request head");
                 }
                 if (++total > MAX_HEAD) {
                     throw new HttpRefusal(431, "request head too large",
