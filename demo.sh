@@ -35,6 +35,7 @@ TFTP_PORT=$(free_port udp)
 TRAP_PORT=$(free_port udp)
 HTTP_PORT=$(free_port tcp)
 FTP_PORT=$(free_port tcp)
+FILE_HTTP_PORT=$(free_port tcp)
 SIM_BASE=$(free_udp_range "$DEVICES")
 karaf_on_loopback
 cat > "$KARAF/etc/org.ops4j.pax.web.cfg" <<EOF
@@ -46,7 +47,9 @@ cat > "$KARAF/etc/org.uplift.tftp.cfg" <<EOF
 bindAddress = 127.0.0.1
 port = $TFTP_PORT
 ftpPort = $FTP_PORT
+httpPort = $FILE_HTTP_PORT
 maxTransfersPerDevice = 16
+httpMaxConnectionsPerAddress = 16
 EOF
 # a simulated device is steady as soon as it answers: a short settle after its reboot keeps the demo brisk
 cat > "$KARAF/etc/org.uplift.workflow.cfg" <<EOF

@@ -26,11 +26,13 @@ import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
 import org.uplift.repository.ftp.FtpSettings;
 import org.uplift.repository.ftp.TicketFtpServer;
+import org.uplift.repository.http.HttpSettings;
+import org.uplift.repository.http.TicketHttpServer;
 import org.uplift.repository.ticket.TicketRegistry;
 
 /**
- * The ticketed file server: one ticket registry served over TFTP and, unless disabled, FTP. A ticket
- * is good for either protocol; its FTP user and password come with it.
+ * The ticketed file server: one ticket registry served over TFTP and, unless disabled, FTP and HTTP.
+ * A ticket is good for any of them; its FTP user and password come with it.
  */
 @Component(service = FileServer.class, configurationPid = TftpFileServer.PID)
 @Designate(ocd = TftpFileServer.Config.class)
@@ -40,8 +42,8 @@ public class TftpFileServer implements FileServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TftpFileServer.class);
 
-    @ObjectClassDefinition(name = "Uplift TFTP and FTP servers",
-            description = "The TFTP and FTP servers devices download firmware and configurations from and upload backups to")
+    @ObjectClassDefinition(name = "Uplift TFTP, FTP and HTTP servers",
+            description = "The TFTP, FTP and HTTP servers devices download firmware and configurations from and upload backups to")
     public @interface Config {
         @AttributeDefinition(name = "Bind address", description = "Local address the server listens on")
         String bindAddress() default "127.0.0.1";
@@ -100,6 +102,29 @@ public class TftpFileServer implements FileServer {
 
         @AttributeDefinition(name = "FTP idle time-out", description = "Seconds of silence before an FTP session is closed")
         int ftpIdleSeconds() default 60;
+
+        @AttributeDefinition(name = "HTTP enabled",
+                description = "Also serve tickets over HTTP: GET downloads, PUT uploads, on the bind address")
+        boolean httpEnabled() default true;
+
+        @AttributeDefinition(name = "HTTP port", description = "TCP port of the HTTP server (80 needs privileges)")
+        int httpPort() default 8069;
+
+        @AttributeDefinition(name = "HTTP connections",
+                description = "Concurrent HTTP connections; more are answered 503 and closed")
+        int httpMaxConnections() default 64;
+
+        @AttributeDefinition(name = "HTTP connections per address",
+                description = "Concurrent HTTP connections from one client address; more are answered 503 and closed")
+        int httpMaxConnectionsPerAddress() default 8;
+
+        @AttributeDefinition(name = "HTTP header time-out",
+                description = "Seconds a new HTTP connection has to send its request line and headers before it is closed")
+        int httpHeaderSeconds() default 10;
+
+        @AttributeDefinition(name = "HTTP idle time-out",
+                description = "Seconds a download or upload may move no byte before its connection is closed")
+        int httpIdleSeconds() default 60;
     }
 
     private final TftpSettings settings;
@@ -107,18 +132,21 @@ public class TftpFileServer implements FileServer {
     private final TftpServer server;
     private final TicketFtpServer ftp;
     private final String ftpHost;
+    private final TicketHttpServer http;
 
     @Activate
     public TftpFileServer(Config config) throws IOException {
-        this(TftpSettings.from(config), ftpSettings(config, TftpSettings.from(config)), Clock.systemUTC());
+        this(TftpSettings.from(config), ftpSettings(config, TftpSettings.from(config)),
+                httpSettings(config, TftpSettings.from(config)), Clock.systemUTC());
     }
 
     TftpFileServer(TftpSettings settings, Clock clock) throws IOException {
-        this(settings, null, clock);
+        this(settings, null, null, clock);
     }
 
-    /** @param ftpSettings {@code null} serves TFTP only */
-    TftpFileServer(TftpSettings settings, FtpSettings ftpSettings, Clock clock) throws IOException {
+    /** @param ftpSettings {@code null} serves no FTP; {@code httpSettings} likewise */
+    TftpFileServer(TftpSettings settings, FtpSettings ftpSettings, HttpSettings httpSettings, Clock clock)
+            throws IOException {
         this.settings = settings;
         Path staging = Files.createDirectories(settings.stagingDirectory());
         this.tickets = new TicketRegistry(staging, settings.maxUploadBytes(), clock);
@@ -126,6 +154,12 @@ public class TftpFileServer implements FileServer {
         this.server = new TftpServer(settings, tickets);
         this.ftp = ftpSettings == null ? null : startFtp(ftpSettings, tickets);
         this.ftpHost = ftpSettings == null ? null : ftpSettings.advertisedHost();
+        this.http = httpSettings == null ? null : startHttp(httpSettings, tickets);
+        if (http != null) {
+            LOG.info("HTTP server listening on {}, advertised to devices as {}",
+                    hostPort(httpSettings.bindAddress().getHostAddress(), http.port()),
+                    hostPort(settings.advertisedHost(), http.port()));
+        }
         if (ftp != null) {
             LOG.info("FTP server listening on {}:{} (passive mode), advertised to devices as {}:{}",
                     ftpSettings.bindAddress().getHostAddress(), ftp.port(), ftpHost, ftp.port());
@@ -142,6 +176,9 @@ public class TftpFileServer implements FileServer {
 
     @Deactivate
     void deactivate() {
+        if (http != null) {
+            http.stop();
+        }
         if (ftp != null) {
             ftp.stop();
         }
@@ -163,6 +200,11 @@ public class TftpFileServer implements FileServer {
     /** FTP control connections open now; 0 without FTP (tests, benchmarks). */
     int ftpConnections() {
         return ftp == null ? 0 : ftp.connections();
+    }
+
+    /** HTTP connections open now; 0 without HTTP (tests). */
+    int httpConnections() {
+        return http == null ? 0 : http.connections();
     }
 
     /** Live tickets (tests, benchmarks). */
@@ -199,6 +241,13 @@ public class TftpFileServer implements FileServer {
             }
             return new Endpoint(TransferProtocol.FTP, ftpHost, ftp.port());
         }
+        if (protocol == TransferProtocol.HTTP) {
+            if (http == null) {
+                throw new RepositoryException("the HTTP server is not running (disabled, or its port was taken:"
+                        + " see the log); check httpEnabled and httpPort in " + PID + " or use TFTP");
+            }
+            return new Endpoint(TransferProtocol.HTTP, settings.advertisedHost(), http.port());
+        }
         return new Endpoint(TransferProtocol.TFTP, settings.advertisedHost(), server.port());
     }
 
@@ -215,6 +264,30 @@ public class TftpFileServer implements FileServer {
             LOG.error("FTP server not started, tickets are served over TFTP only: {}", e.getMessage());
             return null;
         }
+    }
+
+    /** Like FTP: a taken HTTP port leaves the other protocols running. */
+    private static TicketHttpServer startHttp(HttpSettings settings, TicketRegistry tickets) {
+        try {
+            return new TicketHttpServer(settings, tickets);
+        } catch (IOException e) {
+            LOG.error("HTTP server not started, tickets are not served over HTTP: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code [::1]:8069} for IPv6, as in a URL, so the log line is unambiguous. */
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private static HttpSettings httpSettings(Config config, TftpSettings tftp) {
+        if (!config.httpEnabled()) {
+            return null;
+        }
+        return new HttpSettings(tftp.bindAddress(), config.httpPort(), tftp.advertisedHost(),
+                config.httpMaxConnections(), config.httpMaxConnectionsPerAddress(), config.httpHeaderSeconds(),
+                config.httpIdleSeconds());
     }
 
     private static FtpSettings ftpSettings(Config config, TftpSettings tftp) {

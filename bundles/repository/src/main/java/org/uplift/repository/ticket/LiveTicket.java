@@ -104,6 +104,17 @@ public final class LiveTicket {
         return true;
     }
 
+    /**
+     * Starts an upload only if no attempt runs and none completed, in one step, so two uploads racing
+     * for one ticket cannot both start; {@code false} otherwise or if the ticket was revoked.
+     */
+    public synchronized boolean beginAlone() {
+        if (active > 0 || completed) {
+            return false;
+        }
+        return begin();
+    }
+
     public synchronized void end() {
         active--;
     }

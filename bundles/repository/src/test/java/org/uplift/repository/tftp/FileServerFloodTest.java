@@ -88,7 +88,7 @@ class FileServerFloodTest {
         await(10_000, () -> ServerThreads.count() == 0);
         int baselineThreads = ServerThreads.count();
         server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.ofEntries(
-                Map.entry("port", 0), Map.entry("ftpPort", 0),
+                Map.entry("port", 0), Map.entry("ftpPort", 0), Map.entry("httpPort", 0),
                 Map.entry("stagingDirectory", temp.resolve("staging").toString()),
                 Map.entry("timeoutMillis", TIMEOUT_MILLIS), Map.entry("maxRetries", RETRIES),
                 Map.entry("maxTransfers", MAX_TRANSFERS), Map.entry("maxTransfersPerDevice", PER_DEVICE),

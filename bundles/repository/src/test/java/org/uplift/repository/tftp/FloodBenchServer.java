@@ -43,7 +43,7 @@ public final class FloodBenchServer {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("uplift-flood-bench");
-        Map<String, Object> config = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "stagingDirectory",
+        Map<String, Object> config = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0, "stagingDirectory",
                 work.resolve("staging").toString()));
         for (String setting : SETTINGS) {
             String value = System.getProperty("flood." + setting);

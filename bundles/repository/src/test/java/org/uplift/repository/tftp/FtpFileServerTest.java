@@ -48,7 +48,7 @@ class FtpFileServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpPort", 0,
+        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
                 "stagingDirectory", temp.resolve("staging").toString())));
         port = server.endpoint(TransferProtocol.FTP).port();
     }
@@ -252,7 +252,7 @@ class FtpFileServerTest {
 
     private void restart(Map<String, Object> overrides) throws IOException, RepositoryException {
         server.deactivate();
-        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "stagingDirectory",
+        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0, "stagingDirectory",
                 temp.resolve("staging").toString()));
         values.putAll(overrides);
         server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));

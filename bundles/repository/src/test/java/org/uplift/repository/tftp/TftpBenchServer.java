@@ -27,7 +27,7 @@ public final class TftpBenchServer {
         Path file = Path.of(args[0]);
         Path staging = Files.createTempDirectory("uplift-bench-staging");
         TftpFileServer server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of(
-                "port", args.length > 1 ? Integer.parseInt(args[1]) : 0, "ftpEnabled", false,
+                "port", args.length > 1 ? Integer.parseInt(args[1]) : 0, "ftpEnabled", false, "httpEnabled", false,
                 "stagingDirectory", staging.toString(), "maxTransfers", 64, "timeoutMillis", 1000)));
         TransferTicket ticket = server.offer(file, InetAddress.getByName("127.0.0.1"), Duration.ofHours(2));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -69,7 +69,7 @@ class TftpFileServerTest {
 
     private TftpFileServer start(Map<String, Object> overrides) throws IOException {
         Map<String, Object> values = new HashMap<>(Map.of("port", 0, "stagingDirectory",
-                temp.resolve("staging").toString(), "timeoutMillis", 300, "maxRetries", 3, "ftpPort", 0));
+                temp.resolve("staging").toString(), "timeoutMillis", 300, "maxRetries", 3, "ftpPort", 0, "httpPort", 0));
         values.putAll(overrides);
         return new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
     }

@@ -49,7 +49,7 @@ class TftpInteropTest {
     @BeforeEach
     void start() throws Exception {
         server = new TftpFileServer(Configs.of(TftpFileServer.Config.class,
-                Map.of("port", 0, "ftpPort", 0, "stagingDirectory", temp.resolve("staging").toString())));
+                Map.of("port", 0, "ftpPort", 0, "httpPort", 0, "stagingDirectory", temp.resolve("staging").toString())));
         port = server.endpoint(TransferProtocol.TFTP).port();
     }
 

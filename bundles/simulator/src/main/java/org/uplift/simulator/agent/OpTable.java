@@ -56,7 +56,8 @@ final class OpTable {
         this.notifier = notifier;
         MOColumn[] columns = {
             Columns.enumeration(IadMib.COL_TYPE, null, 1, 2, 3, 4),
-            Columns.enumeration(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), 1, 2),
+            Columns.enumeration(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), OpRequest.PROTOCOL_TFTP,
+                    OpRequest.PROTOCOL_FTP, OpRequest.PROTOCOL_HTTP),
             Columns.enumeration(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
             new MOMutableColumn<>(IadMib.COL_ADDRESS, SMIConstants.SYNTAX_OCTET_STRING,
                     MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),

@@ -78,7 +78,10 @@ public final class UpliftIadDriver implements DeviceDriver {
         return true;
     }
 
-    /** Every operation; UPLIFT-IAD-MIB has scalars for the running and kept version, model, format and digest. */
+    /**
+     * Every operation of upliftIadOpType; the evidence UPLIFT-IAD-MIB's system group defines
+     * (upliftIadModel, ...RunningVersion, ...KeptVersion, ...ConfigFormat, ...ConfigDigest).
+     */
     @Override
     public DriverCapabilities capabilities() {
         return new DriverCapabilities(EnumSet.allOf(OperationType.class), EnumSet.of(Evidence.RUNNING_VERSION,
@@ -155,8 +158,7 @@ public final class UpliftIadDriver implements DeviceDriver {
     private static List<VariableBinding> rowCreation(Device device, OperationRequest request) throws DeviceException {
         List<VariableBinding> columns = new ArrayList<>();
         columns.add(column(UpliftIadMib.OP_TYPE, new Integer32(opType(request.type()))));
-        columns.add(column(UpliftIadMib.OP_PROTOCOL,
-                new Integer32(request.protocol() == TransferProtocol.FTP ? 2 : 1)));
+        columns.add(column(UpliftIadMib.OP_PROTOCOL, new Integer32(protocol(request.protocol()))));
         if (request.serverHost() != null && !request.serverHost().isBlank()) {
             InetAddress server = resolve(device, request.serverHost());
             columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS_TYPE, new Integer32(
@@ -197,6 +199,18 @@ public final class UpliftIadDriver implements DeviceDriver {
             throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
                     + host + "'", false, e);
         }
+    }
+
+    /** upliftIadOpProtocol; a request without a protocol means TFTP, the column's DEFVAL. */
+    static int protocol(TransferProtocol protocol) {
+        if (protocol == null) {
+            return UpliftIadMib.PROTOCOL_TFTP;
+        }
+        return switch (protocol) {
+            case TFTP -> UpliftIadMib.PROTOCOL_TFTP;
+            case FTP -> UpliftIadMib.PROTOCOL_FTP;
+            case HTTP -> UpliftIadMib.PROTOCOL_HTTP;
+        };
     }
 
     private static int opType(OperationType type) {

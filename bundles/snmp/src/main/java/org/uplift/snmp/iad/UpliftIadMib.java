@@ -34,6 +34,11 @@ public final class UpliftIadMib {
     static final int ROW_CREATE_AND_GO = 4;
     static final int ROW_DESTROY = 6;
 
+    /** upliftIadOpProtocol: tftp(1), ftp(2), http(3). */
+    static final int PROTOCOL_TFTP = 1;
+    static final int PROTOCOL_FTP = 2;
+    static final int PROTOCOL_HTTP = 3;
+
     static final int ADDRESS_IPV4 = 1;
     static final int ADDRESS_IPV6 = 2;
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.DriverCapabilities;
+import org.uplift.api.driver.Evidence;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
@@ -171,6 +174,35 @@ class UpliftIadDriverTest {
 
         assertEquals(OperationState.FAILED, status.state());
         assertEquals("loadFailed", status.failCause());
+    }
+
+    @Test
+    void givenAnHttpRequest_whenTheOperationStarts_thenTheRowSaysHttp3AndTheDeviceAcceptsIt() throws Exception {
+        Device device = device(simulator);
+        OperationHandle handle = driver.start(device, new OperationRequest(OperationType.BACKUP_CONFIG,
+                TransferProtocol.HTTP, "127.0.0.1", 8069, "up-x.cfg", null, null));
+        try (SnmpSession session = new SnmpSession(300, 1)) {
+            assertEquals(3, session.get(device, UpliftIadMib.opColumn(UpliftIadMib.OP_PROTOCOL, handle.index()))
+                    .get(0).getVariable().toInt(), "upliftIadOpProtocol http(3)");
+        }
+        driver.release(device, handle);
+    }
+
+    @Test
+    void givenTheProtocols_whenMapped_thenTheyAreUpliftIadOpProtocolsValues() {
+        assertEquals(1, UpliftIadDriver.protocol(TransferProtocol.TFTP));
+        assertEquals(2, UpliftIadDriver.protocol(TransferProtocol.FTP));
+        assertEquals(3, UpliftIadDriver.protocol(TransferProtocol.HTTP));
+        assertEquals(1, UpliftIadDriver.protocol(null), "the column's DEFVAL");
+    }
+
+    @Test
+    void givenTheDriver_whenItsCapabilitiesAreAsked_thenAllOperationsAndTheIadMibsEvidence() {
+        DriverCapabilities capabilities = driver.capabilities();
+        assertEquals(EnumSet.allOf(OperationType.class), EnumSet.copyOf(capabilities.operations()));
+        assertEquals(EnumSet.of(Evidence.RUNNING_VERSION, Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL,
+                Evidence.CONFIG_FORMAT), EnumSet.copyOf(capabilities.evidence()));
+        assertFalse(capabilities.gives(Evidence.REBOOT_COUNTER), "snmpEngineBoots is not read by this driver");
     }
 
     @Test
