@@ -25,10 +25,12 @@ import java.util.Set;
  * @param tftpPort         the file server's TFTP port for MIBs that cannot name one (see {@link DeviceSettings})
  * @param configBytes      the size every device's configuration at start is padded to (0: unpadded)
  * @param httpPort         the file server's HTTP port for MIBs that cannot name one (see {@link DeviceSettings})
+ * @param ftpPort          the file server's FTP port for MIBs that cannot name one (see {@link DeviceSettings})
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
         Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
-        NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort) {
+        NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort,
+        int ftpPort) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -54,6 +56,17 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         if (httpPort < 1 || httpPort > 65535) {
             throw new IllegalArgumentException("HTTP port must be 1-65535 (got " + httpPort + ")");
         }
+        if (ftpPort < 1 || ftpPort > 65535) {
+            throw new IllegalArgumentException("FTP port must be 1-65535 (got " + ftpPort + ")");
+        }
+    }
+
+    /** The well-known FTP port. */
+    public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
+            Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort) {
+        this(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice, personalities, v3User,
+                notifications, configFormat, tftpPort, configBytes, httpPort, DeviceSettings.WELL_KNOWN_FTP_PORT);
     }
 
     /** The well-known HTTP port. */
@@ -82,13 +95,19 @@ public record FleetSettings(int devices, int basePort, String model, String vers
     /** The same fleet with every configuration at start padded to {@code bytes}. */
     public FleetSettings withConfigBytes(int bytes) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, bytes, httpPort);
+                personalities, v3User, notifications, configFormat, tftpPort, bytes, httpPort, ftpPort);
     }
 
     /** The same fleet with the file server's HTTP port for MIBs that cannot name one. */
     public FleetSettings withHttpPort(int port) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, configBytes, port);
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, port, ftpPort);
+    }
+
+    /** The same fleet with the file server's FTP port for MIBs that cannot name one. */
+    public FleetSettings withFtpPort(int port) {
+        return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, httpPort, port);
     }
 
     /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
@@ -125,6 +144,6 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
                 version, configFormat, rebootSeconds * 1000L,
                 faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort, configBytes,
-                httpPort);
+                httpPort, ftpPort);
     }
 }

@@ -25,12 +25,13 @@ public final class Main {
                                          dial plan (default 0: about 300 bytes; at most 1048576)
                   --reboot-seconds S     how long a reboot silences a device (default 3)
                   --mibs LIST            MIBs every device speaks, comma-separated (default uplift-iad;
-                                         known: %s; a cisco-config-copy device also serves
-                                         UPLIFT-IAD-MIB's system scalars, but not its operation table)
+                                         known: %s; each serves only its real MIBs)
                   --tftp-port P          the file server's TFTP port for copies commanded through
                                          cisco-config-copy or docsis, whose MIBs cannot name a port (default 69)
                   --http-port P          the file server's HTTP port for downloads commanded through docsis
                                          with transport http, whose MIB cannot name a port (default 80)
+                  --ftp-port P           the file server's FTP port for copies commanded through
+                                         cisco-config-copy with protocol ftp (default 21)
                   --v3-user NAME --v3-auth PASS --v3-priv PASS
                                          the devices' SNMPv3 user (SHA-256 auth, AES-128 priv;
                                          default uplift / uplift-auth-pass / uplift-priv-pass)
@@ -92,7 +93,7 @@ public final class Main {
                 options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
                 Personality.parse(options.mibs), options.v3User(),
                 options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
-                options.configFormat, options.tftpPort, options.configSize, options.httpPort);
+                options.configFormat, options.tftpPort, options.configSize, options.httpPort, options.ftpPort);
         Fleet fleet = Fleet.start(settings);
         FleetControl control = new FleetControl(fleet);
         ControlPort controlPort = options.controlPort == null ? null : new ControlPort(options.controlPort, control);
@@ -151,6 +152,7 @@ public final class Main {
         int rebootSeconds = 3;
         int tftpPort = DeviceSettings.WELL_KNOWN_TFTP_PORT;
         int httpPort = DeviceSettings.WELL_KNOWN_HTTP_PORT;
+        int ftpPort = DeviceSettings.WELL_KNOWN_FTP_PORT;
         int size = 64 * 1024;
         int configSize;
         String makeFirmware;
@@ -187,6 +189,7 @@ public final class Main {
                     case "--mibs" -> o.mibs = value(args, ++i, arg);
                     case "--tftp-port" -> o.tftpPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--http-port" -> o.httpPort = CommandLine.number(arg, value(args, ++i, arg));
+                    case "--ftp-port" -> o.ftpPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--v3-user" -> o.v3Name = value(args, ++i, arg);
                     case "--v3-auth" -> o.v3Auth = value(args, ++i, arg);
                     case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);

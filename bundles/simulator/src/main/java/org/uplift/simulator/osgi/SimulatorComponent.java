@@ -85,6 +85,11 @@ public final class SimulatorComponent {
                 + "modems use 80", min = "1", max = "65535")
         int httpPort() default DeviceSettings.WELL_KNOWN_HTTP_PORT;
 
+        @AttributeDefinition(name = "FTP port for Cisco copies", description = "The file server's FTP port for "
+                + "copies commanded through cisco-config-copy with protocol ftp: the MIB cannot name a port, so real "
+                + "devices use 21", min = "1", max = "65535")
+        int ftpPort() default DeviceSettings.WELL_KNOWN_FTP_PORT;
+
         @AttributeDefinition(name = "SNMPv3 user", description = "The devices' USM user (SHA-256/AES-128)")
         String v3User() default "uplift";
 
@@ -113,7 +118,7 @@ public final class SimulatorComponent {
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
                 config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
-                config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort());
+                config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort(), config.ftpPort());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

@@ -89,7 +89,7 @@ class CiscoConfigCopyDriverTest {
         int tftpPort = files.endpoint(TransferProtocol.TFTP).port();
         int ftpPort = files.endpoint(TransferProtocol.FTP).port();
         simulator = new SimulatedDevice(new DeviceSettings(31, host, 0, MODEL, VERSION, "1", 3000, Set.of(),
-                EnumSet.of(Personality.CISCO_CONFIG_COPY), V3User.DEFAULT, null, tftpPort, 0, ftpPort));
+                EnumSet.of(Personality.CISCO_CONFIG_COPY), V3User.DEFAULT, null, tftpPort, 0).withFtpPort(ftpPort));
         driver = new CiscoConfigCopyDriver(config(Map.of("tftpPort", tftpPort, "ftpPort", ftpPort)),
                 () -> indexes.isEmpty() ? ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) : indexes.poll());
         device = new Device("cisco-31", host, simulator.port(), SnmpCredentials.v2c("private"), null);

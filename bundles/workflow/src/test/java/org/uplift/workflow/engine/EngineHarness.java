@@ -18,6 +18,7 @@ import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.repository.RepositoryUsage;
+import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.migration.ChainingMigrationServiceAccess;
@@ -100,7 +101,7 @@ final class EngineHarness implements AutoCloseable {
         this.dataSource = jobs;
         receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
         // the file server first: its port is the one the fleet's fixed-port MIBs use
-        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
+        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
         fleet = Fleet.start((speaking != null
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
@@ -110,7 +111,8 @@ final class EngineHarness implements AutoCloseable {
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
                 : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
-                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69)).withConfigBytes(configBytes));
+                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69)).withConfigBytes(configBytes)
+                .withFtpPort(port(TransferProtocol.FTP)).withHttpPort(port(TransferProtocol.HTTP)));
         catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
 
         backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
@@ -146,7 +148,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** The TFTP server's actual port (for drivers of MIBs that cannot name one: their {@code tftpPort}). */
     int tftpPort() throws Exception {
-        return tftp.endpoint(org.uplift.api.repository.TransferProtocol.TFTP).port();
+        return port(TransferProtocol.TFTP);
+    }
+
+    /** The file server's actual port for the protocol (for drivers of MIBs that cannot name one). */
+    int port(TransferProtocol protocol) throws Exception {
+        return tftp.endpoint(protocol).port();
     }
 
     EngineHarness with(String key, Object value) {
