@@ -123,7 +123,10 @@ final class OpTable {
         int protocol = row.getValue(idx(IadMib.COL_PROTOCOL)).toInt();
         int port = (int) ((UnsignedInteger32) row.getValue(idx(IadMib.COL_PORT))).getValue();
         String fileName = text(row.getValue(idx(IadMib.COL_FILE_NAME)));
-        return new OpRequest(index, type, protocol, address(row), port, fileName);
+        String user = text(row.getValue(idx(IadMib.COL_USER_NAME)));
+        String password = text(row.getValue(idx(IadMib.COL_PASSWORD)));
+        return new OpRequest(index, type, protocol, address(row), port, fileName, user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password);
     }
 
     private static InetAddress address(MOTableRow row) {

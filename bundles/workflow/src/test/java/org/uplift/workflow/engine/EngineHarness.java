@@ -17,6 +17,7 @@ import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.workflow.Job;
@@ -159,8 +160,12 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** The file server's actual port for the protocol (for drivers of MIBs that cannot name one). */
-    int port(TransferProtocol protocol) throws Exception {
-        return tftp.endpoint(protocol).port();
+    int port(TransferProtocol protocol) {
+        try {
+            return tftp.endpoint(protocol).port();
+        } catch (RepositoryException e) {
+            return protocol == TransferProtocol.FTP ? 21 : 80; // switched off: the well-known port, unused
+        }
     }
 
     EngineHarness with(String key, Object value) {
