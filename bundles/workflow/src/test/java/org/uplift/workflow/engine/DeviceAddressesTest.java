@@ -6,14 +6,10 @@ import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
 import static org.uplift.api.workflow.JobState.DONE;
 import static org.uplift.api.workflow.JobState.FAILED;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.repository.TransferProtocol;
@@ -25,21 +21,7 @@ import org.uplift.api.workflow.Job;
  * names the address it must be told (127.0.0.1) is upgraded, while one without it cannot reach the server.
  */
 @Timeout(60)
-class DeviceAddressesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class DeviceAddressesTest extends HarnessTest {
 
     @Test
     void givenAServerAdvertisedWhereTheDeviceCannotReachIt_whenTheDeviceNamesItsOwnServerAddress_thenItIsUpgraded()

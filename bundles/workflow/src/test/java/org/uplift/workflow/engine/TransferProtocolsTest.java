@@ -7,15 +7,11 @@ import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
 import static org.uplift.api.workflow.JobState.DONE;
 import static org.uplift.api.workflow.JobState.FAILED;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceFacts;
@@ -29,21 +25,7 @@ import org.uplift.api.workflow.UpgradeException;
  * PUT) from Uplift's file server, and the history says which.
  */
 @Timeout(60)
-class TransferProtocolsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class TransferProtocolsTest extends HarnessTest {
 
     private Job upgradeOver(TransferProtocol protocol, Map<String, Object> fileServer) throws Exception {
         h = EngineHarness.withFileServer(dir, 1, fileServer);
