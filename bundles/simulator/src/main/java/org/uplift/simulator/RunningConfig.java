@@ -14,7 +14,7 @@ final class RunningConfig {
     private static final String HEADER = "# uplift-iad running configuration\n";
 
     /** The largest configuration a device accepts in a restore, so the largest it may start with. */
-    static final int MAX_BYTES = 1 << 20;
+    static final int MAX_BYTES = 8 << 20;
 
     private RunningConfig() {
     }

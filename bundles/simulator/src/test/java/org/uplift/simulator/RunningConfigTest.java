@@ -84,8 +84,8 @@ class RunningConfigTest {
     @Test
     void aSizeADeviceCouldNotRestoreIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeviceSettings.defaults(1, 0).withConfigBytes(2 << 20));
-        assertEquals("configuration size must be 0-1048576 bytes (got 2097152)", e.getMessage());
+                () -> DeviceSettings.defaults(1, 0).withConfigBytes(9 << 20));
+        assertEquals("configuration size must be 0-8388608 bytes (got 9437184)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceSettings.defaults(1, 0).withConfigBytes(-1));
     }
 }
