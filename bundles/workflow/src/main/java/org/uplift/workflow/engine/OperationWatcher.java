@@ -35,10 +35,13 @@ final class OperationWatcher {
 
     private final Duration pollInterval;
     private final Supplier<DeviceEvents> events;
+    private final int silentPolls;
 
-    OperationWatcher(Duration pollInterval, Supplier<DeviceEvents> events) {
+    /** @param silentPolls unanswered reads in a row that mean a device told to reboot has started to */
+    OperationWatcher(Duration pollInterval, Supplier<DeviceEvents> events, int silentPolls) {
         this.pollInterval = pollInterval;
         this.events = events;
+        this.silentPolls = Math.max(1, silentPolls);
     }
 
     /**
@@ -74,6 +77,7 @@ final class OperationWatcher {
             Duration timeout, long deadline, boolean rebootExpected, CompletableFuture<OperationCompletion> notified)
             throws StepFailure, InterruptedException {
         String lastSeen = "no answer yet";
+        int silent = 0;
         while (System.nanoTime() < deadline) {
             OperationCompletion completion = await(notified);
             if (completion != null) {
@@ -81,6 +85,7 @@ final class OperationWatcher {
             }
             try {
                 OperationStatus status = driver.status(device, handle);
+                silent = 0;
                 lastSeen = status.state() + " (" + status.bytes() + " bytes)";
                 switch (status.state()) {
                     case SUCCESSFUL, FAILED:
@@ -99,9 +104,10 @@ final class OperationWatcher {
                     throw new StepFailure("cannot read the state of " + describe(request) + " on device " + device.id()
                             + ": " + e.getMessage(), e);
                 }
-                if (rebootExpected) {
+                // one lost reply is not a reboot: a failure the device reports after it must still be heard
+                if (rebootExpected && ++silent >= silentPolls) {
                     return new Report(new OperationStatus(OperationState.UNKNOWN, null, "device silent: rebooting", 0),
-                            "polling: the device fell silent (restarting)");
+                            "polling: the device fell silent for " + silent + " polls (restarting)");
                 }
                 lastSeen = "no answer: " + e.getMessage();
             }
@@ -130,7 +136,7 @@ final class OperationWatcher {
             throws StepFailure {
         if (status.state() == OperationState.FAILED) {
             throw new StepFailure("device " + device.id() + " reports " + describe(request) + " failed: "
-                    + status.describeFailure() + " (" + how + ")");
+                    + DeviceText.escape(status.describeFailure()) + " (" + how + ")");
         }
         return new Report(status, how);
     }

@@ -64,7 +64,7 @@ final class Steps {
         this.services = services;
         this.transit = transit;
         this.target = target;
-        this.watcher = new OperationWatcher(services.settings().pollInterval(), events);
+        this.watcher = new OperationWatcher(services.settings().pollInterval(), events, services.settings().silentPolls());
         this.reboots = new RebootWatch(() -> target.reader().read(target.device()), services.clock(),
                 services.settings().pollInterval(), services.settings().rebootSettle(), services.settings().silentPolls());
     }
