@@ -189,6 +189,11 @@ final class OpTable {
         }
 
         @Override
+        public void pending() {
+            row.setValue(idx(IadMib.COL_STATE), null);
+        }
+
+        @Override
         public void running() {
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.RUNNING.code()));
         }
