@@ -192,6 +192,11 @@ final class OpTable {
         }
 
         @Override
+        public void pending() {
+            row.setValue(idx(IadMib.COL_STATE), null);
+        }
+
+        @Override
         public void running() {
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.RUNNING.code()));
         }
