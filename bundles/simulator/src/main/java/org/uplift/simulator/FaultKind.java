@@ -46,7 +46,12 @@ public enum FaultKind {
     /** After loading new software the device boots, answers for a second, and reboots once more. */
     DOUBLE_REBOOT("double-reboot", null),
     /** sysUpTime wraps (2^32 hundredths) SECONDS after the device starts, as after 497 days up. */
-    UPTIME_WRAP("uptime-wrap", "SECONDS");
+    UPTIME_WRAP("uptime-wrap", "SECONDS"),
+    /**
+     * At its next reboot the agent takes a new SNMP engine ID (as one derived from an address does);
+     * v3 managers must rediscover it. Used up by that reboot.
+     */
+    ENGINE_ID_CHANGE("engine-id-change", null);
 
     private final String id;
     private final String argument;

@@ -168,6 +168,8 @@ public final class SimulatedDevice implements AutoCloseable {
         }
         atBoot.run();
         state.restarted();
+        // the agent's USM and snmpEngine group count the boot before anyone is answered
+        agent.booted(state.engineBoots(), faults.takeEngineIdChange());
         updateSilence();
     }
 
