@@ -58,6 +58,7 @@ public final class SnmpAgent implements AutoCloseable {
     private final int index;
     private final USM usm;
     private final MPv3 mpv3;
+    private final RetiredEngineIds timeTable;
     private final CommandProcessor processor;
     private final AgentAccess access;
     private volatile boolean silent;
@@ -77,7 +78,8 @@ public final class SnmpAgent implements AutoCloseable {
         OctetString engineId = engineId(settings.index(), 1);
         V3User user = settings.v3User();
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
-        usm = new USM(protocols, engineId, 1);
+        timeTable = new RetiredEngineIds(engineId, 1);
+        usm = new AgentUsm(protocols, engineId, timeTable);
         usm.addUser(new UsmUser(new OctetString(user.name()), AuthHMAC192SHA256.ID,
                 new OctetString(user.authPassphrase().getBytes(StandardCharsets.UTF_8)), PrivAES128.ID,
                 new OctetString(user.privPassphrase().getBytes(StandardCharsets.UTF_8)),
@@ -150,6 +152,7 @@ public final class SnmpAgent implements AutoCloseable {
         OctetString engineId = newEngineId ? engineId(index, engineBoots) : usm.getLocalEngineID();
         if (newEngineId) {
             // every piece that knows the engine ID: message processing, USM, the context and coexistence
+            timeTable.retire(usm.getLocalEngineID());
             mpv3.setLocalEngineID(engineId.getValue());
             processor.setContextEngineID(engineId);
             access.engineId(engineId);
