@@ -65,7 +65,12 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     @Activate
     public UpliftIadDriver(Config config) throws IOException {
-        this.session = new SnmpSession(config.timeoutMillis(), config.retries());
+        this(new SnmpSession(config.timeoutMillis(), config.retries()));
+    }
+
+    /** Over the given session, which the driver then owns (tests watch it). */
+    UpliftIadDriver(SnmpSession session) {
+        this.session = session;
         this.rows = new RowCreation(session);
     }
 
