@@ -86,7 +86,9 @@ class FleetSoakTest {
             Map.entry(32, new Expected(JobState.DONE, "double-reboot")),
             Map.entry(33, new Expected(JobState.DONE, "uptime-wrap:3")),
             Map.entry(34, new Expected(JobState.ABORTED, "download-hang")),
-            Map.entry(35, new Expected(JobState.ABORTED, "restore-hang"))));
+            Map.entry(35, new Expected(JobState.ABORTED, "restore-hang")),
+            // a new SNMP engine ID at the update's reboot (v2c reads it all the same; snmpEngineBoots rises)
+            Map.entry(36, new Expected(JobState.DONE, "engine-id-change"))));
     /** Devices that run another configuration than the one restored to them: neither old nor backup at the end. */
     private static final Set<Integer> LYING_CONFIG = Set.of(30);
 
@@ -153,7 +155,8 @@ class FleetSoakTest {
             problems.addAll(check(i, jobs.get("iad-" + i), ended, oldDigests.get(i), decided));
         }
         assertEquals(List.of(), problems, "decisions: " + decided);
-        assertEquals(DEVICES - FAULTS.size() + 6, ended.waves().get(0).done(), ended.toString());
+        long faultyDone = FAULTS.values().stream().filter(e -> e.end() == JobState.DONE).count();
+        assertEquals(DEVICES - FAULTS.size() + faultyDone, ended.waves().get(0).done(), ended.toString());
     }
 
     /**
