@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Line diff of two configurations in unified format (Myers' O(ND) algorithm in linear space), leaving out lines that
- * match a volatile pattern (timestamps, counters) on both sides. Hunk headers give the original line
- * numbers, so an operator can find the lines in the backup files.
+ * Line diff of two configurations in unified format (Myers' O(ND) algorithm in linear space),
+ * leaving out lines that match a volatile pattern (timestamps, counters) on both sides. Hunk headers
+ * give the original line numbers, so an operator can find the lines in the backup files.
  */
 final class UnifiedDiff {
 
