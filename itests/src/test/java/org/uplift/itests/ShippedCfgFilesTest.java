@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 public class ShippedCfgFilesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("uplift.root", ".."));
-    private static final String[] BUNDLES = {"repository", "snmp", "workflow"};
+    private static final String[] BUNDLES = {"repository", "shell", "snmp", "workflow"};
 
     @Test
     public void everyPidHasACfgFileWithEveryDefault() throws Exception {

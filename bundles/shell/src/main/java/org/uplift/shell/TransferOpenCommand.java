@@ -1,10 +1,7 @@
 package org.uplift.shell;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,12 +27,14 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
         description = "Opens a transfer ticket by hand and prints its TFTP and FTP URLs.",
         detailedDescription = """
                 Lets one device address fetch one firmware image (catalogue id, checked against its SHA-256) or \
-                file, or with --write upload one file, until the ticket expires. Use it to push a file to a device \
-                by hand.
+                file under the export directory (org.uplift.shell transferOpenExportDirectory, by default \
+                ${karaf.data}/uplift/export), or with --write upload one file, until the ticket expires. Use it to \
+                push a file to a device by hand.
                 The ticket's own FTP password is never printed: it is written to a netrc file readable by Karaf's \
                 user only (the path is printed; use it with curl --netrc-file or lftp), valid only from the --to \
-                address and only until the ticket expires.
-                Defaults: --ttl 10m, --max-bytes 16777216 (16 MiB).
+                address, and deleted when the ticket expires.
+                Defaults: --ttl 10m (at most org.uplift.shell transferOpenMaxTtlSeconds, 1h unless configured), \
+                --max-bytes 16777216 (16 MiB).
                 Examples:
                   uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0
                   uplift:transfer-open --write --ttl 5m --to 192.0.2.7""")
@@ -48,6 +47,9 @@ public class TransferOpenCommand extends UpliftAction {
 
     @Reference(optional = true)
     private FirmwareCatalog catalog;
+
+    @Reference(optional = true)
+    private TransferOpenGuard guard;
 
     @Option(name = "--to", description = "The only device address allowed to use the ticket", required = true)
     private String to;
@@ -62,15 +64,16 @@ public class TransferOpenCommand extends UpliftAction {
     private long maxBytes = DEFAULT_MAX_UPLOAD;
 
     @Argument(index = 0, name = "firmware-or-file",
-            description = "Firmware catalogue id or path of a file to serve; not used with --write")
+            description = "Firmware catalogue id or path of a file under the export directory; not used with --write")
     @Completion(FirmwareIdCompleter.class)
     private String source;
 
     @Override
     protected Object run() throws Exception {
         FileServer fileServer = service(this.fileServer, FileServer.class);
+        TransferOpenGuard guard = service(this.guard, TransferOpenGuard.class);
         InetAddress device = InetAddress.getByName(to);
-        Duration lifetime = parseDuration(ttl);
+        Duration lifetime = guard.ttl(parseDuration(ttl), ttl);
         TransferTicket ticket;
         if (write) {
             if (source != null) {
@@ -82,7 +85,7 @@ public class TransferOpenCommand extends UpliftAction {
                 throw new IllegalArgumentException("name a firmware id (uplift:firmware-list) or a file to serve,"
                         + " or give --write for an upload");
             }
-            ticket = fileServer.offer(resolve(service(catalog, FirmwareCatalog.class), source), device, lifetime);
+            ticket = fileServer.offer(resolve(service(catalog, FirmwareCatalog.class), guard, source), device, lifetime);
         }
         System.out.println("Ticket:    " + ticket.id());
         System.out.println("Direction: " + (ticket.direction() == TransferDirection.DEVICE_READS
@@ -95,7 +98,7 @@ public class TransferOpenCommand extends UpliftAction {
         Optional<FtpCredentials> credentials = fileServer.ftpCredentials(ticket.id());
         if (credentials.isPresent()) {
             Endpoint ftp = fileServer.endpoint(TransferProtocol.FTP);
-            Path netrc = writeNetrc(ticket.id(), ftp.host(), credentials.get());
+            Path netrc = guard.netrc(ticket, ftp.host(), credentials.get());
             System.out.println("FTP:       ftp://" + credentials.get().user() + "@" + ftp.host() + ":" + ftp.port() + "/"
                     + ticket.fileName());
             System.out.println("           password in " + netrc + " (mode 600), e.g. curl --netrc-file " + netrc);
@@ -105,16 +108,12 @@ public class TransferOpenCommand extends UpliftAction {
         return null;
     }
 
-    /** A catalogue id first (verified before serving), else a readable file. */
-    private static Path resolve(FirmwareCatalog catalog, String name) throws RepositoryException {
+    /** A catalogue id first (verified before serving), else a file under the export directory. */
+    private static Path resolve(FirmwareCatalog catalog, TransferOpenGuard guard, String name) throws RepositoryException {
         if (catalog.get(name).isPresent()) {
             return catalog.verifiedFile(name);
         }
-        Path file = Path.of(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(name + " is neither a firmware id (uplift:firmware-list) nor a file");
-        }
-        return file;
+        return guard.servable(name);
     }
 
     static Duration parseDuration(String text) {
@@ -138,21 +137,5 @@ public class TransferOpenCommand extends UpliftAction {
             // fall through to the operator's message
         }
         throw new IllegalArgumentException("--ttl " + text + " is not a duration; use 90s, 10m, 2h or PT10M");
-    }
-
-    /** The ticket's FTP login in a netrc file only Karaf's user can read, so no password reaches the terminal or a log. */
-    private static Path writeNetrc(String ticketId, String host, FtpCredentials credentials) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("karaf.data", System.getProperty("java.io.tmpdir")),
-                "uplift", "tickets"));
-        Path netrc = dir.resolve(ticketId + ".netrc");
-        Files.deleteIfExists(netrc);
-        try {
-            Files.createFile(netrc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(netrc);
-        }
-        Files.writeString(netrc, "machine " + host + " login " + credentials.user() + " password "
-                + credentials.password() + "\n");
-        return netrc;
     }
 }

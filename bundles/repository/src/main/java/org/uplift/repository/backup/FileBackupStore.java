@@ -34,12 +34,14 @@ import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.repository.storage.AtomicFiles;
 import org.uplift.repository.storage.Names;
+import org.uplift.repository.storage.PrivateFiles;
 import org.uplift.repository.storage.Sha256;
 import org.uplift.repository.storage.StorageLocation;
 import org.uplift.repository.usage.Usages;
 
 /**
- * Backups as files: one folder per device, {@code N.cfg} and its metadata {@code N.properties}.
+ * Backups as files: one folder per device, {@code N.cfg} and its metadata {@code N.properties}, all
+ * readable by Karaf's user only (0700 folders, 0600 files).
  * The metadata is written after the content, so a version exists only once its content is on disk.
  * A backup identical to the newest is not stored again; beyond {@code keepPerDevice} versions the
  * oldest are deleted, except those a {@link RepositoryUsage} still needs.
@@ -93,7 +95,7 @@ public class FileBackupStore implements BackupStore {
             throw new IllegalArgumentException(PID + ": keepPerDevice must be 0 (keep all) or more, not "
                     + keepPerDevice);
         }
-        this.directory = Files.createDirectories(directory);
+        this.directory = PrivateFiles.directory(directory);
         this.clock = clock;
         this.keepPerDevice = keepPerDevice;
         this.differ = new UnifiedDiff(volatilePatterns);
@@ -132,7 +134,7 @@ public class FileBackupStore implements BackupStore {
         ConfigBackup backup = new ConfigBackup(deviceId, version, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 content.length, sha256, nullToEmpty(firmwareVersion), nullToEmpty(formatVersion));
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.directory(folder);
             AtomicFiles.write(contentFile(folder, version), content);
             BackupRecord.write(metadataFile(folder, version), backup);
         } catch (IOException e) {

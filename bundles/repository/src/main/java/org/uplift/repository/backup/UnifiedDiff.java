@@ -1,20 +1,24 @@
 package org.uplift.repository.backup;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Line diff of two configurations in unified format (Myers' O(ND) algorithm), leaving out lines that
- * match a volatile pattern (timestamps, counters) on both sides. Hunk headers give the original line
- * numbers, so an operator can find the lines in the backup files.
+ * Line diff of two configurations in unified format (Myers' O(ND) algorithm in linear space),
+ * leaving out lines that match a volatile pattern (timestamps, counters) on both sides. Hunk headers
+ * give the original line numbers, so an operator can find the lines in the backup files.
  */
 final class UnifiedDiff {
 
     private static final int CONTEXT = 3;
-    /** Beyond this many differing lines two configurations are not versions of one another. */
-    private static final int MAX_EDITS = 20_000;
+    /**
+     * Beyond this many differing lines two configurations are not versions of one another; it also
+     * bounds the time, which grows with the file length times the number of differences.
+     */
+    static final int MAX_EDITS = 50_000;
 
     /** One compared line and its 1-based number in its file. */
     record Line(int number, String text) {
@@ -34,9 +38,15 @@ final class UnifiedDiff {
     }
 
     private final List<Pattern> volatilePatterns;
+    private final int maxEdits;
 
     UnifiedDiff(List<Pattern> volatilePatterns) {
+        this(volatilePatterns, MAX_EDITS);
+    }
+
+    UnifiedDiff(List<Pattern> volatilePatterns, int maxEdits) {
         this.volatilePatterns = List.copyOf(volatilePatterns);
+        this.maxEdits = maxEdits;
     }
 
     Result diff(String from, String to, String fromLabel, String toLabel) {
@@ -70,62 +80,44 @@ final class UnifiedDiff {
         return ignored;
     }
 
-    /** Myers' greedy shortest edit script, then a walk back through the saved frontiers. */
-    private static List<Edit> edits(List<Line> a, List<Line> b) {
-        int n = a.size();
-        int m = b.size();
-        int max = Math.min(n + m, MAX_EDITS);
-        int offset = max + 1;
-        int[] v = new int[2 * max + 3];
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= max && found < 0; d++) {
-            trace.add(v.clone());
-            for (int k = -d; k <= d; k += 2) {
-                int x = k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset]) ? v[k + 1 + offset]
-                        : v[k - 1 + offset] + 1;
-                int y = x - k;
-                while (x < n && y < m && a.get(x).text().equals(b.get(y).text())) {
-                    x++;
-                    y++;
-                }
-                v[k + offset] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
-            }
-        }
-        if (found < 0) {
-            throw new IllegalArgumentException("the two configurations differ in more than " + MAX_EDITS
-                    + " lines; compare them with another tool");
-        }
+    /**
+     * A shortest edit script in linear space (Myers' divide and conquer on the middle snake): the
+     * full-trace variant kept one frontier per edit step, gigabytes for large, unrelated files.
+     * Within a run of changes the deletions come before the insertions, as in any unified diff.
+     */
+    private List<Edit> edits(List<Line> a, List<Line> b) {
+        int[] x = new int[a.size()];
+        int[] y = new int[b.size()];
+        LineIds.assign(a, b, x, y);
+        boolean[] deleted = new boolean[x.length];
+        boolean[] inserted = new boolean[y.length];
+        new ShortestEditScript(x, y, deleted, inserted).run(maxEdits);
         List<Edit> edits = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d >= 0; d--) {
-            int[] frontier = trace.get(d);
-            int k = x - y;
-            int previousK = k == -d || (k != d && frontier[k - 1 + offset] < frontier[k + 1 + offset]) ? k + 1 : k - 1;
-            int previousX = d == 0 ? 0 : frontier[previousK + offset];
-            int previousY = previousX - previousK;
-            while (x > previousX && y > previousY) {
-                edits.add(new Edit(Op.KEEP, a.get(x - 1), b.get(y - 1)));
-                x--;
-                y--;
-            }
-            if (d > 0) {
-                if (x == previousX) {
-                    edits.add(new Edit(Op.INSERT, null, b.get(y - 1)));
-                } else {
-                    edits.add(new Edit(Op.DELETE, a.get(x - 1), null));
-                }
-                x = previousX;
-                y = previousY;
+        int i = 0;
+        int j = 0;
+        while (i < x.length || j < y.length) {
+            if (i < x.length && deleted[i]) {
+                edits.add(new Edit(Op.DELETE, a.get(i++), null));
+            } else if (j < y.length && inserted[j]) {
+                edits.add(new Edit(Op.INSERT, null, b.get(j++)));
+            } else {
+                edits.add(new Edit(Op.KEEP, a.get(i++), b.get(j++)));
             }
         }
-        Collections.reverse(edits);
         return edits;
+    }
+
+    /** Numbers lines so that equal texts get equal numbers: the search compares ints, not strings. */
+    private static final class LineIds {
+        static void assign(List<Line> a, List<Line> b, int[] x, int[] y) {
+            Map<String, Integer> ids = new HashMap<>();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = ids.computeIfAbsent(a.get(i).text(), t -> ids.size());
+            }
+            for (int j = 0; j < y.length; j++) {
+                y[j] = ids.computeIfAbsent(b.get(j).text(), t -> ids.size());
+            }
+        }
     }
 
     /** Groups changes with {@value #CONTEXT} lines of context each side, merging hunks that touch. */

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.uplift.repository.ticket.LiveTicket;
 
@@ -27,8 +26,7 @@ final class CappedUpload extends OutputStream {
     CappedUpload(LiveTicket ticket) throws IOException {
         this.ticket = ticket;
         this.cap = ticket.ticket().maxBytes();
-        this.out = FileChannel.open(ticket.partial(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        this.out = ticket.openPartial();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.uplift.repository.ticket.LiveTicket;
 
@@ -39,8 +38,7 @@ final class Upload {
         boolean stored = false;
         try {
             long received = 0;
-            try (FileChannel out = FileChannel.open(ticket.partial(), StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel out = ticket.openPartial()) {
                 byte[] buffer = new byte[BUFFER];
                 while (declared < 0 || received < declared) {
                     int wanted = declared < 0 ? BUFFER : (int) Math.min(BUFFER, declared - received);

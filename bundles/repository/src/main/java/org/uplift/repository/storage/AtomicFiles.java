@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes files so that a reader (or a restart after a crash) sees either the old file or the whole
- * new one: temporary file in the same folder, fsync, atomic rename, fsync of the folder.
+ * new one: temporary file in the same folder, fsync, atomic rename, fsync of the folder. Files are
+ * created 0600 ({@link PrivateFiles}).
  */
 public final class AtomicFiles {
 
@@ -30,7 +32,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = tempFor(target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = open(temp)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -52,7 +54,7 @@ public final class AtomicFiles {
         try {
             MessageDigest digest = Sha256.newDigest();
             long size = 0;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = open(temp)) {
                 byte[] chunk = new byte[64 * 1024];
                 for (int n = source.read(chunk); n >= 0; n = source.read(chunk)) {
                     digest.update(chunk, 0, n);
@@ -82,6 +84,12 @@ public final class AtomicFiles {
     /** Leftovers of writes interrupted by a crash; stores skip them when listing. */
     public static boolean isTemporary(Path file) {
         return file.getFileName().toString().contains(TEMP_MARK);
+    }
+
+    /** A new file only Karaf's user can read; the rename keeps its permissions. */
+    private static FileChannel open(Path temp) throws IOException {
+        return FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PrivateFiles.fileIn(temp.getParent()));
     }
 
     private static Path tempFor(Path target) {

@@ -29,6 +29,7 @@ import org.uplift.repository.ftp.FtpSettings;
 import org.uplift.repository.ftp.TicketFtpServer;
 import org.uplift.repository.http.HttpSettings;
 import org.uplift.repository.http.TicketHttpServer;
+import org.uplift.repository.storage.PrivateFiles;
 import org.uplift.repository.ticket.TicketRegistry;
 
 /**
@@ -149,7 +150,7 @@ public class TftpFileServer implements FileServer {
     TftpFileServer(TftpSettings settings, FtpSettings ftpSettings, HttpSettings httpSettings, Clock clock)
             throws IOException {
         this.settings = settings;
-        Path staging = Files.createDirectories(settings.stagingDirectory());
+        Path staging = PrivateFiles.directory(settings.stagingDirectory());
         this.tickets = new TicketRegistry(staging, settings.maxUploadBytes(), clock);
         tickets.purgeStaging();
         this.server = new TftpServer(settings, tickets);

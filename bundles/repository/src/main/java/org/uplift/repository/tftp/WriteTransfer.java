@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.apache.commons.net.tftp.TFTPDataPacket;
 import org.slf4j.Logger;
@@ -42,8 +41,7 @@ final class WriteTransfer extends Transfer {
 
     private long receiveInto() throws IOException, TftpRefusal, TransferAborted {
         long cap = ticket.ticket().maxBytes();
-        try (FileChannel out = FileChannel.open(ticket.partial(), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        try (FileChannel out = ticket.openPartial()) {
             channel.send(options.needsOack() ? TftpPackets.oack(options.accepted()) : TftpPackets.ack(0));
             long received = 0;
             int expected = 1;

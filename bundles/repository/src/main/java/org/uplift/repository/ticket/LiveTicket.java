@@ -1,12 +1,17 @@
 package org.uplift.repository.ticket;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
 
 import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.TransferDirection;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.repository.storage.PrivateFiles;
 
 /**
  * A ticket plus what the server observed of its transfers. Transfers run on pool threads while
@@ -71,6 +76,13 @@ public final class LiveTicket {
     /** The upload being received, renamed to {@link #staged()} only once it is complete. */
     public Path partial() {
         return staged.resolveSibling(staged.getFileName() + ".part");
+    }
+
+    /** Opens {@link #partial()} empty for an upload, 0600: an uploaded configuration holds the device's secrets. */
+    public FileChannel openPartial() throws IOException {
+        Path partial = partial();
+        return FileChannel.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE), PrivateFiles.fileIn(partial.getParent()));
     }
 
     public boolean expiredAt(Instant now) {

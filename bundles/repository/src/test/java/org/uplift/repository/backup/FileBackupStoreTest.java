@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.repository.storage.PropertiesFiles;
 import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.Permissions;
 
 class FileBackupStoreTest {
 
@@ -62,6 +64,19 @@ class FileBackupStoreTest {
         assertEquals(1, restarted.latest("other").orElseThrow().version());
         assertTrue(restarted.history("nobody").isEmpty());
         assertTrue(restarted.latest("nobody").isEmpty());
+    }
+
+    @Test
+    void givenABackupsFolderOpenToOthers_whenABackupIsStored_thenOnlyKarafsUserCanReadAnyOfIt() throws Exception {
+        // as an older Uplift (or a careless mkdir) left it
+        Files.createDirectories(temp.resolve("backups"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        store().store("sw1", bytes("snmp-server community secret"), "2.0", "v1");
+
+        Path folder = temp.resolve("backups").resolve("sw1");
+        assertEquals("rwx------", Permissions.of(temp.resolve("backups")));
+        Permissions.assertPrivateFile(folder.resolve("1.cfg"));
+        Permissions.assertPrivateFile(folder.resolve("1.properties"));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
 import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.Permissions;
 
 /** The FTP side of the ticketed file server, driven by Commons Net's FTP client on loopback. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -86,6 +87,7 @@ class FtpFileServerTest {
         TransferProgress progress = server.progress(ticket.id()).orElseThrow();
         assertTrue(progress.completed(), progress.toString());
         assertArrayEquals(content, Files.readAllBytes(progress.receivedFile()));
+        Permissions.assertPrivateFile(progress.receivedFile());
 
         assertFalse(ftp.storeFile(ticket.fileName(), new ByteArrayInputStream(random(10))), "write-once");
         assertEquals(550, ftp.getReplyCode());

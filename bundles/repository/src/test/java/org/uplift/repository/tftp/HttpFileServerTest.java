@@ -44,6 +44,7 @@ import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
 import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.Permissions;
 
 /**
  * The HTTP side of the ticketed file server: the JDK's HttpClient for what devices do, raw sockets for
@@ -112,6 +113,7 @@ class HttpFileServerTest {
         assertTrue(progress.completed(), progress.toString());
         assertEquals(content.length, progress.bytes());
         assertArrayEquals(content, Files.readAllBytes(progress.receivedFile()));
+        Permissions.assertPrivateFile(progress.receivedFile());
 
         HttpResponse<String> again = client.send(put(ticket.fileName(), random(10)), BodyHandlers.ofString());
         assertEquals(409, again.statusCode(), "write-once");

@@ -46,6 +46,7 @@ import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
 import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.Permissions;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TftpFileServerTest {
@@ -156,6 +157,8 @@ class TftpFileServerTest {
         assertEquals(size, progress.bytes());
         assertArrayEquals(content, Files.readAllBytes(progress.receivedFile()));
         assertEquals(temp.resolve("staging").resolve(ticket.fileName()), progress.receivedFile());
+        // a device's configuration holds its secrets: Karaf's user only
+        Permissions.assertPrivateFile(progress.receivedFile());
     }
 
     @Test

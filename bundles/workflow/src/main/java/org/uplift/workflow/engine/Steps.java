@@ -36,6 +36,7 @@ import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.workflow.PrivateFiles;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
 
@@ -521,13 +522,14 @@ final class Steps {
         }
     }
 
-    /** The migrated configuration is kept (not deleted) so the original backup and what was served both remain. */
+    /**
+     * The migrated configuration is kept in the job's work folder (0600 in 0700: it holds the device's
+     * secrets) while the job lives; the original stays in the backup store.
+     */
     private Path keep(StoredJob job, String format, byte[] content) throws StepFailure {
         try {
-            Path dir = Files.createDirectories(services.settings().workDirectory().resolve(job.id()));
-            Path file = dir.resolve("configuration-format-" + format + ".cfg");
-            Files.write(file, content);
-            return file;
+            Path dir = PrivateFiles.directory(PrivateFiles.directory(services.settings().workDirectory()).resolve(job.id()));
+            return PrivateFiles.write(dir.resolve("configuration-format-" + format + ".cfg"), content);
         } catch (IOException e) {
             throw new StepFailure("cannot keep the configuration to restore: " + e.getMessage(), e);
         }
@@ -535,10 +537,8 @@ final class Steps {
 
     private Path stage(String name, byte[] content) throws StepFailure {
         try {
-            Path dir = Files.createDirectories(services.settings().workDirectory());
-            Path file = Files.createTempFile(dir, name + "-", ".cfg");
-            Files.write(file, content);
-            return file;
+            return PrivateFiles.writeTemp(PrivateFiles.directory(services.settings().workDirectory()), name + "-", ".cfg",
+                    content);
         } catch (IOException e) {
             throw new StepFailure("cannot stage a configuration: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.uplift.workflow.engine;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.osgi.service.event.Event;
@@ -27,11 +28,14 @@ final class Transit {
     private final JobStore store;
     private final Clock clock;
     private final Supplier<EventAdmin> events;
+    private final Consumer<StoredJob> ended;
 
-    Transit(JobStore store, Clock clock, Supplier<EventAdmin> events) {
+    /** @param ended told of every job stored as DONE, ABORTED or FAILED, whichever path ended it */
+    Transit(JobStore store, Clock clock, Supplier<EventAdmin> events, Consumer<StoredJob> ended) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.ended = ended;
     }
 
     StoredJob move(StoredJob job, JobState to, String message) throws StoreException, Superseded {
@@ -45,6 +49,9 @@ final class Transit {
         StoredJob moved = store.move(job, entry, context)
                 .orElseThrow(() -> new Superseded("job " + job.id() + " is no longer in " + job.state()));
         publish(moved, entry);
+        if (to.terminal()) {
+            ended.accept(moved);
+        }
         return moved;
     }
 

@@ -109,7 +109,8 @@ public class UpgradeEngine implements UpgradeService {
         this.services = new Services(catalog, backups, fileServer, migrations, clock,
                 Services.Settings.of(config, DataDirectory.resolve(config.workDirectory(), "work")));
         this.store = store;
-        this.transit = new Transit(store, clock, () -> eventAdmin);
+        this.transit = new Transit(store, clock, () -> eventAdmin,
+                new WorkFolders(services.settings().workDirectory())::ended);
         this.nodeId = config.nodeId().isBlank() ? System.getProperty("karaf.name", "uplift") : config.nodeId();
         this.lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
         this.capacity = Math.max(1, config.maxConcurrentJobs());
