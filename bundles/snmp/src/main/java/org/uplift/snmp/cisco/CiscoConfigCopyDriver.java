@@ -84,7 +84,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         @AttributeDefinition(name = "Version in sysDescr", description = "Regular expression finding the running "
                 + "version in sysDescr when neither CISCO-IMAGE-MIB's CW_VERSION nor entPhysicalSoftwareRev gives it; "
                 + "its first group is the version (the whole match without a group)")
-        String versionPattern() default "Version ([^ ,]+)";
+        String versionPattern() default "Version ([0-9A-Za-z.()_-]+)"; // no comma: metatype would escape it
     }
 
     private final SnmpSession session;
