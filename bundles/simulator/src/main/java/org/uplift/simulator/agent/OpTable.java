@@ -123,7 +123,11 @@ final class OpTable {
         int protocol = row.getValue(idx(IadMib.COL_PROTOCOL)).toInt();
         int port = (int) ((UnsignedInteger32) row.getValue(idx(IadMib.COL_PORT))).getValue();
         String fileName = text(row.getValue(idx(IadMib.COL_FILE_NAME)));
-        return new OpRequest(index, type, protocol, address(row), port, fileName);
+        // the FTP login the manager set (upliftIadOpUserName, upliftIadOpPassword); empty: anonymous
+        String user = row.getValue(idx(IadMib.COL_USER_NAME)) instanceof OctetString u ? text(u) : "";
+        String password = row.getValue(idx(IadMib.COL_PASSWORD)) instanceof OctetString p ? text(p) : "";
+        return new OpRequest(index, type, protocol, address(row), port, fileName, user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password);
     }
 
     private static InetAddress address(MOTableRow row) {
