@@ -52,7 +52,7 @@ public class CiscoFtpMixIT extends UpliftTestSupport {
     public void givenCiscoConfigCopyAndUpliftIad_whenUpgradedOverFtp_thenCiscoCopiesTheConfigurationAndIadTheSoftware()
             throws Exception {
         int port = intProperty(SIM_BASE_PORT);
-        int ftpPort = intProperty(FTP_PORT);
+        int ftpPort = intProperty(FILE_FTP_PORT);
         Device device = new Device("mix-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
         DeviceFacts before = iad.facts(device);
         assertEquals("1.0.0", before.runningVersion());

@@ -53,7 +53,7 @@ public class DocsisHttpIT extends UpliftTestSupport {
     @Test
     public void givenADocsisModemAndItsImageInTheCatalogue_whenUpgradedOverHttp_thenAFirmwareOnlyPlanRunsIt() throws Exception {
         int port = intProperty(SIM_BASE_PORT);
-        int httpPort = intProperty(HTTP_PORT);
+        int httpPort = intProperty(FILE_HTTP_PORT);
         Device modem = new Device("modem-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
         assertEquals("1.0.0", docsis.facts(modem).runningVersion());
 

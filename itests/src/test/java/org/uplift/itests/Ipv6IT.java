@@ -59,12 +59,12 @@ public class Ipv6IT extends UpliftTestSupport {
 
     @Test
     public void givenADeviceOnIpv6Loopback_whenUpgradedOverHttp_thenItIsDone() throws Exception {
-        upgradeOver("http", "dev-6h", 1, intProperty(HTTP_PORT));
+        upgradeOver("http", "dev-6h", 1, intProperty(FILE_HTTP_PORT));
     }
 
     @Test
     public void givenADeviceOnIpv6Loopback_whenUpgradedOverFtp_thenItIsDone() throws Exception {
-        upgradeOver("ftp", "dev-6f", 2, intProperty(FTP_PORT));
+        upgradeOver("ftp", "dev-6f", 2, intProperty(FILE_FTP_PORT));
     }
 
     private void upgradeOver(String protocol, String id, int offset, int serverPort) throws Exception {

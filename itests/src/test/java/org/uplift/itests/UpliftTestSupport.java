@@ -48,8 +48,8 @@ public abstract class UpliftTestSupport {
     /** System properties that carry the chosen ports from the test driver into Karaf. */
     protected static final String SIM_BASE_PORT = "uplift.it.simBasePort";
     protected static final String TFTP_PORT = "uplift.it.tftpPort";
-    protected static final String FTP_PORT = "uplift.it.ftpPort";
-    protected static final String HTTP_PORT = "uplift.it.httpPort";
+    protected static final String FILE_FTP_PORT = "uplift.it.fileServerFtpPort";
+    protected static final String FILE_HTTP_PORT = "uplift.it.fileServerHttpPort";
     protected static final String SSH_PORT = "uplift.it.sshPort";
 
     @Inject
@@ -70,8 +70,8 @@ public abstract class UpliftTestSupport {
         options.addAll(List.of(
                 editConfigurationFilePut("etc/system.properties", SIM_BASE_PORT, Integer.toString(simBase)),
                 editConfigurationFilePut("etc/system.properties", TFTP_PORT, Integer.toString(tftp)),
-                editConfigurationFilePut("etc/system.properties", FTP_PORT, ftp),
-                editConfigurationFilePut("etc/system.properties", HTTP_PORT, http),
+                editConfigurationFilePut("etc/system.properties", FILE_FTP_PORT, ftp),
+                editConfigurationFilePut("etc/system.properties", FILE_HTTP_PORT, http),
                 editConfigurationFilePut("etc/org.uplift.tftp.cfg", "port", Integer.toString(tftp)),
                 editConfigurationFilePut("etc/org.uplift.tftp.cfg", "bindAddress", "127.0.0.1"),
                 // the file server's FTP and HTTP on free ports, never the defaults a parallel build may hold
