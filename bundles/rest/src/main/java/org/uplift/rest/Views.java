@@ -41,7 +41,8 @@ final class Views {
 
     static Map<String, Object> device(Device d) {
         return object("id", d.id(), "host", d.host(), "snmpPort", d.snmpPort(), "snmp", snmp(d.credentials()),
-                "driver", d.driver(), "transfer", d.transfer().name().toLowerCase(Locale.ROOT));
+                "driver", d.driver(), "transfer", d.transfer().name().toLowerCase(Locale.ROOT),
+                "serverAddress", d.serverAddress(), "transferSource", d.transferSource());
     }
 
     /** How Uplift talks to the device, without the secrets (community, passphrases). */

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
@@ -34,7 +35,8 @@ class InMemoryUpgrades implements UpgradeService {
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(next++);
         Job job = new Job(id, device, "IAD-1000-2.0.0", "2.0.0", state, at,
                 List.of(new StepRecord(JobState.PENDING, at, "upgrade"), new StepRecord(state, at.plusSeconds(1), "now " + state)),
-                campaign);
+                campaign, new JobPlan(List.of(new JobPlan.Step("BACKUP", false, "provisioned"),
+                        new JobPlan.Step("UPDATE", true, "docsis-sw downloads IAD-1000-2.0.0 over http"))));
         jobs.put(id, job);
         return job;
     }
@@ -43,7 +45,8 @@ class InMemoryUpgrades implements UpgradeService {
         Job j = jobs.get(id);
         List<StepRecord> history = new ArrayList<>(j.history());
         history.add(new StepRecord(state, Instant.now(), message));
-        jobs.put(id, new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history, j.campaignId()));
+        jobs.put(id, new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history, j.campaignId(),
+                j.plan()));
     }
 
     @Override

@@ -119,6 +119,9 @@ class JobsResourceTest {
         assertEquals(new BigDecimal(65536), progress.get("totalBytes"));
         assertEquals(true, progress.get("transferring"));
         assertEquals(List.of("PENDING", "UPDATE"), list(job, "history").stream().map(h -> h.get("state")).toList());
+        assertEquals(List.of(Map.of("step", "BACKUP", "included", false, "how", "provisioned"),
+                Map.of("step", "UPDATE", "included", true, "how", "docsis-sw downloads IAD-1000-2.0.0 over http")),
+                list(job, "plan"), "the job's plan");
     }
 
     @Test

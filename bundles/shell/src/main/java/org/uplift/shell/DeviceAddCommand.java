@@ -24,6 +24,7 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                 Examples:
                   uplift:device-add --port 161 --community private iad-1 192.0.2.7
                   uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp rtr-1 2001:db8::7
+                  uplift:device-add --server-address 198.51.100.1 --transfer-source 192.0.2.9 iad-3 192.0.2.8
                   uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
 public class DeviceAddCommand extends UpliftAction {
 
@@ -50,6 +51,12 @@ public class DeviceAddCommand extends UpliftAction {
     @Completion(value = StringsCompleter.class, values = {"tftp", "ftp", "http"})
     private String transfer = "tftp";
 
+    @Option(name = "--server-address", description = "The file server's address as this device must be told it (behind NAT or on a multi-homed host); default: org.uplift.tftp advertisedAddress")
+    private String serverAddress;
+
+    @Option(name = "--transfer-source", description = "Another address the device's file transfers may come from, besides its SNMP address")
+    private String transferSource;
+
     @Option(name = "--v3-user", aliases = "-u", description = "SNMPv3 user: the device is then reached with SNMPv3 authPriv (SHA-256, AES-128) instead of v2c")
     private String v3User;
 
@@ -63,9 +70,11 @@ public class DeviceAddCommand extends UpliftAction {
     protected Object run() throws Exception {
         SnmpCredentials credentials = credentials();
         Device device = service(registry, DeviceRegistry.class).put(new Device(id, host, port, credentials, driver,
-                TransferProtocol.parse(transfer)));
+                TransferProtocol.parse(transfer), serverAddress, transferSource));
         System.out.println("Device " + device.id() + " at " + device.host() + ":" + device.snmpPort() + " ("
-                + device.credentials() + ", transfers over " + device.transfer().name().toLowerCase(Locale.ROOT) + ")");
+                + device.credentials() + ", transfers over " + device.transfer().name().toLowerCase(Locale.ROOT)
+                + (device.serverAddress() == null ? "" : " to " + device.serverAddress())
+                + (device.transferSource() == null ? "" : ", also from " + device.transferSource()) + ")");
         return null;
     }
 

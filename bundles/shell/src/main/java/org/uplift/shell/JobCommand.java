@@ -58,14 +58,14 @@ public class JobCommand extends UpliftAction {
         System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " (" + job.state() + ")");
         if (!job.plan().steps().isEmpty()) {
             System.out.println("Plan:");
-            job.plan().lines().forEach(line -> System.out.println("  " + line));
+            job.plan().lines().forEach(line -> System.out.println("  " + TerminalText.safe(line)));
         }
         ShellTable table = new ShellTable();
         table.column("State");
         table.column("At");
         table.column("Message");
         for (StepRecord r : job.history()) {
-            table.addRow().addContent(r.state(), r.at(), r.message());
+            table.addRow().addContent(r.state(), r.at(), TerminalText.safe(r.message()));
         }
         table.print(System.out);
         if (!follow) {

@@ -120,7 +120,9 @@ class FollowCommandsTest {
         set(c, "follow", true);
         set(c, "pacer", pacer);
         Run run = run(c);
-        assertTrue(run.out().startsWith("Job job00007: device iad-2 -> IAD-1000-2.0.0 (UPDATE)"), run.out());
+        assertTrue(run.out().startsWith("Job job00007: device iad-2 -> IAD-1000-2.0.0 (UPDATE)\nPlan:\n"
+                + "  BACKUP: uplift-iad over tftp\n  skip RESTORE: \\u001B]0;evil\\u0007 left out\n"), run.out());
+        assertFalse(run.out().contains("\u001b"), "no ESC reaches the terminal");
         assertTrue(run.out().contains("3.1 MiB / 8.0 MiB (39%)"), run.out());
         assertTrue(run.out().contains("ROLLBACK"), run.out());
         assertEquals("job job00007 (iad-2) ended ABORTED: device runs 1.0.0 with its old configuration", run.failure().getMessage());

@@ -43,7 +43,7 @@ public record Fault(FaultKind kind, String argument) {
         return FailCause.parse(argument);
     }
 
-    /** For {@link FaultKind#RESTORE_FAIL}: how many restores fail; for FLASH_SILENCE and UPTIME_WRAP: seconds. */
+    /** For {@link FaultKind#RESTORE_FAIL}: how many restores fail; for FLASH_SILENCE and UPTIME_WRAP: seconds; for SLOW_ROW: ms. */
     public int count() {
         return Integer.parseInt(argument);
     }
@@ -70,6 +70,7 @@ public record Fault(FaultKind kind, String argument) {
             case SILENT_DURING -> step(argument);
             case FLASH_SILENCE -> Integer.toString(positive(argument.isEmpty() ? "20" : argument, kind));
             case UPTIME_WRAP -> Integer.toString(positive(argument.isEmpty() ? "5" : argument, kind));
+            case SLOW_ROW -> millis(argument.isEmpty() ? "1500" : argument);
             default -> {
                 if (!argument.isEmpty()) {
                     throw new IllegalArgumentException("fault " + kind.id() + " takes no argument (got '" + argument + "')");
@@ -90,6 +91,19 @@ public record Fault(FaultKind kind, String argument) {
         }
         throw new IllegalArgumentException(kind.id() + " needs a positive " + (kind == FaultKind.RESTORE_FAIL ? "count"
                 : "number of seconds") + ", e.g. " + kind.id() + ":2 (got '" + text + "')");
+    }
+
+    private static String millis(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 600_000) {
+                return Integer.toString(n);
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("slow-row needs milliseconds from 1 to 600000, e.g. slow-row:1500 (got '"
+                + text + "')");
     }
 
     private static String step(String text) {

@@ -46,7 +46,11 @@ public enum FaultKind {
     /** After loading new software the device boots, answers for a second, and reboots once more. */
     DOUBLE_REBOOT("double-reboot", null),
     /** sysUpTime wraps (2^32 hundredths) SECONDS after the device starts, as after 497 days up. */
-    UPTIME_WRAP("uptime-wrap", "SECONDS");
+    UPTIME_WRAP("uptime-wrap", "SECONDS"),
+    /** New software, once booted, adds a line of its own to the running configuration (a restore that merges keeps it). */
+    BOOT_ADDS_LINE("boot-adds-line", null),
+    /** The device answers the SET creating an operation's row, but its state reads noSuchInstance for MILLIS. */
+    SLOW_ROW("slow-row", "MILLIS");
 
     private final String id;
     private final String argument;

@@ -22,7 +22,7 @@ public final class Main {
                   --version V            software every device runs at start (default 1.0.0)
                   --config-format F      configuration format of that software (default 1; 1, 2 and 3 differ)
                   --config-size BYTES    pad every device's configuration at start to at least BYTES with a
-                                         dial plan (default 0: about 300 bytes; at most 1048576)
+                                         dial plan (default 0: about 300 bytes; at most 8388608)
                   --reboot-seconds S     how long a reboot silences a device (default 3)
                   --mibs LIST            MIBs every device speaks, comma-separated (default uplift-iad;
                                          known: %s; each serves only its real MIBs)

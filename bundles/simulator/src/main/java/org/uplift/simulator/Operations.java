@@ -16,6 +16,8 @@ final class Operations {
     private static final long MAX_CONFIG_BYTES = RunningConfig.MAX_BYTES;
     private static final long MAX_IMAGE_BYTES = 64L << 20;
     private static final String INJECTED = " (injected fault)";
+    /** What boot-adds-line adds; the tab is device text a manager must escape before showing it. */
+    static final String ADDED_LINE_PREFIX = "banner.boot=welcome\tto ";
 
     private final DeviceState state;
     private final DeviceFaults faults;
@@ -100,11 +102,12 @@ final class Operations {
         } else if (faults.takeRestoreFailure()) {
             report.failed(FailCause.UNKNOWN, "configuration could not be applied" + INJECTED + "; "
                     + faults.restoreFailuresLeft() + " more restore(s) will fail");
-        } else if (faults.has(FaultKind.RESTORE_OTHER)) {
-            state.setConfig(RunningConfig.withComment(config, "a line the device added on its own"));
-            report.successful(); // lies: it runs another configuration
         } else {
-            state.setConfig(config);
+            byte[] applied = request.merges() ? RunningConfig.merge(state.config(), config) : config;
+            if (faults.has(FaultKind.RESTORE_OTHER)) {
+                applied = RunningConfig.withComment(applied, "a line the device added on its own"); // lies
+            }
+            state.setConfig(applied);
             report.successful();
         }
     }
@@ -160,9 +163,26 @@ final class Operations {
         } else {
             state.install(image.version(), image.configFormat());
         }
+        if (faults.has(FaultKind.BOOT_ADDS_LINE)) {
+            // the new software writes a setting of its own, as a release that adds a default does
+            state.setConfig(RunningConfig.withLine(state.config(), ADDED_LINE_PREFIX + image.version()));
+        }
         if (faults.has(FaultKind.DOUBLE_REBOOT)) {
             control.rebootLater(1000);
         }
+    }
+
+    /**
+     * In the SNMP thread, before the operation is queued: how long the device takes to create its
+     * operation (slow-row); meanwhile the row hides its state.
+     */
+    long rowDelayMillis(OpReport report) {
+        var slow = faults.get(FaultKind.SLOW_ROW);
+        if (slow.isEmpty()) {
+            return 0;
+        }
+        report.pending();
+        return slow.get().count();
     }
 
     private void rollBack(OpReport report) {

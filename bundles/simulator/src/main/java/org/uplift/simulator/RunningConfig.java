@@ -1,6 +1,8 @@
 package org.uplift.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A device's factory-default configuration, deterministic per device index, rendered in the
@@ -14,7 +16,7 @@ final class RunningConfig {
     private static final String HEADER = "# uplift-iad running configuration\n";
 
     /** The largest configuration a device accepts in a restore, so the largest it may start with. */
-    static final int MAX_BYTES = 1 << 20;
+    static final int MAX_BYTES = 8 << 20;
 
     private RunningConfig() {
     }
@@ -93,6 +95,60 @@ final class RunningConfig {
         String text = new String(config, StandardCharsets.UTF_8);
         return (text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + "# " + comment + "\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The configuration with one more line at its end (in its last section). */
+    static byte[] withLine(byte[] config, String line) {
+        String text = new String(config, StandardCharsets.UTF_8);
+        return (text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + line + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A file merged into the running configuration, as IOS merges a file copied into running-config:
+     * per {@code [section]}, a file's {@code key=value} line replaces the running line of that key and a
+     * new key is added at the end of its section, in the file's order; a section the device lacks is
+     * added at the end; lines the file does not mention stay. A line without {@code =} (a comment) is
+     * its own key, so it is added once. Blank lines of the file add nothing.
+     */
+    static byte[] merge(byte[] running, byte[] file) {
+        Map<String, Map<String, String>> merged = sections(running);
+        sections(file).forEach((section, lines) -> {
+            Map<String, String> target = merged.computeIfAbsent(section, s -> new LinkedHashMap<>());
+            lines.forEach((key, line) -> {
+                if (!line.isBlank()) {
+                    target.put(key, line);
+                }
+            });
+        });
+        StringBuilder out = new StringBuilder();
+        merged.forEach((section, lines) -> {
+            if (!section.isEmpty()) {
+                out.append(section).append('\n');
+            }
+            lines.values().forEach(line -> out.append(line).append('\n'));
+        });
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Section header ("" before the first) to its lines by key, in order; a blank line is keyed by its position. */
+    private static Map<String, Map<String, String>> sections(byte[] config) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = sections.computeIfAbsent("", s -> new LinkedHashMap<>());
+        int position = 0;
+        String text = new String(config, StandardCharsets.UTF_8);
+        for (String line : text.isEmpty() ? new String[0] : text.split("\\R")) {
+            String trimmed = line.trim();
+            position++;
+            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                current = sections.computeIfAbsent(trimmed, s -> new LinkedHashMap<>());
+            } else if (trimmed.isEmpty()) {
+                current.put("\n" + position, line);
+            } else {
+                int equals = trimmed.indexOf('=');
+                current.put(equals < 0 ? trimmed : trimmed.substring(0, equals).trim() + "=", line);
+            }
+        }
+        return sections;
     }
 
     /** The value of the {@code format=} line, or {@code null} if there is none. */

@@ -138,7 +138,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     private void submit(OpRequest request, OpReport report) {
         try {
-            worker.execute(() -> operations.run(request, report));
+            worker.schedule(() -> operations.run(request, report), operations.rowDelayMillis(report), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             report.failed(org.uplift.simulator.ops.FailCause.UNKNOWN, "device is shutting down");
         }

@@ -40,6 +40,15 @@ class FaultTest {
     }
 
     @Test
+    void slowRowTakesMillisecondsAndTheNewSoftwaresLineTakesNone() {
+        assertEquals(1500, Fault.parse("slow-row").count());
+        assertEquals(250, Fault.parse("slow-row:250").count());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Fault.parse("slow-row:0"))
+                .getMessage().contains("slow-row needs milliseconds"));
+        assertEquals("boot-adds-line", Fault.parse("boot-adds-line").id());
+    }
+
+    @Test
     void restoreFailCountsDownThenDisappears() {
         DeviceFaults faults = new DeviceFaults(java.util.List.of(Fault.parse("restore-fail:2")));
         assertTrue(faults.takeRestoreFailure());

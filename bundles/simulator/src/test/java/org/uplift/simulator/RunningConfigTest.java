@@ -84,8 +84,38 @@ class RunningConfigTest {
     @Test
     void aSizeADeviceCouldNotRestoreIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeviceSettings.defaults(1, 0).withConfigBytes(2 << 20));
-        assertEquals("configuration size must be 0-1048576 bytes (got 2097152)", e.getMessage());
+                () -> DeviceSettings.defaults(1, 0).withConfigBytes(9 << 20));
+        assertEquals("configuration size must be 0-8388608 bytes (got 9437184)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DeviceSettings.defaults(1, 0).withConfigBytes(-1));
+    }
+
+    @Test
+    void givenAFileCopiedIntoTheRunningConfiguration_whenMerged_thenItsKeysOverrideAndEverythingItOmitsStays() {
+        String running = "# header\nformat=1\n[user]\nuser.1.name=a\nuser.1.phone=1\n[default]\ndefault.country=us\n"
+                + "banner.boot=mine\n";
+        String file = "format=1\n[user]\nuser.1.name=b\nuser.2.name=c\n\n[port]\nport.1.name=fxs1\n";
+
+        String merged = merge(running, file);
+
+        assertEquals("# header\nformat=1\n[user]\nuser.1.name=b\nuser.1.phone=1\nuser.2.name=c\n[default]\n"
+                + "default.country=us\nbanner.boot=mine\n[port]\nport.1.name=fxs1\n", merged);
+    }
+
+    @Test
+    void givenTheRunningConfigurationItself_whenMerged_thenNothingChanges() {
+        String config = new String(RunningConfig.initial(7, "2", 2048), StandardCharsets.UTF_8);
+        assertEquals(config, merge(config, config));
+    }
+
+    @Test
+    void givenTheSameKeyInTwoSections_whenMerged_thenOnlyItsOwnSectionChanges() {
+        String running = "[protocol sip]\nregistrar=192.0.2.10\n[protocol h323]\nregistrar=192.0.2.20\n";
+        assertEquals("[protocol sip]\nregistrar=192.0.2.10\n[protocol h323]\nregistrar = 198.51.100.1\n",
+                merge(running, "[protocol h323]\nregistrar = 198.51.100.1\n"), "keys compare without spaces");
+    }
+
+    private static String merge(String running, String file) {
+        return new String(RunningConfig.merge(running.getBytes(StandardCharsets.UTF_8), file.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
     }
 }

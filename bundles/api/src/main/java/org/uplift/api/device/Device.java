@@ -18,10 +18,14 @@ import org.uplift.api.repository.TransferProtocol;
  * @param credentials SNMP credentials
  * @param driver      name of the {@code DeviceDriver} to use, or {@code null} to choose by sysObjectID
  * @param transfer    how the device reaches Uplift's file server (since 0.3; TFTP when not given)
+ * @param serverAddress the file server's address as this device must be told it (behind NAT, or on a
+ *                    multi-homed host), or {@code null} for the server's advertised address (since 0.3)
+ * @param transferSource another address the device's transfers may come from (a device that sends
+ *                    files from another interface than its SNMP agent's), or {@code null} (since 0.3)
  * @since 0.1
  */
 public record Device(String id, String host, int snmpPort, SnmpCredentials credentials, String driver,
-        TransferProtocol transfer) {
+        TransferProtocol transfer, String serverAddress, String transferSource) {
 
     private static final Pattern DOTTED = Pattern.compile("[0-9.]+");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
@@ -60,6 +64,12 @@ public record Device(String id, String host, int snmpPort, SnmpCredentials crede
         this(id, host, snmpPort, credentials, driver, TransferProtocol.TFTP);
     }
 
+    /** A device told the server's advertised address, whose transfers come from its SNMP address. */
+    public Device(String id, String host, int snmpPort, SnmpCredentials credentials, String driver,
+            TransferProtocol transfer) {
+        this(id, host, snmpPort, credentials, driver, transfer, null, null);
+    }
+
     public Device {
         if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._:-]{1,64}")) {
             throw new IllegalArgumentException("device id must be 1-64 of A-Z a-z 0-9 . _ : - (got '" + id + "')");
@@ -76,5 +86,19 @@ public record Device(String id, String host, int snmpPort, SnmpCredentials crede
         }
         Objects.requireNonNull(credentials, "credentials");
         transfer = transfer == null ? TransferProtocol.TFTP : transfer;
+        serverAddress = blankToNull(serverAddress);
+        transferSource = blankToNull(transferSource);
+        if (serverAddress != null && !isAddressOrHostName(serverAddress)) {
+            throw new IllegalArgumentException("device " + id + ": server address '" + serverAddress + "' is neither an "
+                    + "IPv4 or IPv6 address nor a host name");
+        }
+        if (transferSource != null && !isAddressOrHostName(transferSource)) {
+            throw new IllegalArgumentException("device " + id + ": transfer source '" + transferSource + "' is neither an "
+                    + "IPv4 or IPv6 address nor a host name");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

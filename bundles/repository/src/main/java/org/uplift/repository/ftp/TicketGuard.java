@@ -73,7 +73,7 @@ final class TicketGuard extends DefaultFtplet {
     private FtpletResult checkSource(FtpSession session) throws FtpException {
         Optional<LiveTicket> ticket = tickets.byFtpUser(session.getUserArgument());
         InetAddress client = session.getClientAddress().getAddress();
-        if (ticket.isPresent() && !ticket.get().ticket().device().equals(client)) {
+        if (ticket.isPresent() && !ticket.get().ticket().allows(client)) {
             return refuse(session, "PASS", "***", FtpReply.REPLY_530_NOT_LOGGED_IN, "Authentication failed.",
                     "the ticket is for device " + ticket.get().ticket().device().getHostAddress()
                             + ", not this address");

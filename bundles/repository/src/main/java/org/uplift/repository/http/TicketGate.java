@@ -25,7 +25,7 @@ final class TicketGate {
         LiveTicket ticket = tickets.byName(request.name()).filter(t -> !t.revoked())
                 .orElseThrow(() -> new HttpRefusal(404, "not found", "no live ticket has this name"));
         TransferTicket t = ticket.ticket();
-        if (!t.device().equals(client)) {
+        if (!t.allows(client)) {
             throw new HttpRefusal(403, "forbidden",
                     "the ticket is for device " + t.device().getHostAddress() + ", not this address");
         }

@@ -30,7 +30,7 @@ final class RequestGate {
         LiveTicket ticket = tickets.byName(name).orElseThrow(() -> new TftpRefusal(TftpRefusal.FILE_NOT_FOUND,
                 "file not found", "no live ticket has this name"));
         TransferTicket t = ticket.ticket();
-        if (!t.device().equals(request.address())) {
+        if (!t.allows(request.address())) {
             throw new TftpRefusal(TftpRefusal.ACCESS_VIOLATION, "access violation",
                     "the ticket is for device " + t.device().getHostAddress() + ", not this address");
         }

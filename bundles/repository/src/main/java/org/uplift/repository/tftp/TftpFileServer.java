@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -220,6 +221,18 @@ public class TftpFileServer implements FileServer {
     @Override
     public TransferTicket receive(InetAddress device, long maxBytes, Duration ttl) throws RepositoryException {
         return tickets.receive(device, maxBytes, ttl);
+    }
+
+    @Override
+    public TransferTicket offer(Path file, InetAddress device, Set<InetAddress> alsoFrom, Duration ttl)
+            throws RepositoryException {
+        return tickets.offer(file, device, alsoFrom, ttl);
+    }
+
+    @Override
+    public TransferTicket receive(InetAddress device, Set<InetAddress> alsoFrom, long maxBytes, Duration ttl)
+            throws RepositoryException {
+        return tickets.receive(device, alsoFrom, maxBytes, ttl);
     }
 
     @Override

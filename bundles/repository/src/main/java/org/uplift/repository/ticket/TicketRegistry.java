@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -45,6 +46,12 @@ public final class TicketRegistry {
     }
 
     public TransferTicket offer(Path file, InetAddress device, Duration ttl) throws RepositoryException {
+        return offer(file, device, Set.of(), ttl);
+    }
+
+    /** A read ticket that also admits the device's other source addresses. */
+    public TransferTicket offer(Path file, InetAddress device, Set<InetAddress> alsoFrom, Duration ttl)
+            throws RepositoryException {
         Objects.requireNonNull(device, "device");
         checkTtl(ttl);
         if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -54,13 +61,19 @@ public final class TicketRegistry {
         pruneExpired();
         String extension = file.getFileName().toString().endsWith(".cfg") ? ".cfg" : ".bin";
         TransferTicket ticket = new TransferTicket(names.nextId(), names.next(extension),
-                TransferDirection.DEVICE_READS, device, clock.instant().plus(ttl), 0);
+                TransferDirection.DEVICE_READS, device, clock.instant().plus(ttl), 0, alsoFrom);
         register(LiveTicket.forRead(ticket, file.toAbsolutePath(), newCredentials(ticket)));
         return ticket;
     }
 
     /** The cap is the smaller of {@code maxBytes} and the server's {@code maxUploadBytes}; the ticket shows which. */
     public TransferTicket receive(InetAddress device, long maxBytes, Duration ttl) throws RepositoryException {
+        return receive(device, Set.of(), maxBytes, ttl);
+    }
+
+    /** A write ticket that also admits the device's other source addresses. */
+    public TransferTicket receive(InetAddress device, Set<InetAddress> alsoFrom, long maxBytes, Duration ttl)
+            throws RepositoryException {
         Objects.requireNonNull(device, "device");
         checkTtl(ttl);
         if (maxBytes <= 0) {
@@ -70,7 +83,7 @@ public final class TicketRegistry {
         pruneExpired();
         String name = names.next(".cfg");
         TransferTicket ticket = new TransferTicket(names.nextId(), name, TransferDirection.DEVICE_WRITES, device,
-                clock.instant().plus(ttl), Math.min(maxBytes, maxUploadBytes));
+                clock.instant().plus(ttl), Math.min(maxBytes, maxUploadBytes), alsoFrom);
         register(LiveTicket.forWrite(ticket, staging.resolve(name), newCredentials(ticket)));
         return ticket;
     }

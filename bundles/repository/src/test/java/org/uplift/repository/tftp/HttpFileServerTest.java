@@ -18,10 +18,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -197,6 +198,16 @@ class HttpFileServerTest {
             assertTrue(text(first.getInputStream().readAllBytes()).startsWith("HTTP/1.1 201 "));
         }
         assertArrayEquals(content, Files.readAllBytes(server.progress(ticket.id()).orElseThrow().receivedFile()));
+    }
+
+    @Test
+    void givenATicketThatAlsoAdmitsTheDevicesTransferSource_whenAskedFromThere_thenServedAndAThirdAddressIsRefused()
+            throws Exception {
+        TransferTicket read = server.offer(Files.write(temp.resolve("fw.bin"), random(100)), loopback,
+                Set.of(InetAddress.getByName("127.0.0.3")), TTL);
+
+        assertEquals(200, status(exchange("127.0.0.3", head("GET", "/" + read.fileName()))));
+        assertEquals(403, status(exchange("127.0.0.2", head("GET", "/" + read.fileName()))));
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.net.tftp.TFTP;
@@ -399,6 +400,17 @@ class TftpFileServerTest {
     void givenATicketForAnotherAddress_whenRequestedFrom127002_thenAccessViolation() throws Exception {
         TransferTicket ticket = server.offer(file(10), loopback, TTL);
         try (RawTftp other = new RawTftp("127.0.0.2", port())) {
+            assertEquals(2, other.refusalOf(RRQ, ticket.fileName()));
+        }
+    }
+
+    @Test
+    void givenATicketThatAlsoAdmitsTheDevicesTransferSource_whenRequestedFromThere_thenDataFlows() throws Exception {
+        TransferTicket ticket = server.offer(file(10), loopback, Set.of(InetAddress.getByName("127.0.0.3")), TTL);
+        try (RawTftp source = new RawTftp("127.0.0.3", port()); RawTftp other = new RawTftp("127.0.0.2", port())) {
+            source.sendRequest(RRQ, ticket.fileName(), "octet");
+            DatagramPacket first = source.receive();
+            assertEquals(3, first.getData()[1], "a DATA packet, not an error");
             assertEquals(2, other.refusalOf(RRQ, ticket.fileName()));
         }
     }

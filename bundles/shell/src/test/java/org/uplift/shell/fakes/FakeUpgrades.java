@@ -14,6 +14,7 @@ import java.util.Set;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
@@ -60,7 +61,9 @@ public class FakeUpgrades implements UpgradeService {
     /** A new job in PENDING. */
     public Job add(String id, String deviceId, String version, String campaignId) {
         Job job = new Job(id, deviceId, "IAD-1000-" + version, version, JobState.PENDING, T0,
-                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), campaignId);
+                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), campaignId,
+                new JobPlan(List.of(new JobPlan.Step("BACKUP", true, "uplift-iad over tftp"),
+                        new JobPlan.Step("RESTORE", false, "\u001b]0;evil\u0007 left out"))));
         jobs.put(id, job);
         return job;
     }
@@ -72,7 +75,7 @@ public class FakeUpgrades implements UpgradeService {
         Instant at = T0.plusSeconds(history.size());
         history.add(new StepRecord(state, at, message));
         jobs.put(id, new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history,
-                j.campaignId()));
+                j.campaignId(), j.plan()));
         transfers.remove(id);
     }
 

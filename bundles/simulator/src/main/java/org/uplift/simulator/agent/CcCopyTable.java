@@ -167,10 +167,11 @@ final class CcCopyTable {
     private OpRequest requestOf(MOTableRow row, OpType type, int protocol) {
         int index = row.getIndex().get(0);
         boolean ftp = protocol == CiscoMib.PROTOCOL_FTP;
+        // IOS merges a file copied into running-config: lines the file does not mention stay (DEVICES.md)
         return new OpRequest(index, type, ftp ? OpRequest.PROTOCOL_FTP : OpRequest.PROTOCOL_TFTP, address(row),
                 ftp ? ftpPort : tftpPort, text(row, CiscoMib.COL_FILE_NAME),
                 ftp ? emptyToNull(text(row, CiscoMib.COL_USER_NAME)) : null,
-                ftp ? emptyToNull(text(row, CiscoMib.COL_USER_PASSWORD)) : null);
+                ftp ? emptyToNull(text(row, CiscoMib.COL_USER_PASSWORD)) : null, type == OpType.RESTORE_CONFIG);
     }
 
     private static String text(MOTableRow row, int column) {
@@ -240,7 +241,17 @@ final class CcCopyTable {
         private boolean ended;
 
         @Override
+        public void pending() {
+            row.setValue(idx(CiscoMib.COL_STATE), null);
+            row.setValue(idx(CiscoMib.COL_TIME_STARTED), null);
+            row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), null);
+        }
+
+        @Override
         public void running() {
+            if (row.getValue(idx(CiscoMib.COL_TIME_COMPLETED)) == null) {
+                row.setValue(idx(CiscoMib.COL_TIME_COMPLETED), new TimeTicks(0)); // hidden while pending
+            }
             row.setValue(idx(CiscoMib.COL_TIME_STARTED), now());
             row.setValue(idx(CiscoMib.COL_STATE), new Integer32(STATE_RUNNING));
         }

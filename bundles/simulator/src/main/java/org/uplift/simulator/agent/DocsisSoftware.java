@@ -135,14 +135,18 @@ final class DocsisSoftware {
 
     /**
      * The device starts rebooting (its agent is already silent): a download that succeeded is now
-     * complete, and reads so once the modem is back. The objects set over SNMP survive, as the
-     * software objects of real modems do.
+     * complete, and reads so once the modem is back; one still under way (a hung transfer, then a
+     * docsDevResetNow) died with the reboot, so it reads failed and the objects unlock. The objects
+     * set over SNMP survive, as the software objects of real modems do.
      */
     void rebooting() {
         if (completeAtBoot) {
             completeAtBoot = false;
             adminStatus.setValue(new Integer32(ADMIN_IGNORE_PROVISIONING_UPGRADE));
             operStatus = OPER_COMPLETE_FROM_MGT;
+        } else if (operStatus == OPER_IN_PROGRESS) {
+            adminStatus.setValue(new Integer32(adminBeforeUpgrade));
+            operStatus = OPER_FAILED;
         }
     }
 

@@ -123,9 +123,8 @@ final class OpTable {
         int protocol = row.getValue(idx(IadMib.COL_PROTOCOL)).toInt();
         int port = (int) ((UnsignedInteger32) row.getValue(idx(IadMib.COL_PORT))).getValue();
         String fileName = text(row.getValue(idx(IadMib.COL_FILE_NAME)));
-        // the FTP login the manager set (upliftIadOpUserName, upliftIadOpPassword); empty: anonymous
-        String user = row.getValue(idx(IadMib.COL_USER_NAME)) instanceof OctetString u ? text(u) : "";
-        String password = row.getValue(idx(IadMib.COL_PASSWORD)) instanceof OctetString p ? text(p) : "";
+        String user = text(row.getValue(idx(IadMib.COL_USER_NAME)));
+        String password = text(row.getValue(idx(IadMib.COL_PASSWORD)));
         return new OpRequest(index, type, protocol, address(row), port, fileName, user.isEmpty() ? null : user,
                 password.isEmpty() ? null : password);
     }
@@ -190,6 +189,11 @@ final class OpTable {
                     new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_TYPE).append(index), row.getValue(idx(IadMib.COL_TYPE))),
                     new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_STATE).append(index), row.getValue(idx(IadMib.COL_STATE))),
                     new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_FAIL_CAUSE).append(index), row.getValue(idx(IadMib.COL_FAIL_CAUSE))));
+        }
+
+        @Override
+        public void pending() {
+            row.setValue(idx(IadMib.COL_STATE), null);
         }
 
         @Override

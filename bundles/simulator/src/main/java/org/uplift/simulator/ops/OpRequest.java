@@ -13,9 +13,11 @@ import java.net.InetAddress;
  * @param fileName   the file name on the server
  * @param username   FTP user name, or {@code null}
  * @param password   FTP password, or {@code null} (never printed)
+ * @param merges     a restore merges the file into the running configuration, as IOS does with a file
+ *                   copied into running-config (ccCopyTable), instead of replacing it
  */
 public record OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName,
-        String username, String password) {
+        String username, String password, boolean merges) {
 
     public static final int PROTOCOL_TFTP = 1;
     public static final int PROTOCOL_FTP = 2;
@@ -24,6 +26,12 @@ public record OpRequest(int index, OpType type, int protocol, InetAddress server
     /** An operation without FTP credentials. */
     public OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName) {
         this(index, type, protocol, server, port, fileName, null, null);
+    }
+
+    /** An operation whose restore replaces the running configuration. */
+    public OpRequest(int index, OpType type, int protocol, InetAddress server, int port, String fileName,
+            String username, String password) {
+        this(index, type, protocol, server, port, fileName, username, password, false);
     }
 
     /** The protocol's name for messages: tftp, ftp, http, or the number. */
@@ -40,6 +48,6 @@ public record OpRequest(int index, OpType type, int protocol, InetAddress server
     public String toString() {
         return "op " + index + " " + type + " " + protocolName() + "://"
                 + (server == null ? "?" : server.getHostAddress()) + ":" + port + "/" + fileName
-                + (username == null ? "" : " user " + username);
+                + (username == null ? "" : " user " + username) + (merges ? " (merge)" : "");
     }
 }

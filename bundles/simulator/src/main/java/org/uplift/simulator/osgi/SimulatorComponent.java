@@ -68,7 +68,7 @@ public final class SimulatorComponent {
 
         @AttributeDefinition(name = "Configuration size (bytes)", description = "Pad every device's configuration "
                 + "at start to at least this size with a dial plan (0: unpadded, about 300 bytes)", min = "0",
-                max = "1048576")
+                max = "8388608")
         int configBytes() default 0;
 
         @AttributeDefinition(name = "Address per device", description = "Each device on basePort of its own "

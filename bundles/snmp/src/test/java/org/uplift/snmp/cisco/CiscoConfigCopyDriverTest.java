@@ -148,7 +148,7 @@ class CiscoConfigCopyDriverTest {
     }
 
     @Test
-    void givenATftpServer_whenRestoreRuns_thenTheServedFileIsApplied() throws Exception {
+    void givenATftpServer_whenRestoreRuns_thenTheServedFileIsMergedIntoTheRunningConfig() throws Exception {
         byte[] config = "# restored\nformat=1\n[user]\nuser.1.name=cisco\n".getBytes(StandardCharsets.UTF_8);
         TransferTicket ticket = files.offer(Files.write(temp.resolve("restore.cfg"), config), address(), TTL);
 
@@ -157,7 +157,10 @@ class CiscoConfigCopyDriverTest {
         OperationStatus status = awaitEnd(handle);
 
         assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
-        assertArrayEquals(config, simulator.runningConfig());
+        String running = assertMerged(config);
+        assertFalse(running.contains("user.1.name=subscriber-0031"), "the file's key overrides: " + running);
+        assertTrue(running.contains("[user]\nuser.1.name=cisco\nuser.1.phone=+1-555-0131\n"),
+                "a key the file does not mention stays in its section: " + running);
         driver.release(device, handle);
         assertEquals(List.of(), copyRows());
     }
@@ -186,7 +189,7 @@ class CiscoConfigCopyDriverTest {
         OperationStatus status = awaitEnd(handle);
 
         assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
-        assertArrayEquals(config, simulator.runningConfig());
+        assertMerged(config);
         driver.release(device, handle);
     }
 
@@ -223,7 +226,7 @@ class CiscoConfigCopyDriverTest {
                 files.ftpCredentials(restore.id()).orElseThrow()));
         status = awaitEnd(handle);
         assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
-        assertArrayEquals(config, simulator.runningConfig());
+        assertMerged(config);
         driver.release(device, handle);
         assertEquals(List.of(), copyRows());
     }
@@ -356,6 +359,21 @@ class CiscoConfigCopyDriverTest {
         }
     }
 
+    @Test
+    void givenADeviceSlowToCreateItsRow_whenACopyStarts_thenTheStateReadsNoSuchInstanceUntilTheCopyRuns() throws Exception {
+        simulator.inject(Fault.parse("slow-row:800"));
+        TransferTicket ticket = files.receive(address(), 1 << 20, TTL);
+
+        OperationHandle handle = driver.start(device, request(OperationType.BACKUP_CONFIG, TransferProtocol.TFTP,
+                ticket.fileName(), null));
+        assertEquals(OperationState.UNKNOWN, driver.status(device, handle).state(), "ccCopyState is not there yet");
+        OperationStatus status = awaitEnd(handle);
+
+        assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
+        assertArrayEquals(simulator.runningConfig(), received(ticket));
+        driver.release(device, handle);
+    }
+
     private OperationStatus awaitEnd(OperationHandle handle) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
@@ -373,5 +391,18 @@ class CiscoConfigCopyDriverTest {
         Map<String, Object> all = new HashMap<>(Map.of("timeoutMillis", 300, "retries", 1));
         all.putAll(values);
         return Configs.of(CiscoConfigCopyDriver.Config.class, all);
+    }
+
+    /**
+     * IOS merges a file copied into running-config (DEVICES.md): every line of the file is in the running
+     * configuration afterwards, and the device's lines the file did not mention stayed. Returns it.
+     */
+    private String assertMerged(byte[] served) {
+        String running = new String(simulator.runningConfig(), StandardCharsets.UTF_8);
+        for (String line : new String(served, StandardCharsets.UTF_8).split("\n")) {
+            assertTrue(running.contains(line + "\n"), "'" + line + "' is not in the running config: " + running);
+        }
+        assertTrue(running.contains("[default]\ndefault.country=us\n"), "the device's other lines stay: " + running);
+        return running;
     }
 }

@@ -62,6 +62,7 @@ class DocsisSoftwareDriverTest {
     private static final long REBOOT_MILLIS = 1000;
     private static final String DEVICE_HOST = "127.0.0.3";
     private static final OID SW_SERVER = new OID("1.3.6.1.2.1.69.1.3.1.0");
+    private static final OID RESET_NOW = new OID("1.3.6.1.2.1.69.1.1.3.0");
     private static final byte[] IMAGE = FirmwareImageFormat.build("IAD-1000", "2.0.0", "1", 5_000);
 
     private TestTftpServer tftp;
@@ -318,6 +319,29 @@ class DocsisSoftwareDriverTest {
         httpRelease.countDown();
         assertEquals(OperationState.SUCCESSFUL, awaitEnd(handle).status.state());
         assertEquals("/cm-2.0.0.img", read(DocsDevMib.SW_FILENAME).toString(), "the locked SET changed nothing");
+    }
+
+    @Test
+    void givenADownloadThatHangs_whenTheModemIsReset_thenItComesBackFailed4AndTakesTheNextDownload() throws Exception {
+        simulator.inject(Fault.parse("download-hang"));
+        OperationHandle hung = driver.start(device, download(TransferProtocol.TFTP, "127.0.0.1", tftp.port(),
+                "cm-2.0.0.img"));
+        Thread.sleep(300);
+        assertEquals(OperationState.RUNNING, driver.status(device, hung).state(), "the hang never ends by itself");
+
+        simulator.clearFaults();
+        try (SnmpSession session = new SnmpSession(300, 1)) {
+            session.set(device, new VariableBinding(RESET_NOW, new Integer32(1)));
+        }
+        Outcome reset = awaitEnd(hung);
+        assertEquals(OperationState.FAILED, reset.status.state(), "the reboot ended the download: " + reset.states);
+        assertEquals("1.0.0", driver.facts(device).runningVersion());
+        driver.release(device, hung);
+
+        Outcome next = awaitEnd(driver.start(device, download(TransferProtocol.TFTP, "127.0.0.1", tftp.port(),
+                "cm-2.0.0.img")));
+        assertEquals(OperationState.SUCCESSFUL, next.status.state(), next.status.describeFailure());
+        assertEquals("2.0.0", awaitVersion("2.0.0").runningVersion());
     }
 
     @Test

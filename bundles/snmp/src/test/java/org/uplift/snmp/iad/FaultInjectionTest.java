@@ -142,6 +142,40 @@ class FaultInjectionTest {
         assertEquals(OperationState.RUNNING, driver.status(device, handle).state());
     }
 
+    @Test
+    void slowRow_hidesTheRowsStateUntilTheOperationStarts() throws Exception {
+        simulator.inject(Fault.parse("slow-row:800"));
+        OperationHandle handle = driver.start(device, request(OperationType.BACKUP_CONFIG, "b.cfg"));
+        assertEquals(OperationState.UNKNOWN, driver.status(device, handle).state(), "the row's state is not there yet");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        OperationStatus status = driver.status(device, handle);
+        while (status.state() != OperationState.SUCCESSFUL && System.nanoTime() < deadline) {
+            Thread.sleep(30);
+            status = driver.status(device, handle);
+        }
+        assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
+        assertEquals(new String(simulator.runningConfig(), StandardCharsets.UTF_8),
+                new String(tftp.received.get("b.cfg"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bootAddsLine_isReplacedByARestoreThroughTheOpTable() throws Exception {
+        simulator.inject(Fault.parse("boot-adds-line"));
+        tftp.served.put("fw1.img", FirmwareImageFormat.build("IAD-1000", "1.1.0", "1", 5_000));
+        assertEquals(OperationState.SUCCESSFUL, run(OperationType.DOWNLOAD_FIRMWARE, "fw1.img").state());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"1.1.0".equals(awaitFacts().runningVersion()) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the device reboots into the new software
+        }
+        assertEquals("1.1.0", awaitFacts().runningVersion());
+        assertTrue(new String(simulator.runningConfig(), StandardCharsets.UTF_8).contains("banner.boot=welcome\tto 1.1.0\n"));
+        byte[] served = "format=1\n[user]\nuser.1.name=x\n".getBytes(StandardCharsets.UTF_8);
+        tftp.served.put("r.cfg", served);
+        assertEquals(OperationState.SUCCESSFUL, run(OperationType.RESTORE_CONFIG, "r.cfg").state());
+        assertEquals(new String(served, StandardCharsets.UTF_8), new String(simulator.runningConfig(), StandardCharsets.UTF_8),
+                "UPLIFT-IAD-MIB's restore replaces the running configuration");
+    }
+
     private OperationStatus run(OperationType type, String file) throws Exception {
         OperationHandle handle = driver.start(device, request(type, file));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

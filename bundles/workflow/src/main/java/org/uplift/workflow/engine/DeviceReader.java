@@ -72,12 +72,13 @@ final class DeviceReader {
         Map<DeviceDriver, DeviceFacts> read = new IdentityHashMap<>();
         DeviceFacts base = primary().facts(device);
         read.put(primary(), base);
-        return new DeviceFacts(base.sysObjectId(), base.sysUpTime(),
-                fact(device, Evidence.MODEL, read).model(),
-                fact(device, Evidence.RUNNING_VERSION, read).runningVersion(),
-                fact(device, Evidence.KEPT_VERSION, read).keptVersion(),
-                fact(device, Evidence.CONFIG_FORMAT, read).formatVersion(),
-                fact(device, Evidence.CONFIG_DIGEST, read).configDigest(),
+        // what the device says is untrusted text: escaped here, where it enters the job's history
+        return new DeviceFacts(DeviceText.escape(base.sysObjectId()), base.sysUpTime(),
+                DeviceText.escape(fact(device, Evidence.MODEL, read).model()),
+                DeviceText.escape(fact(device, Evidence.RUNNING_VERSION, read).runningVersion()),
+                DeviceText.escape(fact(device, Evidence.KEPT_VERSION, read).keptVersion()),
+                DeviceText.escape(fact(device, Evidence.CONFIG_FORMAT, read).formatVersion()),
+                DeviceText.escape(fact(device, Evidence.CONFIG_DIGEST, read).configDigest()),
                 gives(Evidence.REBOOT_COUNTER) ? fact(device, Evidence.REBOOT_COUNTER, read).engineBoots() : -1);
     }
 

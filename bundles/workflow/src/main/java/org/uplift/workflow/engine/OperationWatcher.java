@@ -28,6 +28,11 @@ import org.uplift.api.driver.OperationStatus;
 final class OperationWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationWatcher.class);
+    /**
+     * How long a row not yet seen may read as missing: a device may acknowledge the SET that creates it
+     * and only then create it (at most half the step's time-out, so a reboot is still reported in time).
+     */
+    private static final Duration ROW_GRACE = Duration.ofSeconds(5);
 
     /** How the operation ended and what told Uplift so. */
     record Report(OperationStatus status, String how) {
@@ -35,10 +40,13 @@ final class OperationWatcher {
 
     private final Duration pollInterval;
     private final Supplier<DeviceEvents> events;
+    private final int silentPolls;
 
-    OperationWatcher(Duration pollInterval, Supplier<DeviceEvents> events) {
+    /** @param silentPolls unanswered reads in a row that mean a device told to reboot has started to */
+    OperationWatcher(Duration pollInterval, Supplier<DeviceEvents> events, int silentPolls) {
         this.pollInterval = pollInterval;
         this.events = events;
+        this.silentPolls = Math.max(1, silentPolls);
     }
 
     /**
@@ -51,7 +59,8 @@ final class OperationWatcher {
      */
     Report run(Device device, DeviceDriver driver, OperationRequest request, Duration timeout,
             boolean rebootExpected) throws StepFailure, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + timeout.toNanos();
         OperationHandle handle;
         try {
             handle = driver.start(device, request);
@@ -61,7 +70,8 @@ final class OperationWatcher {
         DeviceEvents notifications = events.get();
         CompletableFuture<OperationCompletion> notified = notifications == null ? null : notifications.completion(device, handle);
         try {
-            return watch(device, driver, handle, request, timeout, deadline, rebootExpected, notified);
+            long rowGraceEnd = startedAt + Math.min(ROW_GRACE.toNanos(), timeout.toNanos() / 2);
+            return watch(device, driver, handle, request, timeout, deadline, rowGraceEnd, rebootExpected, notified);
         } finally {
             if (notified != null) {
                 notified.cancel(false);
@@ -71,9 +81,11 @@ final class OperationWatcher {
     }
 
     private Report watch(Device device, DeviceDriver driver, OperationHandle handle, OperationRequest request,
-            Duration timeout, long deadline, boolean rebootExpected, CompletableFuture<OperationCompletion> notified)
-            throws StepFailure, InterruptedException {
+            Duration timeout, long deadline, long rowGraceEnd, boolean rebootExpected,
+            CompletableFuture<OperationCompletion> notified) throws StepFailure, InterruptedException {
         String lastSeen = "no answer yet";
+        int silent = 0;
+        boolean rowSeen = false;
         while (System.nanoTime() < deadline) {
             OperationCompletion completion = await(notified);
             if (completion != null) {
@@ -81,11 +93,19 @@ final class OperationWatcher {
             }
             try {
                 OperationStatus status = driver.status(device, handle);
+                silent = 0;
                 lastSeen = status.state() + " (" + status.bytes() + " bytes)";
                 switch (status.state()) {
                     case SUCCESSFUL, FAILED:
                         return ended(device, request, status, "polling");
+                    case WAITING, RUNNING:
+                        rowSeen = true;
+                        break;
                     case UNKNOWN:
+                        if (!rowSeen && System.nanoTime() < rowGraceEnd) {
+                            lastSeen = "its row not readable yet";
+                            break; // not created yet, not gone: waiting
+                        }
                         if (rebootExpected) {
                             return new Report(status, "polling: the operation row is gone (device restarting)");
                         }
@@ -99,9 +119,10 @@ final class OperationWatcher {
                     throw new StepFailure("cannot read the state of " + describe(request) + " on device " + device.id()
                             + ": " + e.getMessage(), e);
                 }
-                if (rebootExpected) {
+                // one lost reply is not a reboot: a failure the device reports after it must still be heard
+                if (rebootExpected && ++silent >= silentPolls) {
                     return new Report(new OperationStatus(OperationState.UNKNOWN, null, "device silent: rebooting", 0),
-                            "polling: the device fell silent (restarting)");
+                            "polling: the device fell silent for " + silent + " polls (restarting)");
                 }
                 lastSeen = "no answer: " + e.getMessage();
             }
@@ -130,7 +151,7 @@ final class OperationWatcher {
             throws StepFailure {
         if (status.state() == OperationState.FAILED) {
             throw new StepFailure("device " + device.id() + " reports " + describe(request) + " failed: "
-                    + status.describeFailure() + " (" + how + ")");
+                    + DeviceText.escape(status.describeFailure()) + " (" + how + ")");
         }
         return new Report(status, how);
     }

@@ -2,6 +2,7 @@ package org.uplift.workflow.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
@@ -128,7 +129,11 @@ final class RebootWatch {
     private String describe(int restarts, long longestSilenceMillis) {
         String how = restarts == 0 ? "had restarted" : restarts == 1 ? "restarted (sysUpTime went back)"
                 : "restarted " + restarts + " times";
-        return how + " and answered steadily for " + settle.toSeconds() + " s"
-                + (longestSilenceMillis > 0 ? "; silent for up to " + longestSilenceMillis / 1000 + " s" : "");
+        return how + " and answered steadily for " + seconds(settle.toMillis())
+                + (longestSilenceMillis > 0 ? "; silent for up to " + seconds(longestSilenceMillis) : "");
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

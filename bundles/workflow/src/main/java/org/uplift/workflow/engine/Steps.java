@@ -64,7 +64,7 @@ final class Steps {
         this.services = services;
         this.transit = transit;
         this.target = target;
-        this.watcher = new OperationWatcher(services.settings().pollInterval(), events);
+        this.watcher = new OperationWatcher(services.settings().pollInterval(), events, services.settings().silentPolls());
         this.reboots = new RebootWatch(() -> target.reader().read(target.device()), services.clock(),
                 services.settings().pollInterval(), services.settings().rebootSettle(), services.settings().silentPolls());
     }
@@ -463,8 +463,8 @@ final class Steps {
 
     private TransferTicket receiveTicket(Duration stepTimeout) throws StepFailure {
         try {
-            TransferTicket ticket = services.fileServer().receive(target.address(), services.settings().maxConfigBytes(),
-                    services.settings().ticketTtl(stepTimeout));
+            TransferTicket ticket = services.fileServer().receive(target.address(), target.alsoFrom(),
+                    services.settings().maxConfigBytes(), services.settings().ticketTtl(stepTimeout));
             live.watch(jobId, ticket.id(), -1);
             return ticket;
         } catch (RepositoryException e) {
@@ -474,7 +474,8 @@ final class Steps {
 
     private TransferTicket offerTicket(Path file, Duration stepTimeout) throws StepFailure {
         try {
-            TransferTicket ticket = services.fileServer().offer(file, target.address(), services.settings().ticketTtl(stepTimeout));
+            TransferTicket ticket = services.fileServer().offer(file, target.address(), target.alsoFrom(),
+                    services.settings().ticketTtl(stepTimeout));
             live.watch(jobId, ticket.id(), sizeOf(file));
             return ticket;
         } catch (RepositoryException e) {
@@ -505,7 +506,10 @@ final class Steps {
 
     private Endpoint endpoint() throws StepFailure {
         try {
-            return services.fileServer().endpoint(target.device().transfer());
+            Endpoint server = services.fileServer().endpoint(target.device().transfer());
+            // behind NAT or on a multi-homed host a device reaches the server at its own address for it
+            String host = target.device().serverAddress();
+            return host == null ? server : new Endpoint(server.protocol(), host, server.port());
         } catch (RepositoryException e) {
             throw new StepFailure(e.getMessage(), e);
         }

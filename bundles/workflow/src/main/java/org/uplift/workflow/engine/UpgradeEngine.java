@@ -414,11 +414,17 @@ public class UpgradeEngine implements UpgradeService {
                 // a device need not support every operation: the job's plan says what is done instead
             }
         }
+        InetAddress address = resolve(device, device.host());
+        Set<InetAddress> alsoFrom = device.transferSource() == null ? Set.of()
+                : Set.of(resolve(device, device.transferSource()));
+        return new JobTarget(device, new DeviceReader(drivers.drivers(device)), commanders, address, alsoFrom);
+    }
+
+    private static InetAddress resolve(Device device, String host) throws StepFailure {
         try {
-            return new JobTarget(device, new DeviceReader(drivers.drivers(device)), commanders,
-                    InetAddress.getByName(device.host()));
+            return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new StepFailure("cannot resolve device " + device.id() + " host '" + device.host() + "'", e);
+            throw new StepFailure("cannot resolve device " + device.id() + " address '" + host + "'", e);
         }
     }
 

@@ -30,6 +30,8 @@ final class DeviceCodec {
                 p.setProperty(k + "driver", d.driver());
             }
             p.setProperty(k + "transfer", d.transfer().name().toLowerCase(Locale.ROOT));
+            put(p, k + "serverAddress", d.serverAddress());
+            put(p, k + "transferSource", d.transferSource());
             SnmpCredentials c = d.credentials();
             p.setProperty(k + "snmp.version", c.version().name());
             put(p, k + "snmp.community", c.community());
@@ -57,7 +59,8 @@ final class DeviceCodec {
                     p.getProperty(k + "snmp.authProtocol"), p.getProperty(k + "snmp.authPassphrase"),
                     p.getProperty(k + "snmp.privProtocol"), p.getProperty(k + "snmp.privPassphrase"));
             devices.add(new Device(id, p.getProperty(k + "host"), Integer.parseInt(p.getProperty(k + "port", "161")), c,
-                    p.getProperty(k + "driver"), TransferProtocol.parse(p.getProperty(k + "transfer", "tftp"))));
+                    p.getProperty(k + "driver"), TransferProtocol.parse(p.getProperty(k + "transfer", "tftp")),
+                    p.getProperty(k + "serverAddress"), p.getProperty(k + "transferSource")));
         }
         return devices;
     }

@@ -17,17 +17,13 @@ import static org.uplift.api.workflow.JobState.UPDATE;
 import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
 import static org.uplift.simulator.Personality.UPLIFT_IAD;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
@@ -50,21 +46,7 @@ import org.uplift.simulator.ops.OpType;
  * the workflow must do without a configuration digest, a kept version, or configuration steps at all.
  */
 @Timeout(90)
-class CapabilityPlansTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class CapabilityPlansTest extends HarnessTest {
 
     /** The simulated device behind a driver that declares only {@code operations} and {@code evidence}. */
     private EngineHarness harness(Set<OperationType> operations, Set<Evidence> evidence, String... faults) throws Exception {

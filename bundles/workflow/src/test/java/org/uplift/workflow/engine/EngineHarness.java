@@ -17,6 +17,7 @@ import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.workflow.Job;
@@ -75,12 +76,12 @@ final class EngineHarness implements AutoCloseable {
 
     /** With {@code notifications}, devices send completion traps to a real receiver the engine listens to. */
     EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications) throws Exception {
-        this(dir, devices, faults, jobs, notifications, null, 0);
+        this(dir, devices, faults, jobs, notifications, null, 0, Map.of());
     }
 
     /** Devices whose configurations are padded to {@code configBytes}, as real ones run to tens of kilobytes. */
     static EngineHarness withConfigBytes(Path dir, int devices, List<String> faults, int configBytes) throws Exception {
-        return new EngineHarness(dir, devices, faults, h2(dir), false, null, configBytes);
+        return new EngineHarness(dir, devices, faults, h2(dir), false, null, configBytes, Map.of());
     }
 
     /**
@@ -88,7 +89,12 @@ final class EngineHarness implements AutoCloseable {
      * inventory), and whose MIBs that cannot name a server port use the harness's TFTP server's actual port.
      */
     static EngineHarness speaking(Path dir, int devices, Set<Personality> personalities, String driver) throws Exception {
-        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver), 0);
+        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver), 0, Map.of());
+    }
+
+    /** The UPLIFT-IAD-MIB fleet with the file server's settings ({@code org.uplift.tftp}) changed by {@code fileServer}. */
+    static EngineHarness withFileServer(Path dir, int devices, Map<String, Object> fileServer) throws Exception {
+        return new EngineHarness(dir, devices, List.of(), h2(dir), false, null, 0, fileServer);
     }
 
     /** What {@link #speaking} changes: {@code null} for the UPLIFT-IAD-MIB fleet with no driver named. */
@@ -96,13 +102,15 @@ final class EngineHarness implements AutoCloseable {
     }
 
     private EngineHarness(Path dir, int devices, List<String> faults, DataSource jobs, boolean notifications,
-            Speaking speaking, int configBytes) throws Exception {
+            Speaking speaking, int configBytes, Map<String, Object> fileServer) throws Exception {
         this.dir = dir;
         this.dataSource = jobs;
         receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
         // the file server first: its port is the one the fleet's fixed-port MIBs use
-        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
-                "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300)));
+        Map<String, Object> server = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
+                "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300));
+        server.putAll(fileServer);
+        tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, server));
         fleet = Fleet.start((speaking != null
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         speaking.personalities(), V3User.DEFAULT, receiver == null ? null
@@ -152,8 +160,12 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** The file server's actual port for the protocol (for drivers of MIBs that cannot name one). */
-    int port(TransferProtocol protocol) throws Exception {
-        return tftp.endpoint(protocol).port();
+    int port(TransferProtocol protocol) {
+        try {
+            return tftp.endpoint(protocol).port();
+        } catch (RepositoryException e) {
+            return protocol == TransferProtocol.FTP ? 21 : 80; // switched off: the well-known port, unused
+        }
     }
 
     EngineHarness with(String key, Object value) {

@@ -10,16 +10,12 @@ import static org.uplift.api.workflow.JobState.FAILED;
 import static org.uplift.api.workflow.JobState.RESTORE;
 import static org.uplift.api.workflow.JobState.UPDATE;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
@@ -31,14 +27,7 @@ import org.uplift.api.workflow.Job;
  * test asserts the job's end, the device's version and configuration, and what the history says.
  */
 @Timeout(90)
-class LyingDevicesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
+class LyingDevicesTest extends HarnessTest {
 
     private EngineHarness harness(Map<String, Object> workflow, String... faults) throws Exception {
         h = new EngineHarness(dir, 1, List.of(faults));
@@ -46,13 +35,6 @@ class LyingDevicesTest {
         h.addFirmware("2.0.0", "1");
         h.startEngine();
         return h;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
     }
 
     /** The job stops in the given failed step, the device still runs its old software and configuration. */
@@ -180,6 +162,19 @@ class LyingDevicesTest {
         assertEquals(DONE, done.state(), done.history().toString());
         assertTrue(done.history().stream().anyMatch(r -> r.message().contains("restarted 2 times")),
                 done.history().toString());
+        assertEquals(before.configDigest(), h.facts(1).configDigest());
+    }
+
+    @Test
+    void givenADeviceSlowToCreateItsOperationRows_whenUpgraded_thenTheMissingRowIsWaitedForNotTakenForALostOne()
+            throws Exception {
+        harness(Map.of("pollIntervalMillis", 100), "1=slow-row:1500");
+        DeviceFacts before = h.facts(1);
+        Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
+        assertEquals(DONE, done.state(), done.history().toString());
+        // the download expects a reboot: a row taken for gone would skip to the verification at once
+        assertFalse(done.history().stream().anyMatch(r -> r.message().contains("row is gone")), done.history().toString());
+        assertEquals("2.0.0", h.facts(1).runningVersion());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
     }
 

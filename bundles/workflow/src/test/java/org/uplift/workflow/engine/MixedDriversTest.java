@@ -1,6 +1,7 @@
 package org.uplift.workflow.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uplift.api.workflow.JobState.ABORTED;
 import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
 import static org.uplift.api.workflow.JobState.DONE;
@@ -11,16 +12,15 @@ import static org.uplift.simulator.ops.OpType.BACKUP_CONFIG;
 import static org.uplift.simulator.ops.OpType.DOWNLOAD_FIRMWARE;
 import static org.uplift.simulator.ops.OpType.RESTORE_CONFIG;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.uplift.api.repository.TransferProtocol;
+import org.uplift.api.device.Device;
+import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Job;
 import org.uplift.repository.testing.Configs;
@@ -34,27 +34,14 @@ import org.uplift.snmp.cisco.CiscoConfigCopyMib;
  * counts the operations started through each MIB.
  */
 @Timeout(60)
-class MixedDriversTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class MixedDriversTest extends HarnessTest {
 
     private EngineHarness harness(String drivers) throws Exception {
         h = EngineHarness.speaking(dir, 1, EnumSet.of(CISCO_CONFIG_COPY, UPLIFT_IAD), drivers);
         // the MIB cannot name the server's port: the driver is told the port the devices use, the server's
         h.withDriver(new CiscoConfigCopyDriver(Configs.of(CiscoConfigCopyDriver.Config.class,
-                Map.of("timeoutMillis", 300, "retries", 0, "tftpPort", h.tftpPort()))),
+                Map.of("timeoutMillis", 300, "retries", 0, "tftpPort", h.tftpPort(),
+                        "ftpPort", h.port(TransferProtocol.FTP)))),
                 "cisco-config-copy", CiscoConfigCopyMib.CISCO_PREFIX);
         h.addFirmware("2.0.0", "1");
         h.startEngine();
@@ -78,6 +65,23 @@ class MixedDriversTest {
         assertEquals(before.configDigest(), after.configDigest(), "the configuration restored through ccCopyTable");
         assertEquals(before.configDigest(), h.backups.latest("iad-1").orElseThrow().sha256(),
                 "the backup taken through ccCopyTable");
+    }
+
+    @Test
+    void givenTheMixedDeviceTransferringOverFtp_whenUpgraded_thenTheCopyTableGetsTheTicketsFtpLogin() throws Exception {
+        harness("cisco-config-copy,uplift-iad");
+        h.inventory.put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"),
+                "cisco-config-copy,uplift-iad", TransferProtocol.FTP));
+        DeviceFacts before = h.facts(1);
+
+        Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
+
+        assertEquals(DONE, job.state(), job.history().toString());
+        assertTrue(job.history().stream().filter(r -> r.message().contains("commanding the device"))
+                .allMatch(r -> r.message().contains("ftp://")), job.history().toString());
+        assertEquals(Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG), UPLIFT_IAD, List.of(DOWNLOAD_FIRMWARE)),
+                h.sim(1).operationsStarted());
+        assertEquals(before.configDigest(), h.facts(1).configDigest());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.uplift.workflow.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.device.SnmpVersion;
+import org.uplift.api.repository.TransferProtocol;
 
 class FileDeviceRegistryTest {
 
@@ -34,6 +36,31 @@ class FileDeviceRegistryTest {
         assertEquals("uplift-iad", two.driver());
         assertEquals("privsecret1", two.credentials().privPassphrase());
         assertEquals(11161, reopened.device("iad-1").orElseThrow().snmpPort());
+    }
+
+    @Test
+    void givenADevicesTransferSettings_whenTheRegistryIsReopened_thenTheyAreKept() {
+        Path file = dir.resolve("devices.properties");
+        new FileDeviceRegistry(file).put(new Device("rtr-1", "2001:db8::7", 161, SnmpCredentials.v2c("private"),
+                "cisco-config-copy,uplift-iad", TransferProtocol.FTP, "198.51.100.1", "192.0.2.9"));
+
+        Device back = new FileDeviceRegistry(file).device("rtr-1").orElseThrow();
+        assertEquals(TransferProtocol.FTP, back.transfer());
+        assertEquals("198.51.100.1", back.serverAddress());
+        assertEquals("192.0.2.9", back.transferSource());
+        assertEquals(TransferProtocol.TFTP, new FileDeviceRegistry(file).put(
+                FileDeviceRegistry.v2c("iad-1", "127.0.0.1", 11161, "private")).transfer(), "tftp by default");
+    }
+
+    @Test
+    void givenAnAddressThatIsNone_whenADeviceIsMade_thenItIsRefusedSayingSo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FileDeviceRegistry.v2c("iad-9", "999.1.1.1", 161, "private"));
+        assertEquals("device iad-9: '999.1.1.1' is neither an IPv4 or IPv6 address nor a host name", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FileDeviceRegistry.v2c("iad-9", "2001:db8::zz", 161, "private"));
+        assertThrows(IllegalArgumentException.class, () -> FileDeviceRegistry.v2c("iad-9", "bad host", 161, "private"));
+        assertEquals("::1", FileDeviceRegistry.v2c("iad-9", "::1", 161, "private").host());
+        assertEquals("modem-7.example.net", FileDeviceRegistry.v2c("iad-9", "modem-7.example.net", 161, "private").host());
     }
 
     @Test
