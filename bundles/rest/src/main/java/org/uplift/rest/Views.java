@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
-import org.uplift.api.device.SnmpVersion;
 import org.uplift.api.repository.BackupDiff;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.FirmwareImage;
@@ -47,10 +46,12 @@ final class Views {
 
     /** How Uplift talks to the device, without the secrets (community, passphrases). */
     static Map<String, Object> snmp(SnmpCredentials c) {
-        return c.version() == SnmpVersion.V2C
-                ? object("version", "v2c")
-                : object("version", "v3", "user", c.securityName(), "authProtocol", c.authProtocol(),
-                        "privProtocol", c.privProtocol());
+        return switch (c.version()) {
+            case V1 -> object("version", "v1");
+            case V2C -> object("version", "v2c");
+            case V3 -> object("version", "v3", "user", c.securityName(), "authProtocol", c.authProtocol(),
+                    "privProtocol", c.privProtocol());
+        };
     }
 
     static Map<String, Object> firmware(FirmwareImage f) {

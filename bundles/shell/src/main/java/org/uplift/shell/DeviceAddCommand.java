@@ -18,11 +18,14 @@ import org.uplift.shell.completers.DeviceIdCompleter;
 @Service
 @Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces the one with that id.",
         detailedDescription = """
-                The device is reached over SNMPv2c with a write community, or over SNMPv3 (authPriv: SHA-256, \
-                AES-128) with --v3-user. Secrets are kept in the inventory file (mode 600) and never printed.
-                Defaults: --port 161, --community private, --transfer tftp, drivers chosen by the device's sysObjectID.
+                The device is reached over SNMPv2c with a write community (SNMPv1 for older devices with \
+                --snmp-version 1), or over SNMPv3 (authPriv: SHA-256, AES-128) with --v3-user. Secrets are kept in \
+                the inventory file (mode 600) and never printed.
+                Defaults: --port 161, --community private, --snmp-version 2c, --transfer tftp, drivers chosen by the \
+                device's sysObjectID.
                 Examples:
                   uplift:device-add --port 161 --community private iad-1 192.0.2.7
+                  uplift:device-add --snmp-version 1 --community private old-modem-1 192.0.2.9
                   uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp rtr-1 2001:db8::7
                   uplift:device-add --server-address 198.51.100.1 --transfer-source 192.0.2.9 iad-3 192.0.2.8
                   uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
@@ -41,8 +44,13 @@ public class DeviceAddCommand extends UpliftAction {
     @Option(name = "--port", aliases = "-p", description = "UDP port of the device's SNMP agent")
     private int port = 161;
 
-    @Option(name = "--community", aliases = "-c", description = "SNMPv2c write community", censor = true)
+    @Option(name = "--community", aliases = "-c", description = "SNMPv1/v2c write community", censor = true)
     private String community = "private";
+
+    @Option(name = "--snmp-version", description = "SNMP version for a community: 2c, or 1 for older devices "
+            + "(SNMPv3 is chosen by --v3-user)")
+    @Completion(value = StringsCompleter.class, values = {"1", "2c"})
+    private String snmpVersion = "2c";
 
     @Option(name = "--driver", aliases = "-d", description = "Drivers to use, comma-separated, e.g. cisco-config-copy,uplift-iad; default: chosen by sysObjectID")
     private String driver;
@@ -79,11 +87,19 @@ public class DeviceAddCommand extends UpliftAction {
     }
 
     private SnmpCredentials credentials() {
+        String version = snmpVersion == null ? "2c" : snmpVersion.trim().toLowerCase(Locale.ROOT);
+        if (!version.equals("1") && !version.equals("2c")) {
+            throw new IllegalArgumentException("--snmp-version must be 1 or 2c (got '" + snmpVersion
+                    + "'); SNMPv3 is chosen by --v3-user");
+        }
         if (v3User == null) {
             if (authPass != null || privPass != null) {
                 throw new IllegalArgumentException("--auth-pass and --priv-pass are for SNMPv3: give --v3-user too");
             }
-            return SnmpCredentials.v2c(community);
+            return version.equals("1") ? SnmpCredentials.v1(community) : SnmpCredentials.v2c(community);
+        }
+        if (version.equals("1")) {
+            throw new IllegalArgumentException("--snmp-version 1 and --v3-user exclude each other");
         }
         if (authPass == null || privPass == null || authPass.length() < 8 || privPass.length() < 8) {
             throw new IllegalArgumentException("SNMPv3 needs --auth-pass and --priv-pass of at least 8 characters each");

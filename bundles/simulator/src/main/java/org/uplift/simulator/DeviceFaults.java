@@ -44,6 +44,11 @@ public final class DeviceFaults {
         return true;
     }
 
+    /** Whether this boot changes the engine ID; the fault is used up by it. */
+    synchronized boolean takeEngineIdChange() {
+        return active.remove(FaultKind.ENGINE_ID_CHANGE) != null;
+    }
+
     synchronized int restoreFailuresLeft() {
         return restoreFailuresLeft;
     }

@@ -16,6 +16,8 @@ final class DeviceState {
     private long startedNanos = System.nanoTime();
     /** Added to the time since start: a device up for about 497 days is close to sysUpTime's wrap. */
     private long upTimeOffset;
+    /** snmpEngineBoots: 1 at the first start, one more at every restart (SNMP-FRAMEWORK-MIB). */
+    private int engineBoots = 1;
 
     DeviceState(DeviceSettings settings) {
         this.index = settings.index();
@@ -88,6 +90,15 @@ final class DeviceState {
     synchronized void restarted() {
         startedNanos = System.nanoTime();
         upTimeOffset = 0;
+        // the MIB's maximum latches: an engine at it needs its keys reconfigured, not a wrap to 1
+        if (engineBoots < Integer.MAX_VALUE) {
+            engineBoots++;
+        }
+    }
+
+    /** How often the device has started, as snmpEngineBoots counts (RFC 3414). */
+    synchronized int engineBoots() {
+        return engineBoots;
     }
 
     /** Hundredths of a second since start, not yet wrapped (the agent serves it modulo 2^32). */

@@ -50,7 +50,12 @@ public enum FaultKind {
     /** New software, once booted, adds a line of its own to the running configuration (a restore that merges keeps it). */
     BOOT_ADDS_LINE("boot-adds-line", null),
     /** The device answers the SET creating an operation's row, but its state reads noSuchInstance for MILLIS. */
-    SLOW_ROW("slow-row", "MILLIS");
+    SLOW_ROW("slow-row", "MILLIS"),
+    /**
+     * At its next reboot the agent takes a new SNMP engine ID (as one derived from an address does);
+     * v3 managers must rediscover it. Used up by that reboot.
+     */
+    ENGINE_ID_CHANGE("engine-id-change", null);
 
     private final String id;
     private final String argument;

@@ -37,6 +37,7 @@ public final class Main {
                                          default uplift / uplift-auth-pass / uplift-priv-pass)
                   --notify HOST:PORT     send upliftIadOpCompletion / ccCopyCompletion there as v2c traps
                   --notify-v3            ... as SNMPv3 informs (authPriv, the v3 user) instead
+                  --notify-v1            ... as SNMPv1 Trap-PDUs (enterprise, specific-trap), as older devices send
                   --fault INDEX=KIND[:ARG] ...
                                          device INDEX shows the fault from the start
                   --control-port P       accept control commands on TCP 127.0.0.1:P (0 picks a port)
@@ -92,7 +93,7 @@ public final class Main {
                 options.version == null ? DeviceSettings.DEFAULT_VERSION : options.version,
                 options.rebootSeconds, FleetSettings.parseFaults(options.faults), options.addressPerDevice,
                 Personality.parse(options.mibs), options.v3User(),
-                options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyV3),
+                options.notify == null ? null : NotificationTarget.parse(options.notify, options.notifyKind()),
                 options.configFormat, options.tftpPort, options.configSize, options.httpPort, options.ftpPort);
         Fleet fleet = Fleet.start(settings);
         FleetControl control = new FleetControl(fleet);
@@ -163,11 +164,20 @@ public final class Main {
         String v3Priv = V3User.DEFAULT.privPassphrase();
         String notify;
         boolean notifyV3;
+        boolean notifyV1;
         Integer controlPort;
         final List<String> faults = new ArrayList<>();
 
         V3User v3User() {
             return new V3User(v3Name, v3Auth, v3Priv);
+        }
+
+        NotificationTarget.Kind notifyKind() {
+            if (notifyV1 && notifyV3) {
+                throw new IllegalArgumentException("--notify-v1 and --notify-v3 exclude each other");
+            }
+            return notifyV1 ? NotificationTarget.Kind.V1_TRAP
+                    : notifyV3 ? NotificationTarget.Kind.V3_INFORM : NotificationTarget.Kind.V2C_TRAP;
         }
 
         static Options parse(String[] args) {
@@ -195,6 +205,7 @@ public final class Main {
                     case "--v3-priv" -> o.v3Priv = value(args, ++i, arg);
                     case "--notify" -> o.notify = value(args, ++i, arg);
                     case "--notify-v3" -> o.notifyV3 = true;
+                    case "--notify-v1" -> o.notifyV1 = true;
                     case "--control-port" -> o.controlPort = CommandLine.number(arg, value(args, ++i, arg));
                     case "--fault" -> {
                         o.faults.add(value(args, ++i, arg));

@@ -92,6 +92,16 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
+    /** Reboots the device now, as a power cycle or an operator's reload does: silent for its reboot time. */
+    public void reboot() {
+        worker.execute(() -> reboot(() -> { }));
+    }
+
+    /** The agent's SNMP engine ID now, in hex (it changes at a reboot with the engine-id-change fault). */
+    public String engineId() {
+        return agent.engineId().toHexString();
+    }
+
     /** The faults the device shows now. */
     public List<Fault> faults() {
         return faults.list();
@@ -168,6 +178,8 @@ public final class SimulatedDevice implements AutoCloseable {
         }
         atBoot.run();
         state.restarted();
+        // the agent's USM and snmpEngine group count the boot before anyone is answered
+        agent.booted(state.engineBoots(), faults.takeEngineIdChange());
         updateSilence();
     }
 

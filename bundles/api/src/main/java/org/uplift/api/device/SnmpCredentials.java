@@ -6,8 +6,8 @@ import java.util.Objects;
  * How Uplift authenticates to a device's SNMP agent. {@link #toString()} never shows a secret.
  *
  * @param version       the SNMP version
- * @param community     v2c community with write access (a secret); {@code null} for v3
- * @param securityName  v3 user name; {@code null} for v2c
+ * @param community     v1 or v2c community with write access (a secret); {@code null} for v3
+ * @param securityName  v3 user name; {@code null} for v1 and v2c
  * @param authProtocol  v3 authentication protocol name (e.g. {@code SHA256}); {@code null} for none
  * @param authPassphrase v3 authentication passphrase (a secret)
  * @param privProtocol  v3 privacy protocol name (e.g. {@code AES128}); {@code null} for none
@@ -19,8 +19,8 @@ public record SnmpCredentials(SnmpVersion version, String community, String secu
 
     public SnmpCredentials {
         Objects.requireNonNull(version, "version");
-        if (version == SnmpVersion.V2C && (community == null || community.isEmpty())) {
-            throw new IllegalArgumentException("SNMPv2c needs a community");
+        if (version != SnmpVersion.V3 && (community == null || community.isEmpty())) {
+            throw new IllegalArgumentException("SNMP" + (version == SnmpVersion.V1 ? "v1" : "v2c") + " needs a community");
         }
         if (version == SnmpVersion.V3 && (securityName == null || securityName.isEmpty())) {
             throw new IllegalArgumentException("SNMPv3 needs a security name");
@@ -30,6 +30,15 @@ public record SnmpCredentials(SnmpVersion version, String community, String secu
     /** SNMPv2c with the given (write) community. */
     public static SnmpCredentials v2c(String community) {
         return new SnmpCredentials(SnmpVersion.V2C, community, null, null, null, null, null);
+    }
+
+    /**
+     * SNMPv1 with the given (write) community, for devices that speak nothing newer.
+     *
+     * @since 0.3
+     */
+    public static SnmpCredentials v1(String community) {
+        return new SnmpCredentials(SnmpVersion.V1, community, null, null, null, null, null);
     }
 
     /**
@@ -51,8 +60,10 @@ public record SnmpCredentials(SnmpVersion version, String community, String secu
 
     @Override
     public String toString() {
-        return version == SnmpVersion.V2C
-                ? "v2c community=****"
-                : "v3 user=" + securityName + " auth=" + authProtocol + " priv=" + privProtocol;
+        return switch (version) {
+            case V1 -> "v1 community=****";
+            case V2C -> "v2c community=****";
+            case V3 -> "v3 user=" + securityName + " auth=" + authProtocol + " priv=" + privProtocol;
+        };
     }
 }

@@ -9,7 +9,7 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 
 /**
- * Access without SNMP-COMMUNITY-MIB and VACM tables: v2c {@code public} reads, {@code private}
+ * Access without SNMP-COMMUNITY-MIB and VACM tables: v1 and v2c {@code public} reads, {@code private}
  * reads and writes, any other community is dropped silently (as real agents do); the device's
  * SNMPv3 user reads and writes when authenticated (USM has already checked its keys).
  */
@@ -21,12 +21,17 @@ final class AgentAccess implements CoexistenceInfoProvider, VACM {
 
     private static final int USM = 3;
 
-    private final OctetString engineId;
+    private volatile OctetString engineId;
     private final OctetString v3User;
 
     AgentAccess(OctetString engineId, OctetString v3User) {
         this.engineId = engineId;
         this.v3User = v3User;
+    }
+
+    /** The engine took a new ID: community requests map to its context from now on. */
+    void engineId(OctetString newEngineId) {
+        engineId = newEngineId;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.ManagedObject;
+import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
@@ -41,9 +42,10 @@ import org.uplift.simulator.ops.OpRequest;
 import org.uplift.simulator.ops.OpType;
 
 /**
- * One device's SNMP agent: SNMPv2-MIB's system group and IF-MIB's interfaces, as every agent has,
- * plus the MIBs of the device's personalities; v2c communities {@code public} (read) and {@code private} (read-write) and the
- * device's SNMPv3 user (USM, SHA-256/AES-128), each device with its own engine ID.
+ * One device's SNMP agent: SNMPv2-MIB's system group, SNMP-FRAMEWORK-MIB's snmpEngine group and
+ * IF-MIB's interfaces, as every agent has, plus the MIBs of the device's personalities; v1 and v2c
+ * communities {@code public} (read) and {@code private} (read-write) and the device's SNMPv3 user
+ * (USM, SHA-256/AES-128), each device with its own engine ID, whose boots count the device's starts.
  */
 public final class SnmpAgent implements AutoCloseable {
 
@@ -53,6 +55,12 @@ public final class SnmpAgent implements AutoCloseable {
     private final DocsisSoftware docsis;
     private final Snmp snmp;
     private final int port;
+    private final int index;
+    private final USM usm;
+    private final MPv3 mpv3;
+    private final RetiredEngineIds timeTable;
+    private final CommandProcessor processor;
+    private final AgentAccess access;
     private volatile boolean silent;
     private final Map<Personality, List<OpType>> started = new ConcurrentHashMap<>();
 
@@ -66,18 +74,19 @@ public final class SnmpAgent implements AutoCloseable {
      */
     public SnmpAgent(DeviceSettings settings, DeviceView device, BiConsumer<OpRequest, OpReport> starter,
             Runnable reset) throws IOException {
-        OctetString engineId = new OctetString(MPv3.createLocalEngineID(
-                new OctetString("uplift-sim-" + settings.index())));
+        this.index = settings.index();
+        OctetString engineId = engineId(settings.index(), 1);
         V3User user = settings.v3User();
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
-        USM usm = new USM(protocols, engineId, 1);
+        timeTable = new RetiredEngineIds(engineId, 1);
+        usm = new AgentUsm(protocols, engineId, timeTable);
         usm.addUser(new UsmUser(new OctetString(user.name()), AuthHMAC192SHA256.ID,
                 new OctetString(user.authPassphrase().getBytes(StandardCharsets.UTF_8)), PrivAES128.ID,
                 new OctetString(user.privPassphrase().getBytes(StandardCharsets.UTF_8)),
                 UsmUser.LocalizationGrant.any));
 
-        AgentAccess access = new AgentAccess(engineId, new OctetString(user.name()));
-        CommandProcessor processor = new CommandProcessor(engineId);
+        access = new AgentAccess(engineId, new OctetString(user.name()));
+        processor = new CommandProcessor(engineId);
         processor.setVacm(access);
         processor.setCoexistenceProvider(access);
         processor.addMOServer(server);
@@ -85,19 +94,21 @@ public final class SnmpAgent implements AutoCloseable {
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
-        dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), new org.snmp4j.mp.CounterSupport()));
+        mpv3 = new MPv3(engineId.getValue(), null, protocols,
+                SecurityModels.getCollection(new SecurityModel[] {usm}), new CounterSupport());
+        dispatcher.addMessageProcessingModel(mpv3);
         DefaultUdpTransportMapping transport =
                 new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName(settings.host()), settings.port()));
         snmp = new Snmp(dispatcher, transport);
         Notifier notifier = settings.notifications() == null ? Notifier.NONE
-                : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths);
+                : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths,
+                        settings.host());
         opTable = new OpTable(counted(Personality.UPLIFT_IAD, starter), notifier);
         copyTable = new CcCopyTable(counted(Personality.CISCO_CONFIG_COPY, starter), notifier, device::upTimeHundredths,
                 settings.tftpPort(), settings.ftpPort());
         docsis = new DocsisSoftware(counted(Personality.DOCSIS, starter), reset, device, settings.tftpPort(),
                 settings.httpPort());
-        registerObjects(settings, device);
+        registerObjects(settings, device, transport.getMaxInboundMessageSize());
         snmp.addCommandResponder(new SilenceableResponder(processor));
         snmp.listen();
         this.port = transport.getListenAddress().getPort();
@@ -131,6 +142,35 @@ public final class SnmpAgent implements AutoCloseable {
         return silent;
     }
 
+    /**
+     * The device has started again: USM counts the boot and its engine time restarts at 0, so a v3
+     * manager that knew the old boots is told notInTimeWindow; with {@code newEngineId} the engine
+     * takes another ID (one derived from an address may change with it) and managers meet
+     * unknownEngineID. Called while the agent is silent.
+     */
+    public void booted(int engineBoots, boolean newEngineId) {
+        OctetString engineId = newEngineId ? engineId(index, engineBoots) : usm.getLocalEngineID();
+        if (newEngineId) {
+            // every piece that knows the engine ID: message processing, USM, the context and coexistence
+            timeTable.retire(usm.getLocalEngineID());
+            mpv3.setLocalEngineID(engineId.getValue());
+            processor.setContextEngineID(engineId);
+            access.engineId(engineId);
+        }
+        usm.setLocalEngine(engineId, engineBoots, 0);
+    }
+
+    /** The engine ID the agent has now. */
+    public OctetString engineId() {
+        return usm.getLocalEngineID();
+    }
+
+    /** A text engine ID (RFC 3411 format 4) naming the device, and after a change the boot that made it. */
+    private static OctetString engineId(int index, int boots) {
+        return new OctetString(MPv3.createLocalEngineID(
+                new OctetString("uplift-sim-" + index + (boots == 1 ? "" : "-" + boots))));
+    }
+
     /** Empties the operation tables, as a reboot does; a DOCSIS download that succeeded completes now. */
     public void forgetOperations() {
         opTable.clear();
@@ -143,7 +183,7 @@ public final class SnmpAgent implements AutoCloseable {
         snmp.close();
     }
 
-    private void registerObjects(DeviceSettings settings, DeviceView device) throws IOException {
+    private void registerObjects(DeviceSettings settings, DeviceView device, int maxMessageSize) throws IOException {
         try {
             Set<Personality> personalities = settings.personalities();
             boolean ciscoOnly = personalities.contains(Personality.CISCO_CONFIG_COPY)
@@ -151,6 +191,7 @@ public final class SnmpAgent implements AutoCloseable {
             // every agent: SNMPv2-MIB's system group and IF-MIB's interfaces
             OID product = sysObjectId(settings);
             new SystemGroup(device, () -> product, sysServices(personalities)).register(server);
+            new EngineGroup(usm, maxMessageSize).register(server);
             new IfTable(settings.index(), ciscoOnly ? IfTable.router("GigabitEthernet") : IfTable.small())
                     .register(server);
             if (personalities.contains(Personality.UPLIFT_IAD)) {

@@ -125,14 +125,17 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         return type == OperationType.BACKUP_CONFIG || type == OperationType.RESTORE_CONFIG;
     }
 
-    /** Backup and restore; the running version and model are all the device's MIBs tell. */
+    /** Backup and restore; the running version, the model and snmpEngineBoots are all the device's MIBs tell. */
     @Override
     public DriverCapabilities capabilities() {
         return new DriverCapabilities(Set.of(OperationType.BACKUP_CONFIG, OperationType.RESTORE_CONFIG),
-                Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL));
+                Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL, Evidence.REBOOT_COUNTER));
     }
 
-    /** sysObjectID, sysUpTime, the model and the running version; kept version, format and digest are unknown (""). */
+    /**
+     * sysObjectID, sysUpTime, the model, the running version and snmpEngineBoots; kept version,
+     * format and digest are unknown ("").
+     */
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
         return facts.read(device);

@@ -13,6 +13,7 @@ import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.DeviceText;
+import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.SnmpSession;
 
 /**
@@ -22,6 +23,7 @@ import org.uplift.snmp.session.SnmpSession;
  * "CW_VERSION$...$" string (found by prefix: row numbers differ between images), else from
  * entPhysicalSoftwareRev (often empty), else from sysDescr by a pattern, else left empty. No
  * standard object gives a kept version, a configuration format or digest: those stay empty.
+ * snmpEngineBoots (SNMP-FRAMEWORK-MIB) is read with the system group: -1 where IOS lacks it.
  */
 final class IosFacts {
 
@@ -49,7 +51,7 @@ final class IosFacts {
     }
 
     DeviceFacts read(Device device) throws DeviceException {
-        List<VariableBinding> system = session.get(device, SYS_OBJECT_ID, SYS_UP_TIME, SYS_DESCR);
+        List<VariableBinding> system = session.get(device, SYS_OBJECT_ID, SYS_UP_TIME, SYS_DESCR, EngineBoots.OID);
         if (system.get(0).isException() || system.get(1).isException()) {
             throw new DeviceException(SnmpSession.describe(device) + " does not serve SNMPv2-MIB's sysObjectID and "
                     + "sysUpTime (" + system.get(0).getVariable() + "); its agent is incomplete", false);
@@ -60,7 +62,7 @@ final class IosFacts {
         String model = entityText(device, ENT_PHYSICAL_MODEL_NAME, classes);
         String version = firstNonEmpty(imageVersion(device), softwareRev, fromSysDescr(sysDescr));
         return new DeviceFacts(Answers.oid(device, system.get(0)), Answers.unsigned(device, system.get(1)),
-                DeviceText.escape(model), DeviceText.escape(version), "", "", "");
+                DeviceText.escape(model), DeviceText.escape(version), "", "", "", EngineBoots.read(system.get(3)));
     }
 
     /** The CW_VERSION string's value, or "" without CISCO-IMAGE-MIB. */

@@ -36,6 +36,7 @@ import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.DeviceText;
+import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.FixedServerPort;
 import org.uplift.snmp.session.SnmpSession;
 
@@ -59,10 +60,10 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
     /**
      * Software download only: a modem's configuration comes from provisioning at every boot, and a
      * roll-back is a download of the old image. The MIB gives the running version; the model is in
-     * the sysDescr DOCSIS prescribes.
+     * the sysDescr DOCSIS prescribes; snmpEngineBoots counts the modem's reboots.
      */
     static final DriverCapabilities CAPABILITIES = new DriverCapabilities(EnumSet.of(OperationType.DOWNLOAD_FIRMWARE),
-            EnumSet.of(Evidence.RUNNING_VERSION, Evidence.MODEL));
+            EnumSet.of(Evidence.RUNNING_VERSION, Evidence.MODEL, Evidence.REBOOT_COUNTER));
     /** DOCSIS devices describe themselves as {@code <<HW_REV: ..; VENDOR: ..; SW_REV: ..; MODEL: ..>>} in sysDescr. */
     private static final Pattern MODEL = Pattern.compile("MODEL:\\s*([^;>]*?)\\s*(;|>>)");
 
@@ -113,12 +114,16 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         return CAPABILITIES;
     }
 
-    /** docsDevSwCurrentVers is the running version; the MIB knows no kept version, format or configuration digest. */
+    /**
+     * docsDevSwCurrentVers is the running version; the MIB knows no kept version, format or
+     * configuration digest. snmpEngineBoots comes in the same GET (-1 if the modem lacks it).
+     */
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
         List<VariableBinding> answer = session.get(device, DocsDevMib.SYS_OBJECT_ID, DocsDevMib.SYS_UP_TIME,
-                DocsDevMib.SYS_DESCR, DocsDevMib.SW_CURRENT_VERS);
-        for (VariableBinding binding : answer) {
+                DocsDevMib.SYS_DESCR, DocsDevMib.SW_CURRENT_VERS, EngineBoots.OID);
+        // snmpEngineBoots is optional: the objects before it are not
+        for (VariableBinding binding : answer.subList(0, answer.size() - 1)) {
             if (binding.isException()) {
                 throw new DeviceException(SnmpSession.describe(device) + " does not implement DOCS-CABLE-DEVICE-MIB: "
                         + binding.getOid().toDottedString() + " is " + binding.getVariable()
@@ -128,7 +133,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         // sysDescr and the version are the device's own text: escaped before they reach any message
         return new DeviceFacts(Answers.oid(device, answer.get(0)), Answers.unsigned(device, answer.get(1)),
                 DeviceText.escape(model(Answers.text(device, answer.get(2)))),
-                DeviceText.escape(Answers.text(device, answer.get(3))), "", "", "");
+                DeviceText.escape(Answers.text(device, answer.get(3))), "", "", "", EngineBoots.read(answer.get(4)));
     }
 
     @Override

@@ -28,8 +28,10 @@ import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
 import org.snmp4j.Snmp;
 import org.snmp4j.mp.CounterSupport;
+import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
@@ -56,8 +58,9 @@ import org.uplift.api.driver.OperationHandle;
 import org.uplift.snmp.session.UsmProtocols;
 
 /**
- * Receives SNMPv2c traps and SNMPv3 informs on one UDP port and turns operation-completion
- * notifications into {@link OperationCompletion}s. SNMPv3 users come from the device
+ * Receives SNMPv1 and SNMPv2c traps and SNMPv3 informs on one UDP port and turns
+ * operation-completion notifications into {@link OperationCompletion}s. A v1 Trap-PDU is read as
+ * the v2 notification RFC 3584 3.1 maps it to (enterprise.0.specific-trap). SNMPv3 users come from the device
  * inventories: the USM table is refreshed when an inventory appears and whenever an inform names
  * an unknown user (the device retries its inform, which then authenticates).
  */
@@ -98,6 +101,8 @@ public final class NotificationReceiver implements DeviceEvents {
         this.book = new CompletionBook(Duration.ofSeconds(config.retentionSeconds()), clock);
         for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock), CopyRowCompletionDecoder.cisco(clock))) {
             decoders.put(decoder.notification().toDottedString(), decoder);
+            // a notification whose OID has no 0 before its last arc comes back from v1 as another OID
+            decoders.put(V1Traps.roundTrip(decoder.notification()).toDottedString(), decoder);
         }
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
         OctetString engineId = new OctetString(MPv3.createLocalEngineID());
@@ -109,6 +114,7 @@ public final class NotificationReceiver implements DeviceEvents {
         });
         this.usm = new USM(protocols, engineId, 1, counters);
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
+        dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
                 SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
@@ -197,7 +203,7 @@ public final class NotificationReceiver implements DeviceEvents {
     }
 
     private void received(PDU pdu, Address source) {
-        Variable trapOid = pdu.getVariable(SnmpConstants.snmpTrapOID);
+        Variable trapOid = pdu instanceof PDUv1 v1 ? V1Traps.trapOid(v1) : pdu.getVariable(SnmpConstants.snmpTrapOID);
         if (!(trapOid instanceof OID oid)) {
             return;
         }
@@ -213,7 +219,7 @@ public final class NotificationReceiver implements DeviceEvents {
         public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
             PDU pdu = event.getPDU();
             if (pdu == null || (pdu.getType() != PDU.TRAP && pdu.getType() != PDU.NOTIFICATION
-                    && pdu.getType() != PDU.INFORM)) {
+                    && pdu.getType() != PDU.INFORM && pdu.getType() != PDU.V1TRAP)) {
                 return;
             }
             event.setProcessed(true);

@@ -35,6 +35,7 @@ import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.snmp.session.Answers;
+import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.RowCreation;
 import org.uplift.snmp.session.SnmpRequestException;
 import org.uplift.snmp.session.SnmpSession;
@@ -64,7 +65,12 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     @Activate
     public UpliftIadDriver(Config config) throws IOException {
-        this.session = new SnmpSession(config.timeoutMillis(), config.retries());
+        this(new SnmpSession(config.timeoutMillis(), config.retries()));
+    }
+
+    /** Over the given session, which the driver then owns (tests watch it). */
+    UpliftIadDriver(SnmpSession session) {
+        this.session = session;
         this.rows = new RowCreation(session);
     }
 
@@ -80,20 +86,23 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     /**
      * Every operation of upliftIadOpType; the evidence UPLIFT-IAD-MIB's system group defines
-     * (upliftIadModel, ...RunningVersion, ...KeptVersion, ...ConfigFormat, ...ConfigDigest).
+     * (upliftIadModel, ...RunningVersion, ...KeptVersion, ...ConfigFormat, ...ConfigDigest), and
+     * SNMP-FRAMEWORK-MIB's snmpEngineBoots (-1 in the facts of a device without it).
      */
     @Override
     public DriverCapabilities capabilities() {
         return new DriverCapabilities(EnumSet.allOf(OperationType.class), EnumSet.of(Evidence.RUNNING_VERSION,
-                Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL, Evidence.CONFIG_FORMAT));
+                Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL, Evidence.CONFIG_FORMAT,
+                Evidence.REBOOT_COUNTER));
     }
 
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
         List<VariableBinding> answer = session.get(device, UpliftIadMib.SYS_OBJECT_ID, UpliftIadMib.SYS_UP_TIME,
                 UpliftIadMib.MODEL, UpliftIadMib.RUNNING_VERSION, UpliftIadMib.KEPT_VERSION,
-                UpliftIadMib.CONFIG_FORMAT, UpliftIadMib.CONFIG_DIGEST);
-        for (VariableBinding binding : answer) {
+                UpliftIadMib.CONFIG_FORMAT, UpliftIadMib.CONFIG_DIGEST, EngineBoots.OID);
+        // snmpEngineBoots is optional: the UPLIFT-IAD-MIB objects before it are not
+        for (VariableBinding binding : answer.subList(0, answer.size() - 1)) {
             if (binding.isException()) {
                 throw new DeviceException(SnmpSession.describe(device) + " does not implement UPLIFT-IAD-MIB: "
                         + binding.getOid().toDottedString() + " is " + binding.getVariable()
@@ -107,7 +116,8 @@ public final class UpliftIadDriver implements DeviceDriver {
                 Answers.text(device, answer.get(3)),
                 Answers.text(device, answer.get(4)),
                 Answers.text(device, answer.get(5)),
-                Answers.hex(device, answer.get(6)));
+                Answers.hex(device, answer.get(6)),
+                EngineBoots.read(answer.get(7)));
     }
 
     @Override

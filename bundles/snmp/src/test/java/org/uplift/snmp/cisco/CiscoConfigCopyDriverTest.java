@@ -110,11 +110,12 @@ class CiscoConfigCopyDriverTest {
     }
 
     @Test
-    void itDeclaresBackupAndRestore_andOnlyTheVersionAndModelAsEvidence() {
+    void itDeclaresBackupAndRestore_andOnlyTheVersionModelAndRebootCounterAsEvidence() {
         DriverCapabilities capabilities = driver.capabilities();
 
         assertEquals(Set.of(OperationType.BACKUP_CONFIG, OperationType.RESTORE_CONFIG), capabilities.operations());
-        assertEquals(Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL), capabilities.evidence());
+        assertEquals(Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL, Evidence.REBOOT_COUNTER),
+                capabilities.evidence());
         assertFalse(driver.supports(OperationType.DOWNLOAD_FIRMWARE));
     }
 
@@ -128,6 +129,7 @@ class CiscoConfigCopyDriverTest {
         assertEquals("", facts.keptVersion(), "no MIB object tells a kept version");
         assertEquals("", facts.formatVersion());
         assertEquals("", facts.configDigest(), "no MIB object gives a configuration digest");
+        assertEquals(1, facts.engineBoots(), "SNMP-FRAMEWORK-MIB's snmpEngineBoots");
     }
 
     @Test

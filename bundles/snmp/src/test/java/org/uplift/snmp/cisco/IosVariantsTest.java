@@ -79,6 +79,7 @@ class IosVariantsTest {
         assertEquals("WS-C3750-48P", facts.model());
         assertEquals("", facts.configDigest());
         assertEquals("", facts.keptVersion());
+        assertEquals(-1, facts.engineBoots(), "an agent without snmpEngineBoots: unknown, not an error");
     }
 
     @Test

@@ -99,7 +99,8 @@ class DocsisSoftwareDriverTest {
     @Test
     void itDeclaresSoftwareDownloadOnly_withTheRunningVersionAndModelAsEvidence() {
         assertEquals(Set.of(OperationType.DOWNLOAD_FIRMWARE), driver.capabilities().operations());
-        assertEquals(Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL), driver.capabilities().evidence());
+        assertEquals(Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL, Evidence.REBOOT_COUNTER),
+                driver.capabilities().evidence());
         for (OperationType type : OperationType.values()) {
             assertEquals(driver.capabilities().can(type), driver.supports(type), type.name());
         }
@@ -113,6 +114,7 @@ class DocsisSoftwareDriverTest {
         assertEquals("1.0.0", facts.runningVersion());
         assertEquals("IAD-1000", facts.model(), "parsed from the DOCSIS sysDescr");
         assertEquals("", facts.keptVersion(), "the MIB keeps no version");
+        assertEquals(1, facts.engineBoots(), "snmpEngineBoots, read in the same GET");
     }
 
     @Test
@@ -128,6 +130,7 @@ class DocsisSoftwareDriverTest {
         DeviceFacts after = driver.facts(device);
         assertEquals("2.0.0", after.runningVersion(), "completeFromMgt is reported with the new image running");
         assertTrue(after.sysUpTime() < 500, "sysUpTime restarted: " + after.sysUpTime());
+        assertEquals(2, after.engineBoots(), "snmpEngineBoots rose with the modem's own reboot");
         assertEquals(DocsDevMib.OPER_COMPLETE_FROM_MGT, read(DocsDevMib.SW_OPER_STATUS).toInt());
         assertEquals(3, read(DocsDevMib.SW_ADMIN_STATUS).toInt(), "ignoreProvisioningUpgrade(3) after the upgrade");
         assertEquals(DocsDevMib.TRANSPORT_TFTP, read(DocsDevMib.SW_SERVER_TRANSPORT_PROTOCOL).toInt());

@@ -7,12 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
+import org.snmp4j.Snmp;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceException;
@@ -29,7 +41,7 @@ import org.uplift.simulator.SimulatedDevice;
 import org.uplift.simulator.V3User;
 import org.uplift.snmp.session.SnmpSession;
 
-/** SNMPv3 authPriv sessions, v2c traps and v3 informs from the simulator, turned into completions. */
+/** SNMPv3 authPriv sessions, v1 and v2c traps and v3 informs from the simulator, turned into completions. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class NotificationsAndV3Test {
 
@@ -83,6 +95,47 @@ class NotificationsAndV3Test {
         assertEquals("unknown", completion.failCause());
         assertEquals(simulator.port(), completion.sourcePort());
         assertEquals("1.3.6.1.4.1.32473.7.0.1", completion.notification());
+    }
+
+    @Test
+    void givenAV1DeviceSendingV1Traps_whenABackupFails_thenTheTrapArrivesAsTheSameCompletion() throws Exception {
+        simulator = new SimulatedDevice(DeviceSettings.defaults(25, 0)
+                .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), NotificationTarget.Kind.V1_TRAP))
+                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+        Device device = new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null);
+
+        OperationCompletion completion = startAndAwait(device);
+
+        assertEquals(OperationState.FAILED, completion.state());
+        assertEquals("unknown", completion.failCause());
+        assertEquals(simulator.port(), completion.sourcePort());
+        assertEquals("1.3.6.1.4.1.32473.7.0.1", completion.notification(), "enterprise.0.specific (RFC 3584)");
+    }
+
+    @Test
+    void givenAV1CcCopyCompletionTrap_thenItIsDecodedThoughItsV1FormHasAnotherOid() throws Exception {
+        // ccCopyCompletion (...96.2.1.1) as IOS sends it over v1: enterprise ccCopyMIBTraps, specific-trap 1
+        PDUv1 trap = new PDUv1();
+        trap.setType(PDU.V1TRAP);
+        trap.setEnterprise(new OID("1.3.6.1.4.1.9.9.96.2.1"));
+        trap.setGenericTrap(PDUv1.ENTERPRISE_SPECIFIC);
+        trap.setSpecificTrap(1);
+        trap.add(new VariableBinding(new OID("1.3.6.1.4.1.9.9.96.1.1.1.1.10.31"), new Integer32(3)));
+        var future = receiver.completion(new Device("ios", "127.0.0.1", 161, SnmpCredentials.v1("private"), null),
+                new OperationHandle(31));
+        try (Snmp sender = new Snmp(new DefaultUdpTransportMapping())) {
+            CommunityTarget<UdpAddress> target = new CommunityTarget<>(
+                    new UdpAddress(InetAddress.getLoopbackAddress(), receiver.port()), new OctetString("public"));
+            target.setVersion(SnmpConstants.version1);
+            sender.send(trap, target);
+
+            OperationCompletion completion = future.get(5, TimeUnit.SECONDS);
+
+            assertEquals(OperationState.SUCCESSFUL, completion.state());
+            assertEquals("1.3.6.1.4.1.9.9.96.2.1.1", completion.notification());
+        }
+        assertEquals(new OID("1.3.6.1.4.1.9.9.96.2.1.0.1"), V1Traps.roundTrip(new OID("1.3.6.1.4.1.9.9.96.2.1.1")));
+        assertEquals(new OID("1.3.6.1.4.1.32473.7.0.1"), V1Traps.roundTrip(new OID("1.3.6.1.4.1.32473.7.0.1")));
     }
 
     @Test

@@ -78,6 +78,7 @@ class UpliftIadDriverTest {
         assertEquals("1", facts.formatVersion());
         assertEquals(sha256(simulator.runningConfig()), facts.configDigest());
         assertTrue(facts.sysUpTime() >= 0);
+        assertEquals(1, facts.engineBoots(), "snmpEngineBoots of a device that started once");
     }
 
     @Test
@@ -113,6 +114,7 @@ class UpliftIadDriverTest {
         assertEquals("2.0.0", after.runningVersion());
         assertEquals("1.0.0", after.keptVersion());
         assertTrue(after.sysUpTime() < 500, "sysUpTime restarted: " + after.sysUpTime());
+        assertEquals(2, after.engineBoots(), "snmpEngineBoots rose with the reboot");
         assertEquals(OperationState.UNKNOWN, driver.status(device, handle).state(), "rows do not survive a reboot");
     }
 
@@ -197,12 +199,11 @@ class UpliftIadDriverTest {
     }
 
     @Test
-    void givenTheDriver_whenItsCapabilitiesAreAsked_thenAllOperationsAndTheIadMibsEvidence() {
+    void givenTheDriver_whenItsCapabilitiesAreAsked_thenAllOperationsAndTheIadMibsEvidence_andTheRebootCounter() {
         DriverCapabilities capabilities = driver.capabilities();
         assertEquals(EnumSet.allOf(OperationType.class), EnumSet.copyOf(capabilities.operations()));
         assertEquals(EnumSet.of(Evidence.RUNNING_VERSION, Evidence.KEPT_VERSION, Evidence.CONFIG_DIGEST, Evidence.MODEL,
-                Evidence.CONFIG_FORMAT), EnumSet.copyOf(capabilities.evidence()));
-        assertFalse(capabilities.gives(Evidence.REBOOT_COUNTER), "snmpEngineBoots is not read by this driver");
+                Evidence.CONFIG_FORMAT, Evidence.REBOOT_COUNTER), EnumSet.copyOf(capabilities.evidence()));
     }
 
     @Test

@@ -90,7 +90,9 @@ class FleetSoakTest {
             // UPLIFT-IAD-MIB's restore replaces the configuration: the new software's own line is gone again
             Map.entry(36, new Expected(JobState.DONE, "boot-adds-line")),
             // a row whose state reads noSuchInstance for a while is not taken for a lost operation
-            Map.entry(37, new Expected(JobState.DONE, "slow-row:500"))));
+            Map.entry(37, new Expected(JobState.DONE, "slow-row:500")),
+            // a new SNMP engine ID at the update's reboot (v2c reads it all the same; snmpEngineBoots rises)
+            Map.entry(38, new Expected(JobState.DONE, "engine-id-change"))));
     /** Devices that run another configuration than the one restored to them: neither old nor backup at the end. */
     private static final Set<Integer> LYING_CONFIG = Set.of(30);
 
@@ -157,7 +159,8 @@ class FleetSoakTest {
             problems.addAll(check(i, jobs.get("iad-" + i), ended, oldDigests.get(i), decided));
         }
         assertEquals(List.of(), problems, "decisions: " + decided);
-        assertEquals(DEVICES - FAULTS.size() + 8, ended.waves().get(0).done(), ended.toString());
+        long faultyDone = FAULTS.values().stream().filter(e -> e.end() == JobState.DONE).count();
+        assertEquals(DEVICES - FAULTS.size() + faultyDone, ended.waves().get(0).done(), ended.toString());
     }
 
     /**

@@ -64,6 +64,18 @@ class FileDeviceRegistryTest {
     }
 
     @Test
+    void givenAnSnmpV1Device_whenTheRegistryIsReopened_thenItIsStillV1WithItsCommunity() {
+        Path file = dir.resolve("devices.properties");
+        new FileDeviceRegistry(file).put(new Device("old-1", "127.0.0.1", 11163, SnmpCredentials.v1("private"), null));
+
+        Device old = new FileDeviceRegistry(file).device("old-1").orElseThrow();
+
+        assertEquals(SnmpVersion.V1, old.credentials().version());
+        assertEquals("private", old.credentials().community());
+        assertEquals("v1 community=****", old.credentials().toString());
+    }
+
+    @Test
     void givenADeviceRemoved_whenReopened_thenItIsGone() {
         Path file = dir.resolve("devices.properties");
         FileDeviceRegistry registry = new FileDeviceRegistry(file);
