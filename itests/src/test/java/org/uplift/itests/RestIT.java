@@ -86,8 +86,6 @@ public class RestIT extends UpliftTestSupport {
                 // uplift-rest-features names uplift-features by mvn: URL; mvn verify installs nothing, so put it in system/
                 replaceConfigurationFile("system/org/uplift/uplift-features/" + version + "/uplift-features-" + version
                         + "-features.xml", new File(root, "features/uplift/target/feature/feature.xml")),
-                // uplift() leaves FTP on its default 2121, which another build on this machine may hold
-                editConfigurationFilePut("etc/org.uplift.tftp.cfg", "ftpPort", Integer.toString(freeLoopbackTcpPort())),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
                 // Pax Web serves HTTP from the start, so "no /uplift" is an answer, not a refused connection

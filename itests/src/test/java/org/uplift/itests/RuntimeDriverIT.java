@@ -29,6 +29,7 @@ import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.driver.DriverCapabilities;
 import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationStatus;
@@ -92,6 +93,12 @@ public class RuntimeDriverIT extends UpliftTestSupport {
         @Override
         public boolean supports(OperationType type) {
             return delegate.supports(type);
+        }
+
+        /** What the delegate declares: the plan reads the model (and the rest) only from a driver that declares it. */
+        @Override
+        public DriverCapabilities capabilities() {
+            return delegate.capabilities();
         }
 
         @Override

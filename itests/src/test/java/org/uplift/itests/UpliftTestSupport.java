@@ -20,6 +20,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.inject.Inject;
@@ -30,6 +33,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Boots a stock Apache Karaf with Uplift's features repository and the simulator, on free
@@ -44,6 +48,8 @@ public abstract class UpliftTestSupport {
     /** System properties that carry the chosen ports from the test driver into Karaf. */
     protected static final String SIM_BASE_PORT = "uplift.it.simBasePort";
     protected static final String TFTP_PORT = "uplift.it.tftpPort";
+    protected static final String FILE_FTP_PORT = "uplift.it.fileServerFtpPort";
+    protected static final String FILE_HTTP_PORT = "uplift.it.fileServerHttpPort";
     protected static final String SSH_PORT = "uplift.it.sshPort";
 
     @Inject
@@ -58,12 +64,27 @@ public abstract class UpliftTestSupport {
         int simBase = freeUdpPortRange(simulatedDevices);
         int tftp = freeUdpPortRange(1);
         int traps = freeUdpPortRange(1);
+        String ftp = Integer.toString(freeTcpPort());
+        String http = Integer.toString(freeTcpPort());
         List<Option> options = new ArrayList<>(List.of(stockKaraf()));
         options.addAll(List.of(
                 editConfigurationFilePut("etc/system.properties", SIM_BASE_PORT, Integer.toString(simBase)),
                 editConfigurationFilePut("etc/system.properties", TFTP_PORT, Integer.toString(tftp)),
+                editConfigurationFilePut("etc/system.properties", FILE_FTP_PORT, ftp),
+                editConfigurationFilePut("etc/system.properties", FILE_HTTP_PORT, http),
                 editConfigurationFilePut("etc/org.uplift.tftp.cfg", "port", Integer.toString(tftp)),
                 editConfigurationFilePut("etc/org.uplift.tftp.cfg", "bindAddress", "127.0.0.1"),
+                // the file server's FTP and HTTP on free ports, never the defaults a parallel build may hold
+                editConfigurationFilePut("etc/org.uplift.tftp.cfg", "ftpPort", ftp),
+                editConfigurationFilePut("etc/org.uplift.tftp.cfg", "httpPort", http),
+                // the Cisco and DOCSIS MIBs cannot name a server port: their drivers and the simulator are told it
+                editConfigurationFilePut("etc/org.uplift.snmp.cisco.cfg", "tftpPort", Integer.toString(tftp)),
+                editConfigurationFilePut("etc/org.uplift.snmp.cisco.cfg", "ftpPort", ftp),
+                editConfigurationFilePut("etc/org.uplift.snmp.docsis.cfg", "tftpPort", Integer.toString(tftp)),
+                editConfigurationFilePut("etc/org.uplift.snmp.docsis.cfg", "httpPort", http),
+                editConfigurationFilePut("etc/org.uplift.simulator.cfg", "tftpPort", Integer.toString(tftp)),
+                editConfigurationFilePut("etc/org.uplift.simulator.cfg", "ftpPort", ftp),
+                editConfigurationFilePut("etc/org.uplift.simulator.cfg", "httpPort", http),
                 editConfigurationFilePut("etc/org.uplift.workflow.cfg", "pollIntervalMillis", "200"),
                 editConfigurationFilePut("etc/org.uplift.workflow.cfg", "rebootTimeoutSeconds", "60"),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "devices", Integer.toString(simulatedDevices)),
@@ -199,6 +220,50 @@ public abstract class UpliftTestSupport {
             }
         }
         throw new AssertionError("command '" + command + "' never became available", last);
+    }
+
+    /**
+     * Writes an image the simulated devices accept ({@code uplift-sim:make-firmware}) and adds it to the
+     * catalogue, unless an image of that model and version is there already.
+     */
+    protected void addFirmware(String model, String version) throws Exception {
+        awaitCommand("uplift:firmware-list", 60_000);
+        if (executeCommand("uplift:firmware-list").contains(model + "-" + version)) {
+            return;
+        }
+        File image = java.nio.file.Files.createTempFile(model + "-" + version, ".bin").toFile();
+        awaitCommand("uplift-sim:devices", 60_000);
+        executeCommand("uplift-sim:make-firmware --model " + model + " --version " + version + " " + image);
+        String out = executeCommand("uplift:firmware-add --model " + model + " --version " + version + " " + image);
+        if (!out.contains("Added " + model + "-" + version)) {
+            throw new AssertionError("uplift:firmware-add did not add " + model + "-" + version + ": " + out);
+        }
+    }
+
+    /**
+     * The operations the simulated device number {@code index} was commanded to start, per MIB it was commanded
+     * through (e.g. {@code cisco-config-copy=[BACKUP_CONFIG, RESTORE_CONFIG]}), as the simulator recorded them.
+     * The simulator exports no package, so its fleet service is read by reflection.
+     */
+    protected Map<String, List<String>> simulatedOperations(int index) throws Exception {
+        ServiceReference<?>[] refs = bundleContext.getAllServiceReferences("org.uplift.simulator.SimulatorFleet", null);
+        if (refs == null) {
+            throw new AssertionError("no simulated fleet is running");
+        }
+        Object fleet = bundleContext.getService(refs[0]);
+        try {
+            Object device = ((Optional<?>) fleet.getClass().getMethod("deviceByIndex", int.class).invoke(fleet, index))
+                    .orElseThrow(() -> new AssertionError("no simulated device " + index));
+            Map<?, ?> started = (Map<?, ?>) device.getClass().getMethod("operationsStarted").invoke(device);
+            Map<String, List<String>> result = new TreeMap<>();
+            for (Map.Entry<?, ?> e : started.entrySet()) {
+                Object id = e.getKey().getClass().getMethod("id").invoke(e.getKey());
+                result.put(id.toString(), ((List<?>) e.getValue()).stream().map(Object::toString).toList());
+            }
+            return result;
+        } finally {
+            bundleContext.ungetService(refs[0]);
+        }
     }
 
     protected static int intProperty(String name) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * How a fleet starts: {@code devices} devices on ports {@code basePort .. basePort + devices - 1}
- * of 127.0.0.1, or, with {@code addressPerDevice}, each on {@code basePort} of its own 127.0.x.y.
+ * of {@code host} (127.0.0.1 unless set, e.g. ::1), or, with {@code addressPerDevice}, each on {@code basePort}
+ * of its own 127.0.x.y.
  *
  * @param devices          how many devices
  * @param basePort         the first device's port (0: each device gets a free port)
@@ -26,11 +27,13 @@ import java.util.Set;
  * @param configBytes      the size every device's configuration at start is padded to (0: unpadded)
  * @param httpPort         the file server's HTTP port for MIBs that cannot name one (see {@link DeviceSettings})
  * @param ftpPort          the file server's FTP port for MIBs that cannot name one (see {@link DeviceSettings})
+ * @param host             the address every device binds and transfers from (a literal, IPv4 or IPv6), unless
+ *                         {@code addressPerDevice}
  */
 public record FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
         Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
         NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort,
-        int ftpPort) {
+        int ftpPort, String host) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
 
@@ -59,6 +62,23 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         if (ftpPort < 1 || ftpPort > 65535) {
             throw new IllegalArgumentException("FTP port must be 1-65535 (got " + ftpPort + ")");
         }
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must be an address, e.g. 127.0.0.1 or ::1");
+        }
+        host = host.trim();
+        if (addressPerDevice && !host.equals(DeviceSettings.DEFAULT_HOST)) {
+            throw new IllegalArgumentException("host " + host + " and an address per device exclude each other "
+                    + "(each device then has its own 127.0.x.y)");
+        }
+    }
+
+    /** Every device on 127.0.0.1 (or its own 127.0.x.y). */
+    public FleetSettings(int devices, int basePort, String model, String version, int rebootSeconds,
+            Map<Integer, Set<Fault>> faults, boolean addressPerDevice, Set<Personality> personalities, V3User v3User,
+            NotificationTarget notifications, String configFormat, int tftpPort, int configBytes, int httpPort,
+            int ftpPort) {
+        this(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice, personalities, v3User,
+                notifications, configFormat, tftpPort, configBytes, httpPort, ftpPort, DeviceSettings.DEFAULT_HOST);
     }
 
     /** The well-known FTP port. */
@@ -95,19 +115,25 @@ public record FleetSettings(int devices, int basePort, String model, String vers
     /** The same fleet with every configuration at start padded to {@code bytes}. */
     public FleetSettings withConfigBytes(int bytes) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, bytes, httpPort, ftpPort);
+                personalities, v3User, notifications, configFormat, tftpPort, bytes, httpPort, ftpPort, host);
     }
 
     /** The same fleet with the file server's HTTP port for MIBs that cannot name one. */
     public FleetSettings withHttpPort(int port) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, configBytes, port, ftpPort);
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, port, ftpPort, host);
     }
 
     /** The same fleet with the file server's FTP port for MIBs that cannot name one. */
     public FleetSettings withFtpPort(int port) {
         return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
-                personalities, v3User, notifications, configFormat, tftpPort, configBytes, httpPort, port);
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, httpPort, port, host);
+    }
+
+    /** The same fleet with every device on {@code newHost} (e.g. ::1). */
+    public FleetSettings withHost(String newHost) {
+        return new FleetSettings(devices, basePort, model, version, rebootSeconds, faults, addressPerDevice,
+                personalities, v3User, notifications, configFormat, tftpPort, configBytes, httpPort, ftpPort, newHost);
     }
 
     /** Parses fault specifications like {@code 3=download-fail:noMemory}. */
@@ -141,7 +167,7 @@ public record FleetSettings(int devices, int basePort, String model, String vers
 
     DeviceSettings device(int index) {
         int port = basePort == 0 ? 0 : addressPerDevice ? basePort : basePort + index - 1;
-        return new DeviceSettings(index, addressPerDevice ? address(index) : DeviceSettings.DEFAULT_HOST, port, model,
+        return new DeviceSettings(index, addressPerDevice ? address(index) : host, port, model,
                 version, configFormat, rebootSeconds * 1000L,
                 faults.getOrDefault(index, Set.of()), personalities, v3User, notifications, tftpPort, configBytes,
                 httpPort, ftpPort);

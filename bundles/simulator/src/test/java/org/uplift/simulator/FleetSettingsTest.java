@@ -43,6 +43,27 @@ class FleetSettingsTest {
     }
 
     @Test
+    void givenAHost_thenEveryDeviceBindsIt_andWithoutOneLoopbackV4() {
+        FleetSettings v4 = new FleetSettings(2, 20000, "IAD-1000", "1.0.0", 3, Map.of());
+        assertEquals("127.0.0.1", v4.device(2).host());
+        FleetSettings v6 = v4.withHost("::1");
+        assertEquals("::1", v6.device(1).host());
+        assertEquals(20001, v6.device(2).port());
+        assertEquals("::1", v6.withFtpPort(2121).withHttpPort(8080).withConfigBytes(1024).device(2).host());
+    }
+
+    @Test
+    void aHostIsRefusedBlankOrTogetherWithAnAddressPerDevice() {
+        FleetSettings perDevice = new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
+                java.util.EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> perDevice.withHost("::1"));
+        assertEquals("host ::1 and an address per device exclude each other (each device then has its own 127.0.x.y)",
+                e.getMessage());
+        FleetSettings plain = new FleetSettings(2, 20000, "IAD-1000", "1.0.0", 3, Map.of());
+        assertThrows(IllegalArgumentException.class, () -> plain.withHost(" "));
+    }
+
+    @Test
     void theCommandLineTakesAConfigurationSize() {
         assertEquals(20_480, Main.Options.parse(new String[] {"--devices", "2", "--config-size", "20480"}).configSize);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

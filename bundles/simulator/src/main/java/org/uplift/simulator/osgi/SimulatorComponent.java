@@ -38,8 +38,12 @@ public final class SimulatorComponent {
         int devices() default 10;
 
         @AttributeDefinition(name = "Base port", description = "UDP port of the first device; "
-                + "the others follow (base .. base + devices - 1) on 127.0.0.1", min = "1", max = "65535")
+                + "the others follow (base .. base + devices - 1) on the host address", min = "1", max = "65535")
         int basePort() default FleetSettings.DEFAULT_BASE_PORT;
+
+        @AttributeDefinition(name = "Host", description = "The address every device's SNMP agent binds and its "
+                + "transfers come from, IPv4 or IPv6 (e.g. ::1); not with an address per device")
+        String host() default DeviceSettings.DEFAULT_HOST;
 
         @AttributeDefinition(name = "Model", description = "Model every device reports")
         String model() default DeviceSettings.DEFAULT_MODEL;
@@ -118,7 +122,8 @@ public final class SimulatorComponent {
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
                 config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
-                config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort(), config.ftpPort());
+                config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort(), config.ftpPort(),
+                config.host());
         this.fleet = Fleet.start(settings);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uplift.simulator.devices", config.devices());

@@ -45,7 +45,7 @@ final class DriverSelector {
     /** A registered driver's name, for plans and messages. */
     String name(DeviceDriver driver) {
         return drivers.stream().filter(r -> r.driver() == driver).map(Registered::name).findFirst()
-                .orElse(driver.getClass().getSimpleName());
+                .orElseGet(() -> driver.getClass().getSimpleName());
     }
 
     /** The driver that reads the device's facts: its first named driver, or the best sysObjectID match. */

@@ -500,7 +500,9 @@ final class Steps {
     /** The server as devices are told it, for history messages. */
     private String where() throws StepFailure {
         Endpoint e = endpoint();
-        return e.protocol().name().toLowerCase(Locale.ROOT) + "://" + e.host() + ":" + e.port();
+        // an IPv6 literal in brackets, as in a URL: ftp://[::1]:2121, not ftp://::1:2121
+        String host = e.host().contains(":") && !e.host().startsWith("[") ? "[" + e.host() + "]" : e.host();
+        return e.protocol().name().toLowerCase(Locale.ROOT) + "://" + host + ":" + e.port();
     }
 
     private Endpoint endpoint() throws StepFailure {
