@@ -28,7 +28,7 @@ public interface DeviceDriver {
     /**
      * The operations this driver commands and the evidence it reads, as the device's real MIB modules
      * define them. The default, for drivers written before 0.3, declares the supported operations and
-     * only the running version as evidence.
+     * the running version and model as evidence (what every 0.2 driver's facts had to carry).
      *
      * @since 0.3
      */
@@ -39,7 +39,7 @@ public interface DeviceDriver {
                 ops.add(type);
             }
         }
-        return new DriverCapabilities(ops, Set.of(Evidence.RUNNING_VERSION));
+        return new DriverCapabilities(ops, Set.of(Evidence.RUNNING_VERSION, Evidence.MODEL));
     }
 
     /** Reads what the device says about itself. */

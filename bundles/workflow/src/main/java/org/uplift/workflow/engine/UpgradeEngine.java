@@ -203,6 +203,11 @@ public class UpgradeEngine implements UpgradeService {
             throw new UpgradeException(e.getMessage());
         }
         DeviceFacts facts = readFacts(target);
+        if (facts.model().isBlank()) {
+            throw new UpgradeException("device " + deviceId + " not touched: none of its drivers ("
+                    + String.join(", ", target.reader().drivers().stream().map(drivers::name).distinct().toList())
+                    + ") reads its model, so no firmware can be chosen for it");
+        }
         FirmwareImage image = services.catalog().find(facts.model(), firmwareVersion)
                 .orElseThrow(() -> new UpgradeException("no firmware " + firmwareVersion + " for model " + facts.model()
                         + " (device " + deviceId + ") in the catalogue: add it with uplift:firmware-add"));

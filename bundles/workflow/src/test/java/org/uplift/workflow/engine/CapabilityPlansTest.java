@@ -154,6 +154,14 @@ class CapabilityPlansTest extends HarnessTest {
         assertTrue(e.getMessage().contains("reads its running software version"), e.getMessage());
     }
 
+    @Test
+    void givenNoDriverThatReadsTheModel_whenAJobIsStarted_thenItIsRefusedSayingSo() throws Exception {
+        harness(EnumSet.of(DOWNLOAD_FIRMWARE), EnumSet.of(Evidence.RUNNING_VERSION));
+        UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "2.0.0"));
+        assertEquals("device iad-1 not touched: none of its drivers (declaring) reads its model, so no firmware can be "
+                + "chosen for it", e.getMessage());
+    }
+
     /** Speaks UPLIFT-IAD-MIB but declares only what it is given, as a driver of a poorer MIB would. */
     private record Declaring(DeviceDriver inner, DriverCapabilities capabilities) implements DeviceDriver {
 
