@@ -366,6 +366,13 @@ public class CampaignEngine implements CampaignService, EventHandler {
             outcome = slot.started(job.id());
             LOG.info("Campaign {}: job {} started for device {}", c.id(), job.id(), slot.deviceId());
         } catch (UpgradeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Uplift is stopping while the device was being read: not the device's failure; the slot stays
+                // open and the next start tries it again
+                LOG.info("Campaign {}: start of device {} interrupted; it is tried again after the restart", c.id(),
+                        slot.deviceId());
+                return;
+            }
             outcome = slot.notStarted(e.getMessage());
             LOG.warn("Campaign {}: device {} not started: {}", c.id(), slot.deviceId(), e.getMessage());
         } catch (RuntimeException e) {
