@@ -5,7 +5,8 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * Forbids every other page to frame Uplift's: a page that framed it, invisible, over its own button could make the
  * logged-in operator click Retry or Abort (clickjacking), token and all. {@code X-Frame-Options} for older
- * browsers, the CSP directive for current ones.
+ * browsers, the CSP directive for current ones. Karaf's console sends {@code X-Frame-Options: SAMEORIGIN} itself,
+ * which still lets any page of the console's origin frame this one; this replaces it.
  */
 final class FramingHeaders {
 
