@@ -24,6 +24,7 @@ import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,13 @@ public class RestIT extends UpliftTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Users of the test Karaf's realm (etc/users.properties: {@code user = password,role,...}). */
+    private static final String VIEWER = "vera:vera-pw";
+    private static final String OPERATOR = "otto:otto-pw";
+    private static final String ADMIN = "ada:ada-pw";
+    /** In realm karaf but holding only Karaf's own roles, none of Uplift's. */
+    private static final String STRANGER = "sam:sam-pw";
+
     /** What was seen before the whiteboard was installed (whichever test runs first installs it). */
     private static boolean restBundleBefore;
     private static int devicesStatusBefore;
@@ -88,6 +96,10 @@ public class RestIT extends UpliftTestSupport {
                         + "-features.xml", new File(root, "features/uplift/target/feature/feature.xml")),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                editConfigurationFilePut("etc/users.properties", "vera", "vera-pw,viewer"),
+                editConfigurationFilePut("etc/users.properties", "otto", "otto-pw,operator"),
+                editConfigurationFilePut("etc/users.properties", "ada", "ada-pw,admin"),
+                editConfigurationFilePut("etc/users.properties", "sam", "sam-pw,manager,ssh"),
                 // Pax Web serves HTTP from the start, so "no /uplift" is an answer, not a refused connection
                 features(maven().groupId("org.apache.karaf.features").artifactId("standard")
                         .version(System.getProperty("karaf.version")).classifier("features").type("xml"), "http"));
@@ -212,23 +224,98 @@ public class RestIT extends UpliftTestSupport {
         assertError(get("/uplift/devices/no-such-device"), 404, "no device 'no-such-device'");
         assertError(get("/uplift/devices/iad-1/backups/x"), 400, "version must be a backup version");
         assertError(get("/uplift/no-such-thing"), 404, "no such resource");
-        HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(URI.create(url("/uplift/jobs"))).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertError(delete, 405, "method not allowed");
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/jobs"))).DELETE(), OPERATOR), 405, "method not allowed");
     }
 
     @Test
-    public void givenCurl_whenItCallsTheApi_thenItGetsJsonAndOneLineErrors() throws Exception {
+    public void givenCurl_whenItCallsTheApiWithAUser_thenItGetsJsonAndOneLineErrors() throws Exception {
         installWhiteboard();
         String curl = require("/usr/bin/curl", "curl");
-        String listed = run(curl, "-sS", "-i", url("/uplift/firmware"));
+        String anonymous = run(curl, "-sS", "-i", url("/uplift/firmware"));
+        assertTrue(anonymous, anonymous.startsWith("HTTP/1.1 401"));
+        assertTrue(anonymous, anonymous.contains("WWW-Authenticate: Basic realm=\"karaf\""));
+
+        String listed = run(curl, "-sS", "-i", "-u", VIEWER, url("/uplift/firmware"));
         assertTrue(listed, listed.startsWith("HTTP/1.1 200"));
         assertTrue(listed, listed.toLowerCase().contains("content-type: application/json;charset=utf-8"));
         assertTrue(listed, listed.contains("\"id\":\"IAD-1000-2.0.0\""));
-        // curl -d sends application/x-www-form-urlencoded: the API reads the body as JSON whatever the type says
-        String refused = run(curl, "-sS", "-i", "-d", "{\"device\": \"iad-1\", \"firmware\": 2}", url("/uplift/jobs"));
+        // curl -d alone sends application/x-www-form-urlencoded, which the API does not take
+        String form = run(curl, "-sS", "-i", "-u", OPERATOR, "-d", "{\"device\": \"iad-1\", \"firmware\": 2}", url("/uplift/jobs"));
+        assertTrue(form, form.startsWith("HTTP/1.1 415"));
+        assertTrue(form, form.trim().endsWith("{\"error\":\"unsupported content type; send JSON\"}"));
+        String refused = run(curl, "-sS", "-i", "-u", OPERATOR, "-H", "Content-Type: application/json",
+                "-d", "{\"device\": \"iad-1\", \"firmware\": 2}", url("/uplift/jobs"));
         assertTrue(refused, refused.startsWith("HTTP/1.1 400"));
         assertTrue(refused, refused.trim().endsWith("{\"error\":\"field \\\"firmware\\\" must be a string, not a number\"}"));
+    }
+
+    @Test
+    public void givenCallersWithoutCredentialsOrTheRole_whenTheyCallTheApi_thenTheyAreRefusedAndNothingChanges() throws Exception {
+        installWhiteboard();
+        String job = "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}";
+        int jobsBefore = count(get("/uplift/jobs").body(), "\"id\":");
+
+        HttpResponse<String> anonymous = get("/uplift/jobs", null);
+        assertError(anonymous, 401, "authentication required: HTTP Basic with a user of Karaf realm 'karaf'");
+        assertEquals("Basic realm=\"karaf\", charset=\"UTF-8\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertError(get("/uplift/no-such-thing", null), 401, "authentication required");
+        assertError(post("/uplift/jobs", job, null, "application/json"), 401, "authentication required");
+        assertError(get("/uplift/jobs", "otto:not-his-password"), 401, "wrong user name or password");
+        assertError(get("/uplift/jobs", STRANGER), 403, "user sam holds no Uplift role");
+
+        // a viewer reads, backups' records included, but starts, decides and sees configurations not
+        assertEquals(200, get("/uplift/jobs", VIEWER).statusCode());
+        assertEquals(200, get("/uplift/devices/iad-1/backups", VIEWER).statusCode());
+        assertError(post("/uplift/jobs", job, VIEWER, "application/json"), 403, "user vera is viewer; this needs operator");
+        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}", VIEWER, "application/json"),
+                403, "this needs operator");
+        assertError(post("/uplift/jobs/any-job/abort", "", VIEWER, "application/json"), 403, "this needs operator");
+        assertError(get("/uplift/devices/iad-1/backups/1", VIEWER), 403, "this needs operator");
+        assertError(get("/uplift/devices/iad-1/backups/diff?from=1&to=2", VIEWER), 403, "this needs operator");
+
+        // the catalogue is the admin's
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-2.0.0"))).DELETE(), OPERATOR), 403,
+                "user otto is operator; this needs admin");
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-9.9.9"))).DELETE(), ADMIN), 404,
+                "no firmware 'IAD-1000-9.9.9'");
+        assertEquals(200, get("/uplift/firmware/IAD-1000-2.0.0", VIEWER).statusCode());
+        assertEquals("no job was started", jobsBefore, count(get("/uplift/jobs").body(), "\"id\":"));
+    }
+
+    @Test
+    public void givenBodiesThatAreNotJson_whenPosted_then415AndNothingStarts() throws Exception {
+        installWhiteboard();
+        int jobsBefore = count(get("/uplift/jobs").body(), "\"id\":");
+        int campaignsBefore = count(get("/uplift/campaigns").body(), "\"id\":");
+        String job = "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}";
+        String campaign = "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}";
+        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            assertError(post("/uplift/jobs", job, OPERATOR, type), 415, "unsupported content type; send JSON");
+            assertError(post("/uplift/campaigns", campaign, OPERATOR, type), 415, "unsupported content type; send JSON");
+        }
+        assertError(post("/uplift/jobs", "device=iad-1&firmware=2.0.0", OPERATOR, "application/x-www-form-urlencoded"), 415,
+                "unsupported content type");
+        assertEquals(jobsBefore, count(get("/uplift/jobs").body(), "\"id\":"));
+        assertEquals(campaignsBefore, count(get("/uplift/campaigns").body(), "\"id\":"));
+    }
+
+    @Test
+    public void givenAPageOfAnotherOrigin_whenItPostsACampaign_then403AndNoCampaignIsCreated() throws Exception {
+        installWhiteboard();
+        int before = count(get("/uplift/campaigns").body(), "\"id\":");
+        String campaign = "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}";
+        assertError(post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Origin", "http://evil.example"), 403,
+                "refused: Origin http://evil.example is not this API's origin");
+        // the no-cors form of the attack: text/plain needs no preflight, and the browser adds Origin all the same
+        assertError(post("/uplift/campaigns", campaign, OPERATOR, "text/plain", "Origin", "http://evil.example"), 403, "refused: Origin");
+        assertError(post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Referer", "http://evil.example/a.html"), 403,
+                "refused: Referer http://evil.example/a.html");
+        assertError(post("/uplift/jobs/any-job/abort", "", OPERATOR, "application/json", "Origin", "null"), 403, "refused: Origin null");
+        assertEquals("no campaign was created", before, count(get("/uplift/campaigns").body(), "\"id\":"));
+
+        // the API's own origin passes, and the request is judged on its body
+        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\"}", OPERATOR, "application/json", "Origin", url("")), 400,
+                "choose the devices");
     }
 
     /** Installs the whiteboard once, noting first what Uplift offered without it. */
@@ -351,15 +438,40 @@ public class RestIT extends UpliftTestSupport {
         return "http://127.0.0.1:" + intProperty(HTTP_PORT) + path;
     }
 
+    /** A GET as the operator. */
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, OPERATOR);
     }
 
+    /** A GET as {@code user} ("name:password"), or without credentials when it is null. */
+    private static HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), user);
+    }
+
+    /** A JSON POST as the operator. */
     private static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, json, OPERATOR, "application/json");
+    }
+
+    private static HttpResponse<String> post(String path, String body, String user, String contentType, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request, user);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertJson(HttpResponse<String> response) {
@@ -460,7 +572,8 @@ public class RestIT extends UpliftTestSupport {
         private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
         private EventStream(String url) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                    .header("Authorization", basic(VIEWER)).GET().build();
             response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
             response.thenAcceptAsync(r -> {
                 assertEquals(200, r.statusCode());

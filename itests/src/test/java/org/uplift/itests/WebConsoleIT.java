@@ -54,7 +54,8 @@ import org.ops4j.pax.exam.TestContainer;
 import org.ops4j.pax.exam.spi.PaxExamRuntime;
 
 /**
- * Issue 7, item 5: Uplift's page in the Apache Felix Web Console, in a real Karaf and a real browser.
+ * Issue 7, item 5: Uplift's page in the Apache Felix Web Console, in a real Karaf and a real browser. Issue 14, item 2:
+ * the page cannot be framed, and a decision without the page's token changes nothing.
  *
  * <p>The browser is driven from this JVM, so Karaf runs in Pax Exam's server mode: the Uplift test Karaf (uplift and
  * the simulator, on free loopback ports) is started from {@link UpliftTestSupport#uplift}'s options without a test
@@ -144,6 +145,9 @@ class WebConsoleIT extends UpliftTestSupport {
             return r.statusCode() == 200 && r.body().contains("data-job=\"" + runningJob + "\"") ? r : null;
         });
         assertTrue(page.body().contains("<p id=\"uplift-error\" class=\"uplift-error\" hidden></p>"), page.body());
+        // no other page may frame Uplift's and have the operator click Retry or Abort unseen
+        assertEquals(List.of("DENY"), page.headers().allValues("X-Frame-Options"), page.headers().toString());
+        assertEquals(List.of("frame-ancestors 'none'"), page.headers().allValues("Content-Security-Policy"), page.headers().toString());
 
         String nav = get("/system/console/bundles", true).body();
         assertTrue(nav.contains("/system/console/uplift\""), "the console's navigation lists the page:\n" + nav);
@@ -152,6 +156,7 @@ class WebConsoleIT extends UpliftTestSupport {
         HttpResponse<String> data = get("/system/console/uplift/data.json?job=" + failingJob, true);
         assertEquals(200, data.statusCode(), data.body());
         assertTrue(data.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), data.headers().toString());
+        assertEquals(List.of("DENY"), data.headers().allValues("X-Frame-Options"), data.headers().toString());
         assertTrue(data.body().contains("\"id\":\"" + runningJob + "\"") && data.body().contains("\"selected\":{\"id\":\"" + failingJob),
                 data.body());
 
@@ -161,6 +166,7 @@ class WebConsoleIT extends UpliftTestSupport {
         HttpResponse<String> forged = post("action=retry&job=" + failingJob, null);
         assertEquals(403, forged.statusCode(), forged.body());
         assertTrue(forged.body().startsWith("{\"error\":\"Refused:"), forged.body());
+        assertEquals(List.of("frame-ancestors 'none'"), forged.headers().allValues("Content-Security-Policy"));
         assertEquals("AWAITING_DECISION", state(client("uplift:job " + failingJob)));
         pageServed = true;
     }

@@ -21,6 +21,8 @@ import org.uplift.api.repository.BackupDiff;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
 /**
  * {@code /uplift/devices/{device}/backups}: a device's configuration backups, one with its content (checked
@@ -44,13 +46,15 @@ public class BackupsResource {
 
     /** The device's backups, oldest first. A device removed from the inventory still shows the backups it left. */
     @GET
+    @Requires(Role.VIEWER)
     public Response list(@PathParam("device") String device) {
         return Replies.ok(Map.of("device", device, "backups", history(device).stream().map(Views::backup).toList()));
     }
 
-    /** One backup's record and its content as text. */
+    /** One backup's record and its content as text; device configurations hold secrets, so operators only. */
     @GET
     @Path("{version}")
+    @Requires(Role.OPERATOR)
     public Response show(@PathParam("device") String device, @PathParam("version") String version) {
         ConfigBackup backup = find(device, version(version, "version"));
         Map<String, Object> view = Views.backup(backup);
@@ -58,9 +62,10 @@ public class BackupsResource {
         return Replies.ok(view);
     }
 
-    /** The unified diff from backup {@code from} to backup {@code to}, volatile lines left out. */
+    /** The unified diff from backup {@code from} to backup {@code to}, volatile lines left out; it shows lines, so operators only. */
     @GET
     @Path("diff")
+    @Requires(Role.OPERATOR)
     public Response diff(@PathParam("device") String device, @QueryParam("from") String from, @QueryParam("to") String to) {
         if (from == null || to == null) {
             throw ApiException.badRequest("a diff needs ?from=N&to=M (backup versions, see /uplift/devices/" + device + "/backups)");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -26,6 +27,8 @@ import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.WaveSize;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
 /**
  * {@code /uplift/campaigns}: upgrades of many devices in waves. {@code POST} starts one with the fields and
@@ -58,6 +61,7 @@ public class CampaignsResource {
 
     /** All campaigns, newest first. */
     @GET
+    @Requires(Role.VIEWER)
     public Response list() {
         return Replies.ok(Map.of("campaigns", campaigns.campaigns().stream().map(Views::campaignSummary).toList()));
     }
@@ -65,11 +69,14 @@ public class CampaignsResource {
     /** One campaign with its waves' progress and its jobs. */
     @GET
     @Path("{id}")
+    @Requires(Role.VIEWER)
     public Response show(@PathParam("id") String id) {
         return Replies.ok(view(campaign(id)));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Role.OPERATOR)
     public Response start(InputStream body) {
         CampaignRequest request = request(RequestBody.read(body, START_FIELDS));
         for (String device : request.selection().deviceIds()) {
@@ -88,6 +95,7 @@ public class CampaignsResource {
 
     @POST
     @Path("{id}/pause")
+    @Requires(Role.OPERATOR)
     public Response pause(@PathParam("id") String id) {
         campaign(id);
         try {
@@ -99,6 +107,7 @@ public class CampaignsResource {
 
     @POST
     @Path("{id}/resume")
+    @Requires(Role.OPERATOR)
     public Response resume(@PathParam("id") String id) {
         campaign(id);
         try {
@@ -110,6 +119,7 @@ public class CampaignsResource {
 
     @POST
     @Path("{id}/cancel")
+    @Requires(Role.OPERATOR)
     public Response cancel(@PathParam("id") String id) {
         campaign(id);
         try {

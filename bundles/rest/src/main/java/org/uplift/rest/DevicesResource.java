@@ -17,6 +17,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.uplift.api.device.Device;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.workflow.UpgradeService;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
 /** {@code /uplift/devices}: the devices of every inventory, never with their SNMP secrets. */
 @Component(service = DevicesResource.class)
@@ -39,6 +41,7 @@ public class DevicesResource {
     }
 
     @GET
+    @Requires(Role.VIEWER)
     public Response list() {
         return Replies.ok(Map.of("devices", directory.devices().stream().map(Views::device).toList()));
     }
@@ -46,6 +49,7 @@ public class DevicesResource {
     /** One device, its newest backup and its jobs (newest first). */
     @GET
     @Path("{id}")
+    @Requires(Role.VIEWER)
     public Response show(@PathParam("id") String id) {
         Device device = directory.device(id)
                 .orElseThrow(() -> ApiException.notFound("no device '" + id + "' in the inventory"));

@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
 /**
  * {@code GET /uplift/events}: server-sent events for a host UI. Events {@code job} (every state change of every
@@ -37,6 +39,7 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Requires(Role.VIEWER)
     public void events(@QueryParam("job") String job, @Context SseEventSink sink, @Context Sse sse) {
         SseSubscriber subscriber = new SseSubscriber(sink, sse, job == null || job.isBlank() ? null : job.trim());
         if (!feed.subscribe(subscriber, subscriber.job())) {

@@ -2,6 +2,7 @@ package org.uplift.rest;
 
 import java.util.Map;
 
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -15,8 +16,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.repository.RepositoryException;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
-/** {@code /uplift/firmware}: the firmware catalogue. */
+/** {@code /uplift/firmware}: the firmware catalogue; viewers read it, admins remove from it. */
 @Component(service = FirmwareResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(UpliftApplication.SELECT)
@@ -32,14 +36,31 @@ public class FirmwareResource {
     }
 
     @GET
+    @Requires(Role.VIEWER)
     public Response list() {
         return Replies.ok(Map.of("firmware", catalog.list().stream().map(Views::firmware).toList()));
     }
 
     @GET
     @Path("{id}")
+    @Requires(Role.VIEWER)
     public Response show(@PathParam("id") String id) {
         return Replies.ok(Views.firmware(catalog.get(id)
                 .orElseThrow(() -> ApiException.notFound("no firmware '" + id + "' in the catalogue"))));
+    }
+
+    /** Removes an image and its file, as {@code uplift:firmware-remove}; refused (409) while a job or campaign needs it. */
+    @DELETE
+    @Path("{id}")
+    @Requires(Role.ADMIN)
+    public Response remove(@PathParam("id") String id) {
+        try {
+            if (!catalog.remove(id)) {
+                throw ApiException.notFound("no firmware '" + id + "' in the catalogue");
+            }
+            return Replies.ok(Map.of("removed", id));
+        } catch (RepositoryException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
     }
 }

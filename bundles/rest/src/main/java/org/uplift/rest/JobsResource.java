@@ -3,11 +3,13 @@ package org.uplift.rest;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -30,6 +32,8 @@ import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
+import org.uplift.rest.security.Requires;
+import org.uplift.rest.security.Role;
 
 /**
  * {@code /uplift/jobs}: upgrade jobs. {@code POST} starts one ({@code {"device": .., "firmware": "2.0.0",
@@ -60,6 +64,7 @@ public class JobsResource {
 
     /** All jobs, newest first; {@code ?state=}, {@code ?device=} and {@code ?campaign=} narrow the list. */
     @GET
+    @Requires(Role.VIEWER)
     public Response list(@QueryParam("state") String state, @QueryParam("device") String device,
             @QueryParam("campaign") String campaign) {
         Optional<JobState> wanted = Optional.ofNullable(state).map(JobsResource::state);
@@ -72,11 +77,14 @@ public class JobsResource {
 
     @GET
     @Path("{id}")
+    @Requires(Role.VIEWER)
     public Response show(@PathParam("id") String id) {
         return Replies.ok(view(job(id)));
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Role.OPERATOR)
     public Response start(InputStream body) {
         RequestBody request = RequestBody.read(body, START_FIELDS);
         String device = request.text("device");
@@ -95,12 +103,14 @@ public class JobsResource {
 
     @POST
     @Path("{id}/retry")
+    @Requires(Role.OPERATOR)
     public Response retry(@PathParam("id") String id) {
         return decide(id, Decision.RETRY);
     }
 
     @POST
     @Path("{id}/abort")
+    @Requires(Role.OPERATOR)
     public Response abort(@PathParam("id") String id) {
         return decide(id, Decision.ABORT);
     }
@@ -146,7 +156,7 @@ public class JobsResource {
 
     private static JobState state(String name) {
         try {
-            return JobState.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+            return JobState.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> names = Arrays.stream(JobState.values()).map(Enum::name).toList();
             throw ApiException.badRequest("state must be one of " + String.join(", ", names) + ", got '" + name + "'");

@@ -53,7 +53,7 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
     }
 
     /** The message on one line, without control characters, cut to a length a UI can show. */
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null || message.isBlank()) {
             return "request failed";
         }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class FirmwareResourceTest {
 
-    private final FirmwareResource resource = new FirmwareResource(new InMemoryRepository.Catalog(
-            InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"), InMemoryRepository.Catalog.image("IAD-1000", "3.0.0")));
+    private final InMemoryRepository.Catalog catalog = new InMemoryRepository.Catalog(
+            InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"), InMemoryRepository.Catalog.image("IAD-1000", "3.0.0"));
+    private final FirmwareResource resource = new FirmwareResource(catalog);
 
     @Test
     void givenTwoImages_whenListed_thenBothAreThereWithTheirChecksumsAndFormats() {
@@ -33,5 +34,18 @@ class FirmwareResourceTest {
     @Test
     void givenAnUnknownImage_whenShown_then404() {
         refused(404, () -> resource.show("IAD-1000-9.9.9"));
+    }
+
+    @Test
+    void givenAnImage_whenRemoved_thenItIsGoneAndRemovingItAgainIs404() {
+        assertEquals(Map.of("removed", "IAD-1000-2.0.0"), json(resource.remove("IAD-1000-2.0.0"), 200));
+        assertEquals(List.of("IAD-1000-3.0.0"), catalog.list().stream().map(f -> f.id()).toList());
+        refused(404, () -> resource.remove("IAD-1000-2.0.0"));
+    }
+
+    @Test
+    void givenAnImageAJobNeeds_whenRemoved_then409WithTheCataloguesReason() {
+        catalog.inUse.add("IAD-1000-3.0.0");
+        assertEquals("firmware IAD-1000-3.0.0 is still needed by job j-1", refused(409, () -> resource.remove("IAD-1000-3.0.0")).getMessage());
     }
 }

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.uplift.api.device.Device;
 import org.uplift.api.device.DeviceInventory;
@@ -92,8 +94,14 @@ final class InMemoryRepository {
             throw new UnsupportedOperationException();
         }
 
+        /** Ids a job still needs: removing one is refused, as the real catalogue does. */
+        final Set<String> inUse = new HashSet<>();
+
         @Override
-        public boolean remove(String id) {
+        public boolean remove(String id) throws RepositoryException {
+            if (inUse.contains(id)) {
+                throw new RepositoryException("firmware " + id + " is still needed by job j-1");
+            }
             return images.remove(id) != null;
         }
     }

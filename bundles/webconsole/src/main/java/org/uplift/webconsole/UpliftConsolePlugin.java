@@ -34,6 +34,7 @@ import org.uplift.api.workflow.UpgradeService;
  * <li>POST {@code uplift} with {@code action=retry|abort}, {@code job=ID} and the page's
  * {@value RequestTokens#HEADER} header: the operator's decision. Only POST changes anything.</li>
  * </ul>
+ * Every answer forbids framing ({@link FramingHeaders}).
  */
 @Component(service = Servlet.class, property = {
     "felix.webconsole.label=" + UpliftConsolePlugin.LABEL,
@@ -62,6 +63,7 @@ public class UpliftConsolePlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        FramingHeaders.apply(resp);
         String sub = subPath(req);
         if (sub.isEmpty() || sub.equals("/")) {
             // the console has set the content type and written its header; this is the page's body
@@ -85,6 +87,7 @@ public class UpliftConsolePlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        FramingHeaders.apply(resp);
         String sub = subPath(req);
         if (!(sub.isEmpty() || sub.equals("/"))) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
