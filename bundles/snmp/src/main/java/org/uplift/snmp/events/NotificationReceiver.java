@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -85,6 +86,7 @@ public final class NotificationReceiver implements DeviceEvents {
     static final String PID = "org.uplift.snmp.notifications";
     private static final Logger LOG = LoggerFactory.getLogger(NotificationReceiver.class);
     private static final OID UNKNOWN_USER_NAMES = SnmpConstants.usmStatsUnknownUserNames;
+    private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
     private static final LogThrottle MALFORMED = new LogThrottle("malformed SNMP notifications", 5, Duration.ofMinutes(1));
 
     @ObjectClassDefinition(name = "Uplift SNMP notification receiver", description = "Where devices send "
@@ -125,6 +127,7 @@ public final class NotificationReceiver implements DeviceEvents {
     private final USM usm;
     private final Clock clock = Clock.systemUTC();
     private final NotificationDrops drops = new NotificationDrops();
+    private final LongAdder received = new LongAdder();
     private final CompletionBook book;
     private final Map<String, CompletionDecoder> decoders = new ConcurrentHashMap<>();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
@@ -164,6 +167,8 @@ public final class NotificationReceiver implements DeviceEvents {
                 SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
                 new UdpAddress(InetAddress.getByName(config.bindAddress()), config.port()));
+        // room for a burst (a fleet reporting at once, or a flood being dropped) before the kernel drops
+        transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
         this.snmp = new Snmp(dispatcher, transport);
         snmp.addCommandResponder(new Responder());
         try {
@@ -218,6 +223,11 @@ public final class NotificationReceiver implements DeviceEvents {
         return future;
     }
 
+    /** Notifications received so far (traps and informs that passed SNMP's own checks). */
+    public long received() {
+        return received.sum();
+    }
+
     /** Notifications dropped so far, for any reason (the receiver's metric). */
     public long dropped() {
         return drops.total();
@@ -226,6 +236,11 @@ public final class NotificationReceiver implements DeviceEvents {
     /** Notifications dropped so far for this reason. */
     long dropped(DropReason reason) {
         return drops.count(reason);
+    }
+
+    /** How many packets named an unknown SNMPv3 user (each asks for a refresh). */
+    long unknownUsers() {
+        return userRefresh.requests();
     }
 
     /** How many SNMPv3 user refreshes asked for by unknown users have run. */
@@ -334,6 +349,7 @@ public final class NotificationReceiver implements DeviceEvents {
                 return;
             }
             event.setProcessed(true);
+            received.increment();
             if (pdu.getType() == PDU.INFORM) {
                 acknowledge(event, pdu);
             }

@@ -20,6 +20,7 @@ final class RateLimitedRefresh {
     private final long windowNanos;
     private final LongSupplier nanoTime;
     private final AtomicLong runs = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
 
     private boolean scheduled;
     private boolean ran;
@@ -38,6 +39,7 @@ final class RateLimitedRefresh {
 
     /** Asks for a refresh: at once if the last one is a window old, else once at the window's end. */
     synchronized void request() {
+        requests.incrementAndGet();
         if (scheduled || executor.isShutdown()) {
             return;
         }
@@ -48,6 +50,11 @@ final class RateLimitedRefresh {
         } catch (RejectedExecutionException e) {
             // the receiver is closing: nothing left to refresh
         }
+    }
+
+    /** How many refreshes were asked for. */
+    long requests() {
+        return requests.get();
     }
 
     /** How many refreshes have run. */
