@@ -11,9 +11,9 @@ public record NotificationTarget(String host, int port, Kind kind) {
 
     /** How notifications are sent. */
     public enum Kind {
-        /** SNMPv1 Trap-PDUs (community {@code public}), as older devices send: enterprise and specific-trap (RFC 3584). */
+        /** SNMPv1 Trap-PDUs (community {@code private}), as older devices send: enterprise and specific-trap (RFC 3584). */
         V1_TRAP,
-        /** SNMPv2c traps (community {@code public}). */
+        /** SNMPv2c traps (community {@code private}). */
         V2C_TRAP,
         /** SNMPv3 informs (authPriv, the device's v3 user), acknowledged and retried. */
         V3_INFORM

@@ -26,7 +26,8 @@ import org.uplift.simulator.NotificationTarget;
 
 /**
  * Sends a device's notifications from its agent's own socket (so the manager sees the agent's
- * address and port): SNMPv1 Trap-PDUs or SNMPv2c traps (community {@code public}), or SNMPv3
+ * address and port): SNMPv1 Trap-PDUs or SNMPv2c traps (community {@code private}, the one Uplift's
+ * inventory holds for the device: Uplift drops traps with another), or SNMPv3
  * informs (authPriv, the device's user; sent and retried in the background, never blocking the
  * caller).
  */
@@ -35,7 +36,7 @@ public final class Notifier {
     /** Sends nothing. */
     static final Notifier NONE = new Notifier(null, null, null, () -> 0, null);
 
-    private static final OctetString TRAP_COMMUNITY = new OctetString("public");
+    private static final OctetString TRAP_COMMUNITY = AgentAccess.WRITE_COMMUNITY;
     private static final OID SNMP_TRAP_OID = SnmpConstants.snmpTrapOID;
 
     private final Snmp snmp;

@@ -2,15 +2,23 @@ package org.uplift.snmp.events;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,14 +63,21 @@ import org.uplift.api.device.SnmpVersion;
 import org.uplift.api.driver.DeviceEvents;
 import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationHandle;
+import org.uplift.snmp.session.DeviceText;
 import org.uplift.snmp.session.UsmProtocols;
 
 /**
  * Receives SNMPv1 and SNMPv2c traps and SNMPv3 informs on one UDP port and turns
  * operation-completion notifications into {@link OperationCompletion}s. A v1 Trap-PDU is read as
- * the v2 notification RFC 3584 3.1 maps it to (enterprise.0.specific-trap). SNMPv3 users come from the device
- * inventories: the USM table is refreshed when an inventory appears and whenever an inform names
- * an unknown user (the device retries its inform, which then authenticates).
+ * the v2 notification RFC 3584 3.1 maps it to (enterprise.0.specific-trap).
+ * <p>
+ * The network is not trusted: a notification counts only from an inventory device's SNMP or transfer
+ * address with that device's community or authenticated SNMPv3 user (see {@link SenderCheck}), and
+ * only for an operation this node started, received after it started (see {@link CompletionBook});
+ * everything else is dropped, counted ({@link #dropped()}) and logged throttled. The devices and the
+ * SNMPv3 users are read from the inventories on the receiver's own thread: when an inventory comes or
+ * goes, every {@code refreshSeconds}, and when a packet names an unknown user (at most once per
+ * {@code userRefreshSeconds}; the device retries its inform, which then authenticates).
  */
 @Component(service = DeviceEvents.class, configurationPid = NotificationReceiver.PID)
 @Designate(ocd = NotificationReceiver.Config.class)
@@ -71,6 +86,8 @@ public final class NotificationReceiver implements DeviceEvents {
     static final String PID = "org.uplift.snmp.notifications";
     private static final Logger LOG = LoggerFactory.getLogger(NotificationReceiver.class);
     private static final OID UNKNOWN_USER_NAMES = SnmpConstants.usmStatsUnknownUserNames;
+    private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
+    private static final LogThrottle MALFORMED = new LogThrottle("malformed SNMP notifications", 5, Duration.ofMinutes(1));
 
     @ObjectClassDefinition(name = "Uplift SNMP notification receiver", description = "Where devices send "
             + "their operation-completion traps and informs")
@@ -84,32 +101,62 @@ public final class NotificationReceiver implements DeviceEvents {
                 + "162 needs privileges, so the default is 10162", min = "0", max = "65535")
         int port() default 10162;
 
-        @AttributeDefinition(name = "Retention (seconds)", description = "How long a notification is kept for a "
-                + "waiter that asks late", min = "1")
+        @AttributeDefinition(name = "Retention (seconds)", description = "How long a device's notification that "
+                + "no operation waits for yet is kept (a fast device may report before its command returned)",
+                min = "1")
         int retentionSeconds() default 600;
+
+        @AttributeDefinition(name = "Kept per device", description = "Most notifications kept for one device "
+                + "while no operation waits for them; the oldest makes room", min = "1")
+        int maxPerDevice() default 16;
+
+        @AttributeDefinition(name = "Kept in all", description = "Most notifications kept, and most operations "
+                + "waiting, in all", min = "1")
+        int maxTotal() default 4096;
+
+        @AttributeDefinition(name = "Device refresh (seconds)", description = "How often the devices and SNMPv3 "
+                + "users are read again from the inventories", min = "1")
+        int refreshSeconds() default 60;
+
+        @AttributeDefinition(name = "Unknown-user refresh (seconds)", description = "At most one refresh per this "
+                + "many seconds when packets name an unknown SNMPv3 user", min = "1")
+        int userRefreshSeconds() default 10;
     }
 
     private final Snmp snmp;
     private final USM usm;
+    private final Clock clock = Clock.systemUTC();
+    private final NotificationDrops drops = new NotificationDrops();
+    private final LongAdder received = new LongAdder();
     private final CompletionBook book;
     private final Map<String, CompletionDecoder> decoders = new ConcurrentHashMap<>();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
+    /** The receiver's own thread: inventory reads, DNS, USM rebuilds and expiry never run on the listener. */
+    private final ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "uplift-notification-upkeep");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final RateLimitedRefresh userRefresh;
+    private final LogThrottle unresolved = new LogThrottle("unresolvable device hosts", 3, Duration.ofMinutes(10));
+    private volatile KnownDevices known = KnownDevices.NONE;
 
     @Activate
     public NotificationReceiver(Config config) throws IOException {
-        Clock clock = Clock.systemUTC();
-        this.book = new CompletionBook(Duration.ofSeconds(config.retentionSeconds()), clock);
+        Duration retention = Duration.ofSeconds(config.retentionSeconds());
+        this.book = new CompletionBook(retention, config.maxPerDevice(), config.maxTotal(), clock, drops);
         for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock), CopyRowCompletionDecoder.cisco(clock))) {
             decoders.put(decoder.notification().toDottedString(), decoder);
             // a notification whose OID has no 0 before its last arc comes back from v1 as another OID
             decoders.put(V1Traps.roundTrip(decoder.notification()).toDottedString(), decoder);
         }
+        this.userRefresh = new RateLimitedRefresh(this::refresh, upkeep, Duration.ofSeconds(config.userRefreshSeconds()));
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
         OctetString engineId = new OctetString(MPv3.createLocalEngineID());
         CounterSupport counters = new CounterSupport();
         counters.addCounterListener(event -> {
             if (UNKNOWN_USER_NAMES.equals(event.getOid())) {
-                refreshUsers();
+                userRefresh.request(); // on the listener thread: only asks
             }
         });
         this.usm = new USM(protocols, engineId, 1, counters);
@@ -120,15 +167,21 @@ public final class NotificationReceiver implements DeviceEvents {
                 SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
                 new UdpAddress(InetAddress.getByName(config.bindAddress()), config.port()));
+        // room for a burst (a fleet reporting at once, or a flood being dropped) before the kernel drops
+        transport.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
         this.snmp = new Snmp(dispatcher, transport);
         snmp.addCommandResponder(new Responder());
         try {
             snmp.listen();
         } catch (IOException e) {
             snmp.close();
+            upkeep.shutdownNow();
             throw new IOException("cannot receive SNMP notifications on udp " + config.bindAddress() + ":"
                     + config.port() + " (" + e.getMessage() + "); set another port in etc/" + PID + ".cfg", e);
         }
+        long expiry = Math.max(1, Math.min(config.retentionSeconds(), 30));
+        upkeep.scheduleWithFixedDelay(book::expire, expiry, expiry, TimeUnit.SECONDS);
+        upkeep.scheduleWithFixedDelay(this::refresh, config.refreshSeconds(), config.refreshSeconds(), TimeUnit.SECONDS);
         LOG.info("receiving SNMP notifications on udp {}", transport.getListenAddress());
     }
 
@@ -136,17 +189,17 @@ public final class NotificationReceiver implements DeviceEvents {
             policyOption = ReferencePolicyOption.GREEDY)
     void addInventory(DeviceInventory inventory) {
         inventories.add(inventory);
-        if (snmp != null) {
-            refreshUsers();
-        }
+        refreshSoon();
     }
 
     void removeInventory(DeviceInventory inventory) {
         inventories.remove(inventory);
+        refreshSoon();
     }
 
     @Deactivate
     void deactivate() throws IOException {
+        upkeep.shutdownNow();
         snmp.close();
     }
 
@@ -157,21 +210,91 @@ public final class NotificationReceiver implements DeviceEvents {
     }
 
     @Override
-    public CompletableFuture<OperationCompletion> completion(Device device, OperationHandle handle) {
-        return book.await(hostAddress(device.host()), handle.index());
+    public CompletableFuture<OperationCompletion> completion(Device device, OperationHandle handle, Instant startedAt) {
+        CompletableFuture<OperationCompletion> future = book.await(device, handle.index(), startedAt);
+        // the operation's device counts even if the inventory changed since the last refresh; registered
+        // after the wait, so that a refresh running meanwhile sees it among the waiting devices
+        if (!known.knows(device)) {
+            synchronized (this) {
+                known = known.with(device, this::unresolved);
+            }
+            addUser(device.credentials());
+        }
+        return future;
     }
 
-    /** Adds (or replaces) the v3 users of every inventory's devices. Several devices may share one user. */
-    void refreshUsers() {
+    /** Notifications received so far (traps and informs that passed SNMP's own checks). */
+    public long received() {
+        return received.sum();
+    }
+
+    /** Notifications dropped so far, for any reason (the receiver's metric). */
+    public long dropped() {
+        return drops.total();
+    }
+
+    /** Notifications dropped so far for this reason. */
+    long dropped(DropReason reason) {
+        return drops.count(reason);
+    }
+
+    /** How many packets named an unknown SNMPv3 user (each asks for a refresh). */
+    long unknownUsers() {
+        return userRefresh.requests();
+    }
+
+    /** How many SNMPv3 user refreshes asked for by unknown users have run. */
+    long userRefreshes() {
+        return userRefresh.runs();
+    }
+
+    CompletionBook book() {
+        return book;
+    }
+
+    KnownDevices known() {
+        return known;
+    }
+
+    /** Reads the inventories again on the receiver's thread; the future ends when that is done. */
+    Future<?> refreshSoon() {
+        try {
+            return upkeep.submit(this::refresh);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null); // deactivated
+        }
+    }
+
+    /**
+     * Reads every inventory's devices (and those of waiting operations) into the address index and adds
+     * their v3 users. Runs on the receiver's thread only. Several devices may share one user.
+     */
+    private void refresh() {
+        Set<Device> devices = new LinkedHashSet<>(book.waitingDevices());
         for (DeviceInventory inventory : inventories) {
             try {
-                for (Device device : inventory.devices()) {
-                    addUser(device.credentials());
-                }
+                devices.addAll(inventory.devices());
             } catch (RuntimeException e) {
-                LOG.warn("could not read SNMPv3 users from inventory {}: {}", inventory, e.getMessage());
+                LOG.warn("could not read the devices of inventory {}: {}", inventory, e.getMessage());
             }
         }
+        KnownDevices fresh = KnownDevices.of(devices, this::unresolved);
+        synchronized (this) {
+            // a device an operation registered meanwhile stays
+            for (Device waiting : book.waitingDevices()) {
+                if (!fresh.knows(waiting)) {
+                    fresh = fresh.with(waiting, this::unresolved);
+                }
+            }
+            known = fresh;
+        }
+        for (Device device : devices) {
+            addUser(device.credentials());
+        }
+    }
+
+    private void unresolved(String host) {
+        unresolved.warn(LOG, "device host {} does not resolve: its notifications are dropped", DeviceText.escape(host));
     }
 
     /** Makes a device's v3 user known for its informs. */
@@ -194,24 +317,27 @@ public final class NotificationReceiver implements DeviceEvents {
                 : new OctetString(passphrase.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String hostAddress(String host) {
-        try {
-            return InetAddress.getByName(host).getHostAddress();
-        } catch (UnknownHostException e) {
-            return host;
+    /** Checks the sender first (cheap, and most forged traps end there), then decodes. */
+    private <A extends Address> void received(CommandResponderEvent<A> event, PDU pdu) {
+        if (!(event.getPeerAddress() instanceof TransportIpAddress ip)) {
+            return;
         }
-    }
-
-    private void received(PDU pdu, Address source) {
+        String from = ip.getInetAddress().getHostAddress();
+        SenderCheck.Verdict verdict = SenderCheck.judge(known.at(from), event.getMessageProcessingModel(),
+                event.getSecurityName(), event.getSecurityLevel());
+        if (verdict.reason() != null) {
+            drops.drop(verdict.reason(), from);
+            return;
+        }
         Variable trapOid = pdu instanceof PDUv1 v1 ? V1Traps.trapOid(v1) : pdu.getVariable(SnmpConstants.snmpTrapOID);
         if (!(trapOid instanceof OID oid)) {
             return;
         }
         CompletionDecoder decoder = decoders.get(oid.toDottedString());
-        if (decoder == null || !(source instanceof TransportIpAddress ip)) {
-            return;
+        if (decoder == null) {
+            return; // another notification of a known device (linkDown ...): not Uplift's business
         }
-        decoder.decode(pdu, ip.getInetAddress().getHostAddress(), ip.getPort()).ifPresent(book::arrived);
+        decoder.decode(pdu, from, ip.getPort()).ifPresent(completion -> book.arrived(verdict.senders(), completion));
     }
 
     private final class Responder implements CommandResponder {
@@ -223,13 +349,15 @@ public final class NotificationReceiver implements DeviceEvents {
                 return;
             }
             event.setProcessed(true);
+            received.increment();
             if (pdu.getType() == PDU.INFORM) {
                 acknowledge(event, pdu);
             }
             try {
-                received(pdu, event.getPeerAddress());
+                received(event, pdu);
             } catch (RuntimeException e) {
-                LOG.warn("ignored a malformed notification from {}: {}", event.getPeerAddress(), e.toString());
+                MALFORMED.warn(LOG, "ignored a malformed notification from {}: {}", event.getPeerAddress(),
+                        DeviceText.escape(e.toString()));
             }
         }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +48,11 @@ class NotificationsAndV3Test {
     private NotificationReceiver receiver;
     private SnmpSession session;
     private SimulatedDevice simulator;
+    private final TestInventory inventory = new TestInventory();
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new NotificationReceiver(config(0));
+        receiver = Receivers.start(inventory);
         session = new SnmpSession(500, 1);
     }
 
@@ -87,7 +88,7 @@ class NotificationsAndV3Test {
         simulator = new SimulatedDevice(DeviceSettings.defaults(22, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
                 .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
-        Device device = new Device("trap", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null);
+        Device device = known(new Device("trap", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null));
 
         OperationCompletion completion = startAndAwait(device);
 
@@ -102,7 +103,7 @@ class NotificationsAndV3Test {
         simulator = new SimulatedDevice(DeviceSettings.defaults(25, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), NotificationTarget.Kind.V1_TRAP))
                 .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
-        Device device = new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null);
+        Device device = known(new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null));
 
         OperationCompletion completion = startAndAwait(device);
 
@@ -121,11 +122,11 @@ class NotificationsAndV3Test {
         trap.setGenericTrap(PDUv1.ENTERPRISE_SPECIFIC);
         trap.setSpecificTrap(1);
         trap.add(new VariableBinding(new OID("1.3.6.1.4.1.9.9.96.1.1.1.1.10.31"), new Integer32(3)));
-        var future = receiver.completion(new Device("ios", "127.0.0.1", 161, SnmpCredentials.v1("private"), null),
+        var future = receiver.completion(known(new Device("ios", "127.0.0.1", 161, SnmpCredentials.v1("private"), null)),
                 new OperationHandle(31));
         try (Snmp sender = new Snmp(new DefaultUdpTransportMapping())) {
             CommunityTarget<UdpAddress> target = new CommunityTarget<>(
-                    new UdpAddress(InetAddress.getLoopbackAddress(), receiver.port()), new OctetString("public"));
+                    new UdpAddress(InetAddress.getLoopbackAddress(), receiver.port()), new OctetString("private"));
             target.setVersion(SnmpConstants.version1);
             sender.send(trap, target);
 
@@ -145,8 +146,7 @@ class NotificationsAndV3Test {
                 .withFaults(java.util.Set.of(Fault.parse("download-fail:noMemory"))));
         V3User user = V3User.DEFAULT;
         SnmpCredentials credentials = SnmpCredentials.v3(user.name(), user.authPassphrase(), user.privPassphrase());
-        receiver.addUser(credentials);
-        Device device = new Device("inform", "127.0.0.1", simulator.port(), credentials, null);
+        Device device = known(new Device("inform", "127.0.0.1", simulator.port(), credentials, null));
 
         OperationCompletion completion = startAndAwait(device);
 
@@ -155,23 +155,35 @@ class NotificationsAndV3Test {
     }
 
     @Test
-    void givenACompletionThatArrivedBeforeTheWaiter_thenTheWaiterStillGetsIt() throws Exception {
+    void givenACompletionThatArrivedAfterTheStartButBeforeTheWaiter_thenTheWaiterStillGetsIt() throws Exception {
         simulator = new SimulatedDevice(DeviceSettings.defaults(24, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
                 .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
-        Device device = new Device("late", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null);
+        Device device = known(new Device("late", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null));
+        Instant startedAt = Instant.now();
         session.set(device, rowCreation(77, 1));
-        Thread.sleep(500);
-        OperationCompletion completion = receiver.completion(device, new OperationHandle(77)).get(2, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (receiver.book().keptOf("late") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        OperationCompletion completion = receiver.completion(device, new OperationHandle(77), startedAt)
+                .get(2, TimeUnit.SECONDS);
         assertEquals(OperationState.FAILED, completion.state());
         assertNull(receiver.completion(device, new OperationHandle(78)).getNow(null));
     }
 
+    /** Puts the device in the receiver's inventory and waits until the receiver has read it. */
+    private Device known(Device device) throws Exception {
+        inventory.devices.add(device);
+        receiver.refreshSoon().get(5, TimeUnit.SECONDS);
+        return device;
+    }
+
     private OperationCompletion startAndAwait(Device device) throws Exception {
         int index = 4242;
-        var future = receiver.completion(device, new OperationHandle(index));
+        Instant startedAt = Instant.now();
         session.set(device, rowCreation(index, device.id().equals("inform") ? 3 : 1));
-        return future.get(10, TimeUnit.SECONDS);
+        return receiver.completion(device, new OperationHandle(index), startedAt).get(10, TimeUnit.SECONDS);
     }
 
     private static org.snmp4j.smi.VariableBinding[] rowCreation(int index, int type) {
@@ -181,30 +193,6 @@ class NotificationsAndV3Test {
                     new org.snmp4j.smi.Integer32(type)),
             new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(14).append(index),
                     new org.snmp4j.smi.Integer32(4))
-        };
-    }
-
-    static NotificationReceiver.Config config(int port) {
-        return new NotificationReceiver.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return NotificationReceiver.Config.class;
-            }
-
-            @Override
-            public String bindAddress() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public int retentionSeconds() {
-                return 60;
-            }
         };
     }
 }

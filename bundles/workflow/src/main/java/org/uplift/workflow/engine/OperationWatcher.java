@@ -1,6 +1,7 @@
 package org.uplift.workflow.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,8 @@ final class OperationWatcher {
             boolean rebootExpected) throws StepFailure, InterruptedException {
         long startedAt = System.nanoTime();
         long deadline = startedAt + timeout.toNanos();
+        // read before the command: a notification received earlier is not this operation's
+        Instant startedOn = Instant.now();
         OperationHandle handle;
         try {
             handle = driver.start(device, request);
@@ -68,7 +71,7 @@ final class OperationWatcher {
             throw new StepFailure("device " + device.id() + " refused the " + describe(request) + " command: " + e.getMessage(), e);
         }
         DeviceEvents notifications = events.get();
-        CompletableFuture<OperationCompletion> notified = notifications == null ? null : notifications.completion(device, handle);
+        CompletableFuture<OperationCompletion> notified = notifications == null ? null : notifications.completion(device, handle, startedOn);
         try {
             long rowGraceEnd = startedAt + Math.min(ROW_GRACE.toNanos(), timeout.toNanos() / 2);
             return watch(device, driver, handle, request, timeout, deadline, rowGraceEnd, rebootExpected, notified);

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.uplift.api.device.Device;
+import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
@@ -132,6 +133,9 @@ final class EngineHarness implements AutoCloseable {
         for (int i = 1; i <= devices; i++) {
             inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"),
                     speaking == null ? null : speaking.driver()));
+        }
+        if (receiver != null) {
+            call(receiver, "addInventory", DeviceInventory.class, inventory); // it accepts only the inventory's devices
         }
     }
 
