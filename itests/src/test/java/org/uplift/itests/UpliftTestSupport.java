@@ -87,6 +87,8 @@ public abstract class UpliftTestSupport {
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "httpPort", http),
                 editConfigurationFilePut("etc/org.uplift.workflow.cfg", "pollIntervalMillis", "200"),
                 editConfigurationFilePut("etc/org.uplift.workflow.cfg", "rebootTimeoutSeconds", "60"),
+                // a simulated device is steady as soon as it answers again
+                editConfigurationFilePut("etc/org.uplift.workflow.cfg", "rebootSettleMillis", "1000"),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "devices", Integer.toString(simulatedDevices)),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "basePort", Integer.toString(simBase)),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "rebootSeconds", "2"),

@@ -234,8 +234,10 @@ class WebConsoleIT extends UpliftTestSupport {
             assertEquals("true", shownDone);
             assertTrue(browser.findElements(By.cssSelector(failing + " button")).isEmpty(), "no buttons once it is done");
             String history = textOf(browser, "#uplift-history");
-            assertTrue(history.indexOf("AWAITING_DECISION") < history.indexOf("ROLLBACK")
-                    && history.lastIndexOf("DONE") > history.indexOf("ROLLBACK"), history);
+            // state names start their rows (the first row's plan also names ROLLBACK)
+            int awaiting = history.indexOf("\nAWAITING_DECISION ");
+            int rollback = history.indexOf("\nROLLBACK ");
+            assertTrue(awaiting >= 0 && awaiting < rollback && history.lastIndexOf("\nDONE ") > rollback, history);
             screenshot(browser, "webconsole-uplift-after-retry.png");
         } finally {
             browser.quit();
