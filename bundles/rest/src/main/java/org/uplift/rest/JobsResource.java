@@ -1,12 +1,14 @@
 package org.uplift.rest;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -25,6 +27,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
@@ -58,16 +62,35 @@ public class JobsResource {
         this.catalog = catalog;
     }
 
-    /** All jobs, newest first; {@code ?state=}, {@code ?device=} and {@code ?campaign=} narrow the list. */
+    /**
+     * The newest jobs, a page at a time ({@code ?limit=}, 1 to 1000, default 100; {@code ?offset=}); {@code ?state=},
+     * {@code ?device=}, {@code ?campaign=} and {@code ?since=} (an ISO-8601 instant) narrow the list. The answer
+     * says how many match in all ({@code total}) and where the next page starts ({@code nextOffset}, absent on the last).
+     */
     @GET
     public Response list(@QueryParam("state") String state, @QueryParam("device") String device,
-            @QueryParam("campaign") String campaign) {
-        Optional<JobState> wanted = Optional.ofNullable(state).map(JobsResource::state);
-        Stream<Job> jobs = upgrades.jobs().stream()
-                .filter(j -> wanted.isEmpty() || j.state() == wanted.get())
-                .filter(j -> device == null || j.deviceId().equals(device))
-                .filter(j -> campaign == null || campaign.equals(j.campaignId()));
-        return Replies.ok(Map.of("jobs", jobs.map(Views::jobSummary).toList()));
+            @QueryParam("campaign") String campaign, @QueryParam("since") String since,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        JobQuery query;
+        try {
+            query = JobQuery.all().inState(state == null ? null : state(state)).ofDevice(device).ofCampaign(campaign)
+                    .createdSince(since == null ? null : Instant.parse(since))
+                    .page(limit == null ? JobQuery.DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("since must be an ISO-8601 instant such as 2024-05-01T10:00:00Z, got '" + since + "'");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        JobPage page = upgrades.jobs(query);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("jobs", page.jobs().stream().map(Views::jobSummary).toList());
+        reply.put("total", page.total());
+        reply.put("offset", page.offset());
+        reply.put("limit", page.limit());
+        if (page.hasNext()) {
+            reply.put("nextOffset", page.offset() + page.jobs().size());
+        }
+        return Replies.ok(reply);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.uplift.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uplift.rest.Http.body;
@@ -100,13 +101,35 @@ class JobsResourceTest {
         upgrades.put("j1", "iad-1", JobState.DONE, null);
         upgrades.put("j2", "iad-2", JobState.AWAITING_DECISION, "c1");
         upgrades.put("j3", "iad-1", JobState.AWAITING_DECISION, null);
-        assertEquals(List.of("j3", "j2", "j1"), ids(resource.list(null, null, null)));
-        assertEquals(List.of("j3", "j2"), ids(resource.list("awaiting_decision", null, null)));
-        assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null)));
-        assertEquals(List.of("j2"), ids(resource.list(null, null, "c1")));
-        ApiException e = refused(400, () -> resource.list("SLEEPING", null, null));
+        assertEquals(List.of("j3", "j2", "j1"), ids(resource.list(null, null, null, null, null, null)));
+        assertEquals(List.of("j3", "j2"), ids(resource.list("awaiting_decision", null, null, null, null, null)));
+        assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null, null, null, null)));
+        assertEquals(List.of("j2"), ids(resource.list(null, null, "c1", null, null, null)));
+        ApiException e = refused(400, () -> resource.list("SLEEPING", null, null, null, null, null));
         assertTrue(e.getMessage().startsWith("state must be one of PENDING, BACKUP,") && e.getMessage().endsWith("got 'SLEEPING'"),
                 e.getMessage());
+    }
+
+    /** Issue 14 item 7: a list says how many jobs match in all and where the next page starts. */
+    @Test
+    void givenMoreJobsThanAPage_whenListed_thenTheTotalAndTheNextOffsetAreGiven() {
+        for (int i = 1; i <= 150; i++) {
+            upgrades.put(String.format("j%03d", i), "iad-" + i, i == 1 ? JobState.AWAITING_DECISION : JobState.DONE, null);
+        }
+        Map<String, Object> first = json(resource.list(null, null, null, null, null, null), 200);
+        assertEquals(100, list(first, "jobs").size());
+        assertEquals(new BigDecimal(150), first.get("total"));
+        assertEquals(new BigDecimal(100), first.get("nextOffset"));
+
+        Map<String, Object> last = json(resource.list(null, null, null, null, 100, 100), 200);
+        assertEquals("j001", list(last, "jobs").get(49).get("id"), "the oldest is on the last page");
+        assertFalse(last.containsKey("nextOffset"));
+        assertEquals(List.of("j001"), ids(resource.list("AWAITING_DECISION", null, null, null, null, null)));
+        assertEquals(List.of("j150", "j149"), ids(resource.list(null, null, null, "2026-01-01T00:02:29Z", null, null)));
+
+        assertEquals("limit 0 is not between 1 and 1000", refused(400, () -> resource.list(null, null, null, null, 0, null)).getMessage());
+        assertTrue(refused(400, () -> resource.list(null, null, null, "yesterday", null, null)).getMessage()
+                .startsWith("since must be an ISO-8601 instant"));
     }
 
     @Test

@@ -61,6 +61,19 @@ public interface UpgradeService {
     /** The job with this id. */
     Optional<Job> job(String id);
 
-    /** All jobs, newest first. */
+    /** The newest jobs, newest first; a store may keep this to its longest page ({@link JobQuery#MAX_LIMIT}). */
     List<Job> jobs();
+
+    /**
+     * The jobs a query selects, one page of them, newest first, with how many match in all.
+     * This default filters {@link #jobs()}; a service with a store should query it instead.
+     *
+     * @since 0.3
+     */
+    default JobPage jobs(JobQuery query) {
+        List<Job> matching = jobs().stream().filter(query::matches).toList();
+        int from = Math.min(query.offset(), matching.size());
+        int to = Math.min(matching.size(), from + query.limit());
+        return new JobPage(matching.subList(from, to), matching.size(), query.offset(), query.limit());
+    }
 }

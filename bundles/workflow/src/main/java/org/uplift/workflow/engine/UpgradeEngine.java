@@ -47,7 +47,9 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.OperatorDecisions;
 import org.uplift.api.workflow.RetryPolicy;
@@ -478,10 +480,22 @@ public class UpgradeEngine implements UpgradeService {
     @Override
     public List<Job> jobs() {
         try {
-            return store.list(1000).stream().map(UpgradeEngine::toJob).toList();
-        } catch (StoreException e) {
-            LOG.warn("Cannot list jobs: {}", e.getMessage());
+            return jobs(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).jobs();
+        } catch (IllegalStateException e) {
+            LOG.warn("{}", e.getMessage());
             return List.of();
+        }
+    }
+
+    /** A store failure is thrown, not shown as an empty list: a caller paging through jobs must know. */
+    @Override
+    public JobPage jobs(JobQuery query) {
+        try {
+            JobStore.Page page = store.query(query);
+            return new JobPage(page.jobs().stream().map(UpgradeEngine::toJob).toList(), page.total(), query.offset(),
+                    query.limit());
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot list jobs: " + e.getMessage(), e);
         }
     }
 }

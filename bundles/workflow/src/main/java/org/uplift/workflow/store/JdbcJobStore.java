@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -125,6 +126,11 @@ public class JdbcJobStore implements JobStore {
         }
         return tx().run("cannot list the newest " + limit + " jobs", connection -> JobRows.query(connection,
                 JobRows.SELECT_JOBS + " ORDER BY created_at DESC, id DESC", limit));
+    }
+
+    @Override
+    public Page query(JobQuery query) throws StoreException {
+        return tx().run("cannot list the jobs matching " + query, connection -> JobQueries.page(connection, query));
     }
 
     @Override

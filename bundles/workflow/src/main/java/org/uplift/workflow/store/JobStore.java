@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
 
 /**
  * Durable jobs. Every transition is written here before the engine acts on it, so a restart (of
@@ -49,6 +50,17 @@ public interface JobStore {
 
     /** The newest {@code limit} jobs, newest first. */
     List<StoredJob> list(int limit) throws StoreException;
+
+    /** One page of the jobs a query selects, newest first, and how many it selects in all. */
+    Page query(JobQuery query) throws StoreException;
+
+    /** A page of jobs and the number matching the query in all pages. */
+    record Page(List<StoredJob> jobs, long total) {
+
+        public Page {
+            jobs = List.copyOf(jobs);
+        }
+    }
 
     /** The jobs of a campaign, oldest first. */
     List<StoredJob> ofCampaign(String campaignId) throws StoreException;

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.workflow.store.JdbcJobStore;
@@ -211,6 +212,11 @@ abstract class TwoEnginesContract {
         @Override
         public List<StoredJob> list(int limit) throws StoreException {
             return store.list(limit);
+        }
+
+        @Override
+        public Page query(JobQuery query) throws StoreException {
+            return store.query(query);
         }
 
         @Override

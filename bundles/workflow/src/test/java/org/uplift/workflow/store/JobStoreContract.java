@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -77,6 +78,39 @@ abstract class JobStoreContract {
         assertEquals(List.of("J-5", "J-4", "J-3"), ids(store.list(3)));
         assertEquals(5, store.list(100).size());
         assertEquals(List.of(), store.list(0));
+    }
+
+    /** Issue 14 item 7: a list cut at 1,000 hid the oldest job waiting for a decision. */
+    @Test
+    void given1200Jobs_whenQueried_thenTheOldestWaitingJobIsListedAndTotalsAreExact() throws Exception {
+        store.create(job("J-0000", "iad-0", "C-1", T0));
+        assertTrue(store.transition("J-0000", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        for (int i = 1; i < 1200; i++) {
+            Instant created = T0.plusSeconds(i);
+            store.create(new StoredJob(String.format("J-%04d", i), "iad-" + (i % 7), "fw-2.0.0", "2.0.0",
+                    i % 2 == 0 ? "C-1" : null, JobState.DONE, created, created, Map.of(),
+                    List.of(new StepRecord(JobState.DONE, created, "done")), null, null));
+        }
+
+        JobStore.Page waiting = store.query(JobQuery.all().inState(JobState.AWAITING_DECISION));
+        assertEquals(List.of("J-0000"), ids(waiting.jobs()));
+        assertEquals(1, waiting.total());
+
+        JobStore.Page first = store.query(JobQuery.all().page(1000, 0));
+        assertEquals(1200, first.total());
+        assertEquals(1000, first.jobs().size());
+        assertEquals("J-1199", first.jobs().get(0).id());
+        JobStore.Page second = store.query(JobQuery.all().page(1000, 1000));
+        assertEquals(200, second.jobs().size());
+        assertEquals("J-0000", second.jobs().get(199).id(), "the oldest comes last, on the second page");
+        assertEquals(List.of(), store.query(JobQuery.all().page(10, 1200)).jobs());
+
+        JobStore.Page device = store.query(JobQuery.all().ofDevice("iad-0").ofCampaign("C-1").page(3, 0));
+        assertEquals(List.of("J-1190", "J-1176", "J-1162"), ids(device.jobs()));
+        assertEquals(86, device.total(), "every 14th job and J-0000");
+        JobStore.Page since = store.query(JobQuery.all().createdSince(T0.plusSeconds(1195)));
+        assertEquals(List.of("J-1199", "J-1198", "J-1197", "J-1196", "J-1195"), ids(since.jobs()));
+        assertEquals(599, store.query(JobQuery.all().ofCampaign("C-1").inState(JobState.DONE)).total());
     }
 
     @Test
