@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -83,6 +84,7 @@ public class UpgradeEngine implements UpgradeService {
     private final Services services;
     private final JobStore store;
     private final Transit transit;
+    private final Transit operator;
     private final String nodeId;
     private final Duration lease;
     private final int capacity;
@@ -90,6 +92,8 @@ public class UpgradeEngine implements UpgradeService {
     private final ScheduledExecutorService scheduler;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
+    /** When the leases were last renewed, by System.nanoTime (a node's wall clock may jump). */
+    private volatile long renewedAt = System.nanoTime();
     private final DriverSelector drivers = new DriverSelector();
     private final LiveTransfers liveTransfers = new LiveTransfers();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
@@ -111,9 +115,10 @@ public class UpgradeEngine implements UpgradeService {
         this.services = new Services(catalog, backups, fileServer, migrations, clock,
                 Services.Settings.of(config, DataDirectory.resolve(config.workDirectory(), "work")));
         this.store = store;
-        this.transit = new Transit(store, clock, () -> eventAdmin,
-                new WorkFolders(services.settings().workDirectory())::ended);
         this.nodeId = config.nodeId().isBlank() ? System.getProperty("karaf.name", "uplift") : config.nodeId();
+        this.transit = new Transit(store, clock, () -> eventAdmin,
+                new WorkFolders(services.settings().workDirectory())::ended, nodeId);
+        this.operator = transit.forOperator();
         this.lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
         this.capacity = Math.max(1, config.maxConcurrentJobs());
         this.executor = Executors.newFixedThreadPool(capacity, threads("uplift-job-"));
@@ -248,7 +253,7 @@ public class UpgradeEngine implements UpgradeService {
             if (job.state() != JobState.AWAITING_DECISION) {
                 job = stop(job);
             }
-            StoredJob moved = JobDriver.apply(transit, job, decision, "the operator");
+            StoredJob moved = JobDriver.apply(operator, job, decision, "the operator");
             scheduler.execute(this::claimAndRenew);
             return toJob(moved);
         } catch (StoreException e) {
@@ -282,7 +287,7 @@ public class UpgradeEngine implements UpgradeService {
                 return now;
             }
             try {
-                return transit.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
+                return operator.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
                         JobContext.of(JobContext.FAILED_STEP, now.state().name(), JobContext.REASON, "stopped by the operator"));
             } catch (Superseded e) {
                 // it moved on meanwhile (another node, or the step ended): look again
@@ -298,7 +303,19 @@ public class UpgradeEngine implements UpgradeService {
     /** Takes up jobs whose lease is free (after a restart, or another node's death) and keeps ours alive. */
     private void claimAndRenew() {
         try {
-            store.renew(nodeId, lease);
+            Set<String> driving = Set.copyOf(running);
+            Set<String> held;
+            try {
+                held = store.renew(nodeId, lease);
+            } catch (StoreException e) {
+                if (System.nanoTime() - renewedAt > lease.toNanos()) {
+                    stopDriving(driving, "its lease could not be renewed for longer than the lease (" + e.getMessage() + ")");
+                }
+                throw e;
+            }
+            renewedAt = System.nanoTime();
+            stopDriving(driving.stream().filter(id -> !held.contains(id)).toList(),
+                    "its lease ran out before this node renewed it (this node paused, or the store was unreachable)");
             int free = capacity - running.size();
             if (free <= 0) {
                 return;
@@ -312,6 +329,20 @@ public class UpgradeEngine implements UpgradeService {
             LOG.warn("Cannot claim or renew jobs on node {}: {}", nodeId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Claim cycle failed on node {}", nodeId, e);
+        }
+    }
+
+    /**
+     * A job whose lease this node may have lost is no longer driven here: another node may take it up, and
+     * its writes would be refused anyway. Only jobs running when the renewal started are judged.
+     */
+    private void stopDriving(Collection<String> jobIds, String why) {
+        for (String id : jobIds) {
+            Future<?> driver = futures.get(id);
+            if (driver != null && running.contains(id)) {
+                LOG.warn("Node {} stops driving job {}: {}", nodeId, id, why);
+                driver.cancel(true);
+            }
         }
     }
 

@@ -35,16 +35,19 @@ public interface JobStore {
 
     /**
      * {@link #transition} of {@code job} from the state it is in, returning the job as stored afterwards
-     * (what {@link #find} would return), or empty if it is not in that state any more. A store should do
-     * it in one round trip: it is what every step of every job does.
+     * (what {@link #find} would return), or empty if it is not in that state any more or its owner is no
+     * longer the one {@code job} names (a node took it up, or gave it up, since). A store should do it in
+     * one round trip: it is what every step of every job does.
      */
-    default Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
-            throws StoreException {
-        if (!transition(job.id(), job.state(), entry, contextUpdates)) {
-            return Optional.empty();
-        }
-        return Optional.of(find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished")));
-    }
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException;
+
+    /**
+     * {@link #move} by the node driving the job: stored only while {@code holder} owns the job with a
+     * lease that has not run out by the store's clock; otherwise empty (the node lost the job).
+     */
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+            throws StoreException;
 
     Optional<StoredJob> find(String jobId) throws StoreException;
 
@@ -77,8 +80,12 @@ public interface JobStore {
      */
     List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException;
 
-    /** Extends every lease {@code nodeId} holds to now + {@code lease}; returns how many. */
-    int renew(String nodeId, Duration lease) throws StoreException;
+    /**
+     * Extends every lease {@code nodeId} holds that has not run out to now + {@code lease}, now by the
+     * store's clock; returns the ids of those jobs. A lease that ran out is not renewed: another node may
+     * have claimed the job, and the node must stop driving it.
+     */
+    Set<String> renew(String nodeId, Duration lease) throws StoreException;
 
     /** Gives a job's lease up (it ended, or the node stops). */
     void release(String jobId, String nodeId) throws StoreException;

@@ -70,7 +70,7 @@ final class JobWrites {
      */
     static boolean transition(Connection connection, String jobId, JobState expected, StepRecord entry,
             Map<String, String> contextUpdates) throws SQLException, StoreException {
-        return write(connection, jobId, expected, entry, contextUpdates).isPresent();
+        return write(connection, jobId, expected, entry, contextUpdates, WriteCheck.any()).isPresent();
     }
 
     /**
@@ -79,8 +79,8 @@ final class JobWrites {
      * writer appended to it since the caller read it (the history is append-only).
      */
     static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
-            Map<String, String> contextUpdates) throws SQLException, StoreException {
-        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates);
+            Map<String, String> contextUpdates, WriteCheck check) throws SQLException, StoreException {
+        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates, check);
         if (written.isEmpty()) {
             return Optional.empty();
         }
@@ -96,9 +96,10 @@ final class JobWrites {
     }
 
     private static Optional<Written> write(Connection connection, String jobId, JobState expected, StepRecord entry,
-            Map<String, String> contextUpdates) throws SQLException, StoreException {
+            Map<String, String> contextUpdates, WriteCheck check) throws SQLException, StoreException {
         Optional<Locked> locked = lock(connection, jobId, expected);
-        if (locked.isEmpty()) {
+        // checked on the locked row: a claim by another node waits for this transaction, or came first
+        if (locked.isEmpty() || !check.allows(locked.get().owner(), locked.get().leaseUntil())) {
             return Optional.empty();
         }
         Map<String, String> context = new HashMap<>(locked.get().context());

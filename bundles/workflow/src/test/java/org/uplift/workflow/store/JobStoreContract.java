@@ -312,7 +312,7 @@ abstract class JobStoreContract {
         assertEquals(1, store.claim("node-b", LEASE, 2, RUNNABLE).size());
 
         clock.advance(Duration.ofSeconds(20));
-        assertEquals(2, store.renew("node-a", LEASE));
+        assertEquals(Set.of("J-1", "J-2"), store.renew("node-a", LEASE));
 
         clock.advance(Duration.ofSeconds(20));
         assertEquals(List.of("J-3"), ids(store.claim("node-c", LEASE, 10, RUNNABLE)), "only node-b's lease ran out");
@@ -321,6 +321,45 @@ abstract class JobStoreContract {
                 assertEquals(T0.plusSeconds(20).plus(LEASE), job.leaseUntil(), job.id());
             }
         }
+    }
+
+    /** Issue 14 item 9: a node that paused past its lease writes nothing, renews nothing, and an operator's stale copy neither. */
+    @Test
+    void givenALeaseThatRanOut_whenItsFormerHolderWrites_thenNothingIsStored() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
+        StoredJob moved = store.move(claimed, entry(JobState.BACKUP), Map.of(), "node-a").orElseThrow();
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").isEmpty(), "node-b holds no lease");
+
+        clock.advance(LEASE.plusSeconds(1));
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "the lease ran out");
+        assertEquals(Set.of(), store.renew("node-a", LEASE), "a lease that ran out is not renewed");
+        StoredJob operatorsCopy = store.find("J-1").orElseThrow();
+        StoredJob taken = single(store.claim("node-b", LEASE, 1, Set.of(JobState.BACKUP)));
+
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "node-b owns it");
+        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), Map.of()).isEmpty(), "read before node-b took it");
+        StoredJob byB = store.move(taken, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").orElseThrow();
+        assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP),
+                byB.history().stream().map(StepRecord::state).toList());
+        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), Map.of()).isPresent(), "an operator with a fresh copy");
+    }
+
+    /** Issue 14 item 9: leases are measured by the database's clock, whatever the nodes' clocks say. */
+    @Test
+    void givenANodeClockYearsBehind_whenItCreatesAnOwnedJob_thenTheLeaseRunsByTheDatabaseClock() throws Exception {
+        JdbcJobStore byDatabase = new JdbcJobStore(dataSource, clock, LeaseTime.DATABASE);
+        Instant before = Instant.now();
+        // created "at" T0 (2024) with a 30 s lease: by that clock the lease ran out long ago
+        byDatabase.create(new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, Map.of(),
+                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), "node-a", T0.plus(LEASE)));
+
+        Instant leaseUntil = byDatabase.find("J-1").orElseThrow().leaseUntil();
+        assertTrue(!leaseUntil.isBefore(before.plus(LEASE).minusSeconds(5)) && leaseUntil.isBefore(Instant.now().plus(LEASE).plusSeconds(5)),
+                "about the database's now + 30 s: " + leaseUntil);
+        assertEquals(List.of(), byDatabase.claim("node-b", LEASE, 1, RUNNABLE), "node-a's lease still runs");
+        assertEquals(Set.of("J-1"), byDatabase.renew("node-a", LEASE));
+        assertEquals("J-1", single(byDatabase.claim("node-a", LEASE, 1, RUNNABLE)).id());
     }
 
     @Test
