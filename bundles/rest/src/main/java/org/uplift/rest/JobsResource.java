@@ -1,6 +1,7 @@
 package org.uplift.rest;
 
 import java.io.InputStream;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -16,8 +17,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +28,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobQuery;
@@ -118,20 +123,28 @@ public class JobsResource {
 
     @POST
     @Path("{id}/retry")
-    public Response retry(@PathParam("id") String id) {
-        return decide(id, Decision.RETRY);
+    public Response retry(@PathParam("id") String id, @QueryParam("prompt") Integer prompt,
+            @Context SecurityContext security) {
+        return decide(id, prompt, Decision.RETRY, security);
     }
 
     @POST
     @Path("{id}/abort")
-    public Response abort(@PathParam("id") String id) {
-        return decide(id, Decision.ABORT);
+    public Response abort(@PathParam("id") String id, @QueryParam("prompt") Integer prompt,
+            @Context SecurityContext security) {
+        return decide(id, prompt, Decision.ABORT, security);
     }
 
-    private Response decide(String id, Decision decision) {
+    /** {@code ?prompt=} names the prompt answered (a job's {@code prompt}); a prompt answered already is a 409. */
+    private Response decide(String id, Integer prompt, Decision decision, SecurityContext security) {
         job(id);
+        if (prompt != null && prompt < 1) {
+            throw ApiException.badRequest("prompt must be a job's prompt number, 1 or more; got " + prompt);
+        }
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        Decider decider = new Decider(principal == null ? null : principal.getName(), "rest");
         try {
-            return Replies.ok(view(upgrades.decide(id, decision)));
+            return Replies.ok(view(upgrades.decide(id, prompt == null ? 0 : prompt, decision, decider)));
         } catch (UpgradeException e) {
             throw ApiException.conflict(e.getMessage());
         }
@@ -156,7 +169,15 @@ public class JobsResource {
     }
 
     private Map<String, Object> view(Job job) {
-        return Views.job(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id()));
+        Map<String, Object> view = new LinkedHashMap<>(
+                Views.job(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id())));
+        view.put("prompt", job.prompt());
+        DecisionRecord d = job.lastDecision();
+        if (d != null) {
+            view.put("lastDecision", Map.of("prompt", d.prompt(), "decision", d.decision().name(), "by", d.by(),
+                    "from", d.from(), "at", d.at().toString()));
+        }
+        return view;
     }
 
     private static RetryPolicy policy(String text) {

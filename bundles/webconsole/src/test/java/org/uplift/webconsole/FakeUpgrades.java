@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPage;
@@ -30,6 +31,7 @@ final class FakeUpgrades implements UpgradeService {
     final Map<String, Job> jobs = new LinkedHashMap<>();
     final Map<String, JobProgress> live = new LinkedHashMap<>();
     final List<String> decisions = new ArrayList<>();
+    final List<Decider> deciders = new ArrayList<>();
     final List<String> progressAsked = new ArrayList<>();
     RuntimeException failure;
     int listLimit = JobQuery.MAX_LIMIT;
@@ -70,6 +72,12 @@ final class FakeUpgrades implements UpgradeService {
     @Override
     public List<Job> jobsOfCampaign(String campaignId) {
         return jobs.values().stream().filter(j -> campaignId.equals(j.campaignId())).toList();
+    }
+
+    @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        deciders.add(decider);
+        return decide(jobId, decision);
     }
 
     @Override

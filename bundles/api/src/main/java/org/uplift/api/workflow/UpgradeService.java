@@ -58,6 +58,18 @@ public interface UpgradeService {
      */
     Job decide(String jobId, Decision decision) throws UpgradeException;
 
+    /**
+     * Answers prompt {@code prompt} of a job ({@link Job#prompt()} as the decider saw it) and records who
+     * answered, from where. A prompt already answered is refused with who answered it and when, so two
+     * operators never both act on one prompt. A running job (ABORT only) is stopped and its new prompt answered.
+     * {@code prompt} 0 answers whichever prompt is open (a caller that showed none).
+     *
+     * @since 0.3
+     */
+    default Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        return decide(jobId, decision);
+    }
+
     /** The job with this id. */
     Optional<Job> job(String id);
 

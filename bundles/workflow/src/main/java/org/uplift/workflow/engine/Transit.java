@@ -11,6 +11,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
@@ -64,6 +65,20 @@ final class Transit {
                 ? "job " + job.id() + " is no longer in " + job.state() + " or another node took it up"
                 : "job " + job.id() + " is no longer in " + job.state() + " under node " + holder
                         + "'s lease (the lease ran out, or another node took the job up)"));
+        publish(moved, entry);
+        if (to.terminal()) {
+            ended.accept(moved);
+        }
+        return moved;
+    }
+
+    /** A move that answers the waiting job's prompt; {@link Superseded} if someone answered it first. */
+    StoredJob answer(StoredJob waiting, JobState to, String message, Map<String, String> context, DecisionRecord answer)
+            throws StoreException, Superseded {
+        Transitions.check(waiting.state(), to);
+        StepRecord entry = new StepRecord(to, clock.instant(), message);
+        StoredJob moved = store.answer(waiting, answer, entry, context)
+                .orElseThrow(() -> new Superseded("prompt " + answer.prompt() + " of job " + waiting.id() + " is no longer open"));
         publish(moved, entry);
         if (to.terminal()) {
             ended.accept(moved);

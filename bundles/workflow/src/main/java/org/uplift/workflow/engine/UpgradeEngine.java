@@ -46,7 +46,9 @@ import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobProgress;
@@ -245,25 +247,51 @@ public class UpgradeEngine implements UpgradeService {
 
     @Override
     public Job decide(String jobId, Decision decision) throws UpgradeException {
+        return decide(jobId, 0, decision, Decider.UNKNOWN);
+    }
+
+    /** {@code prompt} 0 answers whichever prompt is open (callers that do not name one). */
+    @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
         try {
             StoredJob job = store.find(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
+            if (prompt > 0 && prompt != job.prompt() || prompt > 0 && job.state() != JobState.AWAITING_DECISION) {
+                throw notOpen(job, prompt);
+            }
             if (job.state().terminal() || (job.state() != JobState.AWAITING_DECISION && decision == Decision.RETRY)) {
                 throw new UpgradeException("job " + jobId + " is " + job.state() + ", not waiting for a decision");
             }
             if (job.state() != JobState.AWAITING_DECISION) {
                 job = stop(job);
             }
-            StoredJob moved = JobDriver.apply(operator, job, decision, "the operator");
+            DecisionRecord answer = new DecisionRecord(job.prompt(), decision, decider.by(), decider.from(),
+                    services.clock().instant());
+            StoredJob moved;
+            try {
+                moved = JobDriver.apply(operator, job, decision, decider.by() + " (" + decider.from() + ")", answer);
+            } catch (Superseded e) {
+                throw notOpen(transit.reload(job), answer.prompt());
+            }
             scheduler.execute(this::claimAndRenew);
             return toJob(moved);
         } catch (StoreException e) {
             throw new UpgradeException("cannot record the decision for job " + jobId + ": " + e.getMessage(), e);
-        } catch (Superseded e) {
-            throw new UpgradeException("job " + jobId + " changed meanwhile (another operator or node?): look again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpgradeException("interrupted while stopping job " + jobId);
         }
+    }
+
+    /** Who answered the prompt already, from the job's own fields; or what the job waits for instead. */
+    private static UpgradeException notOpen(StoredJob job, int prompt) {
+        DecisionRecord d = job.decided();
+        if (d != null && d.prompt() == prompt) {
+            return new UpgradeException("job " + job.id() + ": prompt " + prompt + " already decided by " + d.by()
+                    + " (" + d.from() + ") at " + d.at() + ": " + d.decision());
+        }
+        return new UpgradeException("job " + job.id() + ": prompt " + prompt + " is not open; the job is " + job.state()
+                + (job.state() == JobState.AWAITING_DECISION ? " on prompt " + job.prompt() : "")
+                + " (another operator or node changed it meanwhile?): look again");
     }
 
     /**
@@ -488,7 +516,7 @@ public class UpgradeEngine implements UpgradeService {
 
     private static Job toJob(StoredJob j) {
         return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
-                j.campaignId(), new JobContext(j.context()).plan());
+                j.campaignId(), new JobContext(j.context()).plan(), j.prompt(), j.decided());
     }
 
     @Override

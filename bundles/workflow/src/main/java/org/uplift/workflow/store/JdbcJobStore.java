@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
@@ -130,6 +131,14 @@ public class JdbcJobStore implements JobStore {
         return tx().run("node " + holder + " cannot store transition of job " + job.id() + " to " + entry.state(),
                 connection -> JobWrites.move(connection, job, entry, contextUpdates,
                         WriteCheck.holder(holder, leaseTime.now(connection))));
+    }
+
+    @Override
+    public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+            Map<String, String> contextUpdates) throws StoreException {
+        return tx().run("cannot store the answer to prompt " + answer.prompt() + " of job " + waiting.id(),
+                connection -> JobWrites.move(connection, waiting, entry, contextUpdates,
+                        WriteCheck.asRead(waiting.owner()), answer));
     }
 
     @Override

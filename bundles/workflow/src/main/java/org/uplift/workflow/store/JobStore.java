@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
@@ -48,6 +49,14 @@ public interface JobStore {
      */
     Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
             throws StoreException;
+
+    /**
+     * {@link #move} of a job waiting for a decision by someone answering its prompt {@code answer.prompt()};
+     * stored, with who answered, only if that prompt is still the open one. Empty otherwise: the caller reads
+     * the job again to say who answered first.
+     */
+    Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+            Map<String, String> contextUpdates) throws StoreException;
 
     Optional<StoredJob> find(String jobId) throws StoreException;
 

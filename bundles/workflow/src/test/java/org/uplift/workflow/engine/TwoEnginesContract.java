@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
@@ -314,6 +315,12 @@ abstract class TwoEnginesContract {
                 throws StoreException {
             writes.pass();
             return recorded(job, entry, store.move(job, entry, contextUpdates, holder));
+        }
+
+        @Override
+        public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+                Map<String, String> contextUpdates) throws StoreException {
+            return recorded(waiting, entry, store.answer(waiting, answer, entry, contextUpdates));
         }
 
         private Optional<StoredJob> recorded(StoredJob job, StepRecord entry, Optional<StoredJob> moved) {

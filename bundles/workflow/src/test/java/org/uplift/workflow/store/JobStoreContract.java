@@ -31,6 +31,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
@@ -244,6 +246,25 @@ abstract class JobStoreContract {
         }
     }
 
+    /** Issue 14 item 8: a job stored before prompts existed gets its prompt count from its history, and no decider. */
+    @Test
+    void givenAJobThatWaitedTwiceBeforeStep2_whenMigrated_thenItsPromptIsTwoAndNoOneIsNamed() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.BACKUP), Map.of()));
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // as a version-1 database: the columns' defaults, step 2 not recorded
+            statement.executeUpdate("UPDATE uplift_jobs SET prompt = 0");
+            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version = 2");
+        }
+
+        StoredJob migrated = new JdbcJobStore(dataSource, clock).find("J-1").orElseThrow();
+
+        assertEquals(2, migrated.prompt());
+        assertNull(migrated.decided());
+    }
+
     @Test
     void givenASchemaNewerThanTheCode_whenTheStoreOpens_thenItRefusesSayingSo() throws Exception {
         int future = Schema.latestVersion() + 1;
@@ -360,6 +381,30 @@ abstract class JobStoreContract {
         assertEquals(List.of(), byDatabase.claim("node-b", LEASE, 1, RUNNABLE), "node-a's lease still runs");
         assertEquals(Set.of("J-1"), byDatabase.renew("node-a", LEASE));
         assertEquals("J-1", single(byDatabase.claim("node-a", LEASE, 1, RUNNABLE)).id());
+    }
+
+    /** Issue 14 item 8: each wait is a new prompt; an answer is stored only for the open one, with who gave it. */
+    @Test
+    void givenAJobWaitingTwice_whenPromptsAreAnswered_thenOnlyTheOpenOneIsAndWhoAnsweredIsKept() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        StoredJob first = store.find("J-1").orElseThrow();
+        assertEquals(1, first.prompt());
+        DecisionRecord alice = new DecisionRecord(1, Decision.RETRY, "alice", "shell", T0.plusSeconds(9));
+
+        StoredJob answered = store.answer(first, alice, entry(JobState.BACKUP), Map.of()).orElseThrow();
+        assertEquals(alice, answered.decided());
+        assertEquals(answered, store.find("J-1").orElseThrow());
+        DecisionRecord bob = new DecisionRecord(1, Decision.ABORT, "bob", "rest", T0.plusSeconds(10));
+        assertTrue(store.answer(first, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "prompt 1 is answered");
+
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        StoredJob again = store.find("J-1").orElseThrow();
+        assertEquals(2, again.prompt());
+        assertEquals(alice, again.decided(), "the newest answered prompt until the next answer");
+        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "bob answered prompt 1, not 2");
+        DecisionRecord bob2 = new DecisionRecord(2, Decision.ABORT, "bob", "rest", T0.plusSeconds(11));
+        assertEquals(bob2, store.answer(again, bob2, entry(JobState.ABORTED), Map.of()).orElseThrow().decided());
     }
 
     @Test
