@@ -1,13 +1,16 @@
 package org.uplift.rest;
 
 import java.io.InputStream;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -16,8 +19,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,8 +30,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
@@ -62,17 +71,36 @@ public class JobsResource {
         this.catalog = catalog;
     }
 
-    /** All jobs, newest first; {@code ?state=}, {@code ?device=} and {@code ?campaign=} narrow the list. */
+    /**
+     * The newest jobs, a page at a time ({@code ?limit=}, 1 to 1000, default 100; {@code ?offset=}); {@code ?state=},
+     * {@code ?device=}, {@code ?campaign=} and {@code ?since=} (an ISO-8601 instant) narrow the list. The answer
+     * says how many match in all ({@code total}) and where the next page starts ({@code nextOffset}, absent on the last).
+     */
     @GET
     @Requires(Role.VIEWER)
     public Response list(@QueryParam("state") String state, @QueryParam("device") String device,
-            @QueryParam("campaign") String campaign) {
-        Optional<JobState> wanted = Optional.ofNullable(state).map(JobsResource::state);
-        Stream<Job> jobs = upgrades.jobs().stream()
-                .filter(j -> wanted.isEmpty() || j.state() == wanted.get())
-                .filter(j -> device == null || j.deviceId().equals(device))
-                .filter(j -> campaign == null || campaign.equals(j.campaignId()));
-        return Replies.ok(Map.of("jobs", jobs.map(Views::jobSummary).toList()));
+            @QueryParam("campaign") String campaign, @QueryParam("since") String since,
+            @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        JobQuery query;
+        try {
+            query = JobQuery.all().inState(state == null ? null : state(state)).ofDevice(device).ofCampaign(campaign)
+                    .createdSince(since == null ? null : Instant.parse(since))
+                    .page(limit == null ? JobQuery.DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("since must be an ISO-8601 instant such as 2024-05-01T10:00:00Z, got '" + since + "'");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        JobPage page = upgrades.jobs(query);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("jobs", page.jobs().stream().map(Views::jobSummary).toList());
+        reply.put("total", page.total());
+        reply.put("offset", page.offset());
+        reply.put("limit", page.limit());
+        if (page.hasNext()) {
+            reply.put("nextOffset", page.offset() + page.jobs().size());
+        }
+        return Replies.ok(reply);
     }
 
     @GET
@@ -104,21 +132,29 @@ public class JobsResource {
     @POST
     @Path("{id}/retry")
     @Requires(Role.OPERATOR)
-    public Response retry(@PathParam("id") String id) {
-        return decide(id, Decision.RETRY);
+    public Response retry(@PathParam("id") String id, @QueryParam("prompt") Integer prompt,
+            @Context SecurityContext security) {
+        return decide(id, prompt, Decision.RETRY, security);
     }
 
     @POST
     @Path("{id}/abort")
     @Requires(Role.OPERATOR)
-    public Response abort(@PathParam("id") String id) {
-        return decide(id, Decision.ABORT);
+    public Response abort(@PathParam("id") String id, @QueryParam("prompt") Integer prompt,
+            @Context SecurityContext security) {
+        return decide(id, prompt, Decision.ABORT, security);
     }
 
-    private Response decide(String id, Decision decision) {
+    /** {@code ?prompt=} names the prompt answered (a job's {@code prompt}); a prompt answered already is a 409. */
+    private Response decide(String id, Integer prompt, Decision decision, SecurityContext security) {
         job(id);
+        if (prompt != null && prompt < 1) {
+            throw ApiException.badRequest("prompt must be a job's prompt number, 1 or more; got " + prompt);
+        }
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        Decider decider = new Decider(principal == null ? null : principal.getName(), "rest");
         try {
-            return Replies.ok(view(upgrades.decide(id, decision)));
+            return Replies.ok(view(upgrades.decide(id, prompt == null ? 0 : prompt, decision, decider)));
         } catch (UpgradeException e) {
             throw ApiException.conflict(e.getMessage());
         }
@@ -143,7 +179,15 @@ public class JobsResource {
     }
 
     private Map<String, Object> view(Job job) {
-        return Views.job(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id()));
+        Map<String, Object> view = new LinkedHashMap<>(
+                Views.job(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id())));
+        view.put("prompt", job.prompt());
+        DecisionRecord d = job.lastDecision();
+        if (d != null) {
+            view.put("lastDecision", Map.of("prompt", d.prompt(), "decision", d.decision().name(), "by", d.by(),
+                    "from", d.from(), "at", d.at().toString()));
+        }
+        return view;
     }
 
     private static RetryPolicy policy(String text) {

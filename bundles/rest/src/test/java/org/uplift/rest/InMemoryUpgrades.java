@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.JobProgress;
@@ -30,6 +32,7 @@ class InMemoryUpgrades implements UpgradeService {
     final List<UpgradeRequest> started = new ArrayList<>();
     String refuseStartWith;
     private int next = 1;
+    static final Instant DECIDED_AT = Instant.parse("2026-01-02T00:00:00Z");
 
     Job put(String id, String device, JobState state, String campaign) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(next++);
@@ -86,6 +89,22 @@ class InMemoryUpgrades implements UpgradeService {
         }
         move(jobId, decision == Decision.RETRY ? JobState.UPDATE : JobState.ABORTED, "decided " + decision);
         return jobs.get(jobId);
+    }
+
+    /** As the engine: the first answer to a prompt is kept with who gave it; a second is refused naming it. */
+    @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        Job before = job(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
+        DecisionRecord last = before.lastDecision();
+        if (last != null && last.prompt() == prompt) {
+            throw new UpgradeException("job " + jobId + ": prompt " + prompt + " already decided by " + last.by());
+        }
+        Job after = decide(jobId, decision);
+        Job decided = new Job(after.id(), after.deviceId(), after.firmwareId(), after.targetVersion(), after.state(),
+                after.createdAt(), after.history(), after.campaignId(), after.plan(), before.prompt(),
+                new DecisionRecord(prompt == 0 ? before.prompt() : prompt, decision, decider.by(), decider.from(), DECIDED_AT));
+        jobs.put(jobId, decided);
+        return decided;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.uplift.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uplift.rest.Http.body;
@@ -10,10 +11,12 @@ import static org.uplift.rest.Http.refused;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,13 +103,74 @@ class JobsResourceTest {
         upgrades.put("j1", "iad-1", JobState.DONE, null);
         upgrades.put("j2", "iad-2", JobState.AWAITING_DECISION, "c1");
         upgrades.put("j3", "iad-1", JobState.AWAITING_DECISION, null);
-        assertEquals(List.of("j3", "j2", "j1"), ids(resource.list(null, null, null)));
-        assertEquals(List.of("j3", "j2"), ids(resource.list("awaiting_decision", null, null)));
-        assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null)));
-        assertEquals(List.of("j2"), ids(resource.list(null, null, "c1")));
-        ApiException e = refused(400, () -> resource.list("SLEEPING", null, null));
+        assertEquals(List.of("j3", "j2", "j1"), ids(resource.list(null, null, null, null, null, null)));
+        assertEquals(List.of("j3", "j2"), ids(resource.list("awaiting_decision", null, null, null, null, null)));
+        assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null, null, null, null)));
+        assertEquals(List.of("j2"), ids(resource.list(null, null, "c1", null, null, null)));
+        ApiException e = refused(400, () -> resource.list("SLEEPING", null, null, null, null, null));
         assertTrue(e.getMessage().startsWith("state must be one of PENDING, BACKUP,") && e.getMessage().endsWith("got 'SLEEPING'"),
                 e.getMessage());
+    }
+
+    /** Issue 14 item 7: a list says how many jobs match in all and where the next page starts. */
+    @Test
+    void givenMoreJobsThanAPage_whenListed_thenTheTotalAndTheNextOffsetAreGiven() {
+        for (int i = 1; i <= 150; i++) {
+            upgrades.put(String.format("j%03d", i), "iad-" + i, i == 1 ? JobState.AWAITING_DECISION : JobState.DONE, null);
+        }
+        Map<String, Object> first = json(resource.list(null, null, null, null, null, null), 200);
+        assertEquals(100, list(first, "jobs").size());
+        assertEquals(new BigDecimal(150), first.get("total"));
+        assertEquals(new BigDecimal(100), first.get("nextOffset"));
+
+        Map<String, Object> last = json(resource.list(null, null, null, null, 100, 100), 200);
+        assertEquals("j001", list(last, "jobs").get(49).get("id"), "the oldest is on the last page");
+        assertFalse(last.containsKey("nextOffset"));
+        assertEquals(List.of("j001"), ids(resource.list("AWAITING_DECISION", null, null, null, null, null)));
+        assertEquals(List.of("j150", "j149"), ids(resource.list(null, null, null, "2026-01-01T00:02:29Z", null, null)));
+
+        assertEquals("limit 0 is not between 1 and 1000", refused(400, () -> resource.list(null, null, null, null, 0, null)).getMessage());
+        assertTrue(refused(400, () -> resource.list(null, null, null, "yesterday", null, null)).getMessage()
+                .startsWith("since must be an ISO-8601 instant"));
+    }
+
+    /** Issue 14 item 8: the answer names its prompt and the principal; a second answer to it is a 409 naming the first. */
+    @Test
+    void givenAPromptAnsweredByOnePrincipal_whenAnsweredAgain_thenConflictAndTheJobShowsWhoDecided() {
+        upgrades.put("j1", "iad-1", JobState.AWAITING_DECISION, null);
+        SecurityContext alice = principal("alice");
+
+        Map<String, Object> job = json(resource.retry("j1", 1, alice), 200);
+        assertEquals(Map.of("prompt", new BigDecimal(1), "decision", "RETRY", "by", "alice", "from", "rest",
+                "at", InMemoryUpgrades.DECIDED_AT.toString()), job.get("lastDecision"));
+        assertEquals("job j1: prompt 1 already decided by alice",
+                refused(409, () -> resource.abort("j1", 1, principal("bob"))).getMessage());
+        assertEquals("prompt must be a job's prompt number, 1 or more; got 0", refused(400, () -> resource.abort("j1", 0, alice)).getMessage());
+        assertEquals("alice", ((Map<?, ?>) json(resource.show("j1"), 200).get("lastDecision")).get("by"));
+    }
+
+    private static SecurityContext principal(String name) {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return () -> name;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return BASIC_AUTH;
+            }
+        };
     }
 
     @Test
@@ -135,28 +199,28 @@ class JobsResourceTest {
     @Test
     void givenAnUnknownJob_whenShownRetriedOrAborted_then404() {
         assertEquals("no job 'nope'; see /uplift/jobs", refused(404, () -> resource.show("nope")).getMessage());
-        refused(404, () -> resource.retry("nope"));
-        refused(404, () -> resource.abort("nope"));
+        refused(404, () -> resource.retry("nope", null, null));
+        refused(404, () -> resource.abort("nope", null, null));
     }
 
     @Test
     void givenAJobWaitingForADecision_whenRetried_thenItGoesOn() {
         upgrades.put("j1", "iad-1", JobState.AWAITING_DECISION, null);
-        assertEquals("UPDATE", json(resource.retry("j1"), 200).get("state"));
+        assertEquals("UPDATE", json(resource.retry("j1", null, null), 200).get("state"));
     }
 
     @Test
     void givenAJobInTheWrongState_whenRetriedOrAborted_then409SaysWhy() {
         upgrades.put("j1", "iad-1", JobState.UPDATE, null);
         upgrades.put("j2", "iad-2", JobState.DONE, null);
-        assertEquals("job j1 is UPDATE, not waiting for a decision", refused(409, () -> resource.retry("j1")).getMessage());
-        refused(409, () -> resource.abort("j2"));
+        assertEquals("job j1 is UPDATE, not waiting for a decision", refused(409, () -> resource.retry("j1", null, null)).getMessage());
+        refused(409, () -> resource.abort("j2", null, null));
     }
 
     @Test
     void givenARunningJob_whenAborted_thenItEnds() {
         upgrades.put("j1", "iad-1", JobState.UPDATE, null);
-        assertEquals("ABORTED", json(resource.abort("j1"), 200).get("state"));
+        assertEquals("ABORTED", json(resource.abort("j1", null, null), 200).get("state"));
     }
 
     private void assertBad(String body, String expected) {

@@ -3,6 +3,7 @@ package org.uplift.shell;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Decision;
@@ -26,9 +27,12 @@ public class AbortCommand extends UpliftAction {
     @Completion(UnfinishedJobIdCompleter.class)
     private String id;
 
+    @Option(name = "--prompt", description = "The prompt you answer (uplift:job shows it); refused if another operator answered it first")
+    private Integer prompt;
+
     @Override
     protected Object run() throws Exception {
-        Job job = service(upgrades, UpgradeService.class).decide(id, Decision.ABORT);
+        Job job = Answers.answer(service(upgrades, UpgradeService.class), id, prompt, Decision.ABORT);
         System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
         return null;
     }

@@ -1,6 +1,7 @@
 package org.uplift.shell;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
@@ -68,6 +70,7 @@ public class JobCommand extends UpliftAction {
             table.addRow().addContent(r.state(), r.at(), TerminalText.safe(r.message()));
         }
         table.print(System.out);
+        decisionLines(job).forEach(System.out::println);
         if (!follow) {
             return null;
         }
@@ -84,6 +87,21 @@ public class JobCommand extends UpliftAction {
             return null;
         }
         return outcome(last);
+    }
+
+    /** The open prompt and who answered the last one, from the job's own fields. */
+    static List<String> decisionLines(Job job) {
+        List<String> lines = new ArrayList<>();
+        if (job.state() == JobState.AWAITING_DECISION) {
+            lines.add("Waiting on prompt " + job.prompt() + ": uplift:retry --prompt " + job.prompt() + " " + job.id()
+                    + " or uplift:abort --prompt " + job.prompt() + " " + job.id());
+        }
+        DecisionRecord d = job.lastDecision();
+        if (d != null) {
+            lines.add("Prompt " + d.prompt() + " decided " + d.decision() + " by " + TerminalText.safe(d.by()) + " ("
+                    + TerminalText.safe(d.from()) + ") at " + d.at());
+        }
+        return lines;
     }
 
     private Object outcome(Job job) throws Exception {

@@ -1,9 +1,6 @@
 package org.uplift.shell;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -14,6 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.CampaignIdCompleter;
@@ -23,12 +22,14 @@ import org.uplift.shell.completers.JobStateCompleter;
 @Service
 @Command(scope = "uplift", name = "jobs", description = "Lists upgrade jobs, newest first.",
         detailedDescription = """
-                Default: every job. --device, --campaign and --state narrow the list and can be combined.
+                Default: the newest 100 jobs. --device, --campaign and --state narrow the list and can be combined;
+                --limit and --page read further (a line says so when jobs are left out).
                 One job's history: uplift:job <id>; follow one live: uplift:job --follow <id>.
                 Examples:
                   uplift:jobs
                   uplift:jobs --state AWAITING_DECISION
-                  uplift:jobs --campaign c-3f2a9c1e""")
+                  uplift:jobs --campaign c-3f2a9c1e
+                  uplift:jobs --limit 500 --page 2""")
 public class JobsCommand extends UpliftAction {
 
     @Reference(optional = true)
@@ -46,11 +47,24 @@ public class JobsCommand extends UpliftAction {
     @Completion(JobStateCompleter.class)
     private String state;
 
+    @Option(name = "--limit", aliases = "-n", description = "At most this many jobs (1 to 1000, default 100)")
+    private int limit = JobQuery.DEFAULT_LIMIT;
+
+    @Option(name = "--page", aliases = "-p", description = "Which page of --limit jobs, 1 (the newest) by default")
+    private int page = 1;
+
     @Override
     protected Object run() throws Exception {
         JobState wanted = state == null ? null : jobState(state);
+        if (limit < 1 || limit > JobQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit: " + limit + " is not between 1 and " + JobQuery.MAX_LIMIT);
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("--page: " + page + " is not 1 or more");
+        }
         UpgradeService service = service(upgrades, UpgradeService.class);
-        List<Job> jobs = campaign == null ? service.jobs() : newestFirst(service.jobsOfCampaign(campaign));
+        JobPage jobs = service.jobs(JobQuery.all().inState(wanted).ofDevice(device).ofCampaign(campaign)
+                .page(limit, Math.multiplyExact(page - 1, limit)));
         ShellTable table = new ShellTable().emptyTableText(state == null && device == null && campaign == null
                 ? "No jobs yet: start one with uplift:upgrade" : "No job matches");
         table.column("Job");
@@ -59,19 +73,21 @@ public class JobsCommand extends UpliftAction {
         table.column("State");
         table.column("Started");
         table.column("Last message").maxSize(80);
-        for (Job j : jobs) {
-            if ((device == null || device.equals(j.deviceId())) && (wanted == null || wanted == j.state())) {
-                table.addRow().addContent(j.id(), j.deviceId(), j.targetVersion(), j.state(), j.createdAt(), j.lastMessage());
-            }
+        for (Job j : jobs.jobs()) {
+            table.addRow().addContent(j.id(), j.deviceId(), j.targetVersion(), j.state(), j.createdAt(), j.lastMessage());
         }
         table.print(System.out);
+        if (jobs.cut()) {
+            System.out.println(cutNote(jobs, page));
+        }
         return null;
     }
 
-    private static List<Job> newestFirst(List<Job> oldestFirst) {
-        List<Job> jobs = new ArrayList<>(oldestFirst);
-        Collections.reverse(jobs);
-        return jobs;
+    /** Said whenever matching jobs are left out, so a list never looks complete when it is not. */
+    static String cutNote(JobPage jobs, int page) {
+        long pages = (jobs.total() + jobs.limit() - 1) / jobs.limit();
+        return "showing " + jobs.jobs().size() + " of " + jobs.total() + " (page " + page + " of " + pages
+                + "); use --page/--limit";
     }
 
     private static JobState jobState(String text) {

@@ -3,6 +3,7 @@ package org.uplift.webconsole;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeException;
@@ -53,7 +54,8 @@ final class DecisionRequests {
             return new Outcome(400, "'" + clip(jobId) + "' is not a job id.");
         }
         try {
-            Job job = upgrades.decide(jobId, decision);
+            // the page user is stored as who decided; the page does not name its prompt yet (0: the open one)
+            Job job = upgrades.decide(jobId, 0, decision, new Decider(user, "web console"));
             return new Outcome(200, "Job " + job.id() + " (device " + job.deviceId() + "): "
                     + decision.name().toLowerCase(Locale.ROOT) + " accepted, now " + job.state() + ".");
         } catch (UpgradeException e) {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeService;
 
@@ -33,11 +35,12 @@ final class SnapshotReader {
             selectedId = selectedId.substring(0, MAX_ID_LENGTH);
         }
         try {
-            List<Job> all = upgrades.jobs();
-            List<JobRow> rows = all.stream().limit(MAX_JOBS).map(this::row).toList();
+            // the total is counted by the store, so "the newest 200 of N" is true past any list limit
+            JobPage newest = upgrades.jobs(JobQuery.all().page(MAX_JOBS, 0));
+            List<JobRow> rows = newest.jobs().stream().map(this::row).toList();
             List<Campaign> shown = campaigns.campaigns().stream().limit(MAX_CAMPAIGNS).toList();
             Job selected = selectedId == null ? null : upgrades.job(selectedId).orElse(null);
-            return new ConsoleSnapshot(rows, all.size(), shown, selectedId, selected, null);
+            return new ConsoleSnapshot(rows, Math.toIntExact(newest.total()), shown, selectedId, selected, null);
         } catch (RuntimeException e) {
             return ConsoleSnapshot.failed("Uplift could not read its jobs and campaigns: " + Lines.of(e));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.JobState;
 
 class DecisionRequestsTest {
@@ -25,6 +26,7 @@ class DecisionRequestsTest {
         assertEquals(200, out.status(), out.message());
         assertEquals("Job wait1 (device iad-1): retry accepted, now ROLLBACK.", out.message());
         assertEquals(List.of("wait1 RETRY"), upgrades.decisions);
+        assertEquals(List.of(new Decider("karaf", "web console")), upgrades.deciders, "issue 14 item 8: the page user is who decided");
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
@@ -28,8 +31,10 @@ final class FakeUpgrades implements UpgradeService {
     final Map<String, Job> jobs = new LinkedHashMap<>();
     final Map<String, JobProgress> live = new LinkedHashMap<>();
     final List<String> decisions = new ArrayList<>();
+    final List<Decider> deciders = new ArrayList<>();
     final List<String> progressAsked = new ArrayList<>();
     RuntimeException failure;
+    int listLimit = JobQuery.MAX_LIMIT;
 
     static Job job(String id, String device, JobState state, String lastMessage) {
         Instant t = Instant.parse("2025-03-01T10:00:00Z");
@@ -70,6 +75,12 @@ final class FakeUpgrades implements UpgradeService {
     }
 
     @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        deciders.add(decider);
+        return decide(jobId, decision);
+    }
+
+    @Override
     public Job decide(String jobId, Decision decision) throws UpgradeException {
         Job job = jobs.get(jobId);
         if (job == null) {
@@ -96,8 +107,23 @@ final class FakeUpgrades implements UpgradeService {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** The newest {@link #listLimit} jobs, as the engine's list keeps to its longest page. */
     @Override
     public List<Job> jobs() {
+        List<Job> all = all();
+        return all.subList(0, Math.min(all.size(), listLimit));
+    }
+
+    /** Every job counted, as the engine's store query does. */
+    @Override
+    public JobPage jobs(JobQuery query) {
+        List<Job> matching = all().stream().filter(query::matches).toList();
+        int from = Math.min(query.offset(), matching.size());
+        return new JobPage(matching.subList(from, Math.min(matching.size(), from + query.limit())), matching.size(),
+                query.offset(), query.limit());
+    }
+
+    private List<Job> all() {
         if (failure != null) {
             throw failure;
         }

@@ -47,6 +47,18 @@ class SnapshotReaderTest {
                 PageRenderer.jobsNote(s.jobs().size(), s.totalJobs()));
     }
 
+    /** Issue 14 item 7: the total came from a list cut at 1,000, so the page understated it without saying so. */
+    @Test
+    void givenMoreJobsThanTheLongestList_whenRead_thenTheTotalCountsThemAll() {
+        for (int i = 0; i < 1200; i++) {
+            upgrades.add(FakeUpgrades.job("j" + i, "iad-" + i, JobState.DONE, ""));
+        }
+        ConsoleSnapshot s = reader.read(null);
+        assertEquals(1200, s.totalJobs());
+        assertEquals("The newest 200 of 1200 jobs; click one for its step history.",
+                PageRenderer.jobsNote(s.jobs().size(), s.totalJobs()));
+    }
+
     @Test
     void givenABlankOrOverlongSelection_whenRead_thenBlankIsNoneAndLongIsCut() {
         assertNull(reader.read("  ").selectedId());

@@ -58,9 +58,34 @@ public interface UpgradeService {
      */
     Job decide(String jobId, Decision decision) throws UpgradeException;
 
+    /**
+     * Answers prompt {@code prompt} of a job ({@link Job#prompt()} as the decider saw it) and records who
+     * answered, from where. A prompt already answered is refused with who answered it and when, so two
+     * operators never both act on one prompt. A running job (ABORT only) is stopped and its new prompt answered.
+     * {@code prompt} 0 answers whichever prompt is open (a caller that showed none).
+     *
+     * @since 0.3
+     */
+    default Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        return decide(jobId, decision);
+    }
+
     /** The job with this id. */
     Optional<Job> job(String id);
 
-    /** All jobs, newest first. */
+    /** The newest jobs, newest first; a store may keep this to its longest page ({@link JobQuery#MAX_LIMIT}). */
     List<Job> jobs();
+
+    /**
+     * The jobs a query selects, one page of them, newest first, with how many match in all.
+     * This default filters {@link #jobs()}; a service with a store should query it instead.
+     *
+     * @since 0.3
+     */
+    default JobPage jobs(JobQuery query) {
+        List<Job> matching = jobs().stream().filter(query::matches).toList();
+        int from = Math.min(query.offset(), matching.size());
+        int to = Math.min(matching.size(), from + query.limit());
+        return new JobPage(matching.subList(from, to), matching.size(), query.offset(), query.limit());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobProgress;
@@ -98,6 +99,15 @@ public class FakeUpgrades implements UpgradeService {
             throw new UpgradeException("no job " + jobId + ": see uplift:jobs");
         }
         decisions.add(jobId + " " + decision);
+        return job;
+    }
+
+    /** Notes the prompt and who answered it: "id RETRY prompt 2 by an operator (shell)". */
+    @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
+        Job job = decide(jobId, decision);
+        decisions.set(decisions.size() - 1, jobId + " " + decision + " prompt " + prompt + " by " + decider.by()
+                + " (" + decider.from() + ")");
         return job;
     }
 

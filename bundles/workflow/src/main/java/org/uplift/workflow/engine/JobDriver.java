@@ -1,11 +1,13 @@
 package org.uplift.workflow.engine;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.workflow.store.StoreException;
@@ -113,19 +115,27 @@ final class JobDriver implements Runnable {
     /** Moves a waiting job according to a decision; shared by policies and the operator's command. */
     static StoredJob apply(Transit transit, StoredJob waiting, Decision decision, String who)
             throws StoreException, Superseded {
+        return apply(transit, waiting, decision, who, null);
+    }
+
+    /** @param answer who answered which prompt, stored with the move; {@code null} for a policy's decision */
+    static StoredJob apply(Transit transit, StoredJob waiting, Decision decision, String who, DecisionRecord answer)
+            throws StoreException, Superseded {
+        Mover mover = (to, message, context) -> answer == null ? transit.move(waiting, to, message, context)
+                : transit.answer(waiting, to, message, context, answer);
         JobState failed = new JobContext(waiting.context()).failedStep();
         if (decision == Decision.RETRY) {
             JobState next = Transitions.retryTarget(failed);
             if (failed == JobState.ROLLBACK || failed == JobState.VERIFY_ROLLBACK) {
                 // the roll-back is tried again for what it was for: an abort's roll-back still ends the job
                 boolean thenUpdate = "RETRY".equals(new JobContext(waiting.context()).getOrNull(JobContext.AFTER_ROLLBACK));
-                return transit.move(waiting, next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
-                        + DECIDED + who);
+                return mover.move(next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
+                        + DECIDED + who, Map.of());
             }
             String what = next == JobState.ROLLBACK
                     ? "retry the update: first returning the device to its kept version (claim 10)"
                     : "retry " + failed;
-            return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "RETRY"));
+            return mover.move(next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "RETRY"));
         }
         JobState next = Transitions.abortTarget(failed);
         String what = switch (next) {
@@ -133,6 +143,11 @@ final class JobDriver implements Runnable {
             case FAILED -> "end the job during its roll-back: the device's version and configuration are not verified, check it by hand";
             default -> "end the job: returning the device to its old version and configuration";
         };
-        return transit.move(waiting, next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "ABORT"));
+        return mover.move(next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "ABORT"));
+    }
+
+    /** One move of the waiting job, plain or answering its prompt. */
+    private interface Mover {
+        StoredJob move(JobState to, String message, Map<String, String> context) throws StoreException, Superseded;
     }
 }

@@ -3,6 +3,7 @@ package org.uplift.workflow.engine;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -10,6 +11,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
@@ -29,13 +31,24 @@ final class Transit {
     private final Clock clock;
     private final Supplier<EventAdmin> events;
     private final Consumer<StoredJob> ended;
+    private final String holder;
 
-    /** @param ended told of every job stored as DONE, ABORTED or FAILED, whichever path ended it */
-    Transit(JobStore store, Clock clock, Supplier<EventAdmin> events, Consumer<StoredJob> ended) {
+    /**
+     * @param ended  told of every job stored as DONE, ABORTED or FAILED, whichever path ended it
+     * @param holder the node whose job threads move jobs through this: a move is stored only while that node
+     *               holds the job's lease
+     */
+    Transit(JobStore store, Clock clock, Supplier<EventAdmin> events, Consumer<StoredJob> ended, String holder) {
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.ended = ended;
+        this.holder = holder;
+    }
+
+    /** For an operator's decision: stored while the job's owner is the one read, whoever holds the lease. */
+    Transit forOperator() {
+        return new Transit(store, clock, events, ended, null);
     }
 
     StoredJob move(StoredJob job, JobState to, String message) throws StoreException, Superseded {
@@ -46,8 +59,26 @@ final class Transit {
             throws StoreException, Superseded {
         Transitions.check(job.state(), to);
         StepRecord entry = new StepRecord(to, clock.instant(), message);
-        StoredJob moved = store.move(job, entry, context)
-                .orElseThrow(() -> new Superseded("job " + job.id() + " is no longer in " + job.state()));
+        Optional<StoredJob> stored = holder == null ? store.move(job, entry, context)
+                : store.move(job, entry, context, holder);
+        StoredJob moved = stored.orElseThrow(() -> new Superseded(holder == null
+                ? "job " + job.id() + " is no longer in " + job.state() + " or another node took it up"
+                : "job " + job.id() + " is no longer in " + job.state() + " under node " + holder
+                        + "'s lease (the lease ran out, or another node took the job up)"));
+        publish(moved, entry);
+        if (to.terminal()) {
+            ended.accept(moved);
+        }
+        return moved;
+    }
+
+    /** A move that answers the waiting job's prompt; {@link Superseded} if someone answered it first. */
+    StoredJob answer(StoredJob waiting, JobState to, String message, Map<String, String> context, DecisionRecord answer)
+            throws StoreException, Superseded {
+        Transitions.check(waiting.state(), to);
+        StepRecord entry = new StepRecord(to, clock.instant(), message);
+        StoredJob moved = store.answer(waiting, answer, entry, context)
+                .orElseThrow(() -> new Superseded("prompt " + answer.prompt() + " of job " + waiting.id() + " is no longer open"));
         publish(moved, entry);
         if (to.terminal()) {
             ended.accept(moved);

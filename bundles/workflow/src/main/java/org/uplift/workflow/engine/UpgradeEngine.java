@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,9 +46,13 @@ import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
+import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobProgress;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.OperatorDecisions;
 import org.uplift.api.workflow.RetryPolicy;
@@ -81,6 +86,7 @@ public class UpgradeEngine implements UpgradeService {
     private final Services services;
     private final JobStore store;
     private final Transit transit;
+    private final Transit operator;
     private final String nodeId;
     private final Duration lease;
     private final int capacity;
@@ -88,6 +94,8 @@ public class UpgradeEngine implements UpgradeService {
     private final ScheduledExecutorService scheduler;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Future<?>> futures = new ConcurrentHashMap<>();
+    /** When the leases were last renewed, by System.nanoTime (a node's wall clock may jump). */
+    private volatile long renewedAt = System.nanoTime();
     private final DriverSelector drivers = new DriverSelector();
     private final LiveTransfers liveTransfers = new LiveTransfers();
     private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
@@ -109,9 +117,10 @@ public class UpgradeEngine implements UpgradeService {
         this.services = new Services(catalog, backups, fileServer, migrations, clock,
                 Services.Settings.of(config, DataDirectory.resolve(config.workDirectory(), "work")));
         this.store = store;
-        this.transit = new Transit(store, clock, () -> eventAdmin,
-                new WorkFolders(services.settings().workDirectory())::ended);
         this.nodeId = config.nodeId().isBlank() ? System.getProperty("karaf.name", "uplift") : config.nodeId();
+        this.transit = new Transit(store, clock, () -> eventAdmin,
+                new WorkFolders(services.settings().workDirectory())::ended, nodeId);
+        this.operator = transit.forOperator();
         this.lease = Duration.ofSeconds(Math.max(3, config.leaseSeconds()));
         this.capacity = Math.max(1, config.maxConcurrentJobs());
         this.executor = Executors.newFixedThreadPool(capacity, threads("uplift-job-"));
@@ -238,25 +247,51 @@ public class UpgradeEngine implements UpgradeService {
 
     @Override
     public Job decide(String jobId, Decision decision) throws UpgradeException {
+        return decide(jobId, 0, decision, Decider.UNKNOWN);
+    }
+
+    /** {@code prompt} 0 answers whichever prompt is open (callers that do not name one). */
+    @Override
+    public Job decide(String jobId, int prompt, Decision decision, Decider decider) throws UpgradeException {
         try {
             StoredJob job = store.find(jobId).orElseThrow(() -> new UpgradeException("no job '" + jobId + "'"));
+            if (prompt > 0 && prompt != job.prompt() || prompt > 0 && job.state() != JobState.AWAITING_DECISION) {
+                throw notOpen(job, prompt);
+            }
             if (job.state().terminal() || (job.state() != JobState.AWAITING_DECISION && decision == Decision.RETRY)) {
                 throw new UpgradeException("job " + jobId + " is " + job.state() + ", not waiting for a decision");
             }
             if (job.state() != JobState.AWAITING_DECISION) {
                 job = stop(job);
             }
-            StoredJob moved = JobDriver.apply(transit, job, decision, "the operator");
+            DecisionRecord answer = new DecisionRecord(job.prompt(), decision, decider.by(), decider.from(),
+                    services.clock().instant());
+            StoredJob moved;
+            try {
+                moved = JobDriver.apply(operator, job, decision, decider.by() + " (" + decider.from() + ")", answer);
+            } catch (Superseded e) {
+                throw notOpen(transit.reload(job), answer.prompt());
+            }
             scheduler.execute(this::claimAndRenew);
             return toJob(moved);
         } catch (StoreException e) {
             throw new UpgradeException("cannot record the decision for job " + jobId + ": " + e.getMessage(), e);
-        } catch (Superseded e) {
-            throw new UpgradeException("job " + jobId + " changed meanwhile (another operator or node?): look again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpgradeException("interrupted while stopping job " + jobId);
         }
+    }
+
+    /** Who answered the prompt already, from the job's own fields; or what the job waits for instead. */
+    private static UpgradeException notOpen(StoredJob job, int prompt) {
+        DecisionRecord d = job.decided();
+        if (d != null && d.prompt() == prompt) {
+            return new UpgradeException("job " + job.id() + ": prompt " + prompt + " already decided by " + d.by()
+                    + " (" + d.from() + ") at " + d.at() + ": " + d.decision());
+        }
+        return new UpgradeException("job " + job.id() + ": prompt " + prompt + " is not open; the job is " + job.state()
+                + (job.state() == JobState.AWAITING_DECISION ? " on prompt " + job.prompt() : "")
+                + " (another operator or node changed it meanwhile?): look again");
     }
 
     /**
@@ -280,7 +315,7 @@ public class UpgradeEngine implements UpgradeService {
                 return now;
             }
             try {
-                return transit.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
+                return operator.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
                         JobContext.of(JobContext.FAILED_STEP, now.state().name(), JobContext.REASON, "stopped by the operator"));
             } catch (Superseded e) {
                 // it moved on meanwhile (another node, or the step ended): look again
@@ -296,7 +331,19 @@ public class UpgradeEngine implements UpgradeService {
     /** Takes up jobs whose lease is free (after a restart, or another node's death) and keeps ours alive. */
     private void claimAndRenew() {
         try {
-            store.renew(nodeId, lease);
+            Set<String> driving = Set.copyOf(running);
+            Set<String> held;
+            try {
+                held = store.renew(nodeId, lease);
+            } catch (StoreException e) {
+                if (System.nanoTime() - renewedAt > lease.toNanos()) {
+                    stopDriving(driving, "its lease could not be renewed for longer than the lease (" + e.getMessage() + ")");
+                }
+                throw e;
+            }
+            renewedAt = System.nanoTime();
+            stopDriving(driving.stream().filter(id -> !held.contains(id)).toList(),
+                    "its lease ran out before this node renewed it (this node paused, or the store was unreachable)");
             int free = capacity - running.size();
             if (free <= 0) {
                 return;
@@ -310,6 +357,20 @@ public class UpgradeEngine implements UpgradeService {
             LOG.warn("Cannot claim or renew jobs on node {}: {}", nodeId, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Claim cycle failed on node {}", nodeId, e);
+        }
+    }
+
+    /**
+     * A job whose lease this node may have lost is no longer driven here: another node may take it up, and
+     * its writes would be refused anyway. Only jobs running when the renewal started are judged.
+     */
+    private void stopDriving(Collection<String> jobIds, String why) {
+        for (String id : jobIds) {
+            Future<?> driver = futures.get(id);
+            if (driver != null && running.contains(id)) {
+                LOG.warn("Node {} stops driving job {}: {}", nodeId, id, why);
+                driver.cancel(true);
+            }
         }
     }
 
@@ -455,7 +516,7 @@ public class UpgradeEngine implements UpgradeService {
 
     private static Job toJob(StoredJob j) {
         return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
-                j.campaignId(), new JobContext(j.context()).plan());
+                j.campaignId(), new JobContext(j.context()).plan(), j.prompt(), j.decided());
     }
 
     @Override
@@ -478,10 +539,22 @@ public class UpgradeEngine implements UpgradeService {
     @Override
     public List<Job> jobs() {
         try {
-            return store.list(1000).stream().map(UpgradeEngine::toJob).toList();
-        } catch (StoreException e) {
-            LOG.warn("Cannot list jobs: {}", e.getMessage());
+            return jobs(JobQuery.all().page(JobQuery.MAX_LIMIT, 0)).jobs();
+        } catch (IllegalStateException e) {
+            LOG.warn("{}", e.getMessage());
             return List.of();
+        }
+    }
+
+    /** A store failure is thrown, not shown as an empty list: a caller paging through jobs must know. */
+    @Override
+    public JobPage jobs(JobQuery query) {
+        try {
+            JobStore.Page page = store.query(query);
+            return new JobPage(page.jobs().stream().map(UpgradeEngine::toJob).toList(), page.total(), query.offset(),
+                    query.limit());
+        } catch (StoreException e) {
+            throw new IllegalStateException("cannot list jobs: " + e.getMessage(), e);
         }
     }
 }

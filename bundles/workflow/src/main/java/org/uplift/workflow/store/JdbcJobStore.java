@@ -1,8 +1,10 @@
 package org.uplift.workflow.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.uplift.api.workflow.DecisionRecord;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -42,20 +46,25 @@ public class JdbcJobStore implements JobStore {
     }
 
     private final Transactions transactions;
-    private final Clock clock;
+    private final LeaseTime leaseTime;
     private final LazySchema schema;
 
     @Activate
     public JdbcJobStore(@Reference(name = "dataSource", target = DEFAULT_TARGET) DataSource dataSource)
             throws StoreException {
-        this(dataSource, Clock.systemUTC());
+        this(dataSource, Clock.systemUTC(), LeaseTime.DATABASE);
     }
 
-    /** Migrates the schema; {@code clock} is only for leases and the migration log. */
+    /** Leases measured by {@code clock} instead of the database's: for tests that move time by hand. */
     JdbcJobStore(DataSource dataSource, Clock clock) throws StoreException {
+        this(dataSource, clock, LeaseTime.of(clock));
+    }
+
+    /** Migrates the schema. */
+    JdbcJobStore(DataSource dataSource, Clock clock, LeaseTime leaseTime) throws StoreException {
         this.schema = new LazySchema("job store", () -> Schema.migrate(dataSource, clock)).tryNow();
         this.transactions = new Transactions(dataSource);
-        this.clock = clock;
+        this.leaseTime = leaseTime;
     }
 
     /** The transactions, once the schema is in place (tried again here while the database was unreachable). */
@@ -81,7 +90,7 @@ public class JdbcJobStore implements JobStore {
                         throw active.get().equals(job.id()) ? duplicate(job, null) : refusal(job, active.get());
                     }
                 }
-                JobWrites.insertJob(connection, job);
+                JobWrites.insertJob(connection, leasedByDatabase(connection, job));
                 if (!job.state().terminal()) {
                     JobWrites.insertActiveDevice(connection, job.deviceId(), job.id());
                 }
@@ -110,7 +119,26 @@ public class JdbcJobStore implements JobStore {
             throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
         }
         return tx().run("cannot store transition of job " + job.id() + " to " + entry.state(),
-                connection -> JobWrites.move(connection, job, entry, contextUpdates));
+                connection -> JobWrites.move(connection, job, entry, contextUpdates, WriteCheck.asRead(job.owner())));
+    }
+
+    @Override
+    public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+            throws StoreException {
+        if (job.state().terminal()) {
+            throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
+        }
+        return tx().run("node " + holder + " cannot store transition of job " + job.id() + " to " + entry.state(),
+                connection -> JobWrites.move(connection, job, entry, contextUpdates,
+                        WriteCheck.holder(holder, leaseTime.now(connection))));
+    }
+
+    @Override
+    public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+            Map<String, String> contextUpdates) throws StoreException {
+        return tx().run("cannot store the answer to prompt " + answer.prompt() + " of job " + waiting.id(),
+                connection -> JobWrites.move(connection, waiting, entry, contextUpdates,
+                        WriteCheck.asRead(waiting.owner()), answer));
     }
 
     @Override
@@ -125,6 +153,11 @@ public class JdbcJobStore implements JobStore {
         }
         return tx().run("cannot list the newest " + limit + " jobs", connection -> JobRows.query(connection,
                 JobRows.SELECT_JOBS + " ORDER BY created_at DESC, id DESC", limit));
+    }
+
+    @Override
+    public Page query(JobQuery query) throws StoreException {
+        return tx().run("cannot list the jobs matching " + query, connection -> JobQueries.page(connection, query));
     }
 
     @Override
@@ -145,13 +178,13 @@ public class JdbcJobStore implements JobStore {
             return List.of();
         }
         return tx().run("node " + nodeId + " cannot claim jobs in " + states,
-                connection -> Leases.claim(connection, nodeId, clock.instant(), lease, max, states));
+                connection -> Leases.claim(connection, nodeId, leaseTime.now(connection), lease, max, states));
     }
 
     @Override
-    public int renew(String nodeId, Duration lease) throws StoreException {
+    public Set<String> renew(String nodeId, Duration lease) throws StoreException {
         return tx().run("node " + nodeId + " cannot renew its job leases",
-                connection -> Leases.renew(connection, nodeId, clock.instant(), lease));
+                connection -> Leases.renew(connection, nodeId, leaseTime.now(connection), lease));
     }
 
     @Override
@@ -160,6 +193,19 @@ public class JdbcJobStore implements JobStore {
             Leases.release(connection, jobId, nodeId);
             return null;
         });
+    }
+
+    /**
+     * A new job's lease, which its creator measured from its own clock, measured again from the database's,
+     * so a node whose clock runs ahead does not hold a new job for longer than the lease.
+     */
+    private StoredJob leasedByDatabase(Connection connection, StoredJob job) throws SQLException {
+        if (job.owner() == null || job.leaseUntil() == null) {
+            return job;
+        }
+        Instant until = leaseTime.now(connection).plus(Duration.between(job.createdAt(), job.leaseUntil()));
+        return new StoredJob(job.id(), job.deviceId(), job.firmwareId(), job.targetVersion(), job.campaignId(),
+                job.state(), job.createdAt(), job.updatedAt(), job.context(), job.history(), job.owner(), until);
     }
 
     private static StoreException refusal(StoredJob job, String activeJobId) {

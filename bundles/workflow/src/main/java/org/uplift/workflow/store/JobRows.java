@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -20,7 +22,8 @@ import org.uplift.api.workflow.StepRecord;
 final class JobRows {
 
     static final String SELECT_JOBS = "SELECT id, device_id, firmware_id, target_version, campaign_id, state,"
-            + " created_at, updated_at, context, owner, lease_until FROM uplift_jobs";
+            + " created_at, updated_at, context, owner, lease_until, prompt, decided_prompt, decided_as, decided_by,"
+            + " decided_from, decided_at FROM uplift_jobs";
 
     /** Histories of this many jobs are read with one query. */
     private static final int HISTORY_BATCH = 100;
@@ -85,6 +88,14 @@ final class JobRows {
         }
     }
 
+    static Decision decision(String name, String jobId) throws SQLException {
+        try {
+            return Decision.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SQLDataException("job " + jobId + " was decided as '" + name + "', which this Uplift does not know", e);
+        }
+    }
+
     static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
@@ -122,7 +133,16 @@ final class JobRows {
                 result.getString("target_version"), result.getString("campaign_id"),
                 state(result.getString("state"), id), Instant.ofEpochMilli(result.getLong("created_at")),
                 Instant.ofEpochMilli(result.getLong("updated_at")), context(result.getString("context"), id),
-                result.getString("owner"), lease);
+                result.getString("owner"), lease, result.getInt("prompt"), decided(result, id));
+    }
+
+    private static DecisionRecord decided(ResultSet result, String jobId) throws SQLException {
+        int prompt = result.getInt("decided_prompt");
+        if (result.wasNull()) {
+            return null;
+        }
+        return new DecisionRecord(prompt, decision(result.getString("decided_as"), jobId), result.getString("decided_by"), result.getString("decided_from"),
+                Instant.ofEpochMilli(result.getLong("decided_at")));
     }
 
     private static Map<String, String> context(String text, String jobId) throws SQLException {
@@ -136,11 +156,11 @@ final class JobRows {
     /** A job row before its history is attached. */
     private record Row(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
             JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, String owner,
-            Instant leaseUntil) {
+            Instant leaseUntil, int prompt, DecisionRecord decided) {
 
         StoredJob job(List<StepRecord> history) {
             return new StoredJob(id, deviceId, firmwareId, targetVersion, campaignId, state, createdAt, updatedAt,
-                    context, history, owner, leaseUntil);
+                    context, history, owner, leaseUntil, prompt, decided);
         }
     }
 }

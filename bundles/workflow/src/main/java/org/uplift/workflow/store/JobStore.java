@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.workflow.DecisionRecord;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.StepRecord;
 
 /**
  * Durable jobs. Every transition is written here before the engine acts on it, so a restart (of
@@ -34,21 +36,43 @@ public interface JobStore {
 
     /**
      * {@link #transition} of {@code job} from the state it is in, returning the job as stored afterwards
-     * (what {@link #find} would return), or empty if it is not in that state any more. A store should do
-     * it in one round trip: it is what every step of every job does.
+     * (what {@link #find} would return), or empty if it is not in that state any more or its owner is no
+     * longer the one {@code job} names (a node took it up, or gave it up, since). A store should do it in
+     * one round trip: it is what every step of every job does.
      */
-    default Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
-            throws StoreException {
-        if (!transition(job.id(), job.state(), entry, contextUpdates)) {
-            return Optional.empty();
-        }
-        return Optional.of(find(job.id()).orElseThrow(() -> new StoreException("job " + job.id() + " vanished")));
-    }
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+            throws StoreException;
+
+    /**
+     * {@link #move} by the node driving the job: stored only while {@code holder} owns the job with a
+     * lease that has not run out by the store's clock; otherwise empty (the node lost the job).
+     */
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+            throws StoreException;
+
+    /**
+     * {@link #move} of a job waiting for a decision by someone answering its prompt {@code answer.prompt()};
+     * stored, with who answered, only if that prompt is still the open one. Empty otherwise: the caller reads
+     * the job again to say who answered first.
+     */
+    Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+            Map<String, String> contextUpdates) throws StoreException;
 
     Optional<StoredJob> find(String jobId) throws StoreException;
 
     /** The newest {@code limit} jobs, newest first. */
     List<StoredJob> list(int limit) throws StoreException;
+
+    /** One page of the jobs a query selects, newest first, and how many it selects in all. */
+    Page query(JobQuery query) throws StoreException;
+
+    /** A page of jobs and the number matching the query in all pages. */
+    record Page(List<StoredJob> jobs, long total) {
+
+        public Page {
+            jobs = List.copyOf(jobs);
+        }
+    }
 
     /** The jobs of a campaign, oldest first. */
     List<StoredJob> ofCampaign(String campaignId) throws StoreException;
@@ -65,8 +89,12 @@ public interface JobStore {
      */
     List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException;
 
-    /** Extends every lease {@code nodeId} holds to now + {@code lease}; returns how many. */
-    int renew(String nodeId, Duration lease) throws StoreException;
+    /**
+     * Extends every lease {@code nodeId} holds that has not run out to now + {@code lease}, now by the
+     * store's clock; returns the ids of those jobs. A lease that ran out is not renewed: another node may
+     * have claimed the job, and the node must stop driving it.
+     */
+    Set<String> renew(String nodeId, Duration lease) throws StoreException;
 
     /** Gives a job's lease up (it ended, or the node stops). */
     void release(String jobId, String nodeId) throws StoreException;

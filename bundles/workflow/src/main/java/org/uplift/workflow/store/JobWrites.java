@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -70,7 +71,7 @@ final class JobWrites {
      */
     static boolean transition(Connection connection, String jobId, JobState expected, StepRecord entry,
             Map<String, String> contextUpdates) throws SQLException, StoreException {
-        return write(connection, jobId, expected, entry, contextUpdates).isPresent();
+        return write(connection, jobId, expected, entry, contextUpdates, WriteCheck.any(), null).isPresent();
     }
 
     /**
@@ -79,8 +80,15 @@ final class JobWrites {
      * writer appended to it since the caller read it (the history is append-only).
      */
     static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
-            Map<String, String> contextUpdates) throws SQLException, StoreException {
-        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates);
+            Map<String, String> contextUpdates, WriteCheck check) throws SQLException, StoreException {
+        return move(connection, job, entry, contextUpdates, check, null);
+    }
+
+    /** @param answer who answers the job's prompt {@code answer.prompt()}; stored only if that prompt is still open */
+    static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
+            Map<String, String> contextUpdates, WriteCheck check, DecisionRecord answer)
+            throws SQLException, StoreException {
+        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates, check, answer);
         if (written.isEmpty()) {
             return Optional.empty();
         }
@@ -92,15 +100,24 @@ final class JobWrites {
         history.add(w.entry());
         return Optional.of(new StoredJob(job.id(), job.deviceId(), job.firmwareId(), job.targetVersion(),
                 job.campaignId(), w.entry().state(), job.createdAt(), w.entry().at(), w.context(), history,
-                w.owner(), w.leaseUntil()));
+                w.owner(), w.leaseUntil(), w.prompt(), w.decided()));
     }
 
     private static Optional<Written> write(Connection connection, String jobId, JobState expected, StepRecord entry,
-            Map<String, String> contextUpdates) throws SQLException, StoreException {
+            Map<String, String> contextUpdates, WriteCheck check, DecisionRecord answer)
+            throws SQLException, StoreException {
         Optional<Locked> locked = lock(connection, jobId, expected);
-        if (locked.isEmpty()) {
+        // checked on the locked row: a claim by another node waits for this transaction, or came first
+        if (locked.isEmpty() || !check.allows(locked.get().owner(), locked.get().leaseUntil())) {
             return Optional.empty();
         }
+        if (answer != null && (expected != JobState.AWAITING_DECISION || locked.get().prompt() != answer.prompt())) {
+            return Optional.empty();
+        }
+        int prompt = locked.get().prompt() + (entry.state() == JobState.AWAITING_DECISION ? 1 : 0);
+        DecisionRecord decided = answer == null ? locked.get().decided()
+                : new DecisionRecord(answer.prompt(), answer.decision(), Limits.name(answer.by()), Limits.name(answer.from()),
+                        Instant.ofEpochMilli(answer.at().toEpochMilli()));
         Map<String, String> context = new HashMap<>(locked.get().context());
         contextUpdates.forEach((key, value) -> {
             if (value == null) {
@@ -110,12 +127,19 @@ final class JobWrites {
             }
         });
         try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"
-                + " context = ? WHERE id = ? AND state = ?")) {
+                + " context = ?, prompt = ?, decided_prompt = ?, decided_as = ?, decided_by = ?, decided_from = ?,"
+                + " decided_at = ? WHERE id = ? AND state = ?")) {
             update.setString(1, entry.state().name());
             update.setLong(2, entry.at().toEpochMilli());
             update.setString(3, context(jobId, context));
-            update.setString(4, jobId);
-            update.setString(5, expected.name());
+            update.setInt(4, prompt);
+            update.setObject(5, decided == null ? null : decided.prompt(), Types.INTEGER);
+            update.setString(6, decided == null ? null : decided.decision().name());
+            update.setString(7, decided == null ? null : decided.by());
+            update.setString(8, decided == null ? null : decided.from());
+            update.setObject(9, decided == null ? null : decided.at().toEpochMilli(), Types.BIGINT);
+            update.setString(10, jobId);
+            update.setString(11, expected.name());
             if (update.executeUpdate() != 1) {
                 return Optional.empty();
             }
@@ -128,12 +152,14 @@ final class JobWrites {
         // as a read gives it back: times in milliseconds, the message cut to the column
         StepRecord stored = new StepRecord(entry.state(), Instant.ofEpochMilli(entry.at().toEpochMilli()),
                 Limits.message(entry.message()));
-        return Optional.of(new Written(seq, stored, context, locked.get().owner(), locked.get().leaseUntil()));
+        return Optional.of(new Written(seq, stored, context, locked.get().owner(), locked.get().leaseUntil(), prompt,
+                decided));
     }
 
     private static Optional<Locked> lock(Connection connection, String jobId, JobState expected) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT context, owner, lease_until FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
+                "SELECT context, owner, lease_until, prompt, decided_prompt, decided_as, decided_by, decided_from,"
+                        + " decided_at FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
             select.setString(1, jobId);
             select.setString(2, expected.name());
             try (ResultSet result = select.executeQuery()) {
@@ -143,7 +169,8 @@ final class JobWrites {
                 Map<String, String> context = ContextCodec.decode(result.getString(1));
                 String owner = result.getString(2);
                 long lease = result.getLong(3);
-                return Optional.of(new Locked(context, owner, result.wasNull() ? null : Instant.ofEpochMilli(lease)));
+                Instant leaseUntil = result.wasNull() ? null : Instant.ofEpochMilli(lease);
+                return Optional.of(new Locked(context, owner, leaseUntil, result.getInt(4), decided(result, jobId)));
             }
         }
     }
@@ -189,10 +216,21 @@ final class JobWrites {
         return text;
     }
 
-    private record Locked(Map<String, String> context, String owner, Instant leaseUntil) {
+    private static DecisionRecord decided(ResultSet result, String jobId) throws SQLException {
+        int prompt = result.getInt(5);
+        if (result.wasNull()) {
+            return null;
+        }
+        return new DecisionRecord(prompt, JobRows.decision(result.getString(6), jobId), result.getString(7),
+                result.getString(8), Instant.ofEpochMilli(result.getLong(9)));
+    }
+
+    private record Locked(Map<String, String> context, String owner, Instant leaseUntil, int prompt,
+            DecisionRecord decided) {
     }
 
     /** What a transition wrote: the history entry's sequence number and the entry, the merged context. */
-    private record Written(int seq, StepRecord entry, Map<String, String> context, String owner, Instant leaseUntil) {
+    private record Written(int seq, StepRecord entry, Map<String, String> context, String owner, Instant leaseUntil,
+            int prompt, DecisionRecord decided) {
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,13 +49,29 @@ final class Leases {
         return claimed;
     }
 
-    static int renew(Connection connection, String nodeId, Instant now, Duration lease) throws SQLException {
+    /** Only leases still running: one that ran out may be another node's by now, or soon. */
+    static Set<String> renew(Connection connection, String nodeId, Instant now, Duration lease) throws SQLException {
+        long until = now.plus(lease).toEpochMilli();
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE uplift_jobs SET lease_until = ? WHERE owner = ?")) {
-            update.setLong(1, now.plus(lease).toEpochMilli());
+                "UPDATE uplift_jobs SET lease_until = ? WHERE owner = ? AND lease_until > ?")) {
+            update.setLong(1, until);
             update.setString(2, nodeId);
-            return update.executeUpdate();
+            update.setLong(3, now.toEpochMilli());
+            update.executeUpdate();
         }
+        // the renewed rows stay locked until this transaction ends, so this reads exactly them
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM uplift_jobs WHERE owner = ? AND lease_until = ?")) {
+            select.setString(1, nodeId);
+            select.setLong(2, until);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    held.add(result.getString(1));
+                }
+            }
+        }
+        return held;
     }
 
     static void release(Connection connection, String jobId, String nodeId) throws SQLException {

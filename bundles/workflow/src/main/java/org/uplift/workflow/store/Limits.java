@@ -9,9 +9,16 @@ final class Limits {
     /** Characters of a history message; longer ones are cut, keeping their start. */
     static final int MESSAGE_CHARS = 8_000;
 
+    /** Characters of who decided and from where. */
+    static final int NAME_CHARS = 255;
+
     private static final String CUT = " ... (cut)";
 
     private Limits() {
+    }
+
+    static String name(String name) {
+        return name == null || name.length() <= NAME_CHARS ? name : name.substring(0, NAME_CHARS);
     }
 
     static String message(String message) {

@@ -51,7 +51,18 @@ final class Schema {
                     // second active job, on every database (partial unique indexes are not portable).
                     "CREATE TABLE IF NOT EXISTS uplift_active_device ("
                             + " device_id VARCHAR(255) NOT NULL PRIMARY KEY,"
-                            + " job_id VARCHAR(64) NOT NULL REFERENCES uplift_jobs (id))")));
+                            + " job_id VARCHAR(64) NOT NULL REFERENCES uplift_jobs (id))")),
+            // who answered is stored in columns of its own; older answers are left unknown, not parsed out of history
+            new Migration(2, "decision prompts and who answered them", List.of(
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS prompt INTEGER DEFAULT 0 NOT NULL",
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_prompt INTEGER",
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_as VARCHAR(16)",
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_by VARCHAR(255)",
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_from VARCHAR(255)",
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_at BIGINT",
+                    // a job's prompts so far: the times its history entered AWAITING_DECISION
+                    "UPDATE uplift_jobs SET prompt = (SELECT COUNT(*) FROM uplift_job_history h"
+                            + " WHERE h.job_id = uplift_jobs.id AND h.state = 'AWAITING_DECISION')")));
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 

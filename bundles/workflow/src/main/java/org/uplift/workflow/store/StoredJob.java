@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -23,13 +24,23 @@ import org.uplift.api.workflow.StepRecord;
  * @param history       every transition, oldest first (append-only)
  * @param owner         node id holding the job's lease, or {@code null}
  * @param leaseUntil    until when the owner holds it, or {@code null}
+ * @param prompt        how many times the job has entered AWAITING_DECISION: the number a decision answers
+ * @param decided       who answered the newest answered prompt, or {@code null}
  */
 public record StoredJob(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
         JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, List<StepRecord> history,
-        String owner, Instant leaseUntil) {
+        String owner, Instant leaseUntil, int prompt, DecisionRecord decided) {
 
     public StoredJob {
         context = Map.copyOf(context);
         history = List.copyOf(history);
+    }
+
+    /** A job that has never waited for a decision. */
+    public StoredJob(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
+            JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, List<StepRecord> history,
+            String owner, Instant leaseUntil) {
+        this(id, deviceId, firmwareId, targetVersion, campaignId, state, createdAt, updatedAt, context, history, owner,
+                leaseUntil, 0, null);
     }
 }

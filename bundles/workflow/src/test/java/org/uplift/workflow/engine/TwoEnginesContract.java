@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -35,7 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.workflow.store.JdbcJobStore;
@@ -63,6 +67,9 @@ abstract class TwoEnginesContract {
     private final List<UpgradeEngine> engines = new ArrayList<>();
     /** Every stored transition, in order, with the node that wrote it. */
     private final List<Move> moves = Collections.synchronizedList(new ArrayList<>());
+    /** Every transition a store refused (the job had moved on, or the writer's lease was gone). */
+    private final List<Move> refused = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
 
     /** An empty database for the jobs of one test. */
     protected abstract DataSource database(Path dir) throws Exception;
@@ -83,7 +90,7 @@ abstract class TwoEnginesContract {
 
     private UpgradeEngine node(String nodeId) throws Exception {
         UpgradeEngine e = h.newEngine(Map.of("nodeId", nodeId, "leaseSeconds", 3),
-                store -> new RecordingStore(nodeId, store, moves));
+                store -> new RecordingStore(nodeId, store, moves, refused, gate(nodeId, "leases"), gate(nodeId, "writes")));
         engines.add(e);
         return e;
     }
@@ -162,6 +169,69 @@ abstract class TwoEnginesContract {
         assertEquals(null, store.find(id).orElseThrow().owner());
     }
 
+    /**
+     * Issue 14 item 9: a node frozen past its lease, with a write of the job under way, comes back to a job another
+     * node took up and writes nothing. The other node is held just before its first write, so the job is still in
+     * the state the frozen node read: only the lease check can refuse the frozen node's write.
+     */
+    @Test
+    void givenANodePausedPastItsLease_whenItResumes_thenItWritesNothingAndTheOtherNodeFinishes() throws Exception {
+        h = new EngineHarness(dir, 1, List.of(), database(dir));
+        h.addFirmware("2.0.0", "1");
+        UpgradeEngine a = node("node-a");
+        UpgradeEngine b = node("node-b");
+        String id = a.start("iad-1", "2.0.0").id();
+        EngineHarness.await(b, id, WAIT, UPDATE, VERIFY_UPDATE);
+
+        gate("node-a", "leases").close();
+        gate("node-a", "writes").close();
+        gate("node-b", "writes").close();
+        await(() -> gate("node-a", "writes").waiting() > 0, "node-a's job thread is about to write");
+        await(() -> "node-b".equals(new JdbcJobStore(h.dataSource).find(id).orElseThrow().owner()),
+                "node-b claims the job once node-a's lease ran out");
+        int movesOfA = movesOf("node-a", id);
+        gate("node-a", "writes").open();
+        gate("node-a", "leases").open();
+        await(() -> refusedOf("node-a", id) > 0, "node-a's write reaches the store and is refused");
+        gate("node-b", "writes").open();
+
+        Job done = EngineHarness.await(b, id, WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
+        assertEquals(DONE, done.state(), done.history().toString());
+        assertEquals(movesOfA, movesOf("node-a", id), "node-a wrote after it resumed: " + moves);
+        assertEquals(List.of("node-a", "node-b"), nodeRuns(id));
+    }
+
+    private Gate gate(String node, String what) {
+        return gates.computeIfAbsent(node + "/" + what, n -> new Gate());
+    }
+
+    private int refusedOf(String node, String jobId) {
+        synchronized (refused) {
+            return (int) refused.stream().filter(m -> m.node().equals(node) && m.jobId().equals(jobId)).count();
+        }
+    }
+
+    /** A condition a test waits for. */
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(Check condition, String what) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not seen within " + WAIT + ": " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private int movesOf(String node, String jobId) {
+        synchronized (moves) {
+            return (int) moves.stream().filter(m -> m.node().equals(node) && m.jobId().equals(jobId)).count();
+        }
+    }
+
     /** The nodes that wrote a job's transitions, consecutive repeats folded: [node-a] means only node-a ever did. */
     private List<String> nodeRuns(String jobId) {
         List<String> runs = new ArrayList<>();
@@ -175,16 +245,47 @@ abstract class TwoEnginesContract {
         return runs;
     }
 
+    /**
+     * A node frozen (a long GC pause, a suspended VM) as its store sees it: its lease renewals and its job
+     * threads' writes wait while the gate is closed, then go on as if nothing happened.
+     */
+    static final class Gate {
+        private final Semaphore open = new Semaphore(Integer.MAX_VALUE);
+
+        void close() throws InterruptedException {
+            open.acquire(Integer.MAX_VALUE);
+        }
+
+        void open() {
+            open.release(Integer.MAX_VALUE);
+        }
+
+        void pass() {
+            open.acquireUninterruptibly();
+            open.release();
+        }
+
+        int waiting() {
+            return open.getQueueLength();
+        }
+    }
+
     /** A node's job store that notes every transition it stores, with the node's name. */
     private static final class RecordingStore implements JobStore {
         private final String node;
         private final JobStore store;
         private final List<Move> moves;
+        private final List<Move> refused;
+        private final Gate leases;
+        private final Gate writes;
 
-        RecordingStore(String node, JobStore store, List<Move> moves) {
+        RecordingStore(String node, JobStore store, List<Move> moves, List<Move> refused, Gate leases, Gate writes) {
             this.node = node;
             this.store = store;
             this.moves = moves;
+            this.refused = refused;
+            this.leases = leases;
+            this.writes = writes;
         }
 
         @Override
@@ -204,6 +305,34 @@ abstract class TwoEnginesContract {
         }
 
         @Override
+        public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+                throws StoreException {
+            return recorded(job, entry, store.move(job, entry, contextUpdates));
+        }
+
+        @Override
+        public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+                throws StoreException {
+            writes.pass();
+            return recorded(job, entry, store.move(job, entry, contextUpdates, holder));
+        }
+
+        @Override
+        public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
+                Map<String, String> contextUpdates) throws StoreException {
+            return recorded(waiting, entry, store.answer(waiting, answer, entry, contextUpdates));
+        }
+
+        private Optional<StoredJob> recorded(StoredJob job, StepRecord entry, Optional<StoredJob> moved) {
+            if (moved.isPresent()) {
+                moves.add(new Move(node, job.id(), entry.state(), entry.message()));
+            } else {
+                refused.add(new Move(node, job.id(), entry.state(), entry.message()));
+            }
+            return moved;
+        }
+
+        @Override
         public Optional<StoredJob> find(String jobId) throws StoreException {
             return store.find(jobId);
         }
@@ -211,6 +340,11 @@ abstract class TwoEnginesContract {
         @Override
         public List<StoredJob> list(int limit) throws StoreException {
             return store.list(limit);
+        }
+
+        @Override
+        public Page query(JobQuery query) throws StoreException {
+            return store.query(query);
         }
 
         @Override
@@ -224,7 +358,8 @@ abstract class TwoEnginesContract {
         }
 
         @Override
-        public int renew(String nodeId, Duration lease) throws StoreException {
+        public Set<String> renew(String nodeId, Duration lease) throws StoreException {
+            leases.pass();
             return store.renew(nodeId, lease);
         }
 

@@ -31,6 +31,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.DecisionRecord;
+import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 
@@ -77,6 +80,39 @@ abstract class JobStoreContract {
         assertEquals(List.of("J-5", "J-4", "J-3"), ids(store.list(3)));
         assertEquals(5, store.list(100).size());
         assertEquals(List.of(), store.list(0));
+    }
+
+    /** Issue 14 item 7: a list cut at 1,000 hid the oldest job waiting for a decision. */
+    @Test
+    void given1200Jobs_whenQueried_thenTheOldestWaitingJobIsListedAndTotalsAreExact() throws Exception {
+        store.create(job("J-0000", "iad-0", "C-1", T0));
+        assertTrue(store.transition("J-0000", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        for (int i = 1; i < 1200; i++) {
+            Instant created = T0.plusSeconds(i);
+            store.create(new StoredJob(String.format("J-%04d", i), "iad-" + (i % 7), "fw-2.0.0", "2.0.0",
+                    i % 2 == 0 ? "C-1" : null, JobState.DONE, created, created, Map.of(),
+                    List.of(new StepRecord(JobState.DONE, created, "done")), null, null));
+        }
+
+        JobStore.Page waiting = store.query(JobQuery.all().inState(JobState.AWAITING_DECISION));
+        assertEquals(List.of("J-0000"), ids(waiting.jobs()));
+        assertEquals(1, waiting.total());
+
+        JobStore.Page first = store.query(JobQuery.all().page(1000, 0));
+        assertEquals(1200, first.total());
+        assertEquals(1000, first.jobs().size());
+        assertEquals("J-1199", first.jobs().get(0).id());
+        JobStore.Page second = store.query(JobQuery.all().page(1000, 1000));
+        assertEquals(200, second.jobs().size());
+        assertEquals("J-0000", second.jobs().get(199).id(), "the oldest comes last, on the second page");
+        assertEquals(List.of(), store.query(JobQuery.all().page(10, 1200)).jobs());
+
+        JobStore.Page device = store.query(JobQuery.all().ofDevice("iad-0").ofCampaign("C-1").page(3, 0));
+        assertEquals(List.of("J-1190", "J-1176", "J-1162"), ids(device.jobs()));
+        assertEquals(86, device.total(), "every 14th job and J-0000");
+        JobStore.Page since = store.query(JobQuery.all().createdSince(T0.plusSeconds(1195)));
+        assertEquals(List.of("J-1199", "J-1198", "J-1197", "J-1196", "J-1195"), ids(since.jobs()));
+        assertEquals(599, store.query(JobQuery.all().ofCampaign("C-1").inState(JobState.DONE)).total());
     }
 
     @Test
@@ -210,6 +246,25 @@ abstract class JobStoreContract {
         }
     }
 
+    /** Issue 14 item 8: a job stored before prompts existed gets its prompt count from its history, and no decider. */
+    @Test
+    void givenAJobThatWaitedTwiceBeforeStep2_whenMigrated_thenItsPromptIsTwoAndNoOneIsNamed() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.BACKUP), Map.of()));
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // as a version-1 database: the columns' defaults, step 2 not recorded
+            statement.executeUpdate("UPDATE uplift_jobs SET prompt = 0");
+            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version = 2");
+        }
+
+        StoredJob migrated = new JdbcJobStore(dataSource, clock).find("J-1").orElseThrow();
+
+        assertEquals(2, migrated.prompt());
+        assertNull(migrated.decided());
+    }
+
     @Test
     void givenASchemaNewerThanTheCode_whenTheStoreOpens_thenItRefusesSayingSo() throws Exception {
         int future = Schema.latestVersion() + 1;
@@ -278,7 +333,7 @@ abstract class JobStoreContract {
         assertEquals(1, store.claim("node-b", LEASE, 2, RUNNABLE).size());
 
         clock.advance(Duration.ofSeconds(20));
-        assertEquals(2, store.renew("node-a", LEASE));
+        assertEquals(Set.of("J-1", "J-2"), store.renew("node-a", LEASE));
 
         clock.advance(Duration.ofSeconds(20));
         assertEquals(List.of("J-3"), ids(store.claim("node-c", LEASE, 10, RUNNABLE)), "only node-b's lease ran out");
@@ -287,6 +342,69 @@ abstract class JobStoreContract {
                 assertEquals(T0.plusSeconds(20).plus(LEASE), job.leaseUntil(), job.id());
             }
         }
+    }
+
+    /** Issue 14 item 9: a node that paused past its lease writes nothing, renews nothing, and an operator's stale copy neither. */
+    @Test
+    void givenALeaseThatRanOut_whenItsFormerHolderWrites_thenNothingIsStored() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
+        StoredJob moved = store.move(claimed, entry(JobState.BACKUP), Map.of(), "node-a").orElseThrow();
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").isEmpty(), "node-b holds no lease");
+
+        clock.advance(LEASE.plusSeconds(1));
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "the lease ran out");
+        assertEquals(Set.of(), store.renew("node-a", LEASE), "a lease that ran out is not renewed");
+        StoredJob operatorsCopy = store.find("J-1").orElseThrow();
+        StoredJob taken = single(store.claim("node-b", LEASE, 1, Set.of(JobState.BACKUP)));
+
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "node-b owns it");
+        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), Map.of()).isEmpty(), "read before node-b took it");
+        StoredJob byB = store.move(taken, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").orElseThrow();
+        assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP),
+                byB.history().stream().map(StepRecord::state).toList());
+        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), Map.of()).isPresent(), "an operator with a fresh copy");
+    }
+
+    /** Issue 14 item 9: leases are measured by the database's clock, whatever the nodes' clocks say. */
+    @Test
+    void givenANodeClockYearsBehind_whenItCreatesAnOwnedJob_thenTheLeaseRunsByTheDatabaseClock() throws Exception {
+        JdbcJobStore byDatabase = new JdbcJobStore(dataSource, clock, LeaseTime.DATABASE);
+        Instant before = Instant.now();
+        // created "at" T0 (2024) with a 30 s lease: by that clock the lease ran out long ago
+        byDatabase.create(new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, Map.of(),
+                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), "node-a", T0.plus(LEASE)));
+
+        Instant leaseUntil = byDatabase.find("J-1").orElseThrow().leaseUntil();
+        assertTrue(!leaseUntil.isBefore(before.plus(LEASE).minusSeconds(5)) && leaseUntil.isBefore(Instant.now().plus(LEASE).plusSeconds(5)),
+                "about the database's now + 30 s: " + leaseUntil);
+        assertEquals(List.of(), byDatabase.claim("node-b", LEASE, 1, RUNNABLE), "node-a's lease still runs");
+        assertEquals(Set.of("J-1"), byDatabase.renew("node-a", LEASE));
+        assertEquals("J-1", single(byDatabase.claim("node-a", LEASE, 1, RUNNABLE)).id());
+    }
+
+    /** Issue 14 item 8: each wait is a new prompt; an answer is stored only for the open one, with who gave it. */
+    @Test
+    void givenAJobWaitingTwice_whenPromptsAreAnswered_thenOnlyTheOpenOneIsAndWhoAnsweredIsKept() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        StoredJob first = store.find("J-1").orElseThrow();
+        assertEquals(1, first.prompt());
+        DecisionRecord alice = new DecisionRecord(1, Decision.RETRY, "alice", "shell", T0.plusSeconds(9));
+
+        StoredJob answered = store.answer(first, alice, entry(JobState.BACKUP), Map.of()).orElseThrow();
+        assertEquals(alice, answered.decided());
+        assertEquals(answered, store.find("J-1").orElseThrow());
+        DecisionRecord bob = new DecisionRecord(1, Decision.ABORT, "bob", "rest", T0.plusSeconds(10));
+        assertTrue(store.answer(first, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "prompt 1 is answered");
+
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        StoredJob again = store.find("J-1").orElseThrow();
+        assertEquals(2, again.prompt());
+        assertEquals(alice, again.decided(), "the newest answered prompt until the next answer");
+        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "bob answered prompt 1, not 2");
+        DecisionRecord bob2 = new DecisionRecord(2, Decision.ABORT, "bob", "rest", T0.plusSeconds(11));
+        assertEquals(bob2, store.answer(again, bob2, entry(JobState.ABORTED), Map.of()).orElseThrow().decided());
     }
 
     @Test
