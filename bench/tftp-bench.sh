@@ -19,7 +19,7 @@
 # into bench/.work/ (BENCH_WORK) the first time.
 # Usage: bench/tftp-bench.sh   (env: SIZE_MIB=64 BLKSIZE=1428 CONCURRENT=50 RUNS=3)
 #        WAN=1 bench/tftp-bench.sh   (env: SIZE_MIB=2 LOCKSTEP_KIB=512 DELAY_MS=10 LOSSES="0 0.5 2"
-#          CLIENTS="w1 w4 w16 w64 curl" SERVERS="uplift atftpd hpa" RUNS=3 SEED=1 RETRY_S=1)
+#          CLIENTS="w1 w4 w16 w64 curl" SERVERS="uplift atftpd hpa" RUNS=3 SEED=1 RETRY_S=1 ATFTPD_RETRY_S=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

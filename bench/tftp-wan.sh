@@ -11,6 +11,7 @@ SEED=${SEED:-1}
 # every server retransmits after 1 s (Uplift's bench server: timeoutMillis 1000, its adaptive time-out's
 # ceiling; tftpd-hpa's default; atftpd's default is 5 s)
 RETRY_S=${RETRY_S:-1}
+ATFTPD_RETRY_S=${ATFTPD_RETRY_S:-$RETRY_S} # 5 for atftpd's own default
 LIMIT_S=${LIMIT_S:-300}
 
 command -v curl >/dev/null || { echo "missing curl (Debian: curl)" >&2; exit 2; }
@@ -34,7 +35,7 @@ start_server() { # $1 server; sets SERVER_PORT, BIG_NAME, SMALL_NAME
     atftpd)
       SERVER_PORT=$(free_port); BIG_NAME=image.bin; SMALL_NAME=small.bin
       "$atftpd" --daemon --no-fork --port "$SERVER_PORT" --bind-address 127.0.0.1 --user "$(id -un)" \
-        --group "$(id -gn)" --retry-timeout "$RETRY_S" --logfile /dev/null "$serve" &
+        --group "$(id -gn)" --retry-timeout "$ATFTPD_RETRY_S" --logfile /dev/null "$serve" &
       SERVER_PID=$!; pids+=("$SERVER_PID"); sleep 0.5;;
     hpa)
       SERVER_PORT=$(free_port); BIG_NAME=image.bin; SMALL_NAME=small.bin
@@ -81,7 +82,9 @@ results="$work/wan.tsv"
 : > "$results"
 echo
 echo "== WAN: one-way delay ${DELAY_MS} ms each way, loss per packet and direction, blksize $BLKSIZE, $RUNS runs per case =="
-echo "   (${SIZE_MIB} MiB windowed, ${LOCKSTEP_KIB} KiB lock-step; relay seed $SEED; servers retransmit after ${RETRY_S} s)"
+echo "   (${SIZE_MIB} MiB windowed, ${LOCKSTEP_KIB} KiB lock-step; relay seed $SEED; servers retransmit after ${RETRY_S} s,"
+echo "    atftpd after ${ATFTPD_RETRY_S} s; a machine shared with other work: see the load average below)"
+uptime
 for server in $SERVERS; do
   start_server "$server"
   # one download straight on loopback first, so no case pays for a cold JVM's compiler
