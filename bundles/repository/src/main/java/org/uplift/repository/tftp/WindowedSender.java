@@ -15,9 +15,9 @@ import org.apache.commons.net.tftp.TFTPPacket;
  * <p>What it must not do is answer its own duplicates: receivers such as atftp answer a block they
  * already have with an extra ACK of their last block in order, which looks like a gap; resending on
  * it puts more duplicates on the wire, each answered again, and the transfer goes on at half its rate
- * to the end. Duplicates only come from this sender's own blind resends (the probe, a time-out), so
- * an ACK within the blocks in flight when it last resent blindly is "suspect" and draws only blocks
- * never sent; a real loss there is left to the probe or the time-out.
+ * to the end. Duplicates only come from this sender's own blind resends (the probe, a time-out), and
+ * such a receiver answers only the first duplicate of a run, so the first ACK within the blocks in
+ * flight at the last blind resend draws only blocks never sent; later ones show real gaps.
  *
  * <p>A lost last block of a window, or a lost ACK, shows no gap: the receiver just waits. Rather than
  * the whole time-out, a probe resends the window's last block after about two round trips (a tail
@@ -111,19 +111,25 @@ final class WindowedSender {
         long end = Math.min(acknowledged + window, lastBlock);
         // an ACK of the block before the window moves nothing: stale, never answered (Sorcerer's Apprentice);
         // a first block lost is left to the time-out
-        if (advanced && block < sentHigh && lost(block + 1, now)) {
+        if (advanced && block < sentHigh && answersDuplicate(block)) {
+            riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
+        } else if (advanced && block < sentHigh && lost(block + 1, now)) {
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
-        } else if (sentHigh < end) {
+            return advanced;
+        }
+        if (sentHigh < end) {
             send(sentHigh + 1, end); // only blocks never sent; what is in flight may still arrive
         }
         return advanced;
     }
 
-    /** Whether the device's ACK proves {@code block} lost, rather than answering a duplicate or racing its copy. */
+    /** Whether an ACK of {@code block} may be the answer to a duplicate of the last blind resend. */
+    private boolean answersDuplicate(long block) {
+        return block >= riskLow && block <= riskTop;
+    }
+
+    /** Whether the device's ACK proves {@code block} lost, rather than racing its copy (reordering). */
     private boolean lost(long block, long now) {
-        if (block - 1 >= riskLow && block - 1 <= riskTop) {
-            return false;
-        }
         long smoothed = rtt.smoothedNanos();
         return smoothed < 0 || now - sentAt[slot(block)] >= smoothed * 3 / 4;
     }
