@@ -55,6 +55,8 @@ final class WindowedSender {
     private long probeAt;
     private boolean probeArmed;
     private int retries;
+    /** The acknowledged block whose repeated ACK was last taken for a lost first block. */
+    private long repeatAnswered = -1;
 
     WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
             int maxRetries) {
@@ -109,11 +111,9 @@ final class WindowedSender {
             return advanced;
         }
         long end = Math.min(acknowledged + window, lastBlock);
-        // an ACK of the block before the window moves nothing: stale, never answered (Sorcerer's Apprentice);
-        // a first block lost is left to the time-out
         if (advanced && block < sentHigh && answersDuplicate(block)) {
             riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
-        } else if (advanced && block < sentHigh && lost(block + 1, now)) {
+        } else if (block < sentHigh && lost(block + 1, now) && (advanced || firstRepeat())) {
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
             return advanced;
         }
@@ -121,6 +121,19 @@ final class WindowedSender {
             send(sentHigh + 1, end); // only blocks never sent; what is in flight may still arrive
         }
         return advanced;
+    }
+
+    /**
+     * An ACK of the block before the window is how a receiver tells that the window's first block was
+     * lost; but repeated, or stale, it must not be answered again and again (Sorcerer's Apprentice, and
+     * a flood of stale ACKs): answered once per acknowledged block, and not if it may answer a duplicate.
+     */
+    private boolean firstRepeat() {
+        if (repeatAnswered == acknowledged || answersDuplicate(acknowledged)) {
+            return false;
+        }
+        repeatAnswered = acknowledged;
+        return true;
     }
 
     /** Whether an ACK of {@code block} may be the answer to a duplicate of the last blind resend. */

@@ -104,6 +104,30 @@ class TftpLossRecoveryTest {
     }
 
     @Test
+    void givenAWindowsFirstBlockLost_whenTheDeviceRepeatsTheAckBefore_thenTheWindowIsResentOnceNotOnEveryRepeat()
+            throws Exception {
+        TransferTicket ticket = offer(512 * 20);
+        try (RawTftp device = device()) {
+            SocketAddress tid = open(device, ticket, 8, 100); // probe after 200 ms, time-out after 300 ms
+            device.send(tid, RawTftp.ack(0)); // ACK 0 repeated before the window: stale, answered with nothing
+            receiveBlocks(device, 1, 8);
+            Thread.sleep(100); // block 1 "lost": the device saw block 2 and says it has only 0
+            device.send(tid, RawTftp.ack(0));
+            DatagramPacket resent = device.receive();
+            assertEquals(1, RawTftp.block(resent), "the window again from its first block, not the probe's block 8");
+            receiveBlocks(device, 2, 8);
+            device.send(tid, RawTftp.ack(0)); // and again: no second answer
+            long quiet = System.nanoTime() + 120_000_000L;
+            for (long left = 120; left > 0; left = (quiet - System.nanoTime()) / 1_000_000L) {
+                DatagramPacket early = device.receive((int) left);
+                if (early != null) {
+                    assertEquals(8, RawTftp.block(early), "a repeated ACK 0 is answered once per acknowledged block");
+                }
+            }
+        }
+    }
+
+    @Test
     void givenADeviceThatAnswersLate_whenItFallsSilent_thenTheTimeOutFollowsItsRoundTripNotTheFloor()
             throws Exception {
         TransferTicket ticket = offer(512 * 20);
