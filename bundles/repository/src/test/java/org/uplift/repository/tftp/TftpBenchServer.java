@@ -30,7 +30,9 @@ public final class TftpBenchServer {
         Path staging = Files.createTempDirectory("uplift-bench-staging");
         TftpFileServer server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of(
                 "port", args.length > 1 ? Integer.parseInt(args[1]) : 0, "ftpEnabled", false, "httpEnabled", false,
-                "stagingDirectory", staging.toString(), "maxTransfers", 64, "timeoutMillis", 1000)));
+                "stagingDirectory", staging.toString(), "maxTransfers", 64, "timeoutMillis", 1000,
+                // every bench client sends from 127.0.0.1: the per-device share (4) would refuse most of them
+                "maxTransfersPerDevice", 64)));
         TransferTicket ticket = server.offer(file, InetAddress.getByName("127.0.0.1"), Duration.ofHours(2));
         for (int i = 2; i < args.length; i++) {
             TransferTicket more = server.offer(Path.of(args[i]), InetAddress.getByName("127.0.0.1"), Duration.ofHours(2));
