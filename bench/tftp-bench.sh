@@ -1,22 +1,53 @@
 #!/usr/bin/env bash
-# TFTP benchmark on loopback (figures printed, nothing asserted):
+# TFTP benchmark (figures printed, nothing asserted).
+#
+# Loopback mode (default):
 #  1. a 64 MiB download from Uplift's TFTP server and from tftpd-hpa (Debian), same client (atftp),
 #     same blksize, windowsize 1 (tftpd-hpa has no RFC 7440);
 #  2. Uplift with windowsize 1, 4 and 16;
 #  3. 50 concurrent 64 MiB downloads from Uplift running with -Xmx128m, and its peak heap.
-# Needs: atftp, tftpd-hpa (in.tftpd), a JDK, and a build of bundles/repository (it runs one first).
+#
+# WAN mode (WAN=1): Uplift, atftpd and tftpd-hpa, each behind bench/WanRelay.java (a userspace UDP
+# relay adding a one-way delay of DELAY_MS each way and LOSS percent loss per packet, seeded), with
+# the same clients: atftp with windowsize 1, 4, 16 and 64, and curl (lock-step, blksize 1428). Prints
+# the median MB/s of RUNS downloads per case, failed downloads, and the ratios. Lock-step clients
+# fetch a smaller file (LOCKSTEP_KIB) since they move one block per round trip.
+#
+# Needs: atftp, curl (WAN), a JDK, maven, python3, and a build of bundles/repository (it runs one
+# first). tftpd-hpa's and atftpd's servers conflict as Debian packages (both own
+# /usr/sbin/in.tftpd): whichever is not installed is fetched with `apt-get download` and unpacked
+# into bench/.work/ (BENCH_WORK) the first time.
 # Usage: bench/tftp-bench.sh   (env: SIZE_MIB=64 BLKSIZE=1428 CONCURRENT=50 RUNS=3)
+#        WAN=1 bench/tftp-bench.sh   (env: SIZE_MIB=2 LOCKSTEP_KIB=512 DELAY_MS=10 LOSSES="0 0.5 2"
+#          CLIENTS="w1 w4 w16 w64 curl" SERVERS="uplift atftpd hpa" RUNS=3 SEED=1 RETRY_S=1 ATFTPD_RETRY_S=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+WAN=${WAN:-0}
+if [ "$WAN" = 1 ]; then SIZE_MIB=${SIZE_MIB:-2}; fi
 SIZE_MIB=${SIZE_MIB:-64}
 BLKSIZE=${BLKSIZE:-1428}
 CONCURRENT=${CONCURRENT:-50}
 RUNS=${RUNS:-3}
+BENCH_WORK=${BENCH_WORK:-bench/.work}
 
-for tool in atftp in.tftpd java mvn python3; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (Debian: atftp, tftpd-hpa, openjdk-17-jdk-headless, maven, python3)" >&2; exit 2; }
+for tool in atftp java mvn python3; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (Debian: atftp, openjdk-17-jdk-headless, maven, python3)" >&2; exit 2; }
 done
+
+# A Debian server package's binary: the installed one if it is that package's, else unpacked from its .deb.
+debian_binary() { # $1 package, $2 path inside the package, $3 command that prints its version, $4 text to find in it
+  if [ -x "$2" ] && "$2" $3 2>&1 | grep -q "$4"; then echo "$2"; return; fi
+  local dir="$BENCH_WORK/$1"
+  if [ ! -x "$dir$2" ]; then
+    mkdir -p "$BENCH_WORK"
+    (cd "$BENCH_WORK" && rm -f "$1"_*.deb && apt-get download "$1" >&2 && dpkg-deb -x "$1"_*.deb "$1") \
+      || { echo "cannot fetch $1: apt-get download $1 failed" >&2; exit 2; }
+  fi
+  echo "$dir$2"
+}
+hpa_tftpd() { debian_binary tftpd-hpa /usr/sbin/in.tftpd -V tftp-hpa; }
+atftpd_bin() { debian_binary atftpd /usr/sbin/atftpd -V atftp; }
 
 work=$(mktemp -d /tmp/uplift-bench.XXXXXX)
 pids=()
@@ -39,9 +70,10 @@ mvn -B -q -o -pl bundles/repository test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
 cp="bundles/repository/target/classes:bundles/repository/target/test-classes:$(cat "$work/cp.txt")"
 
-start_uplift() { # $1: extra JVM options; sets UPLIFT_PORT, UPLIFT_NAME, UPLIFT_PID, UPLIFT_OUT
+start_uplift() { # $1: extra JVM options, then more files to offer; sets UPLIFT_PORT, UPLIFT_NAME, UPLIFT_PID, UPLIFT_OUT
   UPLIFT_OUT="$work/uplift-$RANDOM.out"
-  java $1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.uplift.repository.tftp.TftpBenchServer "$image" > "$UPLIFT_OUT" 2>&1 &
+  java $1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.uplift.repository.tftp.TftpBenchServer \
+    "$image" 0 "${@:2}" > "$UPLIFT_OUT" 2>&1 &
   UPLIFT_PID=$!
   pids+=("$UPLIFT_PID")
   for _ in $(seq 100); do grep -q '^NAME ' "$UPLIFT_OUT" && break; sleep 0.1; done
@@ -71,10 +103,16 @@ download() { # $1 port, $2 remote name, $3 windowsize
   printf '%.1f' "$best"
 }
 
+if [ "$WAN" = 1 ]; then
+  . bench/tftp-wan.sh
+  exit 0
+fi
+
 echo
 echo "== ${SIZE_MIB} MiB download on loopback, client atftp, blksize $BLKSIZE, best of $RUNS =="
 hpa_port=$(free_port)
-in.tftpd --foreground --address "127.0.0.1:$hpa_port" --secure "$work" --user "$(id -un)" &
+hpa=$(hpa_tftpd)
+"$hpa" --foreground --address "127.0.0.1:$hpa_port" --secure "$work" --user "$(id -un)" &
 pids+=("$!")
 sleep 0.5
 hpa=$(download "$hpa_port" image.bin 1)

@@ -12,8 +12,8 @@ import org.uplift.repository.ticket.LiveTicket;
 
 /**
  * Serves a ticket's file to the device, streaming from disk: one block buffer per transfer whatever
- * the file or window size. With RFC 7440 windowsize it sends a window of blocks per ACK; lost blocks
- * are read again from the file rather than kept in memory.
+ * the file or window size. With RFC 7440 windowsize a {@link WindowedSender} keeps a window of blocks
+ * in flight; lost blocks are read again from the file rather than kept in memory.
  */
 final class ReadTransfer extends Transfer {
 
@@ -30,26 +30,47 @@ final class ReadTransfer extends Transfer {
     protected long transfer() throws IOException, TftpRefusal, TransferAborted {
         try (FileChannel file = FileChannel.open(ticket.source(), StandardOpenOption.READ)) {
             long size = file.size();
+            RttEstimator rtt = new RttEstimator(options.timeoutMillis() * 1_000_000L);
             if (options.needsOack()) {
+                long sent = System.nanoTime();
+                int before = channel.retransmissions();
                 channel.send(TftpPackets.oack(options.accepted()));
                 channel.await(p -> classify(p, 0, 0), ticket::revoked);
+                if (channel.retransmissions() == before) {
+                    rtt.sample(System.nanoTime() - sent); // the first round trip, unless the OACK went twice
+                }
             }
             int blockSize = options.blockSize();
             // a file of an exact multiple of the block size ends with an empty block
             long lastBlock = size / blockSize + 1;
-            long acknowledged = 0;
-            while (acknowledged < lastBlock) {
-                long from = acknowledged + 1;
-                long to = Math.min(acknowledged + options.windowSize(), lastBlock);
-                sendBlocks(file, size, from, to);
-                long base = acknowledged;
-                TFTPAckPacket ack = (TFTPAckPacket) channel.await(p -> classify(p, base, to - base),
-                        ticket::revoked, () -> sendBlocks(file, size, from, to));
-                acknowledged = base + offset(ack.getBlockNumber(), base);
-                ticket.transferred(Math.min(acknowledged * blockSize, size));
+            if (options.windowSize() > 1) {
+                channel.bufferFor(options.windowSize() * (blockSize + 4));
+                new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to), options.windowSize(),
+                        lastBlock, rtt, channel.maxRetries())
+                        .run(ticket::revoked, acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));
+            } else {
+                sendLockStep(file, size, lastBlock);
             }
             ticket.complete(null);
             return size;
+        }
+    }
+
+    /**
+     * RFC 1350 lock-step (windowsize 1): one block, its ACK, the next; the fixed time-out, as slow
+     * devices expect, and a duplicate ACK is never answered.
+     */
+    private void sendLockStep(FileChannel file, long size, long lastBlock)
+            throws IOException, TftpRefusal, TransferAborted {
+        long acknowledged = 0;
+        while (acknowledged < lastBlock) {
+            long block = acknowledged + 1;
+            sendBlocks(file, size, block, block);
+            long base = acknowledged;
+            TFTPAckPacket ack = (TFTPAckPacket) channel.await(p -> classify(p, base, 1),
+                    ticket::revoked, () -> sendBlocks(file, size, block, block));
+            acknowledged = base + offset(ack.getBlockNumber(), base);
+            ticket.transferred(Math.min(acknowledged * options.blockSize(), size));
         }
     }
 

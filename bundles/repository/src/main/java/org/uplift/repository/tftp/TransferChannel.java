@@ -56,6 +56,7 @@ final class TransferChannel implements Closeable {
     private DatagramPacket last;
     private int timeoutMillis;
     private int maxRetries;
+    private int retransmissions;
 
     /** @param strangers where packets from anyone but the peer are logged, the server's throttle */
     TransferChannel(InetAddress bindAddress, InetSocketAddress peer, int timeoutMillis, int maxRetries,
@@ -80,6 +81,25 @@ final class TransferChannel implements Closeable {
     /** The client may negotiate its own time-out. */
     void timeoutMillis(int millis) {
         this.timeoutMillis = millis;
+    }
+
+    /** Packets sent again by {@link #await} after a silent time-out, so far. */
+    int retransmissions() {
+        return retransmissions;
+    }
+
+    int maxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Room for a whole window in the socket's buffers, so a burst is neither cut short on its way out
+     * nor are ACKs lost behind it; the kernel may grant less (net.core.wmem_max, rmem_max).
+     */
+    void bufferFor(int windowBytes) throws IOException {
+        if (socket.getSendBufferSize() < 2 * windowBytes) {
+            socket.setSendBufferSize(2 * windowBytes);
+        }
     }
 
     void send(DatagramPacket packet) throws IOException {
@@ -127,6 +147,7 @@ final class TransferChannel implements Closeable {
                             + " retransmissions " + timeoutMillis + " ms apart");
                 }
                 resender.resend();
+                retransmissions++;
                 deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
                 continue;
             }
@@ -144,6 +165,19 @@ final class TransferChannel implements Closeable {
                     break;
             }
         }
+    }
+
+    /**
+     * The next packet from the peer, or {@code null} at {@code deadlineNanos} ({@link System#nanoTime()});
+     * for senders that keep their own retransmission clock.
+     */
+    TFTPPacket next(long deadlineNanos) throws IOException, TftpRefusal, TransferAborted {
+        TFTPPacket packet = receive(deadlineNanos);
+        if (packet instanceof TFTPErrorPacket error) {
+            throw new TransferAborted("the device sent TFTP error " + error.getError() + " ("
+                    + LogText.of(error.getMessage()) + ")");
+        }
+        return packet;
     }
 
     /**
@@ -166,7 +200,8 @@ final class TransferChannel implements Closeable {
     /** The next packet from the peer, or {@code null} at the deadline; strangers get ERROR 5. */
     private TFTPPacket receive(long deadline) throws IOException, TftpRefusal {
         while (true) {
-            long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+            // rounded up: a deadline less than a millisecond away must still wait, not spin
+            long remaining = (deadline - System.nanoTime() + 999_999L) / 1_000_000L;
             if (remaining <= 0) {
                 return null;
             }

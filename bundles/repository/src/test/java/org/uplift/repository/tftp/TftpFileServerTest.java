@@ -260,7 +260,14 @@ class TftpFileServerTest {
             for (int block = 1; block <= 4; block++) {
                 assertEquals(block, RawTftp.block(device.receive()));
             }
-            assertNull(device.receive(150), "no fifth block before the window is acknowledged");
+            // the server may probe the window's tail (block 4 again) while it waits, but never goes past it
+            long quiet = System.nanoTime() + 150_000_000L;
+            for (long left = 150; left > 0; left = (quiet - System.nanoTime()) / 1_000_000L) {
+                DatagramPacket early = device.receive((int) left);
+                if (early != null) {
+                    assertEquals(4, RawTftp.block(early), "no fifth block before the window is acknowledged");
+                }
+            }
             // blocks 3 and 4 "lost": acknowledging 2 makes the server go on from 3
             device.send(tid, RawTftp.ack(2));
             int expected = 3;
