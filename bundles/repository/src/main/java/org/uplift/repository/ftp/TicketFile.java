@@ -118,8 +118,9 @@ final class TicketFile implements FtpFile {
         if (!isWritable()) {
             throw new IOException("the ticket is not for writing, already used, or expired");
         }
-        if (!ticket.begin()) {
-            throw new IOException("the ticket was closed");
+        // checked and begun in one step: two uploads racing for one ticket cannot both start
+        if (!ticket.beginAlone()) {
+            throw new IOException("the ticket was closed, or another upload to it began");
         }
         try {
             CappedUpload upload = new CappedUpload(ticket);

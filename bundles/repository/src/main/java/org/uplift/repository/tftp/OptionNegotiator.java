@@ -25,6 +25,15 @@ final class OptionNegotiator {
      */
     static TransferOptions negotiate(TftpRequest request, long fileSize, long cap, int defaultTimeoutMillis)
             throws TftpRefusal {
+        return negotiate(request, fileSize, cap, defaultTimeoutMillis, 255);
+    }
+
+    /**
+     * As above, granting a timeout option only up to {@code maxTimeoutSeconds}: RFC 2349 lets a server leave an
+     * option out of its OACK, and then the client uses the server's own time-out.
+     */
+    static TransferOptions negotiate(TftpRequest request, long fileSize, long cap, int defaultTimeoutMillis,
+            int maxTimeoutSeconds) throws TftpRefusal {
         Map<String, String> accepted = new LinkedHashMap<>();
         int blockSize = DEFAULT_BLOCK_SIZE;
         int timeoutMillis = defaultTimeoutMillis;
@@ -36,7 +45,7 @@ final class OptionNegotiator {
             accepted.put("blksize", Integer.toString(blockSize));
         }
         Long timeout = number(request.options().get("timeout"));
-        if (timeout != null && timeout >= 1 && timeout <= 255) {
+        if (timeout != null && timeout >= 1 && timeout <= maxTimeoutSeconds) {
             timeoutMillis = (int) (timeout * 1000);
             accepted.put("timeout", Long.toString(timeout));
         }

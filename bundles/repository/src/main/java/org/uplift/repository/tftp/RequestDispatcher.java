@@ -30,11 +30,18 @@ final class RequestDispatcher {
     private final TftpSettings settings;
     private final RequestGate gate;
     private final TransferPool pool;
+    private final ErrorBudget errors;
 
     RequestDispatcher(TftpSettings settings, RequestGate gate, TransferPool pool) {
         this.settings = settings;
         this.gate = gate;
         this.pool = pool;
+        this.errors = new ErrorBudget(settings.errorsPerSourcePerSecond(), 4096);
+    }
+
+    /** ERROR replies left unsent because their source had its share (for tests and a metric). */
+    long errorsDropped() {
+        return errors.dropped();
     }
 
     void handle(DatagramPacket datagram) {
@@ -63,16 +70,17 @@ final class RequestDispatcher {
     private void start(TftpRequest request, LiveTicket ticket) throws TftpRefusal, IOException {
         long fileSize = request.reads() ? sizeOf(ticket) : 0;
         TransferOptions options = OptionNegotiator.negotiate(request, fileSize, ticket.ticket().maxBytes(),
-                settings.timeoutMillis());
+                settings.timeoutMillis(), settings.maxNegotiatedTimeoutSeconds());
         TransferChannel channel = new TransferChannel(settings.bindAddress(), request.client(),
                 settings.timeoutMillis(), settings.maxRetries(), strangers);
         Transfer transfer = request.reads()
                 ? new ReadTransfer(ticket, request, options, channel)
                 : new WriteTransfer(ticket, request, options, channel);
-        // begin here, on the listener thread, so the gate's busy check and this cannot interleave
-        if (!ticket.begin()) {
+        // an upload begins only if no other attempt (over TFTP, FTP or HTTP) runs or finished, in one step
+        if (!(request.reads() ? ticket.begin() : ticket.beginAlone())) {
             channel.close();
-            throw new TftpRefusal(TftpRefusal.ACCESS_VIOLATION, "access violation", "the ticket was just closed");
+            throw new TftpRefusal(TftpRefusal.ACCESS_VIOLATION, "access violation",
+                    "the ticket was just closed, or another upload to it began");
         }
         if (!pool.start(transfer)) {
             ticket.end();
@@ -106,6 +114,9 @@ final class RequestDispatcher {
         String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
         refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
                 datagram.getPort(), refusal.reason(), refusal.code());
+        if (!errors.take(datagram.getAddress())) {
+            return; // this source has had its ERRORs for now: a forged source must not turn us into a reflector
+        }
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(settings.bindAddress(), 0))) {
             socket.send(TftpPackets.error(refusal.code(), refusal.clientMessage(), datagram.getAddress(),
                     datagram.getPort()));

@@ -71,6 +71,16 @@ public class TftpFileServer implements FileServer {
         @AttributeDefinition(name = "Retries", description = "Retransmissions of one packet before a transfer is given up")
         int maxRetries() default 5;
 
+        @AttributeDefinition(name = "Largest negotiated time-out (s)", description = "A client asking for a longer "
+                + "TFTP timeout option (RFC 2349) is not granted it and gets the server's own; a stalled transfer "
+                + "cannot hold a slot for minutes", min = "1", max = "255")
+        int maxNegotiatedTimeoutSeconds() default 10;
+
+        @AttributeDefinition(name = "TFTP errors per source and second", description = "ERROR replies to malformed or "
+                + "refused requests sent to one address per second; beyond it they are dropped, so the server cannot be "
+                + "used to reflect a flood", min = "1")
+        int errorsPerSourcePerSecond() default 10;
+
         @AttributeDefinition(name = "Concurrent transfers",
                 description = "Transfers running at once; further requests are refused as busy")
         int maxTransfers() default 64;

@@ -18,9 +18,19 @@ import org.uplift.repository.storage.StorageLocation;
  * @param maxRetries       retransmissions of one packet before the transfer is given up
  * @param maxTransfers     concurrent transfers; more are refused as busy
  * @param maxTransfersPerDevice concurrent transfers of one device address; more are refused as busy
+ * @param maxNegotiatedTimeoutSeconds the longest RFC 2349 timeout option granted
+ * @param errorsPerSourcePerSecond ERROR replies one address gets per second at most
  */
 record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Path stagingDirectory,
-        long maxUploadBytes, int timeoutMillis, int maxRetries, int maxTransfers, int maxTransfersPerDevice) {
+        long maxUploadBytes, int timeoutMillis, int maxRetries, int maxTransfers, int maxTransfersPerDevice,
+        int maxNegotiatedTimeoutSeconds, int errorsPerSourcePerSecond) {
+
+    /** The defaults for the negotiated time-out cap and the error rate. */
+    TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Path stagingDirectory, long maxUploadBytes,
+            int timeoutMillis, int maxRetries, int maxTransfers, int maxTransfersPerDevice) {
+        this(bindAddress, port, advertisedHost, stagingDirectory, maxUploadBytes, timeoutMillis, maxRetries, maxTransfers,
+                maxTransfersPerDevice, 10, 10);
+    }
 
     static TftpSettings from(TftpFileServer.Config config) {
         InetAddress bind = parseAddress(config.bindAddress());
@@ -29,7 +39,8 @@ record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Pa
                 : config.advertisedAddress().trim();
         return new TftpSettings(bind, config.port(), advertised,
                 StorageLocation.resolve(config.stagingDirectory(), "staging"), config.maxUploadBytes(),
-                config.timeoutMillis(), config.maxRetries(), config.maxTransfers(), config.maxTransfersPerDevice());
+                config.timeoutMillis(), config.maxRetries(), config.maxTransfers(), config.maxTransfersPerDevice(),
+                config.maxNegotiatedTimeoutSeconds(), config.errorsPerSourcePerSecond());
     }
 
     TftpSettings {
@@ -40,6 +51,10 @@ record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Pa
         check(maxTransfers >= 1, "maxTransfers must be at least 1 (got " + maxTransfers + ")");
         check(maxTransfersPerDevice >= 1,
                 "maxTransfersPerDevice must be at least 1 (got " + maxTransfersPerDevice + ")");
+        check(maxNegotiatedTimeoutSeconds >= 1 && maxNegotiatedTimeoutSeconds <= 255,
+                "maxNegotiatedTimeoutSeconds must be 1-255 (got " + maxNegotiatedTimeoutSeconds + ")");
+        check(errorsPerSourcePerSecond >= 1,
+                "errorsPerSourcePerSecond must be at least 1 (got " + errorsPerSourcePerSecond + ")");
     }
 
     private static void check(boolean ok, String problem) {

@@ -426,6 +426,41 @@ class TftpFileServerTest {
     }
 
     @Test
+    void givenATimeoutOptionAboveTheCap_whenNegotiated_thenItIsLeftOutAndOneAtTheCapIsGranted() throws Exception {
+        TransferTicket ticket = server.offer(file(10), loopback, TTL);
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(RRQ, ticket.fileName(), "octet", "blksize", "1024", "timeout", "11");
+            DatagramPacket oack = device.receive();
+            assertEquals(OACK, RawTftp.opcode(oack));
+            assertEquals(Map.of("blksize", "1024"), RawTftp.options(oack), "a timeout of 11 s is not granted");
+        }
+        TransferTicket other = server.offer(file(10), loopback, TTL);
+        try (RawTftp device = new RawTftp("127.0.0.1", port())) {
+            device.sendRequest(RRQ, other.fileName(), "octet", "timeout", "10");
+            DatagramPacket oack = device.receive();
+            assertEquals(Map.of("timeout", "10"), RawTftp.options(oack), "the cap itself is granted");
+        }
+    }
+
+    @Test
+    void givenAFloodOfBadRequestsFromOneSource_whenRefused_thenItsErrorsAreRationedAndOthersStillGetTheirs()
+            throws Exception {
+        int errors = 0;
+        try (RawTftp flooder = new RawTftp("127.0.0.5", port())) {
+            for (int i = 0; i < 40; i++) {
+                flooder.sendRequest(RRQ, "up-unknown-" + i + ".bin", "octet");
+            }
+            while (flooder.receive(300) != null) {
+                errors++;
+            }
+        }
+        assertTrue(errors >= 1 && errors <= 20, errors + " ERRORs for 40 bad requests (10 a second, two seconds at most)");
+        try (RawTftp other = new RawTftp("127.0.0.6", port())) {
+            assertEquals(1, other.refusalOf(RRQ, "up-unknown.bin"), "another source still gets its ERROR");
+        }
+    }
+
+    @Test
     void givenAnExpiredTicket_whenRequested_thenAccessViolationAndTheTicketIsPruned() throws Exception {
         TransferTicket ticket = server.offer(file(10), loopback, Duration.ofMillis(1));
         Thread.sleep(20);
