@@ -26,14 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
-import org.uplift.api.driver.DeviceDriver;
-import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.DriverCapabilities;
 import org.uplift.api.driver.Evidence;
-import org.uplift.api.driver.OperationHandle;
-import org.uplift.api.driver.OperationRequest;
-import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
@@ -51,7 +46,7 @@ class CapabilityPlansTest extends HarnessTest {
     /** The simulated device behind a driver that declares only {@code operations} and {@code evidence}. */
     private EngineHarness harness(Set<OperationType> operations, Set<Evidence> evidence, String... faults) throws Exception {
         h = new EngineHarness(dir, 1, List.of(faults));
-        h.withDriver(new Declaring(h.driver, new DriverCapabilities(operations, evidence)), "declaring");
+        h.withDriver(new DeclaringDriver(h.driver, new DriverCapabilities(operations, evidence)), "declaring");
         h.inventory.put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"), "declaring"));
         h.addFirmware("2.0.0", "1");
         h.startEngine();
@@ -160,34 +155,5 @@ class CapabilityPlansTest extends HarnessTest {
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "2.0.0"));
         assertEquals("device iad-1 not touched: none of its drivers (declaring) reads its model, so no firmware can be "
                 + "chosen for it", e.getMessage());
-    }
-
-    /** Speaks UPLIFT-IAD-MIB but declares only what it is given, as a driver of a poorer MIB would. */
-    private record Declaring(DeviceDriver inner, DriverCapabilities capabilities) implements DeviceDriver {
-
-        @Override
-        public boolean supports(OperationType type) {
-            return capabilities.can(type);
-        }
-
-        @Override
-        public DeviceFacts facts(Device device) throws DeviceException {
-            return inner.facts(device);
-        }
-
-        @Override
-        public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
-            return inner.start(device, request);
-        }
-
-        @Override
-        public OperationStatus status(Device device, OperationHandle handle) throws DeviceException {
-            return inner.status(device, handle);
-        }
-
-        @Override
-        public void release(Device device, OperationHandle handle) throws DeviceException {
-            inner.release(device, handle);
-        }
     }
 }

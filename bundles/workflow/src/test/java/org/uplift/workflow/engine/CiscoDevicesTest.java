@@ -26,14 +26,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
-import org.uplift.api.driver.DeviceDriver;
-import org.uplift.api.driver.DeviceException;
-import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.DriverCapabilities;
 import org.uplift.api.driver.Evidence;
-import org.uplift.api.driver.OperationHandle;
-import org.uplift.api.driver.OperationRequest;
-import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.workflow.Job;
 import org.uplift.repository.testing.Configs;
@@ -69,7 +63,8 @@ class CiscoDevicesTest {
         h.withDriver(new CiscoConfigCopyDriver(Configs.of(CiscoConfigCopyDriver.Config.class,
                 Map.of("timeoutMillis", 300, "retries", 0, "tftpPort", h.tftpPort()))),
                 "cisco-config-copy", CiscoConfigCopyMib.CISCO_PREFIX);
-        h.withDriver(new DownloadOnly(h.driver), "download-only");
+        h.withDriver(new DeclaringDriver(h.driver, new DriverCapabilities(EnumSet.of(OperationType.DOWNLOAD_FIRMWARE),
+                EnumSet.noneOf(Evidence.class))), "download-only");
         h.inventory.put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"),
                 "cisco-config-copy,download-only"));
         h.addFirmware("1.0.0", "1"); // the device keeps no readable old version: a roll-back downloads it again
@@ -126,39 +121,5 @@ class CiscoDevicesTest {
 
     private static String text(byte[] config) {
         return new String(config, StandardCharsets.UTF_8);
-    }
-
-    /** UPLIFT-IAD-MIB's driver declaring the download only, as a software driver beside a Cisco one would. */
-    private record DownloadOnly(DeviceDriver inner) implements DeviceDriver {
-
-        @Override
-        public boolean supports(OperationType type) {
-            return type == OperationType.DOWNLOAD_FIRMWARE;
-        }
-
-        @Override
-        public DriverCapabilities capabilities() {
-            return new DriverCapabilities(EnumSet.of(OperationType.DOWNLOAD_FIRMWARE), EnumSet.noneOf(Evidence.class));
-        }
-
-        @Override
-        public DeviceFacts facts(Device device) throws DeviceException {
-            return inner.facts(device);
-        }
-
-        @Override
-        public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
-            return inner.start(device, request);
-        }
-
-        @Override
-        public OperationStatus status(Device device, OperationHandle handle) throws DeviceException {
-            return inner.status(device, handle);
-        }
-
-        @Override
-        public void release(Device device, OperationHandle handle) throws DeviceException {
-            inner.release(device, handle);
-        }
     }
 }
