@@ -109,12 +109,20 @@ final class RequestDispatcher {
         }
     }
 
+    /**
+     * Refusals a stranger can provoke (a malformed request, a name no ticket has, a wrong address) are rationed;
+     * "busy" goes to a ticket's own device, which must hear it to try again later.
+     */
+    private static boolean rationed(TftpRefusal refusal) {
+        return refusal.code() != TftpRefusal.UNDEFINED;
+    }
+
     /** Sent from a fresh port like every reply, because clients refuse answers from the listening port. */
     private void refuse(DatagramPacket datagram, TftpRequest request, TftpRefusal refusal) {
         String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
         refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
                 datagram.getPort(), refusal.reason(), refusal.code());
-        if (!errors.take(datagram.getAddress())) {
+        if (rationed(refusal) && !errors.take(datagram.getAddress())) {
             return; // this source has had its ERRORs for now: a forged source must not turn us into a reflector
         }
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(settings.bindAddress(), 0))) {

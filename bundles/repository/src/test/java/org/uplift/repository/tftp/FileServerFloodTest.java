@@ -93,7 +93,9 @@ class FileServerFloodTest {
                 Map.entry("timeoutMillis", TIMEOUT_MILLIS), Map.entry("maxRetries", RETRIES),
                 Map.entry("maxTransfers", MAX_TRANSFERS), Map.entry("maxTransfersPerDevice", PER_DEVICE),
                 Map.entry("ftpMaxLogins", FTP_MAX), Map.entry("ftpMaxConnectionsPerAddress", FTP_PER_ADDRESS),
-                Map.entry("ftpLoginSeconds", FTP_LOGIN_SECONDS), Map.entry("ftpIdleSeconds", FTP_IDLE_SECONDS))));
+                Map.entry("ftpLoginSeconds", FTP_LOGIN_SECONDS), Map.entry("ftpIdleSeconds", FTP_IDLE_SECONDS),
+                // every kind of refusal is counted below; the ERROR ration per source has its own test
+                Map.entry("errorsPerSourcePerSecond", 1_000_000))));
         int tftpPort = server.endpoint(TransferProtocol.TFTP).port();
         int ftpPort = server.endpoint(TransferProtocol.FTP).port();
         int serverThreads = ServerThreads.count() - baselineThreads;
