@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
+import org.uplift.api.workflow.UpgradeException;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
@@ -17,7 +18,7 @@ import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
                 Example: uplift:campaign-cancel c-3f2a9c1e""")
 public class CampaignCancelCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Argument(index = 0, name = "campaign", description = "Id of a campaign that has not ended (see uplift:campaign-list)", required = true)
@@ -26,7 +27,12 @@ public class CampaignCancelCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign = service(campaigns, CampaignService.class).cancel(id);
+        Campaign campaign;
+        try {
+            campaign = campaigns.cancel(id);
+        } catch (UpgradeException e) {
+            throw Refusals.ofCampaign(id, e);
+        }
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

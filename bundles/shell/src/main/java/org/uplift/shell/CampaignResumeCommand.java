@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
+import org.uplift.api.workflow.UpgradeException;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
@@ -18,7 +19,7 @@ import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
                 Example: uplift:campaign-resume c-3f2a9c1e""")
 public class CampaignResumeCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Argument(index = 0, name = "campaign", description = "Id of a paused campaign (see uplift:campaign-list)", required = true)
@@ -27,7 +28,12 @@ public class CampaignResumeCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign = service(campaigns, CampaignService.class).resume(id);
+        Campaign campaign;
+        try {
+            campaign = campaigns.resume(id);
+        } catch (UpgradeException e) {
+            throw Refusals.ofCampaign(id, e);
+        }
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());
         return null;
