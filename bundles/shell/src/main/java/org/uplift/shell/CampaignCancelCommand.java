@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
-import org.uplift.api.workflow.UpgradeException;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
@@ -27,12 +26,7 @@ public class CampaignCancelCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign;
-        try {
-            campaign = campaigns.cancel(id);
-        } catch (UpgradeException e) {
-            throw Refusals.ofCampaign(id, e);
-        }
+        Campaign campaign = Refusals.change(id, campaigns::cancel);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

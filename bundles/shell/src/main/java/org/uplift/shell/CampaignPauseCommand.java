@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
-import org.uplift.api.workflow.UpgradeException;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
@@ -26,12 +25,7 @@ public class CampaignPauseCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign;
-        try {
-            campaign = campaigns.pause(id);
-        } catch (UpgradeException e) {
-            throw Refusals.ofCampaign(id, e);
-        }
+        Campaign campaign = Refusals.change(id, campaigns::pause);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignService;
-import org.uplift.api.workflow.UpgradeException;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
@@ -28,12 +27,7 @@ public class CampaignResumeCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign;
-        try {
-            campaign = campaigns.resume(id);
-        } catch (UpgradeException e) {
-            throw Refusals.ofCampaign(id, e);
-        }
+        Campaign campaign = Refusals.change(id, campaigns::resume);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());
         return null;

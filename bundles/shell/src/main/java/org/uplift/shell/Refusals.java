@@ -1,6 +1,7 @@
 package org.uplift.shell;
 
 import org.apache.karaf.shell.support.CommandException;
+import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.UpgradeException;
 
 /**
@@ -20,10 +21,19 @@ final class Refusals {
                 : e;
     }
 
-    /** A refused change of a campaign ({@code uplift:campaign-pause}, {@code -resume}, {@code -cancel}). */
-    static Exception ofCampaign(String campaignId, UpgradeException e) {
-        return e.reason() == UpgradeException.Reason.UNKNOWN_CAMPAIGN
-                ? new CommandException("no campaign " + TerminalText.safe(campaignId) + ": see uplift:campaign-list", e)
-                : e;
+    /** A change of a campaign: pause, resume or cancel. */
+    interface CampaignChange {
+        Campaign apply(String campaignId) throws UpgradeException;
+    }
+
+    /** Changes a campaign ({@code uplift:campaign-pause}, {@code -resume}, {@code -cancel}); a refusal as above. */
+    static Campaign change(String campaignId, CampaignChange change) throws Exception {
+        try {
+            return change.apply(campaignId);
+        } catch (UpgradeException e) {
+            throw e.reason() == UpgradeException.Reason.UNKNOWN_CAMPAIGN
+                    ? new CommandException("no campaign " + TerminalText.safe(campaignId) + ": see uplift:campaign-list", e)
+                    : e;
+        }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.fakes.Commands.Run;
+import org.uplift.shell.fakes.FakeBackups;
 import org.uplift.shell.fakes.FakeCampaigns;
 import org.uplift.shell.fakes.FakeCatalog;
 import org.uplift.shell.fakes.FakeDirectory;
@@ -114,27 +114,7 @@ class CommandErrorsTest {
 
     @Test
     void aMistypedDeviceIsToldFromADeviceWithoutBackups() {
-        BackupStore none = new BackupStore() {
-            @Override
-            public ConfigBackup store(String d, byte[] c, String f, String v) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<ConfigBackup> history(String deviceId) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<ConfigBackup> latest(String deviceId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public byte[] read(String deviceId, int version) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        BackupStore none = new FakeBackups();
         assertEquals("no device 'iad-9' in the inventory and no backups of it: see uplift:device-list",
                 oneLine(run(set(command(BackupsCommand.class, none), "device", "iad-9"))));
         BackupsCommand known = set(command(BackupsCommand.class, none, new FakeDirectory("iad-9")), "device", "iad-9");

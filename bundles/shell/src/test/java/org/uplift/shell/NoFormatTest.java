@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -31,6 +30,7 @@ import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.WaveSize;
 import org.uplift.shell.fakes.Commands.Run;
+import org.uplift.shell.fakes.FakeBackups;
 import org.uplift.shell.fakes.FakeCampaigns;
 import org.uplift.shell.fakes.FakeCatalog;
 import org.uplift.shell.fakes.FakeRegistry;
@@ -172,27 +172,7 @@ class NoFormatTest {
     void aDevicesBackupsAreRowsToo() {
         ConfigBackup taken = new ConfigBackup("iad-1", 1, Instant.parse("2024-05-01T10:00:00Z"), 120, "cd".repeat(32),
                 "1.0.0", "1");
-        BackupStore store = new BackupStore() {
-            @Override
-            public ConfigBackup store(String d, byte[] c, String f, String v) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<ConfigBackup> history(String deviceId) {
-                return List.of(taken);
-            }
-
-            @Override
-            public Optional<ConfigBackup> latest(String deviceId) {
-                return Optional.of(taken);
-            }
-
-            @Override
-            public byte[] read(String deviceId, int version) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        BackupStore store = new FakeBackups(taken);
         Both backups = both(set(command(BackupsCommand.class, store), "device", "iad-1"));
         assertTrue(backups.formatted().contains("SHA-256"), backups.formatted());
         assertEquals("cd".repeat(32), cell(rows(backups.plain(), 6).get(0), 5));
