@@ -154,7 +154,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         full.addAll(command);
         Path log = directory.resolve("commands.log");
-        Process process = new ProcessBuilder(full).redirectErrorStream(true)
+        // run in the cluster's directory: the postgres user may not be allowed into the module's
+        Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
