@@ -53,7 +53,11 @@ final class JobRecordJson {
         r.failure().ifPresent(f -> doc.putObject("failure").put("step", f.step().name()).put("reason", f.reason()));
         r.afterRollback().ifPresent(a -> doc.put("afterRollback", a.name()));
         ObjectNode attempts = doc.putObject("attempts");
-        new EnumMap<>(r.attempts()).forEach((step, n) -> attempts.put(step.name(), n));
+        for (JobState step : JobState.values()) {
+            if (r.attempts().containsKey(step)) {
+                attempts.put(step.name(), r.attempts().get(step));
+            }
+        }
         r.justDecided().ifPresent(d -> doc.putObject("justDecided").put("decision", d.decision().name())
                 .put("into", d.into().name()));
         try {

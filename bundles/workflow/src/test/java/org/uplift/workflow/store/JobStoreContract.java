@@ -258,9 +258,9 @@ abstract class JobStoreContract {
         assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.BACKUP), UNCHANGED));
         assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), UNCHANGED));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // as a version-1 database: the columns' defaults, step 2 not recorded
+            // as a version-1 database: the columns' defaults, step 2 (and every later one) not recorded
             statement.executeUpdate("UPDATE uplift_jobs SET prompt = 0");
-            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version = 2");
+            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version >= 2");
         }
 
         StoredJob migrated = new JdbcJobStore(dataSource, clock).find("J-1").orElseThrow();
