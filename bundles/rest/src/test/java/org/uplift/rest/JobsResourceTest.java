@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeException;
 
 class JobsResourceTest {
 
@@ -91,6 +92,22 @@ class JobsResourceTest {
         upgrades.refuseStartWith = "device iad-1 already runs 2.0.0";
         ApiException e = refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
         assertEquals("device iad-1 already runs 2.0.0", e.getMessage());
+    }
+
+    /** Issue 15 item 4: the engine decides and names its reason; REST maps the reason, not the text. */
+    @Test
+    void givenTheEngineUnavailableOrTheDeviceSilent_whenPosted_thenEachReasonHasItsStatus() {
+        upgrades.refuseStartWith = "the job store cannot be reached; try again";
+        upgrades.refuseStartReason = UpgradeException.Reason.UNAVAILABLE;
+        assertEquals("the job store cannot be reached; try again",
+                refused(503, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"))).getMessage());
+        upgrades.refuseStartWith = "cannot read device iad-1 before upgrading it: timeout";
+        upgrades.refuseStartReason = UpgradeException.Reason.DEVICE_UNREACHABLE;
+        refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        upgrades.refuseStartWith = "device iad-1 not touched: none of its drivers can download over ftp";
+        upgrades.refuseStartReason = UpgradeException.Reason.REFUSED_BY_PREFLIGHT;
+        refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        assertTrue(upgrades.started.isEmpty());
     }
 
     @Test
