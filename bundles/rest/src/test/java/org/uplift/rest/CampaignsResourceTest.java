@@ -19,6 +19,7 @@ import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.WaveSize;
 
 class CampaignsResourceTest {
@@ -82,9 +83,19 @@ class CampaignsResourceTest {
 
     @Test
     void givenTheServiceRefuses_whenPosted_then409CarriesItsReason() {
-        campaigns.refuseStartWith = "no device of model IAD-9 in the inventories";
-        assertEquals("no device of model IAD-9 in the inventories",
+        campaigns.refuseStartWith = "no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add";
+        campaigns.refuseStartReason = UpgradeException.Reason.REFUSED_BY_PREFLIGHT;
+        assertEquals("no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add",
                 refused(409, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
+    }
+
+    /** The engine names a selection that matches no device an invalid request: 400, as a bad body. */
+    @Test
+    void givenASelectionMatchingNoDevice_whenPosted_then400CarriesTheServicesReason() {
+        campaigns.refuseStartWith = "no device matches model IAD-9 for target 2.0.0";
+        campaigns.refuseStartReason = UpgradeException.Reason.INVALID_REQUEST;
+        assertEquals("no device matches model IAD-9 for target 2.0.0",
+                refused(400, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
     }
 
     @Test
