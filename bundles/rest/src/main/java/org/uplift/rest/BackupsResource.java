@@ -17,8 +17,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.dto.BackupDiffDto;
 import org.uplift.api.dto.BackupDto;
@@ -28,6 +26,8 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.rest.security.Requires;
 import org.uplift.rest.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * {@code /uplift/devices/{device}/backups}: a device's configuration backups, one with its content (checked

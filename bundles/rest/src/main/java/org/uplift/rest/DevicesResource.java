@@ -15,8 +15,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import org.uplift.api.device.Device;
 import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.dto.BackupDto;
@@ -26,6 +24,8 @@ import org.uplift.api.repository.BackupStore;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.rest.security.Requires;
 import org.uplift.rest.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** {@code /uplift/devices}: the devices of every inventory, never with their SNMP secrets. */
 @Component(service = DevicesResource.class)

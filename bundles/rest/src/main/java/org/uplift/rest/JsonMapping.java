@@ -3,6 +3,8 @@ package org.uplift.rest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.uplift.api.dto.DecisionDto;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -21,8 +23,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
-
-import org.uplift.api.dto.DecisionDto;
 
 /**
  * The one Jackson configuration of the REST API, for request bodies and answers alike. Reading is strict: a field the

@@ -14,10 +14,10 @@ import java.util.Map;
 
 import javax.ws.rs.core.Response;
 
+import org.junit.jupiter.api.function.Executable;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * What the resource tests read from answers and send as bodies. Bodies are read as the runtime reads them
