@@ -183,8 +183,9 @@ public class RestIT extends UpliftTestSupport {
             HttpResponse<String> waitingList = get("/uplift/jobs?state=AWAITING_DECISION");
             assertTrue(waitingList.body(), waitingList.body().contains("\"id\":\"" + id + "\""));
 
+            // the engine refuses a second job of the device (Reason.BUSY) in words of its own; REST answers 409
             HttpResponse<String> busy = post("/uplift/jobs", "{\"device\": \"iad-2\", \"firmware\": \"2.0.0\"}");
-            assertError(busy, 409, "device iad-2 already has job " + id + " (AWAITING_DECISION)");
+            assertError(busy, 409, "device iad-2 already has job " + id);
 
             HttpResponse<String> retried = post("/uplift/jobs/" + id + "/retry", "");
             assertEquals(retried.body(), 200, retried.statusCode());
@@ -212,6 +213,11 @@ public class RestIT extends UpliftTestSupport {
         installWhiteboard();
         assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", "), 400, "not valid JSON at character 21");
         assertError(post("/uplift/jobs", "{\"device\": \"iad-1\"}"), 400, "field \"firmware\" is required");
+        // issue 15 item 5: Jackson reads the bodies; a typo is refused, and so is a body nested past the limit
+        assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmwre\": \"2.0.0\"}"), 400,
+                "unknown field \"firmwre\"; expected device, firmware, policy");
+        assertError(post("/uplift/jobs", "{\"device\": 7, \"firmware\": \"2.0.0\"}"), 400, "field \"device\" must be a string, not a number");
+        assertError(post("/uplift/jobs", "[".repeat(10_000)), 400, "nesting depth (33) exceeds the maximum allowed (32)");
         assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"maybe\"}"), 400,
                 "policy must be ask, abort, retry:N");
         assertError(post("/uplift/jobs", "{\"device\": \"nope\", \"firmware\": \"2.0.0\"}"), 400, "no device 'nope' in the inventory");

@@ -17,12 +17,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.uplift.api.directory.DeviceDirectory;
+import org.uplift.api.dto.BackupDiffDto;
+import org.uplift.api.dto.BackupDto;
 import org.uplift.api.repository.BackupDiff;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.rest.security.Requires;
 import org.uplift.rest.security.Role;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * {@code /uplift/devices/{device}/backups}: a device's configuration backups, one with its content (checked
@@ -48,7 +53,7 @@ public class BackupsResource {
     @GET
     @Requires(Role.VIEWER)
     public Response list(@PathParam("device") String device) {
-        return Replies.ok(Map.of("device", device, "backups", history(device).stream().map(Views::backup).toList()));
+        return Replies.ok(Map.of("device", device, "backups", history(device).stream().map(BackupDto::of).toList()));
     }
 
     /** One backup's record and its content as text; device configurations hold secrets, so operators only. */
@@ -57,9 +62,7 @@ public class BackupsResource {
     @Requires(Role.OPERATOR)
     public Response show(@PathParam("device") String device, @PathParam("version") String version) {
         ConfigBackup backup = find(device, version(version, "version"));
-        Map<String, Object> view = Views.backup(backup);
-        view.put("content", new String(read(backup), StandardCharsets.UTF_8));
-        return Replies.ok(view);
+        return Replies.ok(new BackupReply(BackupDto.of(backup), new String(read(backup), StandardCharsets.UTF_8)));
     }
 
     /** The unified diff from backup {@code from} to backup {@code to}, volatile lines left out; it shows lines, so operators only. */
@@ -74,7 +77,7 @@ public class BackupsResource {
         ConfigBackup newer = find(device, version(to, "to"));
         try {
             BackupDiff diff = backups.diff(device, older.version(), newer.version());
-            return Replies.ok(Views.diff(device, diff));
+            return Replies.ok(BackupDiffDto.of(device, diff));
         } catch (RepositoryException e) {
             throw new ApiException(500, e.getMessage());
         }
@@ -113,5 +116,14 @@ public class BackupsResource {
             // answered below
         }
         throw ApiException.badRequest(name + " must be a backup version (1, 2, ...), got '" + text + "'");
+    }
+
+    /**
+     * One backup's answer: its record and its content.
+     *
+     * @param backup  the record
+     * @param content the configuration as text
+     */
+    public record BackupReply(@JsonUnwrapped BackupDto backup, String content) {
     }
 }

@@ -1,9 +1,6 @@
 package org.uplift.rest;
 
-import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -19,14 +16,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.uplift.api.dto.CampaignDto;
+import org.uplift.api.dto.CampaignSummaryDto;
 import org.uplift.api.workflow.Campaign;
-import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignService;
-import org.uplift.api.workflow.DeviceSelection;
-import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeService;
-import org.uplift.api.workflow.WaveSize;
 import org.uplift.rest.security.Requires;
 import org.uplift.rest.security.Role;
 
@@ -44,26 +39,20 @@ import org.uplift.rest.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignsResource {
 
-    private static final Set<String> START_FIELDS = Set.of("firmware", "devices", "model", "older", "concurrency",
-            "waves", "threshold", "policy");
-
     private final CampaignService campaigns;
     private final UpgradeService upgrades;
-    private final DeviceDirectory directory;
 
     @Activate
-    public CampaignsResource(@Reference CampaignService campaigns, @Reference UpgradeService upgrades,
-            @Reference DeviceDirectory directory) {
+    public CampaignsResource(@Reference CampaignService campaigns, @Reference UpgradeService upgrades) {
         this.campaigns = campaigns;
         this.upgrades = upgrades;
-        this.directory = directory;
     }
 
     /** All campaigns, newest first. */
     @GET
     @Requires(Role.VIEWER)
     public Response list() {
-        return Replies.ok(Map.of("campaigns", campaigns.campaigns().stream().map(Views::campaignSummary).toList()));
+        return Replies.ok(Map.of("campaigns", campaigns.campaigns().stream().map(CampaignSummaryDto::of).toList()));
     }
 
     /** One campaign with its waves' progress and its jobs. */
@@ -77,19 +66,13 @@ public class CampaignsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Role.OPERATOR)
-    public Response start(InputStream body) {
-        CampaignRequest request = request(RequestBody.read(body, START_FIELDS));
-        for (String device : request.selection().deviceIds()) {
-            if (directory.device(device).isEmpty()) {
-                throw ApiException.badRequest("no device '" + device + "' in the inventory; see /uplift/devices");
-            }
-        }
+    public Response start(CampaignStart body) {
         try {
-            Campaign campaign = campaigns.start(request);
+            Campaign campaign = campaigns.start(body.toRequest());
             return Replies.created("campaigns/" + campaign.id(), view(campaign));
         } catch (UpgradeException e) {
-            // e.g. the selection matches no device now, or the campaign cannot be stored
-            throw ApiException.conflict(e.getMessage());
+            // e.g. a device no inventory knows (400), the selection matches no device now (409), no store (503)
+            throw ApiException.of(e);
         }
     }
 
@@ -101,7 +84,7 @@ public class CampaignsResource {
         try {
             return Replies.ok(view(campaigns.pause(id)));
         } catch (UpgradeException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw ApiException.of(e);
         }
     }
 
@@ -113,7 +96,7 @@ public class CampaignsResource {
         try {
             return Replies.ok(view(campaigns.resume(id)));
         } catch (UpgradeException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw ApiException.of(e);
         }
     }
 
@@ -125,7 +108,7 @@ public class CampaignsResource {
         try {
             return Replies.ok(view(campaigns.cancel(id)));
         } catch (UpgradeException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw ApiException.of(e);
         }
     }
 
@@ -133,38 +116,7 @@ public class CampaignsResource {
         return campaigns.campaign(id).orElseThrow(() -> ApiException.notFound("no campaign '" + id + "'; see /uplift/campaigns"));
     }
 
-    private Map<String, Object> view(Campaign campaign) {
-        return Views.campaign(campaign, upgrades.jobsOfCampaign(campaign.id()));
-    }
-
-    /** The request the body describes; the API records' own checks (concurrency, threshold, waves) answer as 400. */
-    static CampaignRequest request(RequestBody body) {
-        String firmware = body.text("firmware");
-        try {
-            List<WaveSize> waves = CampaignRequest.parseWaves(body.optionalText("waves").orElse("1,10%,100%"));
-            return new CampaignRequest(firmware, selection(body), body.integer("concurrency", 5), waves,
-                    body.integer("threshold", 20), RetryPolicy.parse(body.optionalText("policy").orElse("abort")));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-    }
-
-    private static DeviceSelection selection(RequestBody body) {
-        List<String> devices = body.texts("devices");
-        boolean older = body.flag("older", false);
-        String model = body.optionalText("model").orElse(null);
-        if (!devices.isEmpty()) {
-            if (model != null || older) {
-                throw ApiException.badRequest("\"devices\" names the devices: leave out \"model\" and \"older\"");
-            }
-            return DeviceSelection.list(devices);
-        }
-        if (older) {
-            return DeviceSelection.olderThanTarget(model);
-        }
-        if (model != null) {
-            return DeviceSelection.model(model);
-        }
-        throw ApiException.badRequest("choose the devices: \"devices\": [ids], \"model\": \"M\", or \"older\": true (with an optional \"model\")");
+    private CampaignDto view(Campaign campaign) {
+        return CampaignDto.of(campaign, upgrades.jobsOfCampaign(campaign.id()));
     }
 }

@@ -26,7 +26,6 @@ import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeService;
-import org.uplift.rest.json.JsonWriter;
 
 /**
  * What {@code /uplift/events} streams: every job and campaign state change Uplift posts on Event Admin, as it
@@ -110,7 +109,7 @@ public class EventFeed implements EventHandler {
             return false;
         }
         subscribers.add(subscriber);
-        String data = JsonWriter.write(Views.object("job", jobFilter));
+        String data = JsonMapping.write(new FeedEvent.Subscribed(jobFilter));
         if (!subscriber.deliver(new FeedEvent(ids.incrementAndGet(), FeedEvent.SUBSCRIBED, data, null))) {
             subscribers.remove(subscriber);
         }

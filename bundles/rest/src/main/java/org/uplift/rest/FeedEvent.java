@@ -1,14 +1,13 @@
 package org.uplift.rest;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.event.Event;
+import org.uplift.api.dto.ProgressDto;
 import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.UpgradeService;
-import org.uplift.rest.json.JsonWriter;
 
 /**
  * One server-sent event of {@code /uplift/events}: a name ({@code job}, {@code decision}, {@code campaign},
@@ -41,27 +40,42 @@ record FeedEvent(long id, String name, String data, String jobId) {
      */
     static Optional<FeedEvent> of(Event event, long id) {
         String topic = event.getTopic();
-        if (UpgradeService.TOPIC_JOB_STATE.equals(topic) || UpgradeService.TOPIC_DECISION_NEEDED.equals(topic)) {
-            boolean decision = UpgradeService.TOPIC_DECISION_NEEDED.equals(topic);
+        if (UpgradeService.TOPIC_JOB_STATE.equals(topic)) {
             String job = text(event, "job.id");
-            Map<String, Object> data = Views.object("job", job, "device", text(event, "device.id"),
-                    "state", text(event, "state"), "message", text(event, "message"), "at", time(event));
-            if (decision) {
-                data.put("failedStep", text(event, "failed.step"));
-            }
-            return Optional.of(new FeedEvent(id, decision ? DECISION : JOB, JsonWriter.write(data), job));
+            return Optional.of(new FeedEvent(id, JOB, JsonMapping.write(new JobChange(job, text(event, "device.id"),
+                    text(event, "state"), text(event, "message"), time(event))), job));
+        }
+        if (UpgradeService.TOPIC_DECISION_NEEDED.equals(topic)) {
+            String job = text(event, "job.id");
+            return Optional.of(new FeedEvent(id, DECISION, JsonMapping.write(new DecisionNeeded(job, text(event, "device.id"),
+                    text(event, "state"), text(event, "message"), time(event), text(event, "failed.step"))), job));
         }
         if (CampaignService.TOPIC_CAMPAIGN_STATE.equals(topic)) {
             Object wave = event.getProperty("wave");
-            Map<String, Object> data = Views.object("campaign", text(event, "campaign.id"), "state", text(event, "state"),
-                    "wave", wave instanceof Number n ? n : null, "message", text(event, "message"), "at", time(event));
-            return Optional.of(new FeedEvent(id, CAMPAIGN, JsonWriter.write(data), null));
+            return Optional.of(new FeedEvent(id, CAMPAIGN, JsonMapping.write(new CampaignChange(text(event, "campaign.id"),
+                    text(event, "state"), wave instanceof Number n ? n : null, text(event, "message"), time(event))), null));
         }
         return Optional.empty();
     }
 
     static FeedEvent progress(JobProgress progress, long id) {
-        return new FeedEvent(id, PROGRESS, JsonWriter.write(Views.progress(progress)), progress.jobId());
+        return new FeedEvent(id, PROGRESS, JsonMapping.write(ProgressDto.of(progress)), progress.jobId());
+    }
+
+    /** The data of {@code subscribed}: the job the stream follows, or {@code null} for all. */
+    public record Subscribed(String job) {
+    }
+
+    /** The data of {@code job}: a job entered a state. */
+    public record JobChange(String job, String device, String state, String message, Instant at) {
+    }
+
+    /** The data of {@code decision}: a job waits for retry or abort after {@code failedStep} failed. */
+    public record DecisionNeeded(String job, String device, String state, String message, Instant at, String failedStep) {
+    }
+
+    /** The data of {@code campaign}: a campaign's state or wave changed. */
+    public record CampaignChange(String campaign, String state, Number wave, String message, Instant at) {
     }
 
     private static String text(Event event, String property) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.uplift.api.dto.FirmwareDto;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.rest.security.Requires;
@@ -38,14 +39,14 @@ public class FirmwareResource {
     @GET
     @Requires(Role.VIEWER)
     public Response list() {
-        return Replies.ok(Map.of("firmware", catalog.list().stream().map(Views::firmware).toList()));
+        return Replies.ok(Map.of("firmware", catalog.list().stream().map(FirmwareDto::of).toList()));
     }
 
     @GET
     @Path("{id}")
     @Requires(Role.VIEWER)
     public Response show(@PathParam("id") String id) {
-        return Replies.ok(Views.firmware(catalog.get(id)
+        return Replies.ok(FirmwareDto.of(catalog.get(id)
                 .orElseThrow(() -> ApiException.notFound("no firmware '" + id + "' in the catalogue"))));
     }
 

@@ -1,6 +1,5 @@
 package org.uplift.rest;
 
-import java.io.InputStream;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -29,15 +27,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.uplift.api.repository.FirmwareCatalog;
+import org.uplift.api.dto.JobDto;
+import org.uplift.api.dto.JobSummaryDto;
 import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
-import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPage;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
@@ -57,18 +54,11 @@ import org.uplift.rest.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    private static final Set<String> START_FIELDS = Set.of("device", "firmware", "policy");
-
     private final UpgradeService upgrades;
-    private final DeviceDirectory directory;
-    private final FirmwareCatalog catalog;
 
     @Activate
-    public JobsResource(@Reference UpgradeService upgrades, @Reference DeviceDirectory directory,
-            @Reference FirmwareCatalog catalog) {
+    public JobsResource(@Reference UpgradeService upgrades) {
         this.upgrades = upgrades;
-        this.directory = directory;
-        this.catalog = catalog;
     }
 
     /**
@@ -93,7 +83,7 @@ public class JobsResource {
         }
         JobPage page = upgrades.jobs(query);
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("jobs", page.jobs().stream().map(Views::jobSummary).toList());
+        reply.put("jobs", page.jobs().stream().map(JobSummaryDto::of).toList());
         reply.put("total", page.total());
         reply.put("offset", page.offset());
         reply.put("limit", page.limit());
@@ -110,22 +100,24 @@ public class JobsResource {
         return Replies.ok(view(job(id)));
     }
 
+    /**
+     * The engine decides whether the job can start; its refusal answers by its reason ({@link ApiException#of}): a
+     * device or firmware it does not know 400, a device already being upgraded (or on that version) 409.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Role.OPERATOR)
-    public Response start(InputStream body) {
-        RequestBody request = RequestBody.read(body, START_FIELDS);
-        String device = request.text("device");
-        String firmware = request.text("firmware");
-        RetryPolicy policy = policy(request.optionalText("policy").orElse("ask"));
-        checkStartable(device, firmware);
+    public Response start(JobStart body) {
+        UpgradeRequest request = body.toRequest();
         try {
-            Job job = upgrades.start(new UpgradeRequest(device, firmware, policy, null));
+            Job job = upgrades.start(request);
             return Replies.created("jobs/" + job.id(), view(job));
         } catch (UpgradeException e) {
-            // the device and the firmware exist: the device's own state refused it (unreachable, already on that
-            // version, no migration chain to the new format, a job started meanwhile)
-            throw ApiException.conflict(e.getMessage());
+            if (e.reason() == UpgradeException.Reason.UNKNOWN_DEVICE) {
+                // the engine's text names the shell command; a REST client looks the devices up here
+                throw ApiException.badRequest("no device '" + request.deviceId() + "' in the inventory; see /uplift/devices");
+            }
+            throw ApiException.of(e);
         }
     }
 
@@ -156,46 +148,16 @@ public class JobsResource {
         try {
             return Replies.ok(view(upgrades.decide(id, prompt == null ? 0 : prompt, decision, decider)));
         } catch (UpgradeException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw ApiException.of(e);
         }
-    }
-
-    /** Refuses what the body names wrongly (400) or a device already being upgraded (409) before the device is touched. */
-    private void checkStartable(String device, String firmware) {
-        if (directory.device(device).isEmpty()) {
-            throw ApiException.badRequest("no device '" + device + "' in the inventory; see /uplift/devices");
-        }
-        if (catalog.list().stream().noneMatch(f -> f.version().equals(firmware))) {
-            throw ApiException.badRequest("no firmware version '" + firmware + "' in the catalogue; see /uplift/firmware");
-        }
-        upgrades.jobs().stream().filter(j -> j.deviceId().equals(device) && !j.state().terminal()).findFirst()
-                .ifPresent(j -> {
-                    throw ApiException.conflict("device " + device + " already has job " + j.id() + " (" + j.state() + ")");
-                });
     }
 
     private Job job(String id) {
         return upgrades.job(id).orElseThrow(() -> ApiException.notFound("no job '" + id + "'; see /uplift/jobs"));
     }
 
-    private Map<String, Object> view(Job job) {
-        Map<String, Object> view = new LinkedHashMap<>(
-                Views.job(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id())));
-        view.put("prompt", job.prompt());
-        DecisionRecord d = job.lastDecision();
-        if (d != null) {
-            view.put("lastDecision", Map.of("prompt", d.prompt(), "decision", d.decision().name(), "by", d.by(),
-                    "from", d.from(), "at", d.at().toString()));
-        }
-        return view;
-    }
-
-    private static RetryPolicy policy(String text) {
-        try {
-            return RetryPolicy.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+    private JobDto view(Job job) {
+        return JobDto.of(job, job.state().terminal() ? Optional.empty() : upgrades.progress(job.id()));
     }
 
     private static JobState state(String name) {

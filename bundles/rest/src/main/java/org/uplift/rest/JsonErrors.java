@@ -1,14 +1,11 @@
 package org.uplift.rest;
 
-import java.util.Map;
-
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uplift.rest.json.JsonText;
 
 /**
  * Every failure as {@code {"error": "one line"}}: the API's own refusals with their status, the JAX-RS
@@ -36,7 +33,15 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
     /** A JSON error response. */
     public static Response response(int status, String message) {
         return Response.status(status).type(JsonBodyWriter.JSON_UTF8)
-                .entity(JsonText.of(Map.of("error", oneLine(message)))).build();
+                .entity(new ErrorReply(oneLine(message))).build();
+    }
+
+    /**
+     * What every failure answers.
+     *
+     * @param error one line saying what failed and what to do
+     */
+    public record ErrorReply(String error) {
     }
 
     private static String runtimeMessage(int status) {

@@ -18,8 +18,8 @@ import org.uplift.rest.security.RoleMapping;
 import org.uplift.rest.security.SecurityConfig;
 
 /**
- * The JAX-RS application every Uplift resource selects: served under {@code /uplift}, with the JSON writer, the
- * JSON error mapper, and the request checks (HTTP Basic login, the foreign-origin refusal, each method's role).
+ * The JAX-RS application every Uplift resource selects: served under {@code /uplift}, with the JSON reader and writer
+ * (Jackson, {@link JsonMapping}), the JSON error mapper, and the request checks (HTTP Basic login, the foreign-origin refusal, each method's role).
  * The checks are the application's own providers, not whiteboard extensions, so the API is never served without
  * them; a change of {@link SecurityConfig} re-creates the application.
  */
@@ -39,7 +39,7 @@ public class UpliftApplication extends Application {
     @Activate
     public UpliftApplication(SecurityConfig config) {
         RoleMapping roles = new RoleMapping(config.viewerRoles(), config.operatorRoles(), config.adminRoles());
-        providers = Set.of(new JsonBodyWriter(), new JsonErrors(),
+        providers = Set.of(new JsonBodyReader(), new JsonBodyWriter(), new JsonErrors(),
                 new Authentication(new JaasLogins(config.realm().trim()), roles),
                 new OriginCheck(ConfigLists.of(config.allowedOrigins())),
                 new RoleFeature());

@@ -17,7 +17,7 @@ import org.uplift.api.device.SnmpCredentials;
 
 class BackupsResourceTest {
 
-    private final DeviceDirectory directory = new DeviceDirectory();
+    private final InMemoryDirectory directory = new InMemoryDirectory();
     private final InMemoryRepository.Backups backups = new InMemoryRepository.Backups();
     private final BackupsResource resource = new BackupsResource(directory, backups);
 

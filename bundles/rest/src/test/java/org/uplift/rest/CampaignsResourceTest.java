@@ -2,7 +2,7 @@ package org.uplift.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.uplift.rest.Http.body;
+import static org.uplift.rest.Http.campaign;
 import static org.uplift.rest.Http.json;
 import static org.uplift.rest.Http.list;
 import static org.uplift.rest.Http.refused;
@@ -15,31 +15,27 @@ import javax.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.uplift.api.device.Device;
-import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.WaveSize;
 
 class CampaignsResourceTest {
 
     private final InMemoryCampaigns campaigns = new InMemoryCampaigns();
     private final InMemoryUpgrades upgrades = new InMemoryUpgrades();
-    private final DeviceDirectory directory = new DeviceDirectory();
-    private final CampaignsResource resource = new CampaignsResource(campaigns, upgrades, directory);
+    private final CampaignsResource resource = new CampaignsResource(campaigns, upgrades);
 
     @BeforeEach
     void inventory() {
-        directory.addInventory(new InMemoryRepository.Inventory(
-                new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("p"), null),
-                new Device("iad-2", "192.0.2.2", 161, SnmpCredentials.v2c("p"), null)));
+        campaigns.devices.addAll(List.of("iad-1", "iad-2"));
     }
 
     @Test
     void givenADeviceList_whenPosted_thenTheCampaignStartsWithTheShellsDefaults() {
-        Response response = resource.start(body("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", \"iad-2\"]}"));
+        Response response = resource.start(campaign("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", \"iad-2\"]}"));
         Map<String, Object> campaign = json(response, 201);
         assertEquals("campaigns/c1", response.getLocation().toString());
         assertEquals("RUNNING", campaign.get("state"));
@@ -53,7 +49,7 @@ class CampaignsResourceTest {
 
     @Test
     void givenEverySetting_whenPosted_thenTheRequestCarriesThem() {
-        json(resource.start(body("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"older\": true, \"concurrency\": 20,"
+        json(resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"older\": true, \"concurrency\": 20,"
                 + " \"waves\": \"1,50%\", \"threshold\": 0, \"policy\": \"retry:1:abort\"}")), 201);
         CampaignRequest request = campaigns.started.get(0);
         assertEquals(DeviceSelection.olderThanTarget("IAD-1000"), request.selection());
@@ -65,7 +61,7 @@ class CampaignsResourceTest {
 
     @Test
     void givenAModel_whenPosted_thenEveryDeviceOfItIsSelected() {
-        json(resource.start(body("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\"}")), 201);
+        json(resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\"}")), 201);
         assertEquals(DeviceSelection.model("IAD-1000"), campaigns.started.get(0).selection());
     }
 
@@ -87,14 +83,24 @@ class CampaignsResourceTest {
 
     @Test
     void givenTheServiceRefuses_whenPosted_then409CarriesItsReason() {
-        campaigns.refuseStartWith = "no device of model IAD-9 in the inventories";
-        assertEquals("no device of model IAD-9 in the inventories",
-                refused(409, () -> resource.start(body("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
+        campaigns.refuseStartWith = "no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add";
+        campaigns.refuseStartReason = UpgradeException.Reason.REFUSED_BY_PREFLIGHT;
+        assertEquals("no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add",
+                refused(409, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
+    }
+
+    /** The engine names a selection that matches no device an invalid request: 400, as a bad body. */
+    @Test
+    void givenASelectionMatchingNoDevice_whenPosted_then400CarriesTheServicesReason() {
+        campaigns.refuseStartWith = "no device matches model IAD-9 for target 2.0.0";
+        campaigns.refuseStartReason = UpgradeException.Reason.INVALID_REQUEST;
+        assertEquals("no device matches model IAD-9 for target 2.0.0",
+                refused(400, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
     }
 
     @Test
     void givenARunningCampaign_whenPausedResumedAndCancelled_thenEachAnswersItsNewStateAndWrongMovesAre409() {
-        resource.start(body("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}"));
+        resource.start(campaign("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}"));
         assertEquals("PAUSED", json(resource.pause("c1"), 200).get("state"));
         refused(409, () -> resource.pause("c1"));
         assertEquals("RUNNING", json(resource.resume("c1"), 200).get("state"));
@@ -113,7 +119,7 @@ class CampaignsResourceTest {
 
     @Test
     void givenACampaignWithJobs_whenShown_thenItHasItsWavesAndOnlyItsJobs() {
-        resource.start(body("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", \"iad-2\"]}"));
+        resource.start(campaign("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", \"iad-2\"]}"));
         upgrades.put("j1", "iad-1", JobState.DONE, "c1");
         upgrades.put("j2", "iad-2", JobState.DONE, null);
         Map<String, Object> campaign = json(resource.show("c1"), 200);
@@ -124,7 +130,7 @@ class CampaignsResourceTest {
     }
 
     private void assertBad(String body, String expected) {
-        ApiException e = refused(400, () -> resource.start(body(body)));
+        ApiException e = refused(400, () -> resource.start(campaign(body)));
         assertTrue(e.getMessage().contains(expected), body + " -> " + e.getMessage());
     }
 }

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.workflow.JobState;
-import org.uplift.rest.json.JsonText;
 
 class DevicesResourceTest {
 
-    private final DeviceDirectory directory = new DeviceDirectory();
+    private final InMemoryDirectory directory = new InMemoryDirectory();
     private final InMemoryRepository.Backups backups = new InMemoryRepository.Backups();
     private final InMemoryUpgrades upgrades = new InMemoryUpgrades();
     private final DevicesResource resource = new DevicesResource(directory, backups, upgrades);
@@ -31,7 +30,7 @@ class DevicesResourceTest {
                 new Device("iad-2", "192.0.2.2", 161, SnmpCredentials.v2c("s3cret-community"), "uplift-iad"),
                 new Device("iad-1", "192.0.2.1", 1161, SnmpCredentials.v3("ops", "auth-pass-123", "priv-pass-456"), null)));
         var response = resource.list();
-        String text = ((JsonText) response.getEntity()).text();
+        String text = Http.text(response);
         for (String secret : List.of("s3cret-community", "auth-pass-123", "priv-pass-456")) {
             assertFalse(text.contains(secret), text);
         }

@@ -18,7 +18,6 @@ import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeService;
-import org.uplift.rest.json.JsonReader;
 
 class EventFeedTest {
 
@@ -177,7 +176,7 @@ class EventFeedTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(FeedEvent e) {
-        return (Map<String, Object>) JsonReader.read(e.data());
+        return (Map<String, Object>) Http.parse(e.data());
     }
 
     /** A subscriber that keeps what it is sent. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.uplift.rest.Http.body;
+import static org.uplift.rest.Http.job;
 import static org.uplift.rest.Http.json;
 import static org.uplift.rest.Http.list;
 import static org.uplift.rest.Http.refused;
@@ -20,29 +20,25 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.uplift.api.device.Device;
-import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.UpgradeException;
 
 class JobsResourceTest {
 
     private final InMemoryUpgrades upgrades = new InMemoryUpgrades();
-    private final DeviceDirectory directory = new DeviceDirectory();
-    private final InMemoryRepository.Catalog catalog = new InMemoryRepository.Catalog(InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"));
-    private final JobsResource resource = new JobsResource(upgrades, directory, catalog);
+    private final JobsResource resource = new JobsResource(upgrades);
 
     @BeforeEach
     void inventory() {
-        directory.addInventory(new InMemoryRepository.Inventory(
-                new Device("iad-1", "127.0.0.1", 16100, SnmpCredentials.v2c("private"), null),
-                new Device("iad-2", "127.0.0.1", 16101, SnmpCredentials.v2c("private"), null)));
+        upgrades.devices.addAll(List.of("iad-1", "iad-2"));
+        upgrades.versions.add("2.0.0");
     }
 
     @Test
     void givenAValidRequest_whenPosted_thenTheJobIsStartedAnd201NamesItsLocation() {
-        Response response = resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"retry:2\"}"));
+        Response response = resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"retry:2\"}"));
         Map<String, Object> job = json(response, 201);
         assertEquals("jobs/" + job.get("id"), response.getLocation().toString());
         assertEquals("iad-1", job.get("device"));
@@ -55,7 +51,7 @@ class JobsResourceTest {
 
     @Test
     void givenNoPolicy_whenPosted_thenTheJobAsksTheOperator() {
-        resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"));
+        resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"));
         assertEquals(RetryPolicy.ASK, upgrades.started.get(0).policy());
     }
 
@@ -77,25 +73,41 @@ class JobsResourceTest {
 
     @Test
     void givenABodyThatIsNotUtf8OrTooLarge_whenPosted_thenItIsRefusedWith400() {
-        ApiException notUtf8 = refused(400, () -> resource.start(new ByteArrayInputStream(new byte[] {'{', (byte) 0xff, '}'})));
+        ApiException notUtf8 = refused(400, () -> resource.start(JsonBodyReader.read(new ByteArrayInputStream(new byte[] {'{', (byte) 0xff, '}'}), JobStart.class)));
         assertEquals("the request body is not UTF-8", notUtf8.getMessage());
-        String huge = "{\"device\": \"" + "x".repeat(RequestBody.MAX_BYTES) + "\"}";
-        ApiException tooLarge = refused(400, () -> resource.start(body(huge)));
+        String huge = "{\"device\": \"" + "x".repeat(JsonMapping.MAX_BYTES) + "\"}";
+        ApiException tooLarge = refused(400, () -> resource.start(job(huge)));
         assertEquals("the request body is larger than 65536 bytes", tooLarge.getMessage());
     }
 
     @Test
     void givenADeviceWithAnUnfinishedJob_whenAnotherIsPosted_then409NamesTheJob() {
         upgrades.put("j1", "iad-1", JobState.AWAITING_DECISION, null);
-        ApiException e = refused(409, () -> resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        ApiException e = refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
         assertEquals("device iad-1 already has job j1 (AWAITING_DECISION)", e.getMessage());
     }
 
     @Test
     void givenTheEngineRefusesTheStart_whenPosted_then409CarriesItsReason() {
         upgrades.refuseStartWith = "device iad-1 already runs 2.0.0";
-        ApiException e = refused(409, () -> resource.start(body("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        ApiException e = refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
         assertEquals("device iad-1 already runs 2.0.0", e.getMessage());
+    }
+
+    /** Issue 15 item 4: the engine decides and names its reason; REST maps the reason, not the text. */
+    @Test
+    void givenTheEngineUnavailableOrTheDeviceSilent_whenPosted_thenEachReasonHasItsStatus() {
+        upgrades.refuseStartWith = "the job store cannot be reached; try again";
+        upgrades.refuseStartReason = UpgradeException.Reason.UNAVAILABLE;
+        assertEquals("the job store cannot be reached; try again",
+                refused(503, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"))).getMessage());
+        upgrades.refuseStartWith = "cannot read device iad-1 before upgrading it: timeout";
+        upgrades.refuseStartReason = UpgradeException.Reason.DEVICE_UNREACHABLE;
+        refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        upgrades.refuseStartWith = "device iad-1 not touched: none of its drivers can download over ftp";
+        upgrades.refuseStartReason = UpgradeException.Reason.REFUSED_BY_PREFLIGHT;
+        refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
+        assertTrue(upgrades.started.isEmpty());
     }
 
     @Test
@@ -224,7 +236,7 @@ class JobsResourceTest {
     }
 
     private void assertBad(String body, String expected) {
-        ApiException e = refused(400, () -> resource.start(body(body)));
+        ApiException e = refused(400, () -> resource.start(job(body)));
         assertTrue(e.getMessage().contains(expected), body + " -> " + e.getMessage());
     }
 

@@ -12,7 +12,6 @@ import javax.ws.rs.NotFoundException;
 import javax.ws.rs.NotSupportedException;
 
 import org.junit.jupiter.api.Test;
-import org.uplift.rest.json.JsonText;
 
 class JsonErrorsTest {
 
@@ -44,7 +43,7 @@ class JsonErrorsTest {
     @Test
     void givenAnUnexpectedFailure_whenMapped_then500WithoutItsMessageOrStackTrace() {
         var response = errors.toResponse(new IllegalStateException("password=hunter2 at org.uplift.Secret"));
-        String text = ((JsonText) response.getEntity()).text();
+        String text = Http.text(response);
         assertEquals(500, response.getStatus());
         assertEquals("{\"error\":\"internal error; the Karaf log has the details\"}", text);
         assertFalse(text.contains("hunter2"));

@@ -2,8 +2,8 @@ package org.uplift.webconsole;
 
 import java.util.List;
 
-import org.uplift.api.workflow.Campaign;
-import org.uplift.api.workflow.Job;
+import org.uplift.api.dto.CampaignDto;
+import org.uplift.api.dto.JobDto;
 
 /**
  * What the page shows at one moment.
@@ -15,7 +15,7 @@ import org.uplift.api.workflow.Job;
  * @param selected      that job, or {@code null} if none was asked for or there is no such job
  * @param error         one line saying what could not be read, or {@code null}
  */
-record ConsoleSnapshot(List<JobRow> jobs, int totalJobs, List<Campaign> campaigns, String selectedId, Job selected,
+record ConsoleSnapshot(List<JobRow> jobs, int totalJobs, List<CampaignDto> campaigns, String selectedId, JobDto selected,
         String error) {
 
     ConsoleSnapshot {

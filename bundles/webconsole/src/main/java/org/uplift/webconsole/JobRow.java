@@ -1,6 +1,6 @@
 package org.uplift.webconsole;
 
-import org.uplift.api.workflow.Job;
+import org.uplift.api.dto.JobSummaryDto;
 import org.uplift.api.workflow.JobState;
 
 /**
@@ -9,7 +9,7 @@ import org.uplift.api.workflow.JobState;
  * @param job      the job
  * @param progress its progress line ({@link Progress#describe})
  */
-record JobRow(Job job, String progress) {
+record JobRow(JobSummaryDto job, String progress) {
 
     /** Retry and Abort are offered only here: the service refuses a retry of a job that is not waiting. */
     boolean awaitingDecision() {

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.uplift.api.workflow.Campaign;
-import org.uplift.api.workflow.StepRecord;
+import org.uplift.api.dto.CampaignDto;
+import org.uplift.api.dto.StepDto;
 
 /**
  * The page as an HTML fragment: the console wraps it in its own header and navigation. Every value goes through
@@ -63,8 +63,8 @@ final class PageRenderer {
         h.append("<h2>Campaigns</h2>\n<p id=\"uplift-campaigns-note\" class=\"uplift-note\">")
                 .append(s.campaigns().isEmpty() ? "No campaigns." : "Newest first.").append("</p>\n");
         table(h, "uplift-campaigns", CAMPAIGN_COLUMNS);
-        for (Campaign c : s.campaigns()) {
-            row(h, Views.campaign(c), CAMPAIGN_COLUMNS);
+        for (CampaignDto c : s.campaigns()) {
+            row(h, PageJson.fields(PageData.CampaignLine.of(c)), CAMPAIGN_COLUMNS);
         }
         h.append("</tbody></table>\n");
 
@@ -72,8 +72,8 @@ final class PageRenderer {
         h.append("<p id=\"uplift-history-note\" class=\"uplift-note\">").append(Html.escape(historyNote(s))).append("</p>\n");
         table(h, "uplift-history", HISTORY_COLUMNS);
         if (s.selected() != null) {
-            for (StepRecord step : s.selected().history()) {
-                row(h, Views.step(step), HISTORY_COLUMNS);
+            for (StepDto step : s.selected().history()) {
+                row(h, PageJson.fields(PageData.StepLine.of(step)), HISTORY_COLUMNS);
             }
         }
         h.append("</tbody></table>\n</div>\n");
@@ -93,8 +93,8 @@ final class PageRenderer {
         if (s.selected() == null) {
             return "Step history";
         }
-        return "Step history of job " + s.selected().id() + " (device " + s.selected().deviceId() + " to "
-                + s.selected().firmwareId() + ", " + s.selected().state() + ")";
+        return "Step history of job " + s.selected().id() + " (device " + s.selected().device() + " to "
+                + s.selected().firmware() + ", " + s.selected().state() + ")";
     }
 
     private static String historyNote(ConsoleSnapshot s) {
@@ -113,7 +113,7 @@ final class PageRenderer {
     }
 
     private static void jobRow(StringBuilder h, JobRow row, String root, boolean selected) {
-        Map<String, Object> v = Views.job(row);
+        Map<String, Object> v = PageJson.fields(PageData.JobLine.of(row));
         String id = row.job().id();
         h.append("<tr class=\"uplift-job").append(selected ? " uplift-selected" : "").append("\" data-job=\"")
                 .append(Html.escape(id)).append("\">");

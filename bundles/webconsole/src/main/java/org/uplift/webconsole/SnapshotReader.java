@@ -1,8 +1,11 @@
 package org.uplift.webconsole;
 
 import java.util.List;
+import java.util.Optional;
 
-import org.uplift.api.workflow.Campaign;
+import org.uplift.api.dto.CampaignDto;
+import org.uplift.api.dto.JobDto;
+import org.uplift.api.dto.JobSummaryDto;
 import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobPage;
@@ -38,8 +41,10 @@ final class SnapshotReader {
             // the total is counted by the store, so "the newest 200 of N" is true past any list limit
             JobPage newest = upgrades.jobs(JobQuery.all().page(MAX_JOBS, 0));
             List<JobRow> rows = newest.jobs().stream().map(this::row).toList();
-            List<Campaign> shown = campaigns.campaigns().stream().limit(MAX_CAMPAIGNS).toList();
-            Job selected = selectedId == null ? null : upgrades.job(selectedId).orElse(null);
+            List<CampaignDto> shown = campaigns.campaigns().stream().limit(MAX_CAMPAIGNS)
+                    .map(c -> CampaignDto.of(c, List.of())).toList();
+            JobDto selected = selectedId == null ? null
+                    : upgrades.job(selectedId).map(j -> JobDto.of(j, Optional.empty())).orElse(null);
             return new ConsoleSnapshot(rows, Math.toIntExact(newest.total()), shown, selectedId, selected, null);
         } catch (RuntimeException e) {
             return ConsoleSnapshot.failed("Uplift could not read its jobs and campaigns: " + Lines.of(e));
@@ -50,6 +55,6 @@ final class SnapshotReader {
         // only a job in a step can be moving bytes; the look-up is skipped for the others
         boolean inStep = !job.state().terminal() && job.state() != JobState.AWAITING_DECISION;
         JobProgress live = inStep ? upgrades.progress(job.id()).orElse(null) : null;
-        return new JobRow(job, Progress.describe(live == null ? job.state() : live.state(), live));
+        return new JobRow(JobSummaryDto.of(job), Progress.describe(live == null ? job.state() : live.state(), live));
     }
 }

@@ -74,7 +74,7 @@ public class UpliftConsolePlugin extends HttpServlet {
             resp.setContentType(JSON);
             resp.setHeader("Cache-Control", "no-store");
             resp.setHeader("X-Content-Type-Options", "nosniff");
-            resp.getWriter().write(Json.write(Views.snapshot(snapshot)));
+            resp.getWriter().write(PageJson.write(PageData.of(snapshot)));
         } else if (sub.indexOf('.') < 0) {
             // the console has already written its header around this: say it in the page
             resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -99,7 +99,7 @@ public class UpliftConsolePlugin extends HttpServlet {
         resp.setContentType(JSON);
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.getWriter().write(Json.write(outcome.ok() ? Map.of("message", outcome.message())
+        resp.getWriter().write(PageJson.write(outcome.ok() ? Map.of("message", outcome.message())
                 : Map.of("error", outcome.message())));
     }
 

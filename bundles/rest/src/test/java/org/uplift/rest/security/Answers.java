@@ -8,8 +8,7 @@ import java.util.Map;
 
 import javax.ws.rs.core.Response;
 
-import org.uplift.rest.json.JsonReader;
-import org.uplift.rest.json.JsonText;
+import org.uplift.rest.Http;
 
 /** Checks of the refusals the filters answer with. */
 final class Answers {
@@ -22,7 +21,7 @@ final class Answers {
         assertNotNull(response, "the request was let through");
         assertEquals(status, response.getStatus());
         assertEquals("application/json;charset=UTF-8", response.getMediaType().toString().replace(" ", ""));
-        Object json = JsonReader.read(((JsonText) response.getEntity()).text());
+        Object json = Http.parse(Http.text(response));
         Map<?, ?> map = (Map<?, ?>) json;
         assertEquals(1, map.size(), map.toString());
         String error = (String) map.get("error");

@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.uplift.api.dto.JobSummaryDto;
 import org.uplift.api.workflow.JobState;
 
 /** The JSON the page polls: the same fields as the tables, with device text inert. */
-class ViewsTest {
+class PageDataTest {
 
     @Test
     void givenAWaitingJobWithMarkupInItsMessage_whenSnapshotIsWritten_thenJsonCarriesItEscaped() {
         FakeUpgrades upgrades = new FakeUpgrades()
                 .add(FakeUpgrades.job("j1", "iad-1", JobState.AWAITING_DECISION, "UPDATE failed: <img src=x onerror=alert(1)>"));
-        String json = Json.write(Views.snapshot(new SnapshotReader(upgrades, new FakeCampaigns()).read("j1")));
+        String json = PageJson.write(PageData.of(new SnapshotReader(upgrades, new FakeCampaigns()).read("j1")));
         assertFalse(json.contains("<"), json);
         assertTrue(json.startsWith("{\"jobs\":[{\"id\":\"j1\",\"device\":\"iad-1\",\"firmware\":\"IAD-1000-2.0.0\","
                 + "\"state\":\"AWAITING_DECISION\",\"progress\":\"waiting for a decision\",\"campaign\":\"\","
@@ -28,7 +29,7 @@ class ViewsTest {
 
     @Test
     void givenEveryJobColumnOfThePage_whenAJobIsViewed_thenTheJsonHasThatField() {
-        var view = Views.job(new JobRow(FakeUpgrades.job("j1", "iad-1", JobState.DONE, "ok"), "done"));
+        var view = PageJson.fields(PageData.JobLine.of(new JobRow(JobSummaryDto.of(FakeUpgrades.job("j1", "iad-1", JobState.DONE, "ok")), "done")));
         for (PageRenderer.Column c : PageRenderer.JOB_COLUMNS) {
             assertTrue(c.field().equals("actions") || view.containsKey(c.field()), c.field());
         }
