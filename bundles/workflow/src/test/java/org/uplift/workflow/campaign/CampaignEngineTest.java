@@ -51,16 +51,15 @@ class CampaignEngineTest {
         campaigns = newCampaignEngine();
     }
 
-    /** As DS activates it: a store on the shared DataSource, the upgrade service, inventories and drivers bound. */
+    /** As DS activates it: a store on the shared DataSource, the upgrade service and its device directory bound. */
     private CampaignEngine newCampaignEngine() throws Exception {
         return newCampaignEngine(200L);
     }
 
     private CampaignEngine newCampaignEngine(long tickMillis) throws Exception {
         CampaignEngine engine = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
-                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()));
-        engine.addInventory(fleet.inventory());
-        engine.addDriver(fleet.driver(), fleet.driverProperties());
+                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
+                fleet.directory());
         return engine;
     }
 

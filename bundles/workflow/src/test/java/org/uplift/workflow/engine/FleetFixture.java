@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.workflow.OperatorDecisions;
@@ -63,9 +64,9 @@ public final class FleetFixture implements AutoCloseable {
         return harness.driver;
     }
 
-    /** The service properties the driver is registered with. */
-    public Map<String, Object> driverProperties() {
-        return Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY, "1.3.6.1.4.1.32473.7");
+    /** The directory the running upgrade engine looks devices and drivers up in (a campaign engine shares it). */
+    public DeviceDirectory directory() {
+        return harness.directory;
     }
 
     public SimulatedDevice sim(int index) {
