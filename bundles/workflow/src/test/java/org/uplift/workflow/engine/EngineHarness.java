@@ -221,8 +221,13 @@ final class EngineHarness implements AutoCloseable {
     }
 
     void addFirmware(String version, String configFormat) throws Exception {
-        Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
-        catalog.add(image, "IAD-1000", version, configFormat, "test image");
+        addFirmware("IAD-1000", version, configFormat);
+    }
+
+    void addFirmware(String model, String version, String configFormat) throws Exception {
+        Path image = Files.write(dir.resolve("fw-" + model + "-" + version + ".bin"),
+                FirmwareImageFormat.build(model, version, configFormat, 4096));
+        catalog.add(image, model, version, configFormat, "test image");
     }
 
     SimulatedDevice sim(int index) {

@@ -33,10 +33,30 @@ public final class FleetFixture implements AutoCloseable {
      */
     public FleetFixture(Path dir, int devices, List<String> faults, int configBytes, Map<String, Object> workflow)
             throws Exception {
-        harness = EngineHarness.withConfigBytes(dir, devices, faults, configBytes);
+        this(EngineHarness.withConfigBytes(dir, devices, faults, configBytes), workflow);
+    }
+
+    private FleetFixture(EngineHarness harness, Map<String, Object> workflow) throws Exception {
+        this.harness = harness;
         workflow.forEach(harness::with);
         harness.addFirmware("2.0.0", "1");
         harness.startEngine();
+    }
+
+    /**
+     * A healthy fleet whose directory holds, after the UPLIFT-IAD-MIB driver ({@code uplift-iad}, sysObjectID
+     * prefix 1.3.6.1.4.1.32473.7), {@code extra} named {@code name} for {@code sysObjectIdPrefixes}.
+     */
+    public static FleetFixture withDriver(Path dir, int devices, DeviceDriver extra, String name,
+            String... sysObjectIdPrefixes) throws Exception {
+        EngineHarness harness = new EngineHarness(dir, devices, List.of());
+        harness.withDriver(extra, name, sysObjectIdPrefixes);
+        return new FleetFixture(harness, Map.of());
+    }
+
+    /** Adds a firmware image for {@code model} to the catalogue. */
+    public void addFirmware(String model, String version, String configFormat) throws Exception {
+        harness.addFirmware(model, version, configFormat);
     }
 
     /** Registers an OperatorDecisions service with the engine, as DS binds one. */
