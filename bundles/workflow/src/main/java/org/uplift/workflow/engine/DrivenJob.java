@@ -16,7 +16,7 @@ final class DrivenJob extends FutureTask<Void> {
     private final AtomicBoolean taken = new AtomicBoolean();
 
     /** @param skipped what to do when cancelled before a thread took the job up (the driver's own exit never runs) */
-    DrivenJob(JobDriver driver, Runnable skipped) {
+    DrivenJob(Runnable driver, Runnable skipped) {
         super(driver, null);
         this.skipped = skipped;
     }
