@@ -221,7 +221,8 @@ final class EngineHarness implements AutoCloseable {
     }
 
     void addFirmware(String version, String configFormat) throws Exception {
-        addFirmware("IAD-1000", version, configFormat);
+        Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
+        catalog.add(image, "IAD-1000", version, configFormat, "test image");
     }
 
     void addFirmware(String model, String version, String configFormat) throws Exception {
