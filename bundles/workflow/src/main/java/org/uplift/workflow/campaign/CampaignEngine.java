@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,8 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uplift.api.device.DeviceInventory;
-import org.uplift.api.driver.DeviceDriver;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignService;
@@ -42,6 +40,7 @@ import org.uplift.api.workflow.CampaignState;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeException.Reason;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.workflow.store.JobStore;
@@ -85,8 +84,7 @@ public class CampaignEngine implements CampaignService, EventHandler {
     /** A tick is queued and has not begun: further pokes need no other (one running, at most one waiting). */
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
-    private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
-    private final FactsReader facts = new FactsReader();
+    private final DeviceDirectory directory;
     private final CampaignEvents events = new CampaignEvents(() -> this.eventAdmin);
     private final ScheduledExecutorService scheduler;
 
@@ -96,8 +94,9 @@ public class CampaignEngine implements CampaignService, EventHandler {
 
     @Activate
     public CampaignEngine(Config config, @Reference UpgradeService upgrades, @Reference CampaignStore store,
-            @Reference JobStore jobStore) {
+            @Reference JobStore jobStore, @Reference DeviceDirectory directory) {
         this.upgrades = upgrades;
+        this.directory = directory;
         this.store = store;
         this.jobStore = jobStore;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -117,30 +116,9 @@ public class CampaignEngine implements CampaignService, EventHandler {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addInventory(DeviceInventory inventory) {
-        inventories.add(inventory);
-    }
-
-    void removeInventory(DeviceInventory inventory) {
-        inventories.remove(inventory);
-    }
-
-    /** Drivers only read the model and version of devices for a model selection; jobs use the upgrade engine's. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addDriver(DeviceDriver driver, Map<String, Object> properties) {
-        facts.add(driver, properties);
-    }
-
-    void removeDriver(DeviceDriver driver) {
-        facts.remove(driver);
-    }
-
     @Override
     public Campaign start(CampaignRequest request) throws UpgradeException {
-        SelectionResolver.Resolution devices = new SelectionResolver(inventories, facts).resolve(request);
+        SelectionResolver.Resolution devices = new SelectionResolver(directory).resolve(request);
         List<Slot> slots = WavePlan.slots(devices.deviceIds(), request.waves());
         int waves = slots.get(slots.size() - 1).wave() + 1;
         Instant now = clock.instant();
@@ -153,7 +131,7 @@ public class CampaignEngine implements CampaignService, EventHandler {
         try {
             store.create(campaign);
         } catch (StoreException e) {
-            throw new UpgradeException(e.getMessage(), e);
+            throw new UpgradeException(Reason.UNAVAILABLE, e.getMessage(), e);
         }
         LOG.info("Campaign {} {}", id, message);
         events.changed(null, campaign);
@@ -229,15 +207,16 @@ public class CampaignEngine implements CampaignService, EventHandler {
         Instant now = clock.instant();
         try {
             CampaignStore.Change change = store.update(id, c -> operation.apply(c, jobs, now))
-                    .orElseThrow(() -> new UpgradeException("no campaign '" + id + "': see uplift:campaign-list"));
+                    .orElseThrow(() -> new UpgradeException(Reason.UNKNOWN_CAMPAIGN,
+                            "no campaign '" + id + "': see uplift:campaign-list"));
             events.changed(change.before(), change.after());
             LOG.info("Campaign {} {}", id, change.after().message());
             poke();
             return CampaignViews.campaign(change.after(), jobs);
         } catch (CampaignStore.Refused e) {
-            throw new UpgradeException(e.getMessage());
+            throw new UpgradeException(Reason.NOT_WAITING, e.getMessage());
         } catch (StoreException e) {
-            throw new UpgradeException(e.getMessage(), e);
+            throw new UpgradeException(Reason.UNAVAILABLE, e.getMessage(), e);
         }
     }
 

@@ -4,24 +4,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.uplift.api.device.Device;
-import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeException.Reason;
+import org.uplift.workflow.engine.DeviceReader;
 
 /**
- * Turns a selection into the campaign's device list, once, at its start. A named device must be in an
- * inventory; a model selection reads every device (a few at a time) and leaves out, with a note for
- * the operator, those that cannot be read and those already on the target.
+ * Turns a selection into the campaign's device list, once, at its start. A named device must be in the
+ * directory; a model selection reads every device (a few at a time) through the drivers its jobs would use,
+ * and leaves out, with a note for the operator, those that cannot be read and those already on the target.
  */
 final class SelectionResolver {
 
@@ -32,12 +33,10 @@ final class SelectionResolver {
     record Resolution(List<String> deviceIds, List<String> notes) {
     }
 
-    private final List<DeviceInventory> inventories;
-    private final FactsReader facts;
+    private final DeviceDirectory directory;
 
-    SelectionResolver(List<DeviceInventory> inventories, FactsReader facts) {
-        this.inventories = inventories;
-        this.facts = facts;
+    SelectionResolver(DeviceDirectory directory) {
+        this.directory = directory;
     }
 
     Resolution resolve(CampaignRequest request) throws UpgradeException {
@@ -45,40 +44,27 @@ final class SelectionResolver {
         Resolution r = selection.kind() == DeviceSelection.Kind.LIST ? listed(selection.deviceIds())
                 : byFacts(request);
         if (r.deviceIds().isEmpty()) {
-            throw new UpgradeException("no device matches " + selection + " for target " + request.firmwareVersion()
+            throw new UpgradeException(Reason.INVALID_REQUEST, "no device matches " + selection + " for target " + request.firmwareVersion()
                     + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")"));
         }
         return r;
     }
 
     private Resolution listed(List<String> ids) throws UpgradeException {
-        List<String> unknown = ids.stream().filter(id -> find(id).isEmpty()).toList();
+        List<String> unknown = ids.stream().filter(id -> directory.device(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new UpgradeException("unknown device" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+            throw new UpgradeException(Reason.UNKNOWN_DEVICE, "unknown device" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
                     + ": add them with uplift:device-add or see uplift:device-list");
         }
         return new Resolution(ids, List.of());
     }
 
-    private Optional<Device> find(String id) {
-        for (DeviceInventory inventory : inventories) {
-            Optional<Device> d = inventory.device(id);
-            if (d.isPresent()) {
-                return d;
-            }
-        }
-        return Optional.empty();
-    }
-
     private Resolution byFacts(CampaignRequest request) throws UpgradeException {
-        Map<String, Device> devices = new LinkedHashMap<>();
-        for (DeviceInventory inventory : inventories) {
-            inventory.devices().forEach(d -> devices.putIfAbsent(d.id(), d));
-        }
+        List<Device> devices = directory.devices();
         List<String> chosen = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         int onTarget = 0;
-        Map<String, Future<DeviceFacts>> reads = readAll(devices.values());
+        Map<String, Future<DeviceFacts>> reads = readAll(devices);
         for (Map.Entry<String, Future<DeviceFacts>> e : reads.entrySet()) {
             DeviceFacts f;
             try {
@@ -88,7 +74,7 @@ final class SelectionResolver {
                 continue;
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                throw new UpgradeException("interrupted while reading the devices of " + request.selection());
+                throw new UpgradeException(Reason.UNAVAILABLE, "interrupted while reading the devices of " + request.selection());
             }
             if (!matchesModel(request.selection(), f)) {
                 continue;
@@ -135,6 +121,6 @@ final class SelectionResolver {
     }
 
     private DeviceFacts read(Device device) throws DeviceException {
-        return facts.read(device);
+        return DeviceReader.read(directory, device);
     }
 }

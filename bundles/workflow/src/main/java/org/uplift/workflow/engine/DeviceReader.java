@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.uplift.api.device.Device;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
@@ -20,7 +21,7 @@ import org.uplift.api.driver.Evidence;
  * driver does not declare is never taken from it (it would be empty, or from a MIB the device lacks).
  * The first driver reads sysObjectID and sysUpTime, which every SNMP agent serves.
  */
-final class DeviceReader {
+public final class DeviceReader {
 
     private static final DeviceFacts NOTHING = new DeviceFacts("", 0, "", "", "", "", "", -1);
 
@@ -41,6 +42,14 @@ final class DeviceReader {
                 }
             }
         }
+    }
+
+    /**
+     * The device's facts through the drivers the directory gives it, as its job reads them: campaigns select
+     * devices by what the same drivers say.
+     */
+    public static DeviceFacts read(DeviceDirectory directory, Device device) throws DeviceException {
+        return new DeviceReader(directory.drivers(device)).read(device);
     }
 
     /** What the device's drivers can read back, together. */

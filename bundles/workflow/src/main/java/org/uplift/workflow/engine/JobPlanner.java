@@ -20,12 +20,13 @@ import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeException.Reason;
 
 /**
  * Plans a job before the device is touched, from what its drivers can command and read back: which
  * steps run, through which driver and protocol, verified by which evidence; which are left out and
  * why. A job the device cannot go through safely is refused with one line naming the driver and what
- * it lacks.
+ * it lacks ({@link Reason#REFUSED_BY_PREFLIGHT}).
  */
 final class JobPlanner {
 
@@ -53,22 +54,22 @@ final class JobPlanner {
         try {
             fileServer.endpoint(device.transfer());
         } catch (RepositoryException e) {
-            throw new UpgradeException(who + "it transfers over " + protocol + ", and " + e.getMessage());
+            throw refused(who + "it transfers over " + protocol + ", and " + e.getMessage());
         }
         DeviceDriver download = commanders.get(OperationType.DOWNLOAD_FIRMWARE);
         if (download == null) {
-            throw new UpgradeException(who + "none of its drivers (" + names(reader) + ") can download "
+            throw refused(who + "none of its drivers (" + names(reader) + ") can download "
                     + "software; name one that can with uplift:device-add --driver");
         }
         if (!reader.gives(Evidence.RUNNING_VERSION)) {
-            throw new UpgradeException(who + "none of its drivers (" + names(reader) + ") reads its running "
+            throw refused(who + "none of its drivers (" + names(reader) + ") reads its running "
                     + "software version, so the update could not be verified");
         }
         DeviceDriver backup = commanders.get(OperationType.BACKUP_CONFIG);
         DeviceDriver restore = commanders.get(OperationType.RESTORE_CONFIG);
         if ((backup == null) != (restore == null)) {
             DeviceDriver has = backup == null ? restore : backup;
-            throw new UpgradeException(who + "driver " + name(has) + " can " + (backup == null ? "restore" : "back up")
+            throw refused(who + "driver " + name(has) + " can " + (backup == null ? "restore" : "back up")
                     + " its configuration but no driver can " + (backup == null ? "back it up" : "restore it")
                     + "; name one that can with uplift:device-add --driver");
         }
@@ -103,7 +104,7 @@ final class JobPlanner {
             steps.add(run("ROLLBACK", "only if needed: " + name(rollback) + " returns to the version the device keeps"));
         } else {
             FirmwareImage old = catalog.find(image.model(), facts.runningVersion()).orElseThrow(() ->
-                    new UpgradeException(who + "it runs " + image.model() + " " + facts.runningVersion() + ", which is not "
+                    refused(who + "it runs " + image.model() + " " + facts.runningVersion() + ", which is not "
                             + "in the firmware catalogue, and " + name(download) + " cannot keep an old version to roll "
                             + "back to: add that image with uplift:firmware-add first"));
             oldImage = Optional.of(old);
@@ -126,10 +127,14 @@ final class JobPlanner {
             List<String> chain = migrations.chain(facts.model(), facts.formatVersion(), image.configFormat());
             return "format " + String.join(" -> ", chain);
         } catch (MigrationException e) {
-            throw new UpgradeException("device " + device.id() + " not touched: " + image.id()
+            throw refused("device " + device.id() + " not touched: " + image.id()
                     + " reads configuration format " + image.configFormat() + ", the device's is in format "
                     + facts.formatVersion() + ", and " + e.getMessage());
         }
+    }
+
+    private static UpgradeException refused(String message) {
+        return new UpgradeException(Reason.REFUSED_BY_PREFLIGHT, message);
     }
 
     private String name(DeviceDriver driver) {

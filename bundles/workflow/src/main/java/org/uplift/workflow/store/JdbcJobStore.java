@@ -208,8 +208,8 @@ public class JdbcJobStore implements JobStore {
                 job.state(), job.createdAt(), job.updatedAt(), job.record(), job.history(), job.owner(), until);
     }
 
-    private static StoreException refusal(StoredJob job, String activeJobId) {
-        return new StoreException("device " + job.deviceId() + " already has job " + activeJobId
+    private static DeviceBusy refusal(StoredJob job, String activeJobId) {
+        return new DeviceBusy("device " + job.deviceId() + " already has job " + activeJobId
                 + " that has not ended; let it finish or abort it (uplift:job " + activeJobId
                 + ") before starting job " + job.id());
     }

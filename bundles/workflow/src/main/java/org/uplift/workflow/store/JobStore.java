@@ -21,7 +21,9 @@ public interface JobStore {
     /**
      * Stores a new job with its first history entry ({@code job.history()} has exactly one).
      *
-     * @throws StoreException if the device already has a job that is not terminal (the message names it)
+     * @throws DeviceBusy     if the device already has a job that is not terminal (the message names it); checked in
+     *                         the transaction that stores the job, so two starts for one device never both succeed
+     * @throws StoreException  if the job could not be stored
      */
     void create(StoredJob job) throws StoreException;
 

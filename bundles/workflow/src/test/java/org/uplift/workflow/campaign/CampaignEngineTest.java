@@ -51,16 +51,15 @@ class CampaignEngineTest {
         campaigns = newCampaignEngine();
     }
 
-    /** As DS activates it: a store on the shared DataSource, the upgrade service, inventories and drivers bound. */
+    /** As DS activates it: a store on the shared DataSource, the upgrade service and its device directory bound. */
     private CampaignEngine newCampaignEngine() throws Exception {
         return newCampaignEngine(200L);
     }
 
     private CampaignEngine newCampaignEngine(long tickMillis) throws Exception {
         CampaignEngine engine = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
-                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()));
-        engine.addInventory(fleet.inventory());
-        engine.addDriver(fleet.driver(), fleet.driverProperties());
+                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
+                fleet.directory());
         return engine;
     }
 
@@ -204,6 +203,9 @@ class CampaignEngineTest {
         assertEquals(2, after.waves().get(1).notStarted());
         UpgradeException e = assertThrows(UpgradeException.class, () -> campaigns.resume(id));
         assertTrue(e.getMessage().contains("not paused"), e.getMessage());
+        assertEquals(UpgradeException.Reason.NOT_WAITING, e.reason());
+        assertEquals(UpgradeException.Reason.UNKNOWN_CAMPAIGN,
+                assertThrows(UpgradeException.class, () -> campaigns.resume("c-nope")).reason());
     }
 
     @Test
@@ -215,7 +217,7 @@ class CampaignEngineTest {
         Campaign paused = campaigns.campaign(id).orElseThrow();
         assertEquals(CampaignState.PAUSED, paused.state());
         assertTrue(paused.message().contains("paused by the operator"), paused.message());
-        assertThrows(UpgradeException.class, () -> campaigns.pause(id));
+        assertEquals(UpgradeException.Reason.NOT_WAITING, assertThrows(UpgradeException.class, () -> campaigns.pause(id)).reason());
         campaigns.resume(id);
         Campaign done = awaitState(id, CampaignState.COMPLETED);
         assertEquals(2, done.done(), done.toString());
@@ -260,9 +262,11 @@ class CampaignEngineTest {
         UpgradeException e = assertThrows(UpgradeException.class,
                 () -> campaigns.start(request(devices("iad-1", "nope-7"), 1, "100%", 0, "ask")));
         assertTrue(e.getMessage().contains("nope-7") && e.getMessage().contains("uplift:device-add"), e.getMessage());
+        assertEquals(UpgradeException.Reason.UNKNOWN_DEVICE, e.reason());
         UpgradeException none = assertThrows(UpgradeException.class,
                 () -> campaigns.start(request(DeviceSelection.model("OTHER-9"), 1, "100%", 0, "ask")));
         assertTrue(none.getMessage().startsWith("no device matches model OTHER-9"), none.getMessage());
+        assertEquals(UpgradeException.Reason.INVALID_REQUEST, none.reason());
         assertTrue(campaigns.campaigns().isEmpty());
     }
 }

@@ -137,9 +137,8 @@ class FleetSoakTest {
         Map<String, List<String>> decided = new ConcurrentHashMap<>();
         fleet.addOperator((job, failedStep, reason) -> Optional.of(operator(job, failedStep, decided)));
         campaigns = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 100L)),
-                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()));
-        campaigns.addInventory(fleet.inventory());
-        campaigns.addDriver(fleet.driver(), fleet.driverProperties());
+                fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
+                fleet.directory());
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= DEVICES; i++) {
             ids.add("iad-" + i);

@@ -39,6 +39,8 @@ import org.uplift.simulator.FleetSettings;
 import org.uplift.simulator.SimulatedDevice;
 import org.uplift.snmp.events.NotificationReceiver;
 import org.uplift.snmp.iad.UpliftIadDriver;
+import org.uplift.workflow.directory.InventoryDirectory;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.workflow.inventory.FileDeviceRegistry;
 import org.uplift.workflow.store.JdbcJobStore;
 import org.uplift.workflow.store.JobStore;
@@ -65,6 +67,8 @@ final class EngineHarness implements AutoCloseable {
             "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a", "rebootSettleMillis", 300));
     private final Map<DeviceDriver, Map<String, Object>> extraDrivers = new java.util.LinkedHashMap<>();
     UpgradeEngine engine;
+    /** The directory of the engine started last (each engine gets its own, as each node has one). */
+    InventoryDirectory directory;
 
     EngineHarness(Path dir, int devices, List<String> faults) throws Exception {
         this(dir, devices, faults, h2(dir));
@@ -135,7 +139,7 @@ final class EngineHarness implements AutoCloseable {
                     speaking == null ? null : speaking.driver()));
         }
         if (receiver != null) {
-            call(receiver, "addInventory", DeviceInventory.class, inventory); // it accepts only the inventory's devices
+            call(receiver, "setDirectory", DeviceDirectory.class, newDirectory()); // it accepts only the directory's devices
         }
     }
 
@@ -192,18 +196,25 @@ final class EngineHarness implements AutoCloseable {
         Map<String, Object> c = new HashMap<>(workflow);
         c.putAll(config);
         c.putIfAbsent("workDirectory", dir.resolve("work").toString());
+        directory = newDirectory();
         UpgradeEngine e = new UpgradeEngine(Configs.of(WorkflowConfig.class, c), catalog, backups, tftp, migrations,
-                store.apply(new JdbcJobStore(dataSource)));
-        e.addDriver(driver, Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY,
-                "1.3.6.1.4.1.32473.7"));
-        extraDrivers.forEach(e::addDriver);
-        e.addInventory(inventory);
+                store.apply(new JdbcJobStore(dataSource)), directory);
         if (receiver != null) {
             java.lang.reflect.Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
             events.setAccessible(true);
             events.set(e, receiver);
         }
         return e;
+    }
+
+    /** The harness's inventory and drivers (the IAD driver first, then {@link #withDriver} ones), as DS binds them. */
+    InventoryDirectory newDirectory() {
+        InventoryDirectory d = new InventoryDirectory();
+        d.addDriver(driver, new HashMap<>(Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad",
+                DeviceDriver.SYS_OBJECT_ID_PROPERTY, "1.3.6.1.4.1.32473.7")));
+        extraDrivers.forEach((extra, properties) -> d.addDriver(extra, new HashMap<>(properties)));
+        d.addInventory(inventory);
+        return d;
     }
 
     void stopEngine() throws InterruptedException {
@@ -213,6 +224,12 @@ final class EngineHarness implements AutoCloseable {
     void addFirmware(String version, String configFormat) throws Exception {
         Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
         catalog.add(image, "IAD-1000", version, configFormat, "test image");
+    }
+
+    void addFirmware(String model, String version, String configFormat) throws Exception {
+        Path image = Files.write(dir.resolve("fw-" + model + "-" + version + ".bin"),
+                FirmwareImageFormat.build(model, version, configFormat, 4096));
+        catalog.add(image, model, version, configFormat, "test image");
     }
 
     SimulatedDevice sim(int index) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.workflow.OperatorDecisions;
@@ -32,10 +33,30 @@ public final class FleetFixture implements AutoCloseable {
      */
     public FleetFixture(Path dir, int devices, List<String> faults, int configBytes, Map<String, Object> workflow)
             throws Exception {
-        harness = EngineHarness.withConfigBytes(dir, devices, faults, configBytes);
+        this(EngineHarness.withConfigBytes(dir, devices, faults, configBytes), workflow);
+    }
+
+    private FleetFixture(EngineHarness harness, Map<String, Object> workflow) throws Exception {
+        this.harness = harness;
         workflow.forEach(harness::with);
         harness.addFirmware("2.0.0", "1");
         harness.startEngine();
+    }
+
+    /**
+     * A healthy fleet whose directory holds, after the UPLIFT-IAD-MIB driver ({@code uplift-iad}, sysObjectID
+     * prefix 1.3.6.1.4.1.32473.7), {@code extra} named {@code name} for {@code sysObjectIdPrefixes}.
+     */
+    public static FleetFixture withDriver(Path dir, int devices, DeviceDriver extra, String name,
+            String... sysObjectIdPrefixes) throws Exception {
+        EngineHarness harness = new EngineHarness(dir, devices, List.of());
+        harness.withDriver(extra, name, sysObjectIdPrefixes);
+        return new FleetFixture(harness, Map.of());
+    }
+
+    /** Adds a firmware image for {@code model} to the catalogue. */
+    public void addFirmware(String model, String version, String configFormat) throws Exception {
+        harness.addFirmware(model, version, configFormat);
     }
 
     /** Registers an OperatorDecisions service with the engine, as DS binds one. */
@@ -63,9 +84,9 @@ public final class FleetFixture implements AutoCloseable {
         return harness.driver;
     }
 
-    /** The service properties the driver is registered with. */
-    public Map<String, Object> driverProperties() {
-        return Map.of(DeviceDriver.NAME_PROPERTY, "uplift-iad", DeviceDriver.SYS_OBJECT_ID_PROPERTY, "1.3.6.1.4.1.32473.7");
+    /** The directory the running upgrade engine looks devices and drivers up in (a campaign engine shares it). */
+    public DeviceDirectory directory() {
+        return harness.directory;
     }
 
     public SimulatedDevice sim(int index) {

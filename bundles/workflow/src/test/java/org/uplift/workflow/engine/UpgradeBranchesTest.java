@@ -269,6 +269,7 @@ class UpgradeBranchesTest {
         assertEquals("device iad-1 not touched: IAD-1000-7.0.0 reads configuration format 7, the device's is in format 1,"
                 + " and no migration for model IAD-1000 from configuration format 1 to 7; registered: "
                 + "[IAD-1000: 1 -> 2, IAD-1000: 2 -> 3]", e.getMessage());
+        assertEquals(UpgradeException.Reason.REFUSED_BY_PREFLIGHT, e.reason());
         assertTrue(h.engine.jobs().isEmpty());
         assertTrue(h.backups.history("iad-1").isEmpty(), "no backup was even taken");
         assertEquals("1.0.0", h.facts(1).runningVersion());
@@ -297,6 +298,7 @@ class UpgradeBranchesTest {
         h.engine.decide(id, Decision.ABORT);
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.decide(id, Decision.RETRY));
         assertTrue(e.getMessage().contains("not waiting for a decision"), e.getMessage());
+        assertEquals(UpgradeException.Reason.NOT_WAITING, e.reason());
     }
 
     @Test
@@ -306,6 +308,7 @@ class UpgradeBranchesTest {
         h.await(id, WAIT, AWAITING_DECISION);
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "2.0.0"));
         assertTrue(e.getMessage().contains(id) || e.getMessage().contains("iad-1"), e.getMessage());
+        assertEquals(UpgradeException.Reason.BUSY, e.reason());
     }
 
     @Test

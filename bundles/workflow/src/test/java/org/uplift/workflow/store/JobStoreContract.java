@@ -191,7 +191,7 @@ abstract class JobStoreContract {
         store.create(job("J-1", "iad-1", null, T0));
         store.create(job("J-other", "iad-2", null, T0));
 
-        StoreException refused = assertThrows(StoreException.class, () -> store.create(job("J-2", "iad-1", null, T0)));
+        StoreException refused = assertThrows(DeviceBusy.class, () -> store.create(job("J-2", "iad-1", null, T0)));
         assertTrue(refused.getMessage().contains("iad-1") && refused.getMessage().contains("J-1"), refused.getMessage());
         assertTrue(store.find("J-2").isEmpty());
 
@@ -207,6 +207,7 @@ abstract class JobStoreContract {
 
         StoreException refused = assertThrows(StoreException.class, () -> store.create(job("J-1", "iad-9", null, T0)));
         assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
+        assertFalse(refused instanceof DeviceBusy, "a duplicate id is not a busy device");
     }
 
     @Test
@@ -219,7 +220,7 @@ abstract class JobStoreContract {
                 try {
                     store.create(job(id, "iad-1", null, T0));
                     return "created";
-                } catch (StoreException e) {
+                } catch (DeviceBusy e) {
                     return e.getMessage();
                 }
             });
