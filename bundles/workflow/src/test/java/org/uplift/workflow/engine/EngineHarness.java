@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -69,6 +70,7 @@ final class EngineHarness implements AutoCloseable {
     UpgradeEngine engine;
     /** The directory of the engine started last (each engine gets its own, as each node has one). */
     InventoryDirectory directory;
+    private final List<JdbcJobStore> stores = new CopyOnWriteArrayList<>();
 
     EngineHarness(Path dir, int devices, List<String> faults) throws Exception {
         this(dir, devices, faults, h2(dir));
@@ -198,7 +200,7 @@ final class EngineHarness implements AutoCloseable {
         c.putIfAbsent("workDirectory", dir.resolve("work").toString());
         directory = newDirectory();
         UpgradeEngine e = new UpgradeEngine(Configs.of(WorkflowConfig.class, c), catalog, backups, tftp, migrations,
-                store.apply(new JdbcJobStore(dataSource)), directory);
+                store.apply(opened(new JdbcJobStore(dataSource))), directory);
         if (receiver != null) {
             java.lang.reflect.Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
             events.setAccessible(true);
@@ -277,7 +279,13 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** DS calls the components' package-private @Deactivate methods; so does this test. */
-    private static void deactivate(Object component) throws Exception {
+    /** A store the harness closes with itself: each keeps up to 8 connections open between operations. */
+    private JdbcJobStore opened(JdbcJobStore store) {
+        stores.add(store);
+        return store;
+    }
+
+    static void deactivate(Object component) throws Exception {
         java.lang.reflect.Method m = component.getClass().getDeclaredMethod("deactivate");
         m.setAccessible(true);
         m.invoke(component);
@@ -300,6 +308,9 @@ final class EngineHarness implements AutoCloseable {
             deactivate(receiver);
         }
         deactivate(tftp);
+        for (JdbcJobStore store : stores) {
+            deactivate(store);
+        }
         fleet.close();
     }
 }

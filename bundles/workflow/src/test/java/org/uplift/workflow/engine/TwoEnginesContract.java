@@ -72,6 +72,8 @@ abstract class TwoEnginesContract {
     /** Every transition a store refused (the job had moved on, or the writer's lease was gone). */
     private final List<Move> refused = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    /** The test's own view of the job table; one store, closed after the test (each keeps connections open). */
+    private JdbcJobStore reader;
 
     /** An empty database for the jobs of one test. */
     protected abstract DataSource database(Path dir) throws Exception;
@@ -84,10 +86,20 @@ abstract class TwoEnginesContract {
         for (UpgradeEngine e : engines) {
             e.deactivate();
         }
+        if (reader != null) {
+            EngineHarness.deactivate(reader);
+        }
         if (h != null) {
             h.engine = null;
             h.close();
         }
+    }
+
+    private JdbcJobStore reader() throws StoreException {
+        if (reader == null) {
+            reader = new JdbcJobStore(h.dataSource);
+        }
+        return reader;
     }
 
     private UpgradeEngine node(String nodeId) throws Exception {
@@ -126,7 +138,7 @@ abstract class TwoEnginesContract {
             assertEquals("2.0.0", after.runningVersion());
             assertEquals(before.get(i).configDigest(), after.configDigest());
         }
-        JdbcJobStore store = new JdbcJobStore(h.dataSource);
+        JdbcJobStore store = reader();
         for (String id : startedOn.keySet()) {
             StoredJob job = store.find(id).orElseThrow();
             assertEquals(null, job.owner(), "an ended job holds no lease: " + job);
@@ -146,7 +158,7 @@ abstract class TwoEnginesContract {
 
         a.deactivate(); // node-a dies: it stops renewing, and releases nothing
         Instant died = Instant.now();
-        JdbcJobStore store = new JdbcJobStore(h.dataSource);
+        JdbcJobStore store = reader();
         StoredJob orphan = store.find(id).orElseThrow();
         assertEquals("node-a", orphan.owner(), orphan.toString());
         assertTrue(Set.of(UPDATE, VERIFY_UPDATE).contains(orphan.state()), orphan.toString());
@@ -189,7 +201,7 @@ abstract class TwoEnginesContract {
         gate("node-a", "writes").close();
         gate("node-b", "writes").close();
         await(() -> gate("node-a", "writes").waiting() > 0, "node-a's job thread is about to write");
-        await(() -> "node-b".equals(new JdbcJobStore(h.dataSource).find(id).orElseThrow().owner()),
+        await(() -> "node-b".equals(reader().find(id).orElseThrow().owner()),
                 "node-b claims the job once node-a's lease ran out");
         int movesOfA = movesOf("node-a", id);
         gate("node-a", "writes").open();
