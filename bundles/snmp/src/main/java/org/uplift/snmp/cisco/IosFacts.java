@@ -11,8 +11,8 @@ import org.snmp4j.smi.VariableBinding;
 import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.common.text.DeviceText;
 import org.uplift.snmp.session.Answers;
-import org.uplift.snmp.session.DeviceText;
 import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.SnmpSession;
 

@@ -126,7 +126,7 @@ class IosVariantsTest {
 
         assertPrintable(facts.runningVersion());
         assertPrintable(facts.model());
-        assertTrue(facts.runningVersion().startsWith("15.1\\u001B"), facts.runningVersion());
+        assertTrue(facts.runningVersion().startsWith("15.1\\u001b"), facts.runningVersion());
     }
 
     @Test

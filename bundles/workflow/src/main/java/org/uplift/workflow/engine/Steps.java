@@ -36,7 +36,8 @@ import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.workflow.PrivateFiles;
+import org.uplift.common.files.PrivateFiles;
+import org.uplift.common.text.DeviceText;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
 
