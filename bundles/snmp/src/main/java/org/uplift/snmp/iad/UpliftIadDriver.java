@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.snmp4j.PDU;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -98,7 +99,7 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
-        List<VariableBinding> answer = session.get(device, UpliftIadMib.SYS_OBJECT_ID, UpliftIadMib.SYS_UP_TIME,
+        List<VariableBinding> answer = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime,
                 UpliftIadMib.MODEL, UpliftIadMib.RUNNING_VERSION, UpliftIadMib.KEPT_VERSION,
                 UpliftIadMib.CONFIG_FORMAT, UpliftIadMib.CONFIG_DIGEST, EngineBoots.OID);
         // snmpEngineBoots is optional: the UPLIFT-IAD-MIB objects before it are not

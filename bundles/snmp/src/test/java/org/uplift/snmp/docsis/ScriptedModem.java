@@ -11,6 +11,7 @@ import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.Integer32;
@@ -38,8 +39,8 @@ final class ScriptedModem implements AutoCloseable {
     private volatile boolean triggered;
 
     ScriptedModem(String sysDescr, int operBefore, int... afterTrigger) throws IOException {
-        values.put(DocsDevMib.SYS_DESCR, new OctetString(sysDescr));
-        values.put(DocsDevMib.SYS_OBJECT_ID, new OID(DocsDevMib.SIMULATED_PREFIX + ".1"));
+        values.put(SnmpConstants.sysDescr, new OctetString(sysDescr));
+        values.put(SnmpConstants.sysObjectID, new OID(DocsDevMib.SIMULATED_PREFIX + ".1"));
         values.put(DocsDevMib.SW_CURRENT_VERS, new OctetString("1.0.0"));
         values.put(DocsDevMib.SW_OPER_STATUS, new Integer32(operBefore));
         values.put(DocsDevMib.SW_FILENAME, new OctetString("up-earlier.img"));
@@ -72,7 +73,7 @@ final class ScriptedModem implements AutoCloseable {
                 values.put(oid, binding.getVariable());
                 triggered |= oid.equals(DocsDevMib.SW_ADMIN_STATUS);
                 response.add(binding);
-            } else if (oid.equals(DocsDevMib.SYS_UP_TIME)) {
+            } else if (oid.equals(SnmpConstants.sysUpTime)) {
                 response.add(new VariableBinding(oid, new TimeTicks(360_000 + (System.nanoTime() - bootNanos) / 10_000_000L)));
             } else if (oid.equals(DocsDevMib.SW_OPER_STATUS) && triggered && !script.isEmpty()) {
                 int oper = script.size() > 1 ? script.poll() : script.peek();

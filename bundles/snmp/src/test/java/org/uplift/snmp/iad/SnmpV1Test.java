@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.VariableBinding;
@@ -91,13 +92,13 @@ class SnmpV1Test {
     void givenAV1GetWithAMissingObject_thenTheOthersAnswerAndTheMissingOneIsNoSuchObject() throws Exception {
         OID missing = new OID("1.3.6.1.2.1.1.99.0");
 
-        List<VariableBinding> answer = session.get(v1(simulator), IosOids.SYS_DESCR, missing, IosOids.SYS_UP_TIME);
+        List<VariableBinding> answer = session.get(v1(simulator), SnmpConstants.sysDescr, missing, SnmpConstants.sysUpTime);
 
         assertEquals(3, answer.size());
         assertTrue(answer.get(0).getVariable().toString().startsWith("Uplift simulated"), answer.toString());
         assertEquals(missing, answer.get(1).getOid());
         assertEquals(Null.noSuchObject, answer.get(1).getVariable());
-        assertEquals(IosOids.SYS_UP_TIME, answer.get(2).getOid());
+        assertEquals(SnmpConstants.sysUpTime, answer.get(2).getOid());
         assertEquals(1, answer.stream().filter(VariableBinding::isException).count(), answer.toString());
     }
 
@@ -144,11 +145,5 @@ class SnmpV1Test {
     private static Device v1(SimulatedDevice simulated) {
         return new Device("v1-" + simulated.index(), "127.0.0.1", simulated.port(), SnmpCredentials.v1("private"),
                 null);
-    }
-
-    /** SNMPv2-MIB objects every agent has. */
-    private static final class IosOids {
-        static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
-        static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
     }
 }
