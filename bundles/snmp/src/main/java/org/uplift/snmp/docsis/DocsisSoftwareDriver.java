@@ -3,7 +3,6 @@ package org.uplift.snmp.docsis;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +38,7 @@ import org.uplift.common.text.DeviceText;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.FixedServerPort;
+import org.uplift.snmp.session.ServerHost;
 import org.uplift.snmp.session.SnmpSession;
 
 /**
@@ -145,7 +145,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         }
         int transport = transport(device, request);
         serverPort.check(device, request);
-        InetAddress server = resolve(device, request.serverHost());
+        InetAddress server = ServerHost.resolve(device, request.serverHost(), "a software download");
         String fileName = fileName(device, request);
 
         StartedDownload download = baseline(device, fileName);
@@ -237,18 +237,5 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
 
     private static String key(Device device) {
         return device.id() + "@" + device.host() + ":" + device.snmpPort();
-    }
-
-    private static InetAddress resolve(Device device, String host) throws DeviceException {
-        if (host == null || host.isBlank()) {
-            throw new DeviceException(SnmpSession.describe(device) + ": a software download needs the file "
-                    + "server's address", false);
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
-                    + host + "'", false, e);
-        }
     }
 }

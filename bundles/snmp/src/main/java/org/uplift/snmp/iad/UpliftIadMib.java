@@ -29,7 +29,6 @@ public final class UpliftIadMib {
     static final int OP_ROW_STATUS = 14;
 
     static final int ROW_CREATE_AND_GO = 4;
-    static final int ROW_DESTROY = 6;
 
     /** upliftIadOpProtocol: tftp(1), ftp(2), http(3). */
     static final int PROTOCOL_TFTP = 1;
