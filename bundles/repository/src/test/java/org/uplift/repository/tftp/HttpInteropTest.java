@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.uplift.repository.tftp.ExternalClients.exec;
-import static org.uplift.repository.tftp.ExternalClients.require;
-import static org.uplift.repository.tftp.ExternalClients.run;
+import static org.uplift.repository.testing.ExternalTools.exec;
+import static org.uplift.repository.testing.ExternalTools.require;
+import static org.uplift.repository.testing.ExternalTools.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.tftp.ExternalClients.Result;
+import org.uplift.repository.testing.ExternalTools.Result;
 
 /**
  * HTTP downloads and uploads with real third-party clients on loopback: curl and lftp. Skipped when a

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.uplift.repository.tftp.ExternalClients.exec;
-import static org.uplift.repository.tftp.ExternalClients.require;
-import static org.uplift.repository.tftp.ExternalClients.run;
+import static org.uplift.repository.testing.ExternalTools.exec;
+import static org.uplift.repository.testing.ExternalTools.require;
+import static org.uplift.repository.testing.ExternalTools.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.tftp.ExternalClients.Result;
+import org.uplift.repository.testing.ExternalTools.Result;
 
 /**
  * Downloads and uploads with real third-party clients: tftp-hpa's {@code tftp} (512-byte blocks, no
