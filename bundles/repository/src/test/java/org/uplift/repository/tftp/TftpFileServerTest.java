@@ -79,6 +79,16 @@ class TftpFileServerTest extends FileServerTestSupport {
         return client;
     }
 
+    /** Uploads {@code content} to the ticket's file with Commons Net's client. */
+    private void upload(TransferTicket ticket, byte[] content) throws Exception {
+        TFTPClient client = client();
+        try {
+            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(content), loopback, port());
+        } finally {
+            client.close();
+        }
+    }
+
     // --- transfers with Commons Net's own client (no options: 512-byte blocks) ---
 
     @ParameterizedTest
@@ -113,12 +123,7 @@ class TftpFileServerTest extends FileServerTestSupport {
         assertEquals(TransferDirection.DEVICE_WRITES, ticket.direction());
         assertTrue(ticket.fileName().matches("up-[a-z2-7]{20}\\.cfg"), ticket.fileName());
 
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(content), loopback, port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, content);
 
         TransferProgress progress = awaitCompleted(ticket.id());
         assertTrue(progress.completed(), String.valueOf(progress));
@@ -470,13 +475,7 @@ class TftpFileServerTest extends FileServerTestSupport {
     @Test
     void givenACompletedUpload_whenWrittenAgain_thenFileExists() throws Exception {
         TransferTicket ticket = server.receive(loopback, 1000, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[5]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, new byte[5]);
         assertTrue(awaitCompleted(ticket.id()).completed());
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
             assertEquals(6, device.refusalOf(WRQ, ticket.fileName()));
@@ -542,13 +541,7 @@ class TftpFileServerTest extends FileServerTestSupport {
         restart(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 3000));
         TransferTicket backup = server.receive(loopback, 1000, TTL);
         TransferTicket image = server.offer(file(700), loopback, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(backup.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[100]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(backup, new byte[100]);
         assertEquals(1, server.activeTransfers(), "the upload dallies for one time-out (RFC 1350)");
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
             device.sendRequest(RRQ, image.fileName(), "octet");
@@ -581,13 +574,7 @@ class TftpFileServerTest extends FileServerTestSupport {
     @Test
     void givenAStagedUpload_whenTheTicketIsClosed_thenTheFileAndTheTicketAreGone() throws Exception {
         TransferTicket ticket = server.receive(loopback, 1000, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[5]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, new byte[5]);
         Path received = awaitCompleted(ticket.id()).receivedFile();
         assertTrue(Files.exists(received));
 

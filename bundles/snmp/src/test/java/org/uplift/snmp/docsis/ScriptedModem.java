@@ -1,28 +1,21 @@
 package org.uplift.snmp.docsis;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.snmp4j.CommandResponder;
-import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.PDU;
-import org.snmp4j.Snmp;
 import org.snmp4j.mp.SnmpConstants;
-import org.snmp4j.mp.StatusInformation;
-import org.snmp4j.smi.Address;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
-import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.uplift.snmp.iad.MisbehavingAgent;
 
 /**
  * A v2c cable modem for tests whose docsDevSwOperStatus follows a script: after the trigger each
@@ -33,8 +26,7 @@ final class ScriptedModem implements AutoCloseable {
 
     private final Map<OID, Variable> values = new ConcurrentHashMap<>();
     private final Deque<Integer> script = new ArrayDeque<>();
-    private final Snmp snmp;
-    private final int port;
+    private final MisbehavingAgent agent;
     private final long bootNanos = System.nanoTime();
     private volatile boolean triggered;
 
@@ -47,25 +39,14 @@ final class ScriptedModem implements AutoCloseable {
         for (int oper : afterTrigger) {
             script.add(oper);
         }
-        DefaultUdpTransportMapping transport =
-                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0));
-        snmp = new Snmp(transport);
-        snmp.addCommandResponder(new CommandResponder() {
-            @Override
-            public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
-                answer(event);
-            }
-        });
-        snmp.listen();
-        port = transport.getListenAddress().getPort();
+        agent = new MisbehavingAgent(this::answer);
     }
 
     int port() {
-        return port;
+        return agent.port();
     }
 
-    private synchronized <A extends Address> void answer(CommandResponderEvent<A> event) {
-        PDU request = event.getPDU();
+    private synchronized PDU answer(PDU request) {
         PDU response = new PDU();
         for (VariableBinding binding : request.getVariableBindings()) {
             OID oid = binding.getOid();
@@ -84,20 +65,11 @@ final class ScriptedModem implements AutoCloseable {
                 response.add(new VariableBinding(oid, value == null ? Null.noSuchObject : value));
             }
         }
-        response.setType(PDU.RESPONSE);
-        response.setRequestID(request.getRequestID());
-        try {
-            event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(), event.getSecurityModel(),
-                    event.getSecurityName(), event.getSecurityLevel(), response, event.getMaxSizeResponsePDU(),
-                    event.getStateReference(), new StatusInformation());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        event.setProcessed(true);
+        return response;
     }
 
     @Override
     public void close() throws IOException {
-        snmp.close();
+        agent.close();
     }
 }
