@@ -20,7 +20,7 @@ import org.uplift.shell.completers.UnfinishedJobIdCompleter;
                 Example: uplift:abort 3f2a9c1e""")
 public class AbortCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
     @Argument(index = 0, name = "job", description = "Id of a job that has not ended (see uplift:jobs)", required = true)
@@ -32,7 +32,7 @@ public class AbortCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Job job = Answers.answer(service(upgrades, UpgradeService.class), id, prompt, Decision.ABORT);
+        Job job = Answers.answer(upgrades, id, prompt, Decision.ABORT);
         System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
         return null;
     }

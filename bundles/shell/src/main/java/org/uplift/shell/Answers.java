@@ -4,6 +4,7 @@ import org.apache.karaf.shell.support.ShellUtil;
 import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
+import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeService;
 
 /** An operator's answer from the shell: the prompt they saw, and who they are (the Karaf shell user). */
@@ -17,7 +18,11 @@ final class Answers {
         if (prompt != null && prompt < 1) {
             throw new IllegalArgumentException("--prompt: " + prompt + " is not a prompt number (1 or more, see uplift:job " + jobId + ")");
         }
-        return service.decide(jobId, prompt == null ? 0 : prompt, decision, new Decider(user(), "shell"));
+        try {
+            return service.decide(jobId, prompt == null ? 0 : prompt, decision, new Decider(user(), "shell"));
+        } catch (UpgradeException e) {
+            throw Refusals.ofJob(jobId, e);
+        }
     }
 
     private static String user() {

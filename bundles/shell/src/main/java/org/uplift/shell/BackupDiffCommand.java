@@ -23,7 +23,7 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                   uplift:backup-diff iad-1 2 5""")
 public class BackupDiffCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private BackupStore backups;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
@@ -38,7 +38,7 @@ public class BackupDiffCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        BackupStore store = service(backups, BackupStore.class);
+        BackupStore store = backups;
         List<ConfigBackup> history = store.history(device);
         if (history.size() < 2 && (from == null || to == null)) {
             throw Failures.of("device " + device + " has " + history.size() + " backup(s); a diff needs two"

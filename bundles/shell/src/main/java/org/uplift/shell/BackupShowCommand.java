@@ -21,7 +21,7 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                   uplift:backup-show --no-content iad-1 3""")
 public class BackupShowCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private BackupStore backups;
 
     @Option(name = "--no-content", description = "Print only the backup's record, not the configuration")
@@ -36,7 +36,7 @@ public class BackupShowCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        BackupStore store = service(backups, BackupStore.class);
+        BackupStore store = backups;
         ConfigBackup backup = (version == null ? store.latest(device)
                 : store.history(device).stream().filter(b -> b.version() == version).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("device " + device + " has no backup"

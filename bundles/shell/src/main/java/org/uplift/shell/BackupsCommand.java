@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
@@ -19,14 +19,14 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                 Each upgrade stores the backup it takes; the newest keepPerDevice (default 50) are kept, and never one \
                 a job still needs. See one with uplift:backup-show, compare two with uplift:backup-diff.
                 Example: uplift:backups iad-1""")
-public class BackupsCommand extends UpliftAction {
+public class BackupsCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private BackupStore backups;
 
-    /** To tell a device without backups from a mistyped id. */
+    /** Optional: only to tell a device without backups from a mistyped id. */
     @Reference(optional = true)
-    private List<DeviceInventory> inventories;
+    private DeviceDirectory directory;
 
     @Argument(index = 0, name = "device", description = "Device id", required = true)
     @Completion(DeviceIdCompleter.class)
@@ -41,8 +41,8 @@ public class BackupsCommand extends UpliftAction {
         table.column("Firmware");
         table.column("Format");
         table.column("SHA-256");
-        List<ConfigBackup> history = service(backups, BackupStore.class).history(device);
-        if (history.isEmpty() && (inventories == null || inventories.stream().noneMatch(i -> i.device(device).isPresent()))) {
+        List<ConfigBackup> history = backups.history(device);
+        if (history.isEmpty() && (directory == null || directory.device(device).isEmpty())) {
             throw new IllegalArgumentException("no device '" + device + "' in the inventory and no backups of it:"
                     + " see uplift:device-list");
         }
@@ -50,7 +50,7 @@ public class BackupsCommand extends UpliftAction {
             table.addRow().addContent(b.version(), b.takenAt(), b.size(), b.firmwareVersion(), b.formatVersion(),
                     b.sha256());
         }
-        table.print(System.out);
+        print(table);
         return null;
     }
 }

@@ -17,7 +17,7 @@ import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
                 Example: uplift:campaign-cancel c-3f2a9c1e""")
 public class CampaignCancelCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Argument(index = 0, name = "campaign", description = "Id of a campaign that has not ended (see uplift:campaign-list)", required = true)
@@ -26,7 +26,7 @@ public class CampaignCancelCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign = service(campaigns, CampaignService.class).cancel(id);
+        Campaign campaign = Refusals.change(id, campaigns::cancel);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

@@ -14,9 +14,9 @@ import org.uplift.api.workflow.WaveProgress;
                 Done, Failed (failed, aborted or not started), Waiting (for a decision) and Running count the devices \
                 of all waves. One campaign in detail: uplift:campaign-show <id>.
                 Example: uplift:campaign-list""")
-public class CampaignListCommand extends UpliftAction {
+public class CampaignListCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Override
@@ -24,7 +24,7 @@ public class CampaignListCommand extends UpliftAction {
         ShellTable table = new ShellTable().emptyTableText("No campaigns yet: start one with uplift:campaign-start");
         table.column("Campaign");
         table.column("Target");
-        table.column("Devices chosen").maxSize(40);
+        column(table, "Devices chosen", 40);
         table.column("State");
         table.column("Wave");
         table.column("Devices").alignRight();
@@ -33,13 +33,13 @@ public class CampaignListCommand extends UpliftAction {
         table.column("Waiting").alignRight();
         table.column("Running").alignRight();
         table.column("Started");
-        for (Campaign c : service(campaigns, CampaignService.class).campaigns()) {
+        for (Campaign c : campaigns.campaigns()) {
             table.addRow().addContent(c.id(), c.request().firmwareVersion(), c.request().selection(), c.state(),
                     c.currentWave() + "/" + c.waves().size(), c.devices(), c.done(), c.failed(),
                     c.waves().stream().mapToInt(WaveProgress::awaitingDecision).sum(),
                     c.waves().stream().mapToInt(WaveProgress::running).sum(), c.createdAt());
         }
-        table.print(System.out);
+        print(table);
         return null;
     }
 }

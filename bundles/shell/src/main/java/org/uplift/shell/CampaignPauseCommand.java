@@ -16,7 +16,7 @@ import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
                 Example: uplift:campaign-pause c-3f2a9c1e""")
 public class CampaignPauseCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Argument(index = 0, name = "campaign", description = "Id of a running campaign (see uplift:campaign-list)", required = true)
@@ -25,7 +25,7 @@ public class CampaignPauseCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign = service(campaigns, CampaignService.class).pause(id);
+        Campaign campaign = Refusals.change(id, campaigns::pause);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         return null;
     }

@@ -18,7 +18,7 @@ import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
                 Example: uplift:campaign-resume c-3f2a9c1e""")
 public class CampaignResumeCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
     @Argument(index = 0, name = "campaign", description = "Id of a paused campaign (see uplift:campaign-list)", required = true)
@@ -27,7 +27,7 @@ public class CampaignResumeCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Campaign campaign = service(campaigns, CampaignService.class).resume(id);
+        Campaign campaign = Refusals.change(id, campaigns::resume);
         System.out.println("Campaign " + campaign.id() + " " + campaign.state() + ": " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());
         return null;

@@ -36,10 +36,10 @@ import org.uplift.shell.progress.ProgressOutputs;
                   uplift:campaign-show --follow c-3f2a9c1e""")
 public class CampaignShowCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
     @Reference(optional = true)
@@ -60,7 +60,7 @@ public class CampaignShowCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        CampaignService service = service(campaigns, CampaignService.class);
+        CampaignService service = campaigns;
         Campaign c = service.campaign(id)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign '" + id + "': see uplift:campaign-list"));
         print(c);
@@ -70,7 +70,7 @@ public class CampaignShowCommand extends UpliftAction {
         if (timeoutSeconds < 0) {
             throw new IllegalArgumentException("--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
         }
-        CampaignFollower follower = new CampaignFollower(service, service(upgrades, UpgradeService.class),
+        CampaignFollower follower = new CampaignFollower(service, upgrades,
                 ProgressOutputs.forSession(session, System.out), pacer);
         Campaign last;
         try {

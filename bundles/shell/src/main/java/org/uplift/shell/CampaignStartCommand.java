@@ -36,9 +36,10 @@ import org.uplift.shell.completers.FirmwareVersionCompleter;
                   uplift:campaign-start --firmware 2.0.0 --devices iad-1,iad-2,iad-3 --waves 1,2""")
 public class CampaignStartCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private CampaignService campaigns;
 
+    /** Optional: only to refuse an unknown version before anything starts. */
     @Reference(optional = true)
     private FirmwareCatalog catalog;
 
@@ -70,14 +71,14 @@ public class CampaignStartCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        CampaignService service = service(campaigns, CampaignService.class);
+        CampaignService service = campaigns;
         DeviceSelection selection = selection();
         List<WaveSize> sizes = OptionChecks.parse("--waves", waves, CampaignRequest::parseWaves);
         RetryPolicy retryPolicy = OptionChecks.parse("--policy", policy, RetryPolicy::parse);
         if (threshold < 0 || threshold > 100) {
             throw new IllegalArgumentException("--threshold is a percentage 0-100, got " + threshold);
         }
-        OptionChecks.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
+        OptionChecks.requireFirmwareVersion(catalog, firmware);
         Campaign campaign = service.start(new CampaignRequest(firmware, selection, concurrency, sizes, threshold, retryPolicy));
         System.out.println("Campaign " + campaign.id() + " " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());

@@ -29,10 +29,10 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                   uplift:config-migrate --to 3 iad-1:2""")
 public class ConfigMigrateCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private BackupStore backups;
 
-    @Reference(optional = true)
+    @Reference
     private MigrationService migrations;
 
     @Argument(index = 0, name = "backup", description = "<device> (its newest backup) or <device>:<version>", required = true)
@@ -50,8 +50,6 @@ public class ConfigMigrateCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        BackupStore backups = service(this.backups, BackupStore.class);
-        MigrationService migrations = service(this.migrations, MigrationService.class);
         ConfigBackup backup = resolve(backups);
         String forModel = model != null ? model : onlyModel(migrations);
         byte[] migrated = migrations.migrate(forModel, backup.formatVersion(), to,

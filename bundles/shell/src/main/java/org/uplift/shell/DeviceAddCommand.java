@@ -31,7 +31,7 @@ import org.uplift.shell.completers.DeviceIdCompleter;
                   uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
 public class DeviceAddCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private DeviceRegistry registry;
 
     @Argument(index = 0, name = "device", description = "The device's id: 1-64 of letters, digits, . _ : - (an existing id is replaced)", required = true)
@@ -77,7 +77,7 @@ public class DeviceAddCommand extends UpliftAction {
     @Override
     protected Object run() throws Exception {
         SnmpCredentials credentials = credentials();
-        Device device = service(registry, DeviceRegistry.class).put(new Device(id, host, port, credentials, driver,
+        Device device = registry.put(new Device(id, host, port, credentials, driver,
                 TransferProtocol.parse(transfer), serverAddress, transferSource));
         System.out.println("Device " + device.id() + " at " + device.host() + ":" + device.snmpPort() + " ("
                 + device.credentials() + ", transfers over " + device.transfer().name().toLowerCase(Locale.ROOT)

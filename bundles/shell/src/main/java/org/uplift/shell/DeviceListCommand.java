@@ -15,9 +15,9 @@ import org.uplift.api.device.DeviceRegistry;
                 Shows the devices added with uplift:device-add: address, SNMP port and version, drivers. Secrets \
                 (communities, passphrases) are never shown.
                 Example: uplift:device-list""")
-public class DeviceListCommand extends UpliftAction {
+public class DeviceListCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private DeviceRegistry registry;
 
     @Override
@@ -29,11 +29,11 @@ public class DeviceListCommand extends UpliftAction {
         table.column("SNMP");
         table.column("Driver");
         table.column("Transfer");
-        for (Device d : service(registry, DeviceRegistry.class).devices()) {
+        for (Device d : registry.devices()) {
             table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(), d.driver() == null ? "(auto)" : d.driver(),
                     d.transfer().name().toLowerCase(Locale.ROOT));
         }
-        table.print(System.out);
+        print(table);
         return null;
     }
 }

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import org.apache.karaf.shell.support.CommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.api.workflow.UpgradeException;
 
 /**
  * Turns whatever a command ran into into the one line an operator reads. Karaf prints a
@@ -35,6 +36,11 @@ public final class Failures {
         if (e instanceof CommandException ce) {
             return ce;
         }
+        if (e instanceof UpgradeException refused && refused.reason() == UpgradeException.Reason.UNAVAILABLE) {
+            // Uplift's own store failed or was interrupted: the operator may retry, the cause is for the log
+            LOG.warn("{} could not be done now", command, e);
+            return new CommandException(oneLine(refused.getMessage() + "; try again (details in the Karaf log: log:display)"), e);
+        }
         String text = operatorText(e);
         if (text == null) {
             LOG.warn("{} stopped on an internal error", command, e);
@@ -43,7 +49,10 @@ public final class Failures {
         return new CommandException(oneLine(text), e);
     }
 
-    /** The message of a failure meant for an operator, or {@code null} for a programming error. */
+    /**
+     * The message of a failure meant for an operator, or {@code null} for a programming error; decided by the
+     * exception's type (an {@link UpgradeException}'s message is written for operators), never by its text.
+     */
     static String operatorText(Exception e) {
         if (e instanceof NoSuchFileException f) {
             return "no such file or directory: " + f.getFile();
@@ -63,8 +72,8 @@ public final class Failures {
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage();
         }
-        if (e instanceof NumberFormatException && e.getMessage() != null && e.getMessage().startsWith("For input string: ")) {
-            return "not a number: " + e.getMessage().substring("For input string: ".length());
+        if (e instanceof NumberFormatException) {
+            return e.getMessage() == null ? "not a number" : "not a number (" + e.getMessage() + ")";
         }
         boolean forOperator = !(e instanceof RuntimeException) || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof UnsupportedOperationException

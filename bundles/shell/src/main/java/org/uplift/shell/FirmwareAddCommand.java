@@ -23,7 +23,7 @@ import org.uplift.api.repository.FirmwareImage;
                 Example: uplift:firmware-add --model IAD-1000 --version 3.0.0 --config-format 3 /tmp/iad-3.0.0.bin""")
 public class FirmwareAddCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private FirmwareCatalog catalog;
 
     @Argument(index = 0, name = "file", description = "The image file to copy into the catalogue", required = true)
@@ -48,7 +48,7 @@ public class FirmwareAddCommand extends UpliftAction {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException((Files.exists(path) ? "not a file: " : "no such file: ") + path);
         }
-        FirmwareImage image = service(catalog, FirmwareCatalog.class).add(path, model, version, configFormat, notes);
+        FirmwareImage image = catalog.add(path, model, version, configFormat, notes);
         System.out.println("Added " + image.id() + ": " + image.size() + " bytes, sha256 " + image.sha256());
         return null;
     }

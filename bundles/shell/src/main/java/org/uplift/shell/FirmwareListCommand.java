@@ -13,9 +13,9 @@ import org.uplift.api.repository.FirmwareImage;
                 Ordered by model, then version. The Version column is what uplift:upgrade --firmware takes; the Id \
                 is what uplift:firmware-show and uplift:firmware-remove take.
                 Example: uplift:firmware-list""")
-public class FirmwareListCommand extends UpliftAction {
+public class FirmwareListCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private FirmwareCatalog catalog;
 
     @Override
@@ -28,10 +28,10 @@ public class FirmwareListCommand extends UpliftAction {
         table.column("Size").alignRight();
         table.column("SHA-256");
         table.column("Added");
-        for (FirmwareImage i : service(catalog, FirmwareCatalog.class).list()) {
+        for (FirmwareImage i : catalog.list()) {
             table.addRow().addContent(i.id(), i.model(), i.version(), i.configFormat().isEmpty() ? "-" : i.configFormat(), i.size(), i.sha256(), i.addedAt());
         }
-        table.print(System.out);
+        print(table);
         return null;
     }
 }

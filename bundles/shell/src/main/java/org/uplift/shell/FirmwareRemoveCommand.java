@@ -15,7 +15,7 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
                 Example: uplift:firmware-remove IAD-1000-2.0.0""")
 public class FirmwareRemoveCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private FirmwareCatalog catalog;
 
     @Argument(index = 0, name = "firmware", description = "Catalogue id (<model>-<version>), see uplift:firmware-list", required = true)
@@ -24,7 +24,7 @@ public class FirmwareRemoveCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        if (!service(catalog, FirmwareCatalog.class).remove(id)) {
+        if (!catalog.remove(id)) {
             throw new IllegalArgumentException("no firmware " + id + " in the catalogue: see uplift:firmware-list");
         }
         System.out.println("Removed " + id);

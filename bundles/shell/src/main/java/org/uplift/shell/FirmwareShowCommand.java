@@ -18,7 +18,7 @@ import org.uplift.shell.completers.FirmwareIdCompleter;
                 Example: uplift:firmware-show IAD-1000-2.0.0""")
 public class FirmwareShowCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private FirmwareCatalog catalog;
 
     @Argument(index = 0, name = "firmware", description = "Catalogue id (<model>-<version>), see uplift:firmware-list", required = true)
@@ -27,7 +27,7 @@ public class FirmwareShowCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        FirmwareCatalog images = service(catalog, FirmwareCatalog.class);
+        FirmwareCatalog images = catalog;
         FirmwareImage image = images.get(id).orElseThrow(() -> new IllegalArgumentException(
                 "no firmware " + id + " in the catalogue: see uplift:firmware-list"));
         System.out.println("Id:            " + image.id());

@@ -34,7 +34,7 @@ import org.uplift.shell.progress.ProgressOutputs;
                   uplift:job --follow 3f2a9c1e""")
 public class JobCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
     @Reference(optional = true)
@@ -55,7 +55,7 @@ public class JobCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        UpgradeService service = service(upgrades, UpgradeService.class);
+        UpgradeService service = upgrades;
         Job job = service.job(id).orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
         System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " (" + job.state() + ")");
         if (!job.plan().steps().isEmpty()) {

@@ -30,9 +30,9 @@ import org.uplift.shell.completers.JobStateCompleter;
                   uplift:jobs --state AWAITING_DECISION
                   uplift:jobs --campaign c-3f2a9c1e
                   uplift:jobs --limit 500 --page 2""")
-public class JobsCommand extends UpliftAction {
+public class JobsCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
     @Option(name = "--device", aliases = "-d", description = "Only the jobs of this device")
@@ -62,7 +62,7 @@ public class JobsCommand extends UpliftAction {
         if (page < 1) {
             throw new IllegalArgumentException("--page: " + page + " is not 1 or more");
         }
-        UpgradeService service = service(upgrades, UpgradeService.class);
+        UpgradeService service = upgrades;
         JobPage jobs = service.jobs(JobQuery.all().inState(wanted).ofDevice(device).ofCampaign(campaign)
                 .page(limit, Math.multiplyExact(page - 1, limit)));
         ShellTable table = new ShellTable().emptyTableText(state == null && device == null && campaign == null
@@ -72,13 +72,13 @@ public class JobsCommand extends UpliftAction {
         table.column("Target");
         table.column("State");
         table.column("Started");
-        table.column("Last message").maxSize(80);
+        column(table, "Last message", 80);
         for (Job j : jobs.jobs()) {
             table.addRow().addContent(j.id(), j.deviceId(), j.targetVersion(), j.state(), j.createdAt(), j.lastMessage());
         }
-        table.print(System.out);
+        print(table);
         if (jobs.cut()) {
-            System.out.println(cutNote(jobs, page));
+            remarks().println(cutNote(jobs, page));
         }
         return null;
     }

@@ -20,22 +20,22 @@ import org.uplift.api.migration.MigrationStep;
                 firmware declares a configuration format no chain reaches is refused before the device is touched. \
                 Migrators are ConfigMigrator services and take effect as soon as they are registered.
                 Try one on a backup with uplift:config-migrate --dry-run.
+                With --no-format: the migrators (model, from, to), an empty line, then the chains (model, chain).
                 Example: uplift:migrations""")
-public class MigrationsCommand extends UpliftAction {
+public class MigrationsCommand extends TableCommand {
 
-    @Reference(optional = true)
+    @Reference
     private MigrationService migrations;
 
     @Override
     protected Object run() throws Exception {
-        MigrationService migrations = service(this.migrations, MigrationService.class);
         List<MigrationStep> steps = migrations.steps();
         ShellTable registered = new ShellTable().emptyTableText("No migrators registered");
         registered.column("Model");
         registered.column("From");
         registered.column("To");
         steps.forEach(s -> registered.addRow().addContent(s.model(), s.from(), s.to()));
-        registered.print(System.out);
+        print(registered);
 
         System.out.println();
         ShellTable chains = new ShellTable().emptyTableText("No chains");
@@ -48,7 +48,7 @@ public class MigrationsCommand extends UpliftAction {
                 }
             }
         });
-        chains.print(System.out);
+        print(chains);
         return null;
     }
 

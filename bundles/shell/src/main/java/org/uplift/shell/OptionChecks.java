@@ -21,8 +21,14 @@ final class OptionChecks {
         }
     }
 
-    /** Refuses a version no image in the catalogue has, before anything is started. */
+    /**
+     * Refuses a version no image in the catalogue has, before anything is started. Without a catalogue (an
+     * optional reference) nothing is checked here: the service refuses an unknown version itself.
+     */
     static void requireFirmwareVersion(FirmwareCatalog catalog, String version) {
+        if (catalog == null) {
+            return;
+        }
         List<FirmwareImage> images = catalog.list();
         if (images.stream().noneMatch(i -> i.version().equals(version))) {
             List<String> known = images.stream().map(FirmwareImage::version).distinct().sorted().toList();

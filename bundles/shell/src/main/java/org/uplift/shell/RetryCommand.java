@@ -20,7 +20,7 @@ import org.uplift.shell.completers.WaitingJobIdCompleter;
                 Example: uplift:retry 3f2a9c1e""")
 public class RetryCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
     @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION (see uplift:jobs)", required = true)
@@ -32,7 +32,7 @@ public class RetryCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        Job job = Answers.answer(service(upgrades, UpgradeService.class), id, prompt, Decision.RETRY);
+        Job job = Answers.answer(upgrades, id, prompt, Decision.RETRY);
         System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
         return null;
     }

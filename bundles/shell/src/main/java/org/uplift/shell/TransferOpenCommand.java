@@ -42,13 +42,14 @@ public class TransferOpenCommand extends UpliftAction {
 
     private static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024;
 
-    @Reference(optional = true)
+    @Reference
     private FileServer fileServer;
 
+    /** Optional: without it only files under the export directory are served. */
     @Reference(optional = true)
     private FirmwareCatalog catalog;
 
-    @Reference(optional = true)
+    @Reference
     private TransferOpenGuard guard;
 
     @Option(name = "--to", description = "The only device address allowed to use the ticket", required = true)
@@ -70,8 +71,6 @@ public class TransferOpenCommand extends UpliftAction {
 
     @Override
     protected Object run() throws Exception {
-        FileServer fileServer = service(this.fileServer, FileServer.class);
-        TransferOpenGuard guard = service(this.guard, TransferOpenGuard.class);
         InetAddress device = InetAddress.getByName(to);
         Duration lifetime = guard.ttl(parseDuration(ttl), ttl);
         TransferTicket ticket;
@@ -85,7 +84,7 @@ public class TransferOpenCommand extends UpliftAction {
                 throw new IllegalArgumentException("name a firmware id (uplift:firmware-list) or a file to serve,"
                         + " or give --write for an upload");
             }
-            ticket = fileServer.offer(resolve(service(catalog, FirmwareCatalog.class), guard, source), device, lifetime);
+            ticket = fileServer.offer(resolve(catalog, guard, source), device, lifetime);
         }
         System.out.println("Ticket:    " + ticket.id());
         System.out.println("Direction: " + (ticket.direction() == TransferDirection.DEVICE_READS
@@ -110,7 +109,7 @@ public class TransferOpenCommand extends UpliftAction {
 
     /** A catalogue id first (verified before serving), else a file under the export directory. */
     private static Path resolve(FirmwareCatalog catalog, TransferOpenGuard guard, String name) throws RepositoryException {
-        if (catalog.get(name).isPresent()) {
+        if (catalog != null && catalog.get(name).isPresent()) {
             return catalog.verifiedFile(name);
         }
         return guard.servable(name);

@@ -41,9 +41,10 @@ import org.uplift.shell.progress.ProgressOutputs;
                   uplift:upgrade --firmware 2.0.0 --policy retry:2:abort --wait --timeout 900 iad-1 iad-2 iad-3""")
 public class UpgradeCommand extends UpliftAction {
 
-    @Reference(optional = true)
+    @Reference
     private UpgradeService upgrades;
 
+    /** Optional: only to refuse an unknown version before anything starts. */
     @Reference(optional = true)
     private FirmwareCatalog catalog;
 
@@ -76,8 +77,8 @@ public class UpgradeCommand extends UpliftAction {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout is a number of seconds of at least 1; got " + timeoutSeconds);
         }
-        UpgradeService service = service(upgrades, UpgradeService.class);
-        OptionChecks.requireFirmwareVersion(service(catalog, FirmwareCatalog.class), firmware);
+        UpgradeService service = upgrades;
+        OptionChecks.requireFirmwareVersion(catalog, firmware);
         List<Job> started = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (String device : devices) {
@@ -86,18 +87,21 @@ public class UpgradeCommand extends UpliftAction {
                 started.add(job);
                 System.out.println("Job " + job.id() + " started: " + job.deviceId() + " -> " + job.targetVersion());
             } catch (UpgradeException e) {
+                if (devices.size() == 1) {
+                    throw e; // one line, by its reason (Failures)
+                }
                 refused.add(e.getMessage());
-                if (devices.size() > 1) {
-                    System.out.println("Not started: " + e.getMessage());
+                System.out.println("Not started: " + e.getMessage());
+                if (refusesEveryDevice(e)) {
+                    break;
                 }
             }
         }
-        if (started.isEmpty() && refused.size() == 1) {
-            throw Failures.of(refused.get(0));
-        }
         List<String> problems = new ArrayList<>();
         if (!refused.isEmpty()) {
-            problems.add(refused.size() + " of " + devices.size() + " upgrades not started: " + String.join("; ", refused));
+            int notTried = devices.size() - started.size() - refused.size();
+            problems.add((refused.size() + notTried) + " of " + devices.size() + " upgrades not started: "
+                    + String.join("; ", refused) + (notTried == 0 ? "" : "; the other " + notTried + " not tried"));
         }
         if (wait && !started.isEmpty()) {
             List<Job> last;
@@ -116,6 +120,11 @@ public class UpgradeCommand extends UpliftAction {
             throw Failures.of(String.join("; ", problems));
         }
         return null;
+    }
+
+    /** A refusal that is not about one device (the request, or Uplift's store): the next devices would meet it too. */
+    static boolean refusesEveryDevice(UpgradeException e) {
+        return e.reason() == UpgradeException.Reason.INVALID_REQUEST || e.reason() == UpgradeException.Reason.UNAVAILABLE;
     }
 
     /** One line when a job did not finish DONE; none when all did. */

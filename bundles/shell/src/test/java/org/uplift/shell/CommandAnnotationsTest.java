@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -24,16 +30,27 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.framework.BundleContext;
 
 /**
  * Every uplift:* command, found by scanning the bundle's classes as Karaf's extender does: help that
- * says what it does with a realistic example, a description on every option and argument, and a
- * completer wherever a device, firmware, job or campaign id is taken.
+ * says what it does with a realistic example (and prints through Karaf's own preparator), a description on
+ * every option and argument, a completer wherever a device, firmware, job or campaign id is taken, the
+ * services it cannot work without as mandatory references, and --no-format on every list.
  */
 class CommandAnnotationsTest {
+
+    /**
+     * The references a command works without (besides the Session, which Karaf always has): a pre-check, a hint,
+     * or one way of several. Every other reference is mandatory.
+     */
+    private static final Set<String> OPTIONAL_REFERENCES = Set.of("UpgradeCommand.catalog",
+            "CampaignStartCommand.catalog", "TransferOpenCommand.catalog", "BackupsCommand.directory");
 
     /** Names of arguments and options that take an id a completer can offer. */
     private static final Pattern ID_NAME = Pattern.compile("device|firmware|job|campaign");
@@ -138,15 +155,65 @@ class CommandAnnotationsTest {
 
     @ParameterizedTest
     @MethodSource("commands")
-    void failsInOneLineAndWaitsForAMissingServiceInsteadOfDisappearing(Class<?> type) {
+    void failsInOneLineAndNeedsItsServicesAsKarafCommandsDo(Class<?> type) {
         assertTrue(UpliftAction.class.isAssignableFrom(type), type + " does not extend UpliftAction");
         for (Field f : fields(type)) {
             Reference r = f.getAnnotation(Reference.class);
-            if (r != null) {
-                assertTrue(r.optional(), type.getSimpleName() + "." + f.getName()
-                        + ": a mandatory reference hides every uplift command while its service is missing");
+            if (r == null) {
+                continue;
+            }
+            String name = type.getSimpleName() + "." + f.getName();
+            boolean optional = f.getType() == Session.class || OPTIONAL_REFERENCES.contains(name);
+            assertEquals(optional, r.optional(), name + (optional ? ": the command works without it, keep it optional"
+                    : ": the command is useless without it, so Karaf must register the commands only once it is there"));
+        }
+    }
+
+    @Test
+    void theOptionalReferencesAreRealFieldsAndNoCommandLooksAServiceUpItself() throws IOException {
+        for (String name : OPTIONAL_REFERENCES) {
+            String[] parts = name.split("\\.");
+            Class<?> type = classesOfTheBundle().stream().filter(c -> c.getSimpleName().equals(parts[0])).findFirst()
+                    .orElseThrow(() -> new AssertionError("no class " + parts[0]));
+            assertTrue(fields(type).stream().anyMatch(f -> f.getName().equals(parts[1])
+                    && f.isAnnotationPresent(Reference.class)), name + " is not a reference");
+        }
+        for (Class<?> c : classesOfTheBundle()) {
+            for (Field f : fields(c)) {
+                assertFalse(f.getType() == BundleContext.class, c.getSimpleName() + "." + f.getName()
+                        + ": services come by @Reference, not by a lookup and a wait");
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void helpIsPrintedAsKarafPrintsIt(Class<?> type) throws Exception {
+        Command c = type.getAnnotation(Command.class);
+        Action action = (Action) type.getDeclaredConstructor().newInstance();
+        Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        boolean runs;
+        try {
+            runs = new DefaultActionPreparator().prepare(action, session, List.of("--help"));
+        } finally {
+            System.setOut(previous);
+        }
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        assertFalse(runs, c.name() + " ran instead of printing its help");
+        String words = help.replaceAll("\\s+", " "); // Karaf wraps the description to the terminal's width
+        assertTrue(help.contains("SYNTAX") && help.contains("uplift:" + c.name()) && words.contains(c.description()), help);
+        assertEquals(TableCommand.class.isAssignableFrom(type), help.contains("--no-format"), help);
+    }
+
+    @Test
+    void everyListCommandTakesNoFormat() throws IOException {
+        List<String> tables = commands().stream().filter(TableCommand.class::isAssignableFrom)
+                .map(c -> c.getAnnotation(Command.class).name()).sorted().toList();
+        assertEquals(List.of("backups", "campaign-list", "device-list", "firmware-list", "jobs", "migrations"), tables);
     }
 
     @Test
@@ -166,7 +233,7 @@ class CommandAnnotationsTest {
 
     private static List<Field> fields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
-        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             fields.addAll(List.of(c.getDeclaredFields()));
         }
         return fields;

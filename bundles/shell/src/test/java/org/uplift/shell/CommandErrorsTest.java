@@ -11,21 +11,23 @@ import static org.uplift.shell.fakes.Commands.run;
 import static org.uplift.shell.fakes.Commands.set;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.uplift.api.device.DeviceRegistry;
 import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.fakes.Commands.Run;
+import org.uplift.shell.fakes.FakeBackups;
 import org.uplift.shell.fakes.FakeCampaigns;
 import org.uplift.shell.fakes.FakeCatalog;
-import org.uplift.shell.fakes.FakeRegistry;
+import org.uplift.shell.fakes.FakeDirectory;
+import org.uplift.shell.fakes.FakeFileServer;
 import org.uplift.shell.fakes.FakeUpgrades;
 
 /** Bad input fails with one clear line, never a stack trace and never a NullPointerException. */
@@ -79,13 +81,11 @@ class CommandErrorsTest {
     }
 
     @Test
-    void aMissingServiceIsNamedInsteadOfANullPointer() {
-        UpgradeCommand c = command(UpgradeCommand.class, catalog);
-        set(c, "firmware", "2.0.0");
-        set(c, "devices", List.of("iad-1"));
-        String message = oneLine(run(c));
-        assertTrue(message.startsWith("uplift:upgrade cannot run: the UpgradeService service is not available"), message);
-        assertTrue(message.contains("feature:list"), message);
+    void withoutTheOptionalCatalogueTheServiceRefusesAnUnknownVersionItself() {
+        UpgradeCommand c = command(UpgradeCommand.class, upgrades);
+        set(c, "firmware", "9.9.9");
+        set(c, "devices", List.of("nosuch"));
+        assertEquals("device nosuch is in no inventory: add it with uplift:device-add", oneLine(run(c)));
     }
 
     @Test
@@ -114,32 +114,10 @@ class CommandErrorsTest {
 
     @Test
     void aMistypedDeviceIsToldFromADeviceWithoutBackups() {
-        BackupStore none = new BackupStore() {
-            @Override
-            public ConfigBackup store(String d, byte[] c, String f, String v) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<ConfigBackup> history(String deviceId) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<ConfigBackup> latest(String deviceId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public byte[] read(String deviceId, int version) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        BackupStore none = new FakeBackups();
         assertEquals("no device 'iad-9' in the inventory and no backups of it: see uplift:device-list",
                 oneLine(run(set(command(BackupsCommand.class, none), "device", "iad-9"))));
-        DeviceRegistry registry = new FakeRegistry("iad-9");
-        BackupsCommand known = set(command(BackupsCommand.class, none), "device", "iad-9");
-        set(known, "inventories", List.of(registry));
+        BackupsCommand known = set(command(BackupsCommand.class, none, new FakeDirectory("iad-9")), "device", "iad-9");
         Run run = run(known);
         assertNull(run.failure());
         assertTrue(run.out().contains("Device iad-9 has no backups"), run.out());
@@ -190,12 +168,18 @@ class CommandErrorsTest {
     }
 
     @Test
-    void aMalformedDurationIsExplained() {
-        TransferOpenCommand c = command(TransferOpenCommand.class);
-        set(c, "to", "127.0.0.1");
-        set(c, "ttl", "10 minutes");
-        // the file server is missing too: the command names it before it looks at the options it cannot use
-        assertTrue(oneLine(run(c)).startsWith("uplift:transfer-open cannot run: the FileServer service is not available"));
+    void aMalformedDurationIsExplained(@TempDir Path dir) {
+        TransferOpenGuard guard = new TransferOpenGuard(Duration.ofMinutes(30), dir.resolve("export"), dir.resolve("tickets"),
+                Clock.systemUTC());
+        try {
+            TransferOpenCommand c = command(TransferOpenCommand.class, new FakeFileServer(), guard);
+            set(c, "to", "127.0.0.1");
+            set(c, "ttl", "10 minutes");
+            set(c, "write", true);
+            assertEquals("--ttl 10 minutes is not a duration; use 90s, 10m, 2h or PT10M", oneLine(run(c)));
+        } finally {
+            guard.deactivate();
+        }
         assertEquals("--ttl 10 minutes is not a duration; use 90s, 10m, 2h or PT10M",
                 assertThrows(IllegalArgumentException.class,
                         () -> TransferOpenCommand.parseDuration("10 minutes")).getMessage());

@@ -18,7 +18,8 @@ class FailuresTest {
 
     @Test
     void anOperatorsMessageIsKeptAsOneLine() {
-        CommandException e = Failures.of("uplift:upgrade", new UpgradeException("device iad-1 has a job running:\n  see uplift:jobs"));
+        CommandException e = Failures.of("uplift:upgrade", new UpgradeException(UpgradeException.Reason.BUSY,
+                "device iad-1 has a job running:\n  see uplift:jobs"));
         assertEquals("device iad-1 has a job running: see uplift:jobs", e.getMessage());
         assertTrue(e.getNiceHelp().contains("Error executing command: device iad-1 has a job running"), e.getNiceHelp());
     }
@@ -32,7 +33,18 @@ class FailuresTest {
         assertEquals("unknown host nosuch.example", Failures.of("uplift:transfer-open", new UnknownHostException("nosuch.example")).getMessage());
         assertEquals("input/output error (IOException)", Failures.of("x", new IOException()).getMessage());
         assertEquals("cannot read the image", Failures.of("x", new RepositoryException("cannot read the image")).getMessage());
-        assertEquals("not a number: \"abc\"", Failures.of("x", new NumberFormatException("For input string: \"abc\"")).getMessage());
+        // by its type: the JDK's wording is shown, not taken apart
+        assertEquals("not a number (For input string: \"abc\")",
+                Failures.of("x", new NumberFormatException("For input string: \"abc\"")).getMessage());
+    }
+
+    @Test
+    void aRefusalBecauseUpliftIsUnavailableSaysToTryAgainAndKeepsTheCauseForTheLog() {
+        Exception store = new IllegalStateException("connection refused");
+        CommandException e = Failures.of("uplift:retry", new UpgradeException(UpgradeException.Reason.UNAVAILABLE,
+                "cannot record the decision for job j-1", store));
+        assertEquals("cannot record the decision for job j-1; try again (details in the Karaf log: log:display)", e.getMessage());
+        assertSame(store, e.getCause().getCause());
     }
 
     @Test

@@ -1,26 +1,26 @@
 package org.uplift.shell.completers;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.device.Device;
-import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 
-/** Completes device ids from every inventory: Uplift's own and any a host NMS registers. */
+/** Completes device ids from the device directory: Uplift's own inventory and any a host NMS registers. */
 @Service
 public class DeviceIdCompleter extends IdCompleter {
 
-    @Reference
-    private List<DeviceInventory> inventories;
+    @Reference(optional = true)
+    private DeviceDirectory directory;
 
     @Override
     protected Stream<String> ids() {
-        return inventories == null ? Stream.empty() : deviceIds(inventories);
+        return deviceIds(directory);
     }
 
-    static Stream<String> deviceIds(List<DeviceInventory> inventories) {
-        return inventories.stream().flatMap(i -> i.devices().stream()).map(Device::id).sorted();
+    /** The directory's device ids in order; none while it is missing. */
+    static Stream<String> deviceIds(DeviceDirectory directory) {
+        return directory == null ? Stream.empty() : directory.devices().stream().map(Device::id);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
-import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 
 /**
  * Completes the last id of a comma-separated device list ("iad-1,iad-2,ia"), leaving out ids already
@@ -19,8 +19,8 @@ import org.uplift.api.device.DeviceInventory;
 @Service
 public class DeviceListCompleter implements Completer {
 
-    @Reference
-    private List<DeviceInventory> inventories;
+    @Reference(optional = true)
+    private DeviceDirectory directory;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
@@ -28,10 +28,8 @@ public class DeviceListCompleter implements Completer {
                 : commandLine.getCursorArgument().substring(0, commandLine.getArgumentPosition());
         String listed = word.substring(0, word.lastIndexOf(',') + 1);
         Set<String> chosen = Arrays.stream(listed.split(",")).collect(Collectors.toSet());
-        if (inventories != null) {
-            DeviceIdCompleter.deviceIds(inventories).distinct().filter(id -> !chosen.contains(id))
-                    .map(id -> listed + id).filter(candidate -> candidate.startsWith(word)).forEach(candidates::add);
-        }
+        DeviceIdCompleter.deviceIds(directory).filter(id -> !chosen.contains(id))
+                .map(id -> listed + id).filter(candidate -> candidate.startsWith(word)).forEach(candidates::add);
         return candidates.isEmpty() ? -1 : commandLine.getBufferPosition() - commandLine.getArgumentPosition();
     }
 }

@@ -80,7 +80,7 @@ public final class FakeCampaigns implements CampaignService {
     private Campaign known(String id) throws UpgradeException {
         Campaign c = campaigns.get(id);
         if (c == null) {
-            throw new UpgradeException("no campaign " + id + ": see uplift:campaign-list");
+            throw new UpgradeException(UpgradeException.Reason.UNKNOWN_CAMPAIGN, "no campaign '" + id + "'");
         }
         return c;
     }

@@ -49,7 +49,8 @@ public class FakeUpgrades implements UpgradeService {
     @Override
     public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) throws UpgradeException {
         if (!devices.contains(deviceId)) {
-            throw new UpgradeException("device " + deviceId + " is in no inventory: add it with uplift:device-add");
+            throw new UpgradeException(UpgradeException.Reason.UNKNOWN_DEVICE,
+                    "device " + deviceId + " is in no inventory: add it with uplift:device-add");
         }
         return add(String.format("job%05d", jobs.size() + 1), deviceId, firmwareVersion, null);
     }
@@ -96,7 +97,7 @@ public class FakeUpgrades implements UpgradeService {
     public Job decide(String jobId, Decision decision) throws UpgradeException {
         Job job = jobs.get(jobId);
         if (job == null) {
-            throw new UpgradeException("no job " + jobId + ": see uplift:jobs");
+            throw new UpgradeException(UpgradeException.Reason.UNKNOWN_JOB, "no job '" + jobId + "'"); // as the engine says it
         }
         decisions.add(jobId + " " + decision);
         return job;

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.osgi.service.component.annotations.Activate;
@@ -57,9 +57,9 @@ import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.uplift.api.device.Device;
-import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.device.SnmpVersion;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceEvents;
 import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationHandle;
@@ -72,13 +72,17 @@ import org.uplift.snmp.session.UsmProtocols;
  * operation-completion notifications into {@link OperationCompletion}s. A v1 Trap-PDU is read as
  * the v2 notification RFC 3584 3.1 maps it to (enterprise.0.specific-trap).
  * <p>
- * The network is not trusted: a notification counts only from an inventory device's SNMP or transfer
+ * The network is not trusted: a notification counts only from a known device's SNMP or transfer
  * address with that device's community or authenticated SNMPv3 user (see {@link SenderCheck}), and
  * only for an operation this node started, received after it started (see {@link CompletionBook});
  * everything else is dropped, counted ({@link #dropped()}) and logged throttled. The devices and the
- * SNMPv3 users are read from the inventories on the receiver's own thread: when an inventory comes or
- * goes, every {@code refreshSeconds}, and when a packet names an unknown user (at most once per
- * {@code userRefreshSeconds}; the device retries its inform, which then authenticates).
+ * SNMPv3 users are read from the {@link DeviceDirectory} (which reads every inventory live) on the
+ * receiver's own thread: when the directory comes or goes, every {@code refreshSeconds}, and when a
+ * packet names an unknown user (at most once per {@code userRefreshSeconds}; the device retries its
+ * inform, which then authenticates).
+ * <p>
+ * The directory is an optional, dynamic reference: it lives in the workflow bundle, and a redeploy of
+ * that bundle must not close this port. While it is missing only the devices of waiting operations count.
  */
 @Component(service = DeviceEvents.class, configurationPid = NotificationReceiver.PID)
 @Designate(ocd = NotificationReceiver.Config.class)
@@ -116,7 +120,7 @@ public final class NotificationReceiver implements DeviceEvents {
         int maxTotal() default 4096;
 
         @AttributeDefinition(name = "Device refresh (seconds)", description = "How often the devices and SNMPv3 "
-                + "users are read again from the inventories", min = "1")
+                + "users are read again from the device directory", min = "1")
         int refreshSeconds() default 60;
 
         @AttributeDefinition(name = "Unknown-user refresh (seconds)", description = "At most one refresh per this "
@@ -131,8 +135,8 @@ public final class NotificationReceiver implements DeviceEvents {
     private final LongAdder received = new LongAdder();
     private final CompletionBook book;
     private final Map<String, CompletionDecoder> decoders = new ConcurrentHashMap<>();
-    private final List<DeviceInventory> inventories = new CopyOnWriteArrayList<>();
-    /** The receiver's own thread: inventory reads, DNS, USM rebuilds and expiry never run on the listener. */
+    private final AtomicReference<DeviceDirectory> directory = new AtomicReference<>();
+    /** The receiver's own thread: directory reads, DNS, USM rebuilds and expiry never run on the listener. */
     private final ScheduledExecutorService upkeep = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "uplift-notification-upkeep");
         thread.setDaemon(true);
@@ -186,16 +190,18 @@ public final class NotificationReceiver implements DeviceEvents {
         LOG.info("receiving SNMP notifications on udp {}", transport.getListenAddress());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addInventory(DeviceInventory inventory) {
-        inventories.add(inventory);
+    void setDirectory(DeviceDirectory directory) {
+        this.directory.set(directory);
         refreshSoon();
     }
 
-    void removeInventory(DeviceInventory inventory) {
-        inventories.remove(inventory);
-        refreshSoon();
+    void unsetDirectory(DeviceDirectory directory) {
+        // a greedy replacement binds the new directory before it unbinds the old one
+        if (this.directory.compareAndSet(directory, null)) {
+            refreshSoon();
+        }
     }
 
     @Deactivate
@@ -213,7 +219,7 @@ public final class NotificationReceiver implements DeviceEvents {
     @Override
     public CompletableFuture<OperationCompletion> completion(Device device, OperationHandle handle, Instant startedAt) {
         CompletableFuture<OperationCompletion> future = book.await(device, handle.index(), startedAt);
-        // the operation's device counts even if the inventory changed since the last refresh; registered
+        // the operation's device counts even if the directory changed since the last refresh; registered
         // after the wait, so that a refresh running meanwhile sees it among the waiting devices
         if (!known.knows(device)) {
             synchronized (this) {
@@ -257,7 +263,7 @@ public final class NotificationReceiver implements DeviceEvents {
         return known;
     }
 
-    /** Reads the inventories again on the receiver's thread; the future ends when that is done. */
+    /** Reads the directory again on the receiver's thread; the future ends when that is done. */
     Future<?> refreshSoon() {
         try {
             return upkeep.submit(this::refresh);
@@ -267,16 +273,19 @@ public final class NotificationReceiver implements DeviceEvents {
     }
 
     /**
-     * Reads every inventory's devices (and those of waiting operations) into the address index and adds
+     * Reads the directory's devices (and those of waiting operations) into the address index and adds
      * their v3 users. Runs on the receiver's thread only. Several devices may share one user.
      */
     private void refresh() {
         Set<Device> devices = new LinkedHashSet<>(book.waitingDevices());
-        for (DeviceInventory inventory : inventories) {
+        DeviceDirectory current = directory.get();
+        if (current != null) {
             try {
-                devices.addAll(inventory.devices());
+                devices.addAll(current.devices());
             } catch (RuntimeException e) {
-                LOG.warn("could not read the devices of inventory {}: {}", inventory, e.getMessage());
+                // one failed read must not drop every device's notifications: the last ones read stay
+                devices.addAll(known.devices());
+                LOG.warn("could not read the devices of the device directory: {}", e.getMessage());
             }
         }
         KnownDevices fresh = KnownDevices.of(devices, this::unresolved);

@@ -3,7 +3,7 @@ package org.uplift.snmp.events;
 import java.lang.annotation.Annotation;
 import java.util.concurrent.TimeUnit;
 
-import org.uplift.api.device.DeviceInventory;
+import org.uplift.api.directory.DeviceDirectory;
 
 /** Receivers for tests, on an ephemeral loopback port, with their bounds chosen; for other packages too. */
 public final class Receivers {
@@ -11,14 +11,14 @@ public final class Receivers {
     private Receivers() {
     }
 
-    /** A receiver with the shipped bounds that knows the inventory's devices (read once before it returns). */
-    public static NotificationReceiver start(DeviceInventory inventory) throws Exception {
-        return start(inventory, config(600, 16, 4096, 10));
+    /** A receiver with the shipped bounds that knows the directory's devices (read once before it returns). */
+    public static NotificationReceiver start(DeviceDirectory directory) throws Exception {
+        return start(directory, config(600, 16, 4096, 10));
     }
 
-    static NotificationReceiver start(DeviceInventory inventory, NotificationReceiver.Config config) throws Exception {
+    static NotificationReceiver start(DeviceDirectory directory, NotificationReceiver.Config config) throws Exception {
         NotificationReceiver receiver = new NotificationReceiver(config);
-        receiver.addInventory(inventory);
+        receiver.setDirectory(directory);
         receiver.refreshSoon().get(5, TimeUnit.SECONDS);
         return receiver;
     }

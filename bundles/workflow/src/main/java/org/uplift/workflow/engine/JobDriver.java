@@ -1,8 +1,8 @@
 package org.uplift.workflow.engine;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +10,9 @@ import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.workflow.store.AfterRollback;
+import org.uplift.workflow.store.DecisionTaken;
+import org.uplift.workflow.store.JobRecord;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
 
@@ -60,6 +63,7 @@ final class JobDriver implements Runnable {
         } catch (StoreException e) {
             LOG.error("Job {} stopped: the job store failed; it resumes when the store is back: {}", job.id(), e.getMessage());
         } finally {
+            steps.close();
             onExit.accept(job);
         }
     }
@@ -89,10 +93,8 @@ final class JobDriver implements Runnable {
     /** Claims 3, 8, 13: a failure message or a time-out stops the step and asks whether to retry. */
     private StoredJob awaitDecision(StoredJob job, String reason) throws StoreException, Superseded {
         JobState failed = job.state();
-        int attempts = new JobContext(job.context()).attempts(failed) + 1;
         StoredJob waiting = transit.move(job, JobState.AWAITING_DECISION, failed + " failed: " + reason,
-                JobContext.of(JobContext.FAILED_STEP, failed.name(), JobContext.REASON, reason,
-                        JobContext.ATTEMPTS_PREFIX + failed.name(), Integer.toString(attempts)));
+                r -> r.withFailure(failed, reason, true));
         Optional<Decided> decided = decisions.decide(waiting, failed, reason);
         if (decided.isEmpty()) {
             return waiting;
@@ -102,14 +104,14 @@ final class JobDriver implements Runnable {
 
     /** Who decided when the job's own policy did. */
     static String byPolicy(StoredJob job, JobState failed, Decision decision) {
-        RetryPolicy policy = new JobContext(job.context()).policy();
-        int attempts = new JobContext(job.context()).attempts(failed);
+        RetryPolicy policy = job.record().policy();
+        int attempts = job.record().attempts(failed);
         return decision == Decision.RETRY && attempts <= policy.retries()
                 ? "policy " + policy + " (attempt " + attempts + " of " + policy.retries() + ")"
                 : "policy " + policy;
     }
 
-    /** Marks the history entry of a decision, so the node that takes the job up does not call it a resume. */
+    /** Ends the history entry of a decision: who made it. */
     static final String DECIDED = "; decided by ";
 
     /** Moves a waiting job according to a decision; shared by policies and the operator's command. */
@@ -121,21 +123,22 @@ final class JobDriver implements Runnable {
     /** @param answer who answered which prompt, stored with the move; {@code null} for a policy's decision */
     static StoredJob apply(Transit transit, StoredJob waiting, Decision decision, String who, DecisionRecord answer)
             throws StoreException, Superseded {
-        Mover mover = (to, message, context) -> answer == null ? transit.move(waiting, to, message, context)
-                : transit.answer(waiting, to, message, context, answer);
-        JobState failed = new JobContext(waiting.context()).failedStep();
+        Mover mover = (to, message, change) -> answer == null ? transit.move(waiting, to, message, change)
+                : transit.answer(waiting, to, message, change, answer);
+        JobState failed = waiting.record().failedStep();
         if (decision == Decision.RETRY) {
             JobState next = Transitions.retryTarget(failed);
+            DecisionTaken taken = new DecisionTaken(decision, next);
             if (failed == JobState.ROLLBACK || failed == JobState.VERIFY_ROLLBACK) {
                 // the roll-back is tried again for what it was for: an abort's roll-back still ends the job
-                boolean thenUpdate = "RETRY".equals(new JobContext(waiting.context()).getOrNull(JobContext.AFTER_ROLLBACK));
+                boolean thenUpdate = waiting.record().afterRollback().orElse(AfterRollback.ABORT) == AfterRollback.RETRY;
                 return mover.move(next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
-                        + DECIDED + who, Map.of());
+                        + DECIDED + who, r -> r.withDecision(taken));
             }
             String what = next == JobState.ROLLBACK
                     ? "retry the update: first returning the device to its kept version (claim 10)"
                     : "retry " + failed;
-            return mover.move(next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "RETRY"));
+            return mover.move(next, what + DECIDED + who, r -> r.withAfterRollback(AfterRollback.RETRY).withDecision(taken));
         }
         JobState next = Transitions.abortTarget(failed);
         String what = switch (next) {
@@ -143,11 +146,12 @@ final class JobDriver implements Runnable {
             case FAILED -> "end the job during its roll-back: the device's version and configuration are not verified, check it by hand";
             default -> "end the job: returning the device to its old version and configuration";
         };
-        return mover.move(next, what + DECIDED + who, JobContext.of(JobContext.AFTER_ROLLBACK, "ABORT"));
+        return mover.move(next, what + DECIDED + who,
+                r -> r.withAfterRollback(AfterRollback.ABORT).withDecision(new DecisionTaken(decision, next)));
     }
 
     /** One move of the waiting job, plain or answering its prompt. */
     private interface Mover {
-        StoredJob move(JobState to, String message, Map<String, String> context) throws StoreException, Superseded;
+        StoredJob move(JobState to, String message, UnaryOperator<JobRecord> change) throws StoreException, Superseded;
     }
 }

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.uplift.api.repository.RepositoryUsage;
+import org.uplift.workflow.store.BackupEvidence;
 import org.uplift.workflow.store.JobStore;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
@@ -34,14 +35,13 @@ public class JobRepositoryUsage implements RepositoryUsage {
     public boolean firmwareInUse(String firmwareId) {
         // the old image too, where a roll-back downloads it again (the device keeps none)
         return unfinished().stream().anyMatch(j -> j.firmwareId().equals(firmwareId)
-                || firmwareId.equals(j.context().get(JobContext.OLD_FIRMWARE)));
+                || j.record().oldFirmware().filter(firmwareId::equals).isPresent());
     }
 
     @Override
     public Set<Integer> backupsInUse(String deviceId) {
         return unfinished().stream().filter(j -> j.deviceId().equals(deviceId))
-                .map(j -> j.context().get(JobContext.BACKUP_VERSION)).filter(v -> v != null)
-                .map(Integer::valueOf).collect(Collectors.toSet());
+                .flatMap(j -> j.record().backup().stream()).map(BackupEvidence::version).collect(Collectors.toSet());
     }
 
     /** When the store cannot be read, everything counts as in use: better keep a backup than lose one. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -15,6 +16,7 @@ import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
+import org.uplift.workflow.store.JobRecord;
 import org.uplift.workflow.store.JobStore;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
@@ -52,15 +54,17 @@ final class Transit {
     }
 
     StoredJob move(StoredJob job, JobState to, String message) throws StoreException, Superseded {
-        return move(job, to, message, Map.of());
+        return move(job, to, message, UnaryOperator.identity());
     }
 
-    StoredJob move(StoredJob job, JobState to, String message, Map<String, String> context)
+    /** @param change what the move records in the job's record (applied to the record as stored) */
+    StoredJob move(StoredJob job, JobState to, String message, UnaryOperator<JobRecord> change)
             throws StoreException, Superseded {
         Transitions.check(job.state(), to);
         StepRecord entry = new StepRecord(to, clock.instant(), message);
-        Optional<StoredJob> stored = holder == null ? store.move(job, entry, context)
-                : store.move(job, entry, context, holder);
+        UnaryOperator<JobRecord> recorded = moved(change);
+        Optional<StoredJob> stored = holder == null ? store.move(job, entry, recorded)
+                : store.move(job, entry, recorded, holder);
         StoredJob moved = stored.orElseThrow(() -> new Superseded(holder == null
                 ? "job " + job.id() + " is no longer in " + job.state() + " or another node took it up"
                 : "job " + job.id() + " is no longer in " + job.state() + " under node " + holder
@@ -73,17 +77,22 @@ final class Transit {
     }
 
     /** A move that answers the waiting job's prompt; {@link Superseded} if someone answered it first. */
-    StoredJob answer(StoredJob waiting, JobState to, String message, Map<String, String> context, DecisionRecord answer)
-            throws StoreException, Superseded {
+    StoredJob answer(StoredJob waiting, JobState to, String message, UnaryOperator<JobRecord> change,
+            DecisionRecord answer) throws StoreException, Superseded {
         Transitions.check(waiting.state(), to);
         StepRecord entry = new StepRecord(to, clock.instant(), message);
-        StoredJob moved = store.answer(waiting, answer, entry, context)
+        StoredJob moved = store.answer(waiting, answer, entry, moved(change))
                 .orElseThrow(() -> new Superseded("prompt " + answer.prompt() + " of job " + waiting.id() + " is no longer open"));
         publish(moved, entry);
         if (to.terminal()) {
             ended.accept(moved);
         }
         return moved;
+    }
+
+    /** A move is a decision's only if its change says so: any other clears the mark of the one before. */
+    private static UnaryOperator<JobRecord> moved(UnaryOperator<JobRecord> change) {
+        return r -> change.apply(r.withoutDecision());
     }
 
     /** The job as stored now. */
@@ -101,7 +110,7 @@ final class Transit {
                 "state", entry.state().name(), "message", entry.message(), "timestamp", entry.at().toEpochMilli()));
         admin.postEvent(new Event(UpgradeService.TOPIC_JOB_STATE, props));
         if (entry.state() == JobState.AWAITING_DECISION) {
-            props.put("failed.step", job.context().getOrDefault(JobContext.FAILED_STEP, ""));
+            props.put("failed.step", job.record().failure().map(f -> f.step().name()).orElse(""));
             admin.postEvent(new Event(UpgradeService.TOPIC_DECISION_NEEDED, props));
         }
     }

@@ -27,7 +27,10 @@ import org.uplift.api.workflow.JobState;
  * The one table of allowed transitions (DESIGN.md, "The workflow"); every state change of a job is
  * checked here before it is stored. A firmware-only plan (a device whose configuration comes from
  * provisioning) goes PENDING -> KEEP_OLD_VERSION and VERIFY_UPDATE -> DONE. Self-loops and the VERIFY_x -> x edges are how a job resumes after
- * a restart: the step is re-entered, with a history entry saying why.
+ * a restart: the step is re-entered, with a history entry saying why. Each VERIFY_x is a step of its own: VERIFY_UPDATE
+ * and VERIFY_RESTORE verify again when a job is taken up in them; VERIFY_BACKUP goes back to BACKUP (the upload it
+ * checks lived on this node's file server only) and VERIFY_ROLLBACK to ROLLBACK. Where a roll-back ends, and whether
+ * a job was taken up right after a decision, is in the job's record ({@code JobRecord}), not in its history.
  */
 final class Transitions {
 

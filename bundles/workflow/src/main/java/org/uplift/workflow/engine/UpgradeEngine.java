@@ -61,6 +61,7 @@ import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.workflow.DataDirectory;
+import org.uplift.workflow.store.JobRecord;
 import org.uplift.workflow.store.JobStore;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
@@ -230,11 +231,9 @@ public class UpgradeEngine implements UpgradeService {
         StepRecord first = new StepRecord(JobState.PENDING, now, "upgrade " + facts.model() + " from "
                 + facts.runningVersion() + " to " + image.version() + " (policy " + policy + "); plan: "
                 + String.join("; ", planned.plan().lines()));
-        Map<String, String> context = JobContext.of(JobContext.POLICY, policy.toString(),
-                JobContext.PLAN, JobContext.encodePlan(planned.plan()));
-        planned.oldImage().ifPresent(old -> context.put(JobContext.OLD_FIRMWARE, old.id()));
+        JobRecord record = JobRecord.planned(policy, planned.plan(), planned.oldImage().map(FirmwareImage::id));
         StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), request.campaignId(), JobState.PENDING, now, now,
-                context, List.of(first), nodeId, now.plus(lease));
+                record, List.of(first), nodeId, now.plus(lease));
         try {
             store.create(job);
         } catch (StoreException e) {
@@ -316,7 +315,7 @@ public class UpgradeEngine implements UpgradeService {
             }
             try {
                 return operator.move(now, JobState.AWAITING_DECISION, now.state() + " stopped by the operator",
-                        JobContext.of(JobContext.FAILED_STEP, now.state().name(), JobContext.REASON, "stopped by the operator"));
+                        r -> r.withFailure(now.state(), "stopped by the operator", false));
             } catch (Superseded e) {
                 // it moved on meanwhile (another node, or the step ended): look again
             }
@@ -405,10 +404,9 @@ public class UpgradeEngine implements UpgradeService {
         }
     }
 
-    /** Taken up right after a decision: the last entry is the decision, in the state the job is in. */
+    /** Taken up right after a decision: its last move was the decision's, into the state the job is in. */
     private static boolean decidedJustNow(StoredJob job) {
-        StepRecord last = job.history().get(job.history().size() - 1);
-        return last.state() == job.state() && last.message().contains(JobDriver.DECIDED);
+        return job.record().decidedInto(job.state());
     }
 
     private void release(StoredJob job) {
@@ -438,9 +436,8 @@ public class UpgradeEngine implements UpgradeService {
 
     /** The policy first, then any registered OperatorDecisions, else the operator (the job waits). */
     private Optional<JobDriver.Decided> decide(StoredJob job, JobState failedStep, String reason) {
-        JobContext ctx = new JobContext(job.context());
-        RetryPolicy policy = ctx.policy();
-        if (ctx.attempts(failedStep) <= policy.retries()) {
+        RetryPolicy policy = job.record().policy();
+        if (job.record().attempts(failedStep) <= policy.retries()) {
             return Optional.of(new JobDriver.Decided(Decision.RETRY, JobDriver.byPolicy(job, failedStep, Decision.RETRY)));
         }
         if (policy.thenAbort()) {
@@ -516,7 +513,7 @@ public class UpgradeEngine implements UpgradeService {
 
     private static Job toJob(StoredJob j) {
         return new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.createdAt(), j.history(),
-                j.campaignId(), new JobContext(j.context()).plan(), j.prompt(), j.decided());
+                j.campaignId(), j.record().plan(), j.prompt(), j.decided());
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A job's context as one text column: a line {@code key=value} per entry, sorted by key, with
+ * How Uplift stored a job's context before the {@link JobRecord} (read now only to convert old rows, see
+ * {@link LegacyContext}): a line {@code key=value} per entry, sorted by key, with
  * {@code \\}, {@code =} (in keys), line breaks and other control characters escaped, so any string round-trips and an operator
  * can read the column in a SQL console.
  */

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -102,42 +102,42 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+    public boolean transition(String jobId, JobState expected, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException {
         if (expected.terminal()) {
             throw new IllegalArgumentException("job " + jobId + ": " + expected + " is terminal, a job never leaves it");
         }
         return tx().run("cannot store transition of job " + jobId + " to " + entry.state(),
-                connection -> JobWrites.transition(connection, jobId, expected, entry, contextUpdates));
+                connection -> JobWrites.transition(connection, jobId, expected, entry, change));
     }
 
     /** One transaction: the moved job is built from the locked row, the history read again only if another writer added to it. */
     @Override
-    public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+    public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException {
         if (job.state().terminal()) {
             throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
         }
         return tx().run("cannot store transition of job " + job.id() + " to " + entry.state(),
-                connection -> JobWrites.move(connection, job, entry, contextUpdates, WriteCheck.asRead(job.owner())));
+                connection -> JobWrites.move(connection, job, entry, change, WriteCheck.asRead(job.owner())));
     }
 
     @Override
-    public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+    public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change, String holder)
             throws StoreException {
         if (job.state().terminal()) {
             throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
         }
         return tx().run("node " + holder + " cannot store transition of job " + job.id() + " to " + entry.state(),
-                connection -> JobWrites.move(connection, job, entry, contextUpdates,
+                connection -> JobWrites.move(connection, job, entry, change,
                         WriteCheck.holder(holder, leaseTime.now(connection))));
     }
 
     @Override
     public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
-            Map<String, String> contextUpdates) throws StoreException {
+            UnaryOperator<JobRecord> change) throws StoreException {
         return tx().run("cannot store the answer to prompt " + answer.prompt() + " of job " + waiting.id(),
-                connection -> JobWrites.move(connection, waiting, entry, contextUpdates,
+                connection -> JobWrites.move(connection, waiting, entry, change,
                         WriteCheck.asRead(waiting.owner()), answer));
     }
 
@@ -205,7 +205,7 @@ public class JdbcJobStore implements JobStore {
         }
         Instant until = leaseTime.now(connection).plus(Duration.between(job.createdAt(), job.leaseUntil()));
         return new StoredJob(job.id(), job.deviceId(), job.firmwareId(), job.targetVersion(), job.campaignId(),
-                job.state(), job.createdAt(), job.updatedAt(), job.context(), job.history(), job.owner(), until);
+                job.state(), job.createdAt(), job.updatedAt(), job.record(), job.history(), job.owner(), until);
     }
 
     private static StoreException refusal(StoredJob job, String activeJobId) {

@@ -132,7 +132,7 @@ final class JobRows {
         return new Row(id, result.getString("device_id"), result.getString("firmware_id"),
                 result.getString("target_version"), result.getString("campaign_id"),
                 state(result.getString("state"), id), Instant.ofEpochMilli(result.getLong("created_at")),
-                Instant.ofEpochMilli(result.getLong("updated_at")), context(result.getString("context"), id),
+                Instant.ofEpochMilli(result.getLong("updated_at")), result.getString("context"),
                 result.getString("owner"), lease, result.getInt("prompt"), decided(result, id));
     }
 
@@ -145,22 +145,14 @@ final class JobRows {
                 Instant.ofEpochMilli(result.getLong("decided_at")));
     }
 
-    private static Map<String, String> context(String text, String jobId) throws SQLException {
-        try {
-            return ContextCodec.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new SQLDataException("job " + jobId + " has an unreadable context: " + e.getMessage(), e);
-        }
-    }
-
     /** A job row before its history is attached. */
     private record Row(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
-            JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, String owner,
+            JobState state, Instant createdAt, Instant updatedAt, String record, String owner,
             Instant leaseUntil, int prompt, DecisionRecord decided) {
 
-        StoredJob job(List<StepRecord> history) {
+        StoredJob job(List<StepRecord> history) throws SQLException {
             return new StoredJob(id, deviceId, firmwareId, targetVersion, campaignId, state, createdAt, updatedAt,
-                    context, history, owner, leaseUntil, prompt, decided);
+                    RecordColumn.read(record, id, state, history), history, owner, leaseUntil, prompt, decided);
         }
     }
 }

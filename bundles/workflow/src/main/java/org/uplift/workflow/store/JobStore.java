@@ -2,9 +2,9 @@ package org.uplift.workflow.store;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobQuery;
@@ -27,11 +27,12 @@ public interface JobStore {
 
     /**
      * Atomically moves a job from {@code expected} to {@code entry.state()}, appends {@code entry} to its
-     * history and merges {@code contextUpdates} into its context (a {@code null} value removes a key).
+     * history and applies {@code change} to its record as stored (under the row's lock, so a change made
+     * meanwhile by another move is kept).
      *
      * @return {@code false} (and changes nothing) if the job is not in {@code expected} any more
      */
-    boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+    boolean transition(String jobId, JobState expected, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException;
 
     /**
@@ -40,14 +41,14 @@ public interface JobStore {
      * longer the one {@code job} names (a node took it up, or gave it up, since). A store should do it in
      * one round trip: it is what every step of every job does.
      */
-    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException;
 
     /**
      * {@link #move} by the node driving the job: stored only while {@code holder} owns the job with a
      * lease that has not run out by the store's clock; otherwise empty (the node lost the job).
      */
-    Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+    Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change, String holder)
             throws StoreException;
 
     /**
@@ -56,7 +57,7 @@ public interface JobStore {
      * the job again to say who answered first.
      */
     Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
-            Map<String, String> contextUpdates) throws StoreException;
+            UnaryOperator<JobRecord> change) throws StoreException;
 
     Optional<StoredJob> find(String jobId) throws StoreException;
 

@@ -3,7 +3,7 @@ package org.uplift.workflow.store;
 import org.uplift.api.workflow.JobState;
 
 /**
- * A job without its history or context: what a campaign needs to count its devices on every tick.
+ * A job without its history or record: what a campaign needs to count its devices on every tick.
  *
  * @param id       job id
  * @param deviceId the device

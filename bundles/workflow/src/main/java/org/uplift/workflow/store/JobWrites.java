@@ -7,10 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
@@ -45,7 +44,7 @@ final class JobWrites {
             insert.setString(6, job.state().name());
             insert.setLong(7, job.createdAt().toEpochMilli());
             insert.setLong(8, job.updatedAt().toEpochMilli());
-            insert.setString(9, context(job.id(), job.context()));
+            insert.setString(9, RecordColumn.write(job.id(), job.record()));
             insert.setString(10, job.owner());
             insert.setObject(11, JobRows.millis(job.leaseUntil()), Types.BIGINT);
             insert.executeUpdate();
@@ -66,12 +65,12 @@ final class JobWrites {
     }
 
     /**
-     * Compare-and-set of the job's state, the history entry and the context merge. The row is locked
-     * first so the history sequence and the merged context are computed from what no one else changes.
+     * Compare-and-set of the job's state, the history entry and the record's change. The row is locked
+     * first so the history sequence and the changed record are computed from what no one else changes.
      */
     static boolean transition(Connection connection, String jobId, JobState expected, StepRecord entry,
-            Map<String, String> contextUpdates) throws SQLException, StoreException {
-        return write(connection, jobId, expected, entry, contextUpdates, WriteCheck.any(), null).isPresent();
+            UnaryOperator<JobRecord> change) throws SQLException, StoreException {
+        return write(connection, jobId, expected, entry, change, WriteCheck.any(), null).isPresent();
     }
 
     /**
@@ -80,15 +79,15 @@ final class JobWrites {
      * writer appended to it since the caller read it (the history is append-only).
      */
     static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
-            Map<String, String> contextUpdates, WriteCheck check) throws SQLException, StoreException {
-        return move(connection, job, entry, contextUpdates, check, null);
+            UnaryOperator<JobRecord> change, WriteCheck check) throws SQLException, StoreException {
+        return move(connection, job, entry, change, check, null);
     }
 
     /** @param answer who answers the job's prompt {@code answer.prompt()}; stored only if that prompt is still open */
     static Optional<StoredJob> move(Connection connection, StoredJob job, StepRecord entry,
-            Map<String, String> contextUpdates, WriteCheck check, DecisionRecord answer)
+            UnaryOperator<JobRecord> change, WriteCheck check, DecisionRecord answer)
             throws SQLException, StoreException {
-        Optional<Written> written = write(connection, job.id(), job.state(), entry, contextUpdates, check, answer);
+        Optional<Written> written = write(connection, job.id(), job.state(), entry, change, check, answer);
         if (written.isEmpty()) {
             return Optional.empty();
         }
@@ -99,12 +98,12 @@ final class JobWrites {
         List<StepRecord> history = new ArrayList<>(job.history());
         history.add(w.entry());
         return Optional.of(new StoredJob(job.id(), job.deviceId(), job.firmwareId(), job.targetVersion(),
-                job.campaignId(), w.entry().state(), job.createdAt(), w.entry().at(), w.context(), history,
+                job.campaignId(), w.entry().state(), job.createdAt(), w.entry().at(), w.record(), history,
                 w.owner(), w.leaseUntil(), w.prompt(), w.decided()));
     }
 
     private static Optional<Written> write(Connection connection, String jobId, JobState expected, StepRecord entry,
-            Map<String, String> contextUpdates, WriteCheck check, DecisionRecord answer)
+            UnaryOperator<JobRecord> change, WriteCheck check, DecisionRecord answer)
             throws SQLException, StoreException {
         Optional<Locked> locked = lock(connection, jobId, expected);
         // checked on the locked row: a claim by another node waits for this transaction, or came first
@@ -118,20 +117,13 @@ final class JobWrites {
         DecisionRecord decided = answer == null ? locked.get().decided()
                 : new DecisionRecord(answer.prompt(), answer.decision(), Limits.name(answer.by()), Limits.name(answer.from()),
                         Instant.ofEpochMilli(answer.at().toEpochMilli()));
-        Map<String, String> context = new HashMap<>(locked.get().context());
-        contextUpdates.forEach((key, value) -> {
-            if (value == null) {
-                context.remove(key);
-            } else {
-                context.put(key, value);
-            }
-        });
+        JobRecord record = change.apply(locked.get().record());
         try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"
                 + " context = ?, prompt = ?, decided_prompt = ?, decided_as = ?, decided_by = ?, decided_from = ?,"
                 + " decided_at = ? WHERE id = ? AND state = ?")) {
             update.setString(1, entry.state().name());
             update.setLong(2, entry.at().toEpochMilli());
-            update.setString(3, context(jobId, context));
+            update.setString(3, RecordColumn.write(jobId, record));
             update.setInt(4, prompt);
             update.setObject(5, decided == null ? null : decided.prompt(), Types.INTEGER);
             update.setString(6, decided == null ? null : decided.decision().name());
@@ -152,7 +144,7 @@ final class JobWrites {
         // as a read gives it back: times in milliseconds, the message cut to the column
         StepRecord stored = new StepRecord(entry.state(), Instant.ofEpochMilli(entry.at().toEpochMilli()),
                 Limits.message(entry.message()));
-        return Optional.of(new Written(seq, stored, context, locked.get().owner(), locked.get().leaseUntil(), prompt,
+        return Optional.of(new Written(seq, stored, record, locked.get().owner(), locked.get().leaseUntil(), prompt,
                 decided));
     }
 
@@ -166,11 +158,11 @@ final class JobWrites {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                Map<String, String> context = ContextCodec.decode(result.getString(1));
+                JobRecord record = RecordColumn.read(result.getString(1), jobId);
                 String owner = result.getString(2);
                 long lease = result.getLong(3);
                 Instant leaseUntil = result.wasNull() ? null : Instant.ofEpochMilli(lease);
-                return Optional.of(new Locked(context, owner, leaseUntil, result.getInt(4), decided(result, jobId)));
+                return Optional.of(new Locked(record, owner, leaseUntil, result.getInt(4), decided(result, jobId)));
             }
         }
     }
@@ -207,15 +199,6 @@ final class JobWrites {
         }
     }
 
-    private static String context(String jobId, Map<String, String> context) throws StoreException {
-        String text = ContextCodec.encode(context);
-        if (text.length() > Limits.CONTEXT_CHARS) {
-            throw new StoreException("the context of job " + jobId + " would take " + text.length()
-                    + " characters, more than the " + Limits.CONTEXT_CHARS + " the job store keeps");
-        }
-        return text;
-    }
-
     private static DecisionRecord decided(ResultSet result, String jobId) throws SQLException {
         int prompt = result.getInt(5);
         if (result.wasNull()) {
@@ -225,12 +208,12 @@ final class JobWrites {
                 result.getString(8), Instant.ofEpochMilli(result.getLong(9)));
     }
 
-    private record Locked(Map<String, String> context, String owner, Instant leaseUntil, int prompt,
+    private record Locked(JobRecord record, String owner, Instant leaseUntil, int prompt,
             DecisionRecord decided) {
     }
 
-    /** What a transition wrote: the history entry's sequence number and the entry, the merged context. */
-    private record Written(int seq, StepRecord entry, Map<String, String> context, String owner, Instant leaseUntil,
+    /** What a transition wrote: the history entry's sequence number and the entry, the changed record. */
+    private record Written(int seq, StepRecord entry, JobRecord record, String owner, Instant leaseUntil,
             int prompt, DecisionRecord decided) {
     }
 }

@@ -3,7 +3,7 @@ package org.uplift.workflow.store;
 /** Column sizes the schema declares, checked before writing so an operator gets a plain message, not a SQL error. */
 final class Limits {
 
-    /** Characters of a job's encoded context. */
+    /** Characters of a job's record (its JSON document). */
     static final int CONTEXT_CHARS = 100_000;
 
     /** Characters of a history message; longer ones are cut, keeping their start. */

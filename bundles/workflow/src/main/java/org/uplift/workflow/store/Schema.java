@@ -62,7 +62,10 @@ final class Schema {
                     "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS decided_at BIGINT",
                     // a job's prompts so far: the times its history entered AWAITING_DECISION
                     "UPDATE uplift_jobs SET prompt = (SELECT COUNT(*) FROM uplift_job_history h"
-                            + " WHERE h.job_id = uplift_jobs.id AND h.state = 'AWAITING_DECISION')")));
+                            + " WHERE h.job_id = uplift_jobs.id AND h.state = 'AWAITING_DECISION')")),
+            // no statement: rows are converted when read (RecordColumn); the step exists so that an older Uplift,
+            // which would misread a JSON record, refuses this database instead
+            new Migration(3, "job records as versioned JSON documents in the context column", List.of()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 

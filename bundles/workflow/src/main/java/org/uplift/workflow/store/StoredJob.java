@@ -2,7 +2,7 @@ package org.uplift.workflow.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import org.uplift.api.workflow.DecisionRecord;
 import org.uplift.api.workflow.JobState;
@@ -19,8 +19,8 @@ import org.uplift.api.workflow.StepRecord;
  * @param state         current state
  * @param createdAt     creation time
  * @param updatedAt     time of the last transition
- * @param context       small facts the engine needs to resume (old version, backup version, attempt counts, the
- *                      step awaiting a decision, the policy...): string keys and values, merged on each transition
+ * @param record        what the job learnt and what steers it (policy, plan, old version, backup, the step a
+ *                      decision is about...), changed by each transition
  * @param history       every transition, oldest first (append-only)
  * @param owner         node id holding the job's lease, or {@code null}
  * @param leaseUntil    until when the owner holds it, or {@code null}
@@ -28,19 +28,19 @@ import org.uplift.api.workflow.StepRecord;
  * @param decided       who answered the newest answered prompt, or {@code null}
  */
 public record StoredJob(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
-        JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, List<StepRecord> history,
+        JobState state, Instant createdAt, Instant updatedAt, JobRecord record, List<StepRecord> history,
         String owner, Instant leaseUntil, int prompt, DecisionRecord decided) {
 
     public StoredJob {
-        context = Map.copyOf(context);
+        Objects.requireNonNull(record, "record");
         history = List.copyOf(history);
     }
 
     /** A job that has never waited for a decision. */
     public StoredJob(String id, String deviceId, String firmwareId, String targetVersion, String campaignId,
-            JobState state, Instant createdAt, Instant updatedAt, Map<String, String> context, List<StepRecord> history,
+            JobState state, Instant createdAt, Instant updatedAt, JobRecord record, List<StepRecord> history,
             String owner, Instant leaseUntil) {
-        this(id, deviceId, firmwareId, targetVersion, campaignId, state, createdAt, updatedAt, context, history, owner,
+        this(id, deviceId, firmwareId, targetVersion, campaignId, state, createdAt, updatedAt, record, history, owner,
                 leaseUntil, 0, null);
     }
 }

@@ -37,7 +37,7 @@ class CampaignStoreTest {
 
     @Test
     void onPostgres() throws Exception {
-        try (PostgresServer server = PostgresServer.startOrSkip(Path.of("target").toAbsolutePath())) {
+        try (PostgresServer server = PostgresServer.startOrSkip()) {
             roundTrip(server.newDatabase());
         }
     }

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -43,6 +44,7 @@ import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.workflow.store.JdbcJobStore;
+import org.uplift.workflow.store.JobRecord;
 import org.uplift.workflow.store.JobStore;
 import org.uplift.workflow.store.StoreException;
 import org.uplift.workflow.store.StoredJob;
@@ -295,9 +297,9 @@ abstract class TwoEnginesContract {
         }
 
         @Override
-        public boolean transition(String jobId, JobState expected, StepRecord entry, Map<String, String> contextUpdates)
+        public boolean transition(String jobId, JobState expected, StepRecord entry, UnaryOperator<JobRecord> change)
                 throws StoreException {
-            boolean moved = store.transition(jobId, expected, entry, contextUpdates);
+            boolean moved = store.transition(jobId, expected, entry, change);
             if (moved) {
                 moves.add(new Move(node, jobId, entry.state(), entry.message()));
             }
@@ -305,22 +307,22 @@ abstract class TwoEnginesContract {
         }
 
         @Override
-        public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates)
+        public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change)
                 throws StoreException {
-            return recorded(job, entry, store.move(job, entry, contextUpdates));
+            return recorded(job, entry, store.move(job, entry, change));
         }
 
         @Override
-        public Optional<StoredJob> move(StoredJob job, StepRecord entry, Map<String, String> contextUpdates, String holder)
+        public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change, String holder)
                 throws StoreException {
             writes.pass();
-            return recorded(job, entry, store.move(job, entry, contextUpdates, holder));
+            return recorded(job, entry, store.move(job, entry, change, holder));
         }
 
         @Override
         public Optional<StoredJob> answer(StoredJob waiting, DecisionRecord answer, StepRecord entry,
-                Map<String, String> contextUpdates) throws StoreException {
-            return recorded(waiting, entry, store.answer(waiting, answer, entry, contextUpdates));
+                UnaryOperator<JobRecord> change) throws StoreException {
+            return recorded(waiting, entry, store.answer(waiting, answer, entry, change));
         }
 
         private Optional<StoredJob> recorded(StoredJob job, StepRecord entry, Optional<StoredJob> moved) {

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.uplift.workflow.store.PostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.uplift.workflow.store.PostgresPerClass;
 
 /**
  * Two workflow engines on one real PostgreSQL (Debian package {@code postgresql}), as Karaf nodes
@@ -14,22 +13,11 @@ import org.uplift.workflow.store.PostgresServer;
  */
 class TwoEnginesOnPostgresTest extends TwoEnginesContract {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startOrSkip(Path.of("target").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresPerClass POSTGRES = new PostgresPerClass();
 
     @Override
     protected DataSource database(Path dir) throws Exception {
-        return server.newDatabase();
+        return POSTGRES.newDatabase();
     }
 }

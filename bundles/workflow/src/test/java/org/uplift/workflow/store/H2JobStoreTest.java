@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -98,7 +97,7 @@ class H2JobStoreTest extends JobStoreContract {
         down.set(false);
         java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
         StoredJob job = new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, t, t,
-                Map.of("policy", "ask"), List.of(new StepRecord(JobState.PENDING, t, "accepted")), null, null);
+                JobRecord.EMPTY, List.of(new StepRecord(JobState.PENDING, t, "accepted")), null, null);
         store.create(job);
         assertEquals(job, store.find("J-1").orElseThrow());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -33,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.DecisionRecord;
+import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.JobQuery;
 import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 
 /**
@@ -46,6 +49,7 @@ abstract class JobStoreContract {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Set<JobState> RUNNABLE = Set.of(JobState.PENDING);
+    private static final UnaryOperator<JobRecord> UNCHANGED = UnaryOperator.identity();
 
     private final MutableClock clock = new MutableClock(T0);
     private DataSource dataSource;
@@ -63,7 +67,7 @@ abstract class JobStoreContract {
     @Test
     void givenACreatedJob_whenFound_thenEveryFieldIsAsStored() throws Exception {
         StoredJob job = new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", "C-1", JobState.PENDING, T0,
-                T0.plusMillis(5), Map.of("policy", "ask", "attempts", "0"),
+                T0.plusMillis(5), everyField(),
                 List.of(new StepRecord(JobState.PENDING, T0, "accepted")), null, null);
         store.create(job);
 
@@ -86,11 +90,11 @@ abstract class JobStoreContract {
     @Test
     void given1200Jobs_whenQueried_thenTheOldestWaitingJobIsListedAndTotalsAreExact() throws Exception {
         store.create(job("J-0000", "iad-0", "C-1", T0));
-        assertTrue(store.transition("J-0000", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-0000", JobState.PENDING, entry(JobState.AWAITING_DECISION), UNCHANGED));
         for (int i = 1; i < 1200; i++) {
             Instant created = T0.plusSeconds(i);
             store.create(new StoredJob(String.format("J-%04d", i), "iad-" + (i % 7), "fw-2.0.0", "2.0.0",
-                    i % 2 == 0 ? "C-1" : null, JobState.DONE, created, created, Map.of(),
+                    i % 2 == 0 ? "C-1" : null, JobState.DONE, created, created, JobRecord.EMPTY,
                     List.of(new StepRecord(JobState.DONE, created, "done")), null, null));
         }
 
@@ -124,7 +128,7 @@ abstract class JobStoreContract {
 
         assertEquals(List.of("J-1", "J-3"), ids(store.ofCampaign("C-1")));
         assertEquals(List.of(), ids(store.ofCampaign("C-404")));
-        assertTrue(store.transition("J-3", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+        assertTrue(store.transition("J-3", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
         assertEquals(List.of(new JobSummary("J-1", "iad-1", JobState.PENDING), new JobSummary("J-3", "iad-3", JobState.BACKUP)),
                 store.summariesOfCampaign("C-1"));
         assertEquals(List.of(), store.summariesOfCampaign("C-404"));
@@ -138,7 +142,7 @@ abstract class JobStoreContract {
         List<StepRecord> expected = new ArrayList<>(store.find("J-1").orElseThrow().history());
         for (int i = 1; i <= 12; i++) {
             StepRecord entry = new StepRecord(loop[i % 2], T0.plusSeconds(i), "step " + i);
-            assertTrue(store.transition("J-1", current, entry, Map.of()));
+            assertTrue(store.transition("J-1", current, entry, UNCHANGED));
             expected.add(entry);
             current = entry.state();
         }
@@ -151,26 +155,26 @@ abstract class JobStoreContract {
     }
 
     @Test
-    void givenAContext_whenATransitionUpdatesIt_thenKeysAreMergedAndNullRemoves() throws Exception {
-        store.create(job("J-1", "iad-1", null, T0, Map.of("oldVersion", "1.0.0", "attempts", "0", "keep", "me")));
-        Map<String, String> updates = new HashMap<>();
-        updates.put("attempts", "1");
-        updates.put("oldVersion", null);
-        updates.put("evidence", "sha256=ab\ncd\\ef");
+    void givenARecord_whenATransitionChangesIt_thenTheChangeAppliesToTheStoredRecordAndTheRestIsKept() throws Exception {
+        BackupEvidence keep = new BackupEvidence(3, "ab".repeat(32), "1");
+        store.create(job("J-1", "iad-1", null, T0, JobRecord.EMPTY.withOldVersion("1.0.0").withBackup(keep)
+                .withDecision(new DecisionTaken(Decision.RETRY, JobState.PENDING))));
+        UnaryOperator<JobRecord> change = r -> r.withoutDecision().withFailure(JobState.PENDING, "sha256=ab\ncd\\ef", true);
 
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.BACKUP), updates));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.BACKUP), change));
 
-        assertEquals(Map.of("attempts", "1", "keep", "me", "evidence", "sha256=ab\ncd\\ef"),
-                store.find("J-1").orElseThrow().context());
+        assertEquals(JobRecord.EMPTY.withOldVersion("1.0.0").withBackup(keep)
+                .withFailure(JobState.PENDING, "sha256=ab\ncd\\ef", true), store.find("J-1").orElseThrow().record());
+        assertEquals(1, store.find("J-1").orElseThrow().record().attempts(JobState.PENDING));
     }
 
     @Test
     void givenAJobNoLongerInTheExpectedState_whenTransitioned_thenRefusedAndNothingChanges() throws Exception {
-        store.create(job("J-1", "iad-1", null, T0, Map.of("a", "1")));
+        store.create(job("J-1", "iad-1", null, T0, JobRecord.EMPTY.withOldVersion("1")));
         StoredJob before = store.find("J-1").orElseThrow();
 
-        assertFalse(store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), Map.of("a", "2")));
-        assertFalse(store.transition("J-404", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
+        assertFalse(store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), r -> r.withOldVersion("2")));
+        assertFalse(store.transition("J-404", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
 
         assertEquals(before, store.find("J-1").orElseThrow());
     }
@@ -179,7 +183,7 @@ abstract class JobStoreContract {
     void givenATerminalExpectedState_whenTransitioned_thenRefusedAsAProgrammingError() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
         assertThrows(IllegalArgumentException.class,
-                () -> store.transition("J-1", JobState.DONE, entry(JobState.PENDING), Map.of()));
+                () -> store.transition("J-1", JobState.DONE, entry(JobState.PENDING), UNCHANGED));
     }
 
     @Test
@@ -191,7 +195,7 @@ abstract class JobStoreContract {
         assertTrue(refused.getMessage().contains("iad-1") && refused.getMessage().contains("J-1"), refused.getMessage());
         assertTrue(store.find("J-2").isEmpty());
 
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.ABORTED), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.ABORTED), UNCHANGED));
         store.create(job("J-2", "iad-1", null, T0.plusSeconds(1)));
         assertEquals(JobState.PENDING, store.find("J-2").orElseThrow().state());
     }
@@ -199,7 +203,7 @@ abstract class JobStoreContract {
     @Test
     void givenAJobId_whenCreatedTwice_thenTheSecondIsRefused() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.FAILED), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.FAILED), UNCHANGED));
 
         StoreException refused = assertThrows(StoreException.class, () -> store.create(job("J-1", "iad-9", null, T0)));
         assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
@@ -250,13 +254,13 @@ abstract class JobStoreContract {
     @Test
     void givenAJobThatWaitedTwiceBeforeStep2_whenMigrated_thenItsPromptIsTwoAndNoOneIsNamed() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
-        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.BACKUP), Map.of()));
-        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), UNCHANGED));
+        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.BACKUP), UNCHANGED));
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), UNCHANGED));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // as a version-1 database: the columns' defaults, step 2 not recorded
+            // as a version-1 database: the columns' defaults, step 2 (and every later one) not recorded
             statement.executeUpdate("UPDATE uplift_jobs SET prompt = 0");
-            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version = 2");
+            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version >= 2");
         }
 
         StoredJob migrated = new JdbcJobStore(dataSource, clock).find("J-1").orElseThrow();
@@ -349,21 +353,21 @@ abstract class JobStoreContract {
     void givenALeaseThatRanOut_whenItsFormerHolderWrites_thenNothingIsStored() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
         StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
-        StoredJob moved = store.move(claimed, entry(JobState.BACKUP), Map.of(), "node-a").orElseThrow();
-        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").isEmpty(), "node-b holds no lease");
+        StoredJob moved = store.move(claimed, entry(JobState.BACKUP), UNCHANGED, "node-a").orElseThrow();
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-b").isEmpty(), "node-b holds no lease");
 
         clock.advance(LEASE.plusSeconds(1));
-        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "the lease ran out");
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-a").isEmpty(), "the lease ran out");
         assertEquals(Set.of(), store.renew("node-a", LEASE), "a lease that ran out is not renewed");
         StoredJob operatorsCopy = store.find("J-1").orElseThrow();
         StoredJob taken = single(store.claim("node-b", LEASE, 1, Set.of(JobState.BACKUP)));
 
-        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), Map.of(), "node-a").isEmpty(), "node-b owns it");
-        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), Map.of()).isEmpty(), "read before node-b took it");
-        StoredJob byB = store.move(taken, entry(JobState.VERIFY_BACKUP), Map.of(), "node-b").orElseThrow();
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-a").isEmpty(), "node-b owns it");
+        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), UNCHANGED).isEmpty(), "read before node-b took it");
+        StoredJob byB = store.move(taken, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-b").orElseThrow();
         assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP),
                 byB.history().stream().map(StepRecord::state).toList());
-        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), Map.of()).isPresent(), "an operator with a fresh copy");
+        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), UNCHANGED).isPresent(), "an operator with a fresh copy");
     }
 
     /** Issue 14 item 9: leases are measured by the database's clock, whatever the nodes' clocks say. */
@@ -372,7 +376,7 @@ abstract class JobStoreContract {
         JdbcJobStore byDatabase = new JdbcJobStore(dataSource, clock, LeaseTime.DATABASE);
         Instant before = Instant.now();
         // created "at" T0 (2024) with a 30 s lease: by that clock the lease ran out long ago
-        byDatabase.create(new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, Map.of(),
+        byDatabase.create(new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, JobRecord.EMPTY,
                 List.of(new StepRecord(JobState.PENDING, T0, "accepted")), "node-a", T0.plus(LEASE)));
 
         Instant leaseUntil = byDatabase.find("J-1").orElseThrow().leaseUntil();
@@ -387,24 +391,24 @@ abstract class JobStoreContract {
     @Test
     void givenAJobWaitingTwice_whenPromptsAreAnswered_thenOnlyTheOpenOneIsAndWhoAnsweredIsKept() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), UNCHANGED));
         StoredJob first = store.find("J-1").orElseThrow();
         assertEquals(1, first.prompt());
         DecisionRecord alice = new DecisionRecord(1, Decision.RETRY, "alice", "shell", T0.plusSeconds(9));
 
-        StoredJob answered = store.answer(first, alice, entry(JobState.BACKUP), Map.of()).orElseThrow();
+        StoredJob answered = store.answer(first, alice, entry(JobState.BACKUP), UNCHANGED).orElseThrow();
         assertEquals(alice, answered.decided());
         assertEquals(answered, store.find("J-1").orElseThrow());
         DecisionRecord bob = new DecisionRecord(1, Decision.ABORT, "bob", "rest", T0.plusSeconds(10));
-        assertTrue(store.answer(first, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "prompt 1 is answered");
+        assertTrue(store.answer(first, bob, entry(JobState.ABORTED), UNCHANGED).isEmpty(), "prompt 1 is answered");
 
-        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), Map.of()));
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.AWAITING_DECISION), UNCHANGED));
         StoredJob again = store.find("J-1").orElseThrow();
         assertEquals(2, again.prompt());
         assertEquals(alice, again.decided(), "the newest answered prompt until the next answer");
-        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), Map.of()).isEmpty(), "bob answered prompt 1, not 2");
+        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), UNCHANGED).isEmpty(), "bob answered prompt 1, not 2");
         DecisionRecord bob2 = new DecisionRecord(2, Decision.ABORT, "bob", "rest", T0.plusSeconds(11));
-        assertEquals(bob2, store.answer(again, bob2, entry(JobState.ABORTED), Map.of()).orElseThrow().decided());
+        assertEquals(bob2, store.answer(again, bob2, entry(JobState.ABORTED), UNCHANGED).orElseThrow().decided());
     }
 
     @Test
@@ -428,8 +432,8 @@ abstract class JobStoreContract {
         store.create(job("J-2", "iad-2", null, T0.plusSeconds(2)));
         store.create(job("J-3", "iad-3", null, T0.plusSeconds(3)));
         store.create(job("J-4", "iad-4", null, T0.plusSeconds(4)));
-        store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), Map.of());
-        store.transition("J-3", JobState.PENDING, entry(JobState.DONE), Map.of());
+        store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED);
+        store.transition("J-3", JobState.PENDING, entry(JobState.DONE), UNCHANGED);
 
         assertEquals(List.of("J-1", "J-2"),
                 ids(store.claim("node-a", LEASE, 2, Set.of(JobState.PENDING, JobState.BACKUP))));
@@ -443,7 +447,7 @@ abstract class JobStoreContract {
         store.create(job("J-1", "iad-1", null, T0));
         String longMessage = "x".repeat(Limits.MESSAGE_CHARS * 2);
 
-        assertTrue(store.transition("J-1", JobState.PENDING, new StepRecord(JobState.BACKUP, T0, longMessage), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, new StepRecord(JobState.BACKUP, T0, longMessage), UNCHANGED));
 
         String stored = store.find("J-1").orElseThrow().history().get(1).message();
         assertEquals(Limits.MESSAGE_CHARS, stored.length());
@@ -452,21 +456,22 @@ abstract class JobStoreContract {
 
     @Test
     void givenAClaimedJob_whenMoved_thenWhatIsReturnedIsWhatAReadGivesBack() throws Exception {
-        store.create(job("J-1", "iad-1", null, T0, Map.of("oldVersion", "1.0.0", "keep", "me")));
+        BackupEvidence keep = new BackupEvidence(1, "cd".repeat(32), "");
+        store.create(job("J-1", "iad-1", null, T0, JobRecord.EMPTY.withOldVersion("1.0.0").withBackup(keep)
+                .withDecision(new DecisionTaken(Decision.ABORT, JobState.PENDING))));
         StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
-        Map<String, String> updates = new HashMap<>();
-        updates.put("oldVersion", null);
-        updates.put("backup", "v1");
+        UnaryOperator<JobRecord> change = r -> r.withoutDecision().withAfterRollback(AfterRollback.RETRY);
         // a clock finer than the store's milliseconds, and a message longer than it keeps
         StepRecord entry = new StepRecord(JobState.BACKUP, T0.plusNanos(1_234_567), "y".repeat(Limits.MESSAGE_CHARS + 5));
 
-        StoredJob moved = store.move(claimed, entry, updates).orElseThrow();
+        StoredJob moved = store.move(claimed, entry, change).orElseThrow();
 
         assertEquals(store.find("J-1").orElseThrow(), moved);
-        assertEquals(Map.of("keep", "me", "backup", "v1"), moved.context());
+        assertEquals(JobRecord.EMPTY.withOldVersion("1.0.0").withBackup(keep).withAfterRollback(AfterRollback.RETRY),
+                moved.record());
         assertEquals("node-a", moved.owner());
         assertEquals(JobState.BACKUP, moved.state());
-        StoredJob done = store.move(moved, entry(JobState.ABORTED), Map.of()).orElseThrow();
+        StoredJob done = store.move(moved, entry(JobState.ABORTED), UNCHANGED).orElseThrow();
         assertEquals(store.find("J-1").orElseThrow(), done);
         store.create(job("J-2", "iad-1", null, T0.plusSeconds(2)));
     }
@@ -475,15 +480,15 @@ abstract class JobStoreContract {
     void givenACopyOlderThanTheStoredHistory_whenMovedFromTheSameState_thenTheWholeStoredHistoryComesBack() throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
         StoredJob stale = store.find("J-1").orElseThrow();
-        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), Map.of()));
-        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.FAILED), Map.of()));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), UNCHANGED));
+        assertTrue(store.transition("J-1", JobState.AWAITING_DECISION, entry(JobState.FAILED), UNCHANGED));
         store.create(job("J-2", "iad-2", null, T0));
         StoredJob other = store.find("J-2").orElseThrow();
-        assertTrue(store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), Map.of()));
-        assertTrue(store.transition("J-2", JobState.BACKUP, entry(JobState.PENDING), Map.of()));
+        assertTrue(store.transition("J-2", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
+        assertTrue(store.transition("J-2", JobState.BACKUP, entry(JobState.PENDING), UNCHANGED));
 
-        assertTrue(store.move(stale, entry(JobState.BACKUP), Map.of()).isEmpty(), "J-1 is no longer PENDING");
-        StoredJob moved = store.move(other, entry(JobState.BACKUP), Map.of()).orElseThrow();
+        assertTrue(store.move(stale, entry(JobState.BACKUP), UNCHANGED).isEmpty(), "J-1 is no longer PENDING");
+        StoredJob moved = store.move(other, entry(JobState.BACKUP), UNCHANGED).orElseThrow();
 
         assertEquals(4, moved.history().size());
         assertEquals(store.find("J-2").orElseThrow(), moved);
@@ -501,7 +506,7 @@ abstract class JobStoreContract {
                 assertEquals(nodeId, job.owner());
                 claimed.add(job.id());
                 // out of PENDING, so the owner's next claim moves on to other jobs
-                assertTrue(node.transition(job.id(), JobState.PENDING, entry(JobState.BACKUP), Map.of()), job.id());
+                assertTrue(node.transition(job.id(), JobState.PENDING, entry(JobState.BACKUP), UNCHANGED), job.id());
             }
         }
     }
@@ -528,16 +533,29 @@ abstract class JobStoreContract {
         return jobs.stream().map(StoredJob::id).toList();
     }
 
+    /** A record with every field set, awkward text included: what a store gives back must equal it. */
+    static JobRecord everyField() {
+        return JobRecord.planned(RetryPolicy.parse("retry:2:abort"),
+                new JobPlan(List.of(new JobPlan.Step("BACKUP", true, "uplift-iad over tftp\tdigest"),
+                        new JobPlan.Step("RESTORE", false, "no \"restore\" here\nat all"))), Optional.of("fw-1.0.0"))
+                .withOldVersion("1.0.0").withBackup(new BackupEvidence(7, "ef".repeat(32), ""))
+                .withUpdate(UpdateWatch.awaitingRestart(1_714_557_600_123L, 4_294_967_295L, -1))
+                .withMigrated(new MigratedConfig(Path.of("/var/uplift/work/J-1/configuration-format-2.cfg"), "01".repeat(32)))
+                .withFailure(JobState.VERIFY_UPDATE, "time-out: Grüße ✓ \\ \u0007", true)
+                .withFailure(JobState.VERIFY_UPDATE, "again", true).withAfterRollback(AfterRollback.ABORT)
+                .withDecision(new DecisionTaken(Decision.ABORT, JobState.ROLLBACK));
+    }
+
     private static StepRecord entry(JobState state) {
         return new StepRecord(state, T0.plusSeconds(1), "to " + state);
     }
 
     private static StoredJob job(String id, String device, String campaign, Instant created) {
-        return job(id, device, campaign, created, Map.of());
+        return job(id, device, campaign, created, JobRecord.EMPTY);
     }
 
-    private static StoredJob job(String id, String device, String campaign, Instant created, Map<String, String> context) {
-        return new StoredJob(id, device, "fw-2.0.0", "2.0.0", campaign, JobState.PENDING, created, created, context,
+    private static StoredJob job(String id, String device, String campaign, Instant created, JobRecord record) {
+        return new StoredJob(id, device, "fw-2.0.0", "2.0.0", campaign, JobState.PENDING, created, created, record,
                 List.of(new StepRecord(JobState.PENDING, created, "accepted")), null, null);
     }
 }

@@ -1,11 +1,8 @@
 package org.uplift.workflow.store;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract on a real PostgreSQL (Debian package {@code postgresql}), started for this class and
@@ -13,22 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresJobStoreTest extends JobStoreContract {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startOrSkip(Path.of("target").toAbsolutePath());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresPerClass POSTGRES = new PostgresPerClass();
 
     @Override
     protected DataSource freshDatabase() throws Exception {
-        return server.newDatabase();
+        return POSTGRES.newDatabase();
     }
 }

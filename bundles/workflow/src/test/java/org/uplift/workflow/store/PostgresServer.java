@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A throw-away PostgreSQL server from Debian's binaries: a fresh cluster under {@code target/}, on a
- * free loopback port, its socket in the same directory, trust authentication, no fsync. PostgreSQL
- * refuses to run as root, so as root (CI, this sandbox) every command runs as the {@code postgres}
- * user the Debian package creates.
+ * A throw-away PostgreSQL server from Debian's binaries: a fresh cluster in a directory of its own under
+ * {@code java.io.tmpdir}, on a free loopback port, its socket in the same directory, trust authentication, no
+ * fsync; the directory is deleted when the server stops. PostgreSQL refuses to run as root, so as root (CI, this
+ * sandbox) every command runs as the {@code postgres} user the Debian package creates, and the directory is made
+ * that user's: a checkout's {@code target/} may lie under a directory only root can enter (a clone in
+ * {@code /root}), so the cluster is never put there.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -50,29 +52,29 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server, or skips the calling tests when PostgreSQL is not installed (fails instead
-     * under {@code -Duplift.interop.required=true}).
+     * Starts a server, or skips the calling tests when PostgreSQL is not installed or, as root, its
+     * {@code postgres} user cannot work in {@code java.io.tmpdir} (fails instead under
+     * {@code -Duplift.interop.required=true}).
      */
-    public static PostgresServer startOrSkip(Path parent) throws Exception {
+    public static PostgresServer startOrSkip() throws Exception {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
-            String message = "PostgreSQL is missing (no " + DEBIAN_BINARIES + "/*/bin/initdb); install the Debian "
-                    + "package postgresql (apt-get install postgresql)";
-            if (Boolean.getBoolean("uplift.interop.required")) {
-                fail(message + " (uplift.interop.required is true)");
-            }
-            Assumptions.abort(message);
+            skip("PostgreSQL is missing (no " + DEBIAN_BINARIES + "/*/bin/initdb); install the Debian "
+                    + "package postgresql (apt-get install postgresql)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path directory = parent.resolve("postgres-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        Files.createDirectories(directory);
-        if (root) {
-            UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName("postgres");
-            Files.setOwner(directory, postgres);
-        }
+        Path directory = Files.createTempDirectory("uplift-postgres-");
         PostgresServer server = new PostgresServer(bin.get(), directory, root, freePort());
-        server.start();
+        if (root) {
+            server.handOverToPostgresUser();
+        }
+        try {
+            server.start();
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(server.stopAtExit);
+            server.stopQuietly();
+            throw e;
+        }
         return server;
     }
 
@@ -88,9 +90,37 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop"));
-        Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        deleteRecursively(directory);
+        try {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop"));
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static void skip(String message) {
+        if (Boolean.getBoolean("uplift.interop.required")) {
+            fail(message + " (uplift.interop.required is true)");
+        }
+        Assumptions.abort(message);
+    }
+
+    /**
+     * The directory (made 0700 for root) becomes the postgres user's; java.io.tmpdir itself may still be out of
+     * that user's reach (set below a root-only directory), which is a reason to skip, not a test failure.
+     */
+    private void handOverToPostgresUser() throws IOException, InterruptedException {
+        UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName("postgres");
+        Files.setOwner(directory, postgres);
+        Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-w", directory.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+            probe.destroyForcibly();
+            deleteRecursively(directory);
+            skip("PostgreSQL tests need a directory the postgres user can write: " + directory.getParent()
+                    + " (java.io.tmpdir) is out of its reach; run with -Djava.io.tmpdir=/tmp");
+        }
     }
 
     private void start() throws Exception {
@@ -124,7 +154,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         full.addAll(command);
         Path log = directory.resolve("commands.log");
-        Process process = new ProcessBuilder(full).redirectErrorStream(true)
+        // run in the cluster's directory: the postgres user may not be allowed into the module's
+        Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -140,7 +171,12 @@ public final class PostgresServer implements AutoCloseable {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "stop"));
         } catch (IOException | InterruptedException e) {
-            // the JVM is exiting; the server's directory says what is left
+            // not running, or the JVM is exiting: the directory goes either way
+        }
+        try {
+            deleteRecursively(directory);
+        } catch (IOException e) {
+            // left in java.io.tmpdir; its name says what it was
         }
     }
 
