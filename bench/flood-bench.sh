@@ -29,9 +29,9 @@ work=$(mktemp -d /tmp/uplift-flood-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 echo "Building the repository module and its test classpath..."
-mvn -B -q -o -pl bundles/api,bundles/repository test-compile dependency:build-classpath \
+mvn -B -q -o -pl bundles/common,bundles/api,bundles/repository test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="bundles/api/target/classes:bundles/repository/target/classes:bundles/repository/target/test-classes:$(cat "$work/cp.txt")"
+cp="bundles/common/target/classes:bundles/api/target/classes:bundles/repository/target/classes:bundles/repository/target/test-classes:$(cat "$work/cp.txt")"
 
 # shellcheck disable=SC2086 # SERVER_OPTS holds several options
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" org.uplift.repository.tftp.FloodBench \

@@ -29,9 +29,9 @@ trap cleanup EXIT
 
 echo "Building the simulator and the snmp module with its test classpath..."
 mvn -B -q -o -pl bundles/simulator install -DskipTests >/dev/null
-mvn -B -q -o -pl bundles/snmp test-compile dependency:build-classpath \
+mvn -B -q -o -pl bundles/common,bundles/snmp test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="bundles/snmp/target/classes:bundles/snmp/target/test-classes:$(cat "$work/cp.txt")"
+cp="bundles/common/target/classes:bundles/snmp/target/classes:bundles/snmp/target/test-classes:$(cat "$work/cp.txt")"
 simulator_jar=$(ls bundles/simulator/target/simulator-*-standalone.jar)
 
 # A base port with COUNT free UDP ports after it.

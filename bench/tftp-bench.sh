@@ -66,9 +66,9 @@ chmod 644 "$image"
 free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "Building the repository module and its test classpath..."
-mvn -B -q -o -pl bundles/repository test-compile dependency:build-classpath \
+mvn -B -q -o -pl bundles/common,bundles/repository test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-cp="bundles/repository/target/classes:bundles/repository/target/test-classes:$(cat "$work/cp.txt")"
+cp="bundles/common/target/classes:bundles/repository/target/classes:bundles/repository/target/test-classes:$(cat "$work/cp.txt")"
 
 start_uplift() { # $1: extra JVM options, then more files to offer; sets UPLIFT_PORT, UPLIFT_NAME, UPLIFT_PID, UPLIFT_OUT
   UPLIFT_OUT="$work/uplift-$RANDOM.out"

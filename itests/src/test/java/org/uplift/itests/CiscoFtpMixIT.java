@@ -24,7 +24,6 @@ import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
-import org.uplift.api.workflow.UpgradeService;
 
 /**
  * A device with two MIBs, each driven by its own driver: CISCO-CONFIG-COPY-MIB backs its configuration up and
@@ -33,11 +32,7 @@ import org.uplift.api.workflow.UpgradeService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CiscoFtpMixIT extends UpliftTestSupport {
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private UpgradeService upgrades;
+public class CiscoFtpMixIT extends UpgradeTestSupport {
 
     @Inject
     @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
@@ -105,11 +100,5 @@ public class CiscoFtpMixIT extends UpliftTestSupport {
     private static String message(Job job, JobState state) {
         return job.history().stream().filter(r -> r.state() == state).map(StepRecord::message).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + state + " in " + job.history()));
-    }
-
-    private Job onlyJobOf(String deviceId) {
-        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
-        assertEquals(jobs.toString(), 1, jobs.size());
-        return jobs.get(0);
     }
 }

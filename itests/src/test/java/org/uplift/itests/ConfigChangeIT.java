@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +47,7 @@ public class ConfigChangeIT extends UpliftTestSupport {
         awaitCommand("uplift-sim:devices", 60_000);
         executeCommand("uplift:device-add --port " + simBase + " --community private iad-1 127.0.0.1");
         executeCommand("uplift:device-add --port " + (simBase + 1) + " --community private iad-2 127.0.0.1");
-        addFirmware("2.0.0");
+        addFirmware("IAD-1000", "2.0.0");
 
         // the TFTP port: the server moves, and the next upgrade tells the device the new port
         int oldPort = intProperty(TFTP_PORT);
@@ -66,7 +65,7 @@ public class ConfigChangeIT extends UpliftTestSupport {
         Path firmwareDir = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "firmware-moved");
         setInCfg(etc.resolve("org.uplift.firmware.cfg"), "directory", firmwareDir.toString());
         await(FirmwareCatalog.class, c -> c.list().size(), n -> n == 0, "an empty catalogue in " + firmwareDir);
-        addFirmware("3.0.0");
+        addFirmware("IAD-1000", "3.0.0");
         try (var files = Files.list(firmwareDir)) {
             assertTrue("the image is stored in the new folder", files.findAny().isPresent());
         }
@@ -82,13 +81,6 @@ public class ConfigChangeIT extends UpliftTestSupport {
         assertTrue("failed by the new 2 s time-out: " + waiting.history(),
                 System.currentTimeMillis() - started < 60_000
                         && waiting.history().stream().anyMatch(r -> r.message().contains("within 2 s")));
-    }
-
-    private void addFirmware(String version) throws Exception {
-        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
-        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
-        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
-        assertTrue(out, out.contains("Added IAD-1000-" + version));
     }
 
     /** Sets {@code key} in a cfg file as an operator's editor would: rewrites the file in place. */

@@ -25,7 +25,6 @@ import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
-import org.uplift.api.workflow.UpgradeService;
 
 /**
  * Cable modems that speak only DOCS-CABLE-DEVICE-MIB: the software is downloaded over HTTP (the docsis-sw driver
@@ -35,11 +34,7 @@ import org.uplift.api.workflow.UpgradeService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class DocsisHttpIT extends UpliftTestSupport {
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private UpgradeService upgrades;
+public class DocsisHttpIT extends UpgradeTestSupport {
 
     @Inject
     @Filter(value = "(uplift.driver=docsis-sw)", timeout = 120_000)
@@ -109,11 +104,5 @@ public class DocsisHttpIT extends UpliftTestSupport {
     private static String message(Job job, JobState state) {
         return job.history().stream().filter(r -> r.state() == state).map(StepRecord::message).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + state + " in " + job.history()));
-    }
-
-    private Job onlyJobOf(String deviceId) {
-        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
-        assertEquals(jobs.toString(), 1, jobs.size());
-        return jobs.get(0);
     }
 }

@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +65,7 @@ public class HotDeployIT extends UpliftTestSupport {
             int port = intProperty(SIM_BASE_PORT);
             Device device = new Device("iad-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
             DeviceFacts before = driver.facts(device);
-            addFirmware("2.0.0");
+            addFirmware("IAD-1000", "2.0.0");
             executeCommand("uplift:device-add --port " + port + " --community private iad-1 127.0.0.1");
             String started = executeCommand("uplift:upgrade --firmware 2.0.0 iad-1");
             assertTrue(started, started.contains("started"));
@@ -127,14 +126,5 @@ public class HotDeployIT extends UpliftTestSupport {
             Thread.sleep(50);
         }
         throw new AssertionError("job " + jobId + " not in " + states + " within " + timeoutMillis + " ms: " + job);
-    }
-
-    private void addFirmware(String version) throws Exception {
-        awaitCommand("uplift:firmware-list", 60_000);
-        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
-        awaitCommand("uplift-sim:devices", 60_000);
-        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
-        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
-        assertTrue(out, out.contains("Added IAD-1000-" + version));
     }
 }

@@ -23,7 +23,6 @@ import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.StepRecord;
-import org.uplift.api.workflow.UpgradeService;
 
 /**
  * Uplift on IPv6 loopback only: the file server (TFTP, FTP, HTTP) and the notification receiver bound to ::1,
@@ -31,11 +30,7 @@ import org.uplift.api.workflow.UpgradeService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class Ipv6IT extends UpliftTestSupport {
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private UpgradeService upgrades;
+public class Ipv6IT extends UpgradeTestSupport {
 
     @Inject
     @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
@@ -96,11 +91,5 @@ public class Ipv6IT extends UpliftTestSupport {
         assertEquals("2.0.0", after.runningVersion());
         assertEquals("the running configuration after the upgrade equals the one before", before.configDigest(),
                 after.configDigest());
-    }
-
-    private Job onlyJobOf(String deviceId) {
-        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
-        assertEquals(jobs.toString(), 1, jobs.size());
-        return jobs.get(0);
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.nio.file.Files;
 import java.util.Collection;
 import java.util.Hashtable;
-import java.util.List;
 
 import javax.inject.Inject;
 
@@ -36,7 +33,6 @@ import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.UpgradeService;
 
 /**
  * Issue 4: a driver bundle installed at run time is used without a restart, and once uninstalled a
@@ -45,14 +41,10 @@ import org.uplift.api.workflow.UpgradeService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RuntimeDriverIT extends UpliftTestSupport {
+public class RuntimeDriverIT extends UpgradeTestSupport {
 
     /** Where the run-time driver records the operations it started, comma-separated (a system property). */
     static final String STARTED = "uplift.it.runtimeDriver.started";
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private UpgradeService upgrades;
 
     @Inject
     @Filter(value = "(uplift.driver=uplift-iad)", timeout = 120_000)
@@ -130,7 +122,7 @@ public class RuntimeDriverIT extends UpliftTestSupport {
     public void givenADriverBundleInstalledAtRunTime_whenADeviceNamesIt_thenItsUpgradeUsesItAndAfterUninstallIsRefused()
             throws Exception {
         int port = intProperty(SIM_BASE_PORT);
-        addFirmware("2.0.0");
+        addFirmware("IAD-1000", "2.0.0");
         awaitCommand("uplift:device-list", 60_000);
         executeCommand("uplift:device-add --driver runtime-test --port " + port + " --community private iad-1 127.0.0.1");
         Bundle bundle = bundleContext.installBundle("uplift-it:runtime-driver", new ByteArrayInputStream(driverBundle()));
@@ -158,21 +150,6 @@ public class RuntimeDriverIT extends UpliftTestSupport {
         }
         assertEquals("the refused upgrade made no job", 1, upgrades.jobs().stream()
                 .filter(j -> j.deviceId().equals("iad-1")).count());
-    }
-
-    private void addFirmware(String version) throws Exception {
-        awaitCommand("uplift:firmware-list", 60_000);
-        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
-        awaitCommand("uplift-sim:devices", 60_000);
-        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
-        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
-        assertTrue(out, out.contains("Added IAD-1000-" + version));
-    }
-
-    private Job onlyJobOf(String deviceId) {
-        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
-        assertEquals(1, jobs.size());
-        return jobs.get(0);
     }
 
     /** A bundle jar with the RuntimeDriver class only; its manifest imports the three packages it uses. */

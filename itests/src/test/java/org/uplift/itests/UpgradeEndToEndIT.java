@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Hashtable;
@@ -46,11 +44,7 @@ import org.uplift.api.workflow.UpgradeService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UpgradeEndToEndIT extends UpliftTestSupport {
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private UpgradeService upgrades;
+public class UpgradeEndToEndIT extends UpgradeTestSupport {
 
     @Inject
     @Filter(timeout = 120_000)
@@ -89,7 +83,7 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         assertEquals("1.0.0", before.runningVersion());
         assertEquals(64, before.configDigest().length());
 
-        addFirmware("2.0.0");
+        addFirmware("IAD-1000", "2.0.0");
         executeCommand("uplift:device-add --port " + port + " --community private iad-1 127.0.0.1");
         String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-1");
         assertTrue(out, out.contains("DONE"));
@@ -137,7 +131,7 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         int port = intProperty(SIM_BASE_PORT) + 1;
         Device device = new Device("iad-2", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
         DeviceFacts before = driver.facts(device);
-        addFirmware("2.0.0");
+        addFirmware("IAD-1000", "2.0.0");
         executeCommand("uplift:device-add --port " + port + " --community private iad-2 127.0.0.1");
         try {
             executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-2");
@@ -169,7 +163,7 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
     public void givenAnSnmpV3Device_whenAddedFromTheShellAndUpgraded_thenItIsDoneOverAuthPrivAndNoSecretIsShown()
             throws Exception {
         int port = intProperty(SIM_BASE_PORT) + 2;
-        addFirmware("2.0.0");
+        addFirmware("IAD-1000", "2.0.0");
         String added = executeCommand("uplift:device-add --v3-user uplift --auth-pass uplift-auth-pass"
                 + " --priv-pass uplift-priv-pass --port " + port + " iad-3 127.0.0.1");
         String listed = executeCommand("uplift:device-list");
@@ -214,23 +208,4 @@ public class UpgradeEndToEndIT extends UpliftTestSupport {
         }
         throw new AssertionError("job " + jobId + " did not end within 60 s: " + upgrades.job(jobId));
     }
-
-    private void addFirmware(String version) throws Exception {
-        awaitCommand("uplift:firmware-list", 60_000);
-        if (executeCommand("uplift:firmware-list").contains("IAD-1000-" + version)) {
-            return;
-        }
-        File image = Files.createTempFile("iad-" + version, ".bin").toFile();
-        awaitCommand("uplift-sim:devices", 60_000);
-        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " " + image);
-        String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
-        assertTrue(out, out.contains("Added IAD-1000-" + version));
-    }
-
-    private Job onlyJobOf(String deviceId) {
-        List<Job> jobs = upgrades.jobs().stream().filter(j -> j.deviceId().equals(deviceId)).toList();
-        assertEquals(1, jobs.size());
-        return jobs.get(0);
-    }
-
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.ftpserver.ftplet.FtpFile;
 
 /** Any name but the ticket's: it does not exist and cannot be created. */
-final class AbsentFile implements FtpFile {
+final class AbsentFile extends VirtualFile {
 
     private final String name;
 
@@ -18,23 +18,14 @@ final class AbsentFile implements FtpFile {
 
     @Override public String getAbsolutePath() { return "/" + name; }
     @Override public String getName() { return name; }
-    @Override public boolean isHidden() { return false; }
     @Override public boolean isDirectory() { return false; }
     @Override public boolean isFile() { return false; }
     @Override public boolean doesExist() { return false; }
     @Override public boolean isReadable() { return false; }
     @Override public boolean isWritable() { return false; }
-    @Override public boolean isRemovable() { return false; }
-    @Override public String getOwnerName() { return "uplift"; }
-    @Override public String getGroupName() { return "uplift"; }
     @Override public int getLinkCount() { return 0; }
     @Override public long getLastModified() { return 0; }
-    @Override public boolean setLastModified(long time) { return false; }
     @Override public long getSize() { return 0; }
-    @Override public Object getPhysicalFile() { return null; }
-    @Override public boolean mkdir() { return false; }
-    @Override public boolean delete() { return false; }
-    @Override public boolean move(FtpFile destination) { return false; }
     @Override public List<FtpFile> listFiles() { return List.of(); }
 
     @Override

@@ -20,7 +20,7 @@ import org.apache.ftpserver.ipfilter.SessionFilter;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uplift.repository.ticket.LogThrottle;
+import org.uplift.common.logging.LogThrottle;
 
 /**
  * Bounds what connections that never become transfers can hold. MINA FtpServer only counts logged-in

@@ -19,7 +19,7 @@ import org.uplift.repository.ticket.TicketRegistry;
  * be uploaded once, from offset 0, up to the ticket's cap, and is never readable back. Nothing can be
  * deleted, renamed or created.
  */
-final class TicketFile implements FtpFile {
+final class TicketFile extends VirtualFile {
 
     private final LiveTicket ticket;
     private final TicketRegistry tickets;
@@ -38,18 +38,9 @@ final class TicketFile implements FtpFile {
 
     @Override public String getAbsolutePath() { return "/" + ticket.name(); }
     @Override public String getName() { return ticket.name(); }
-    @Override public boolean isHidden() { return false; }
     @Override public boolean isDirectory() { return false; }
     @Override public boolean isFile() { return true; }
-    @Override public boolean isRemovable() { return false; }
-    @Override public String getOwnerName() { return "uplift"; }
-    @Override public String getGroupName() { return "uplift"; }
     @Override public int getLinkCount() { return 1; }
-    @Override public boolean setLastModified(long time) { return false; }
-    @Override public Object getPhysicalFile() { return null; }
-    @Override public boolean mkdir() { return false; }
-    @Override public boolean delete() { return false; }
-    @Override public boolean move(FtpFile destination) { return false; }
     @Override public List<FtpFile> listFiles() { return List.of(); }
 
     @Override

@@ -16,9 +16,9 @@ import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.common.logging.LogThrottle;
 import org.uplift.repository.ticket.LiveTicket;
 import org.uplift.repository.ticket.LogText;
-import org.uplift.repository.ticket.LogThrottle;
 import org.uplift.repository.ticket.TicketNames;
 import org.uplift.repository.ticket.TicketRegistry;
 

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.apache.ftpserver.ftplet.FtpFile;
 
 /** The only folder: read-only, listing the ticket's file. */
-final class TicketRoot implements FtpFile {
+final class TicketRoot extends VirtualFile {
 
     private final Supplier<List<FtpFile>> contents;
 
@@ -19,23 +19,14 @@ final class TicketRoot implements FtpFile {
 
     @Override public String getAbsolutePath() { return "/"; }
     @Override public String getName() { return "/"; }
-    @Override public boolean isHidden() { return false; }
     @Override public boolean isDirectory() { return true; }
     @Override public boolean isFile() { return false; }
     @Override public boolean doesExist() { return true; }
     @Override public boolean isReadable() { return true; }
     @Override public boolean isWritable() { return false; }
-    @Override public boolean isRemovable() { return false; }
-    @Override public String getOwnerName() { return "uplift"; }
-    @Override public String getGroupName() { return "uplift"; }
     @Override public int getLinkCount() { return 2; }
     @Override public long getLastModified() { return 0; }
-    @Override public boolean setLastModified(long time) { return false; }
     @Override public long getSize() { return 0; }
-    @Override public Object getPhysicalFile() { return null; }
-    @Override public boolean mkdir() { return false; }
-    @Override public boolean delete() { return false; }
-    @Override public boolean move(FtpFile destination) { return false; }
 
     @Override
     public List<FtpFile> listFiles() {

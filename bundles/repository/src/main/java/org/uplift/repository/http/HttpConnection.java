@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.common.logging.LogThrottle;
 import org.uplift.repository.ticket.LiveTicket;
 import org.uplift.repository.ticket.LogText;
-import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * One connection, one request: reads the head, admits it through the {@link TicketGate}, serves the

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uplift.repository.ticket.LogThrottle;
+import org.uplift.common.logging.LogThrottle;
 import org.uplift.repository.ticket.TicketRegistry;
 
 /**

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.UUID;
+import org.uplift.common.files.PrivateFiles;
 
 /**
  * Writes files so that a reader (or a restart after a crash) sees either the old file or the whole

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.common.logging.LogThrottle;
 import org.uplift.repository.ticket.LiveTicket;
 import org.uplift.repository.ticket.LogText;
-import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * Handles one datagram that reached the listening port: parse, admit, negotiate, then hand the

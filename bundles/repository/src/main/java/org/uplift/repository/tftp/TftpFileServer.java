@@ -25,11 +25,11 @@ import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.common.files.PrivateFiles;
 import org.uplift.repository.ftp.FtpSettings;
 import org.uplift.repository.ftp.TicketFtpServer;
 import org.uplift.repository.http.HttpSettings;
 import org.uplift.repository.http.TicketHttpServer;
-import org.uplift.repository.storage.PrivateFiles;
 import org.uplift.repository.ticket.TicketRegistry;
 
 /**

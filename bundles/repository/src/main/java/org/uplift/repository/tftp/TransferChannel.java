@@ -15,8 +15,8 @@ import org.apache.commons.net.tftp.TFTPPacket;
 import org.apache.commons.net.tftp.TFTPPacketException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.common.logging.LogThrottle;
 import org.uplift.repository.ticket.LogText;
-import org.uplift.repository.ticket.LogThrottle;
 
 /**
  * One transfer's own UDP socket (its TID, RFC 1350) and peer: sends, remembers the last packet for

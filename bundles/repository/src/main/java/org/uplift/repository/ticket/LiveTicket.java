@@ -11,7 +11,7 @@ import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.TransferDirection;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.storage.PrivateFiles;
+import org.uplift.common.files.PrivateFiles;
 
 /**
  * A ticket plus what the server observed of its transfers. Transfers run on pool threads while

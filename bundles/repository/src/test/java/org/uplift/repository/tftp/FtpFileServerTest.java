@@ -12,51 +12,29 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.repository.FtpCredentials;
-import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
 import org.uplift.repository.testing.Permissions;
 
 /** The FTP side of the ticketed file server, driven by Commons Net's FTP client on loopback. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class FtpFileServerTest {
+class FtpFileServerTest extends FileServerTestSupport {
 
-    private static final Duration TTL = Duration.ofMinutes(5);
-
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
-    private TftpFileServer server;
     private int port;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
-                "stagingDirectory", temp.resolve("staging").toString())));
+    @Override
+    void started(Map<String, Object> settings) throws Exception {
         port = server.endpoint(TransferProtocol.FTP).port();
-    }
-
-    @AfterEach
-    void stop() {
-        server.deactivate();
     }
 
     @Test
@@ -263,15 +241,6 @@ class FtpFileServerTest {
         session.disconnect();
     }
 
-    private void restart(Map<String, Object> overrides) throws IOException, RepositoryException {
-        server.deactivate();
-        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0, "stagingDirectory",
-                temp.resolve("staging").toString()));
-        values.putAll(overrides);
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
-        port = server.endpoint(TransferProtocol.FTP).port();
-    }
-
     private Socket raw(String from) throws IOException {
         Socket socket = new Socket(loopback, port, InetAddress.getByName(from), 0);
         socket.setSoTimeout(3000);
@@ -312,11 +281,5 @@ class FtpFileServerTest {
         ftp.enterLocalPassiveMode();
         ftp.setFileType(FTP.BINARY_FILE_TYPE);
         return ftp;
-    }
-
-    private static byte[] random(int size) {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return content;
     }
 }

@@ -24,26 +24,20 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.repository.Endpoint;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
 import org.uplift.repository.testing.Permissions;
 
 /**
@@ -51,26 +45,19 @@ import org.uplift.repository.testing.Permissions;
  * what they must not (other addresses, paths, methods, oversize bodies, slow or silent connections).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class HttpFileServerTest {
+class HttpFileServerTest extends FileServerTestSupport {
 
-    private static final Duration TTL = Duration.ofMinutes(5);
-
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private TftpFileServer server;
     private int port;
 
-    @BeforeEach
-    void start() throws Exception {
-        restart(Map.of());
+    @Override
+    Map<String, Object> config() {
+        return Map.of("port", 0, "ftpEnabled", false, "httpPort", 0);
     }
 
-    @AfterEach
-    void stop() {
-        server.deactivate();
+    @Override
+    void started(Map<String, Object> settings) throws Exception {
+        port = Boolean.FALSE.equals(settings.get("httpEnabled")) ? 0 : server.endpoint(TransferProtocol.HTTP).port();
     }
 
     @Test
@@ -430,17 +417,6 @@ class HttpFileServerTest {
         restart(Map.of()); // for stop()
     }
 
-    private void restart(Map<String, Object> overrides) throws IOException, RepositoryException {
-        if (server != null) {
-            server.deactivate();
-        }
-        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "ftpEnabled", false, "httpPort", 0,
-                "stagingDirectory", temp.resolve("staging").toString()));
-        values.putAll(overrides);
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
-        port = Boolean.FALSE.equals(values.get("httpEnabled")) ? 0 : server.endpoint(TransferProtocol.HTTP).port();
-    }
-
     private HttpRequest.Builder request(String name) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + name))
                 .timeout(Duration.ofSeconds(10));
@@ -524,11 +500,5 @@ class HttpFileServerTest {
             Thread.sleep(20);
         }
         throw new AssertionError("not within 5 s: " + what);
-    }
-
-    private static byte[] random(int size) {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return content;
     }
 }

@@ -4,55 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.uplift.repository.testing.ExternalTools.exec;
+import static org.uplift.repository.testing.ExternalTools.require;
+import static org.uplift.repository.testing.ExternalTools.run;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.ExternalTools.Result;
 
 /**
  * HTTP downloads and uploads with real third-party clients on loopback: curl and lftp. Skipped when a
  * client is missing, unless {@code -Duplift.interop.required=true}.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class HttpInteropTest {
+class HttpInteropTest extends FileServerTestSupport {
 
-    private static final Duration TTL = Duration.ofMinutes(5);
-
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
-    private TftpFileServer server;
     private String base;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "ftpEnabled", false,
-                "httpPort", 0, "stagingDirectory", temp.resolve("staging").toString())));
-        base = "http://127.0.0.1:" + server.endpoint(TransferProtocol.HTTP).port() + "/";
+    @Override
+    Map<String, Object> config() {
+        return Map.of("port", 0, "ftpEnabled", false, "httpPort", 0);
     }
 
-    @AfterEach
-    void stop() {
-        server.deactivate();
+    @Override
+    void started(Map<String, Object> settings) throws Exception {
+        base = "http://127.0.0.1:" + server.endpoint(TransferProtocol.HTTP).port() + "/";
     }
 
     @Test
@@ -64,7 +50,7 @@ class HttpInteropTest {
             Path downloaded = temp.resolve("curl-down-" + size);
             run(curl, "-sS", "-f", "-o", downloaded.toString(), base + read.fileName());
             assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(downloaded), "curl GET of " + size);
-            assertTrue(served(read), "GET of " + size + " completed");
+            assertTrue(completes(read), "GET of " + size + " completed");
 
             TransferTicket write = server.receive(loopback, 8 << 20, TTL);
             run(curl, "-sS", "-f", "-T", source.toString(), base + write.fileName());
@@ -133,41 +119,13 @@ class HttpInteropTest {
         TransferTicket write = server.receive(loopback, 1000, TTL);
         Result result = exec(lftp, "-c", settings() + " get " + base + write.fileName() + " -o "
                 + temp.resolve("refused"));
-        assertTrue(result.exitCode != 0, "lftp get of a write ticket should fail: " + result.output);
+        assertTrue(result.exitCode() != 0, "lftp get of a write ticket should fail: " + result.output());
         assertFalse(server.progress(write.id()).orElseThrow().completed());
     }
 
     /** No retries, no proxy from the environment, fail on the first error. */
     private static String settings() {
         return "set cmd:fail-exit yes; set net:max-retries 1; set net:timeout 10; set http:proxy ''; set http:use-propfind no;";
-    }
-
-    /** curl may hold the last bytes before the server's thread has marked the download complete. */
-    private boolean served(TransferTicket ticket) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (server.progress(ticket.id()).orElseThrow().completed()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
-    private Path uploaded(TransferTicket ticket) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            TransferProgress progress = server.progress(ticket.id()).orElseThrow();
-            if (progress.completed()) {
-                return progress.receivedFile();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("upload not completed: " + server.progress(ticket.id()));
-    }
-
-    private Path file(int size) throws IOException {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return Files.write(temp.resolve("source-" + size + ".bin"), content);
     }
 
     /** curl's answer status; its body is thrown away. */
@@ -180,41 +138,6 @@ class HttpInteropTest {
         command[4] = "-w";
         command[5] = "%{http_code}";
         System.arraycopy(arguments, 0, command, 6, arguments.length);
-        return exec(command).output.trim();
-    }
-
-    private static String require(String program, String debianPackage) {
-        if (Files.isExecutable(Path.of(program))) {
-            return program;
-        }
-        String message = program + " is missing; install the Debian package " + debianPackage
-                + " (apt-get install " + debianPackage + ")";
-        if (Boolean.getBoolean("uplift.interop.required")) {
-            fail(message + " (uplift.interop.required is true)");
-        }
-        Assumptions.abort(message);
-        return program;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result exec(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // a proxy in the environment would take loopback requests elsewhere
-        builder.environment().keySet().removeIf(k -> k.toLowerCase().endsWith("_proxy"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command[0] + " did not finish within 30 s");
-        }
-        return new Result(process.exitValue(),
-                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Result result = exec(command);
-        assertEquals(0, result.exitCode, String.join(" ", command) + " failed:\n" + result.output);
+        return exec(command).output().trim();
     }
 }

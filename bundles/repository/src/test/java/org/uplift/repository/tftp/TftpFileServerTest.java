@@ -24,19 +24,14 @@ import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.net.tftp.TFTP;
 import org.apache.commons.net.tftp.TFTPClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uplift.api.repository.Endpoint;
@@ -45,45 +40,18 @@ import org.uplift.api.repository.TransferDirection;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
 import org.uplift.repository.testing.Permissions;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class TftpFileServerTest {
+class TftpFileServerTest extends FileServerTestSupport {
 
-    private static final Duration TTL = Duration.ofMinutes(5);
-
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
-    private TftpFileServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = start(Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        server.deactivate();
-    }
-
-    private TftpFileServer start(Map<String, Object> overrides) throws IOException {
-        Map<String, Object> values = new HashMap<>(Map.of("port", 0, "stagingDirectory",
-                temp.resolve("staging").toString(), "timeoutMillis", 300, "maxRetries", 3, "ftpPort", 0, "httpPort", 0));
-        values.putAll(overrides);
-        return new TftpFileServer(Configs.of(TftpFileServer.Config.class, values));
+    @Override
+    Map<String, Object> config() {
+        return Map.of("port", 0, "timeoutMillis", 300, "maxRetries", 3, "ftpPort", 0, "httpPort", 0);
     }
 
     private int port() throws RepositoryException {
         return server.endpoint(TransferProtocol.TFTP).port();
-    }
-
-    private Path file(int size) throws IOException {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return Files.write(temp.resolve("file-" + size + ".bin"), content);
     }
 
     private TransferProgress awaitCompleted(String ticketId) throws InterruptedException {
@@ -109,6 +77,16 @@ class TftpFileServerTest {
         client.setDefaultTimeout(Duration.ofSeconds(2));
         client.open();
         return client;
+    }
+
+    /** Uploads {@code content} to the ticket's file with Commons Net's client. */
+    private void upload(TransferTicket ticket, byte[] content) throws Exception {
+        TFTPClient client = client();
+        try {
+            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(content), loopback, port());
+        } finally {
+            client.close();
+        }
     }
 
     // --- transfers with Commons Net's own client (no options: 512-byte blocks) ---
@@ -145,12 +123,7 @@ class TftpFileServerTest {
         assertEquals(TransferDirection.DEVICE_WRITES, ticket.direction());
         assertTrue(ticket.fileName().matches("up-[a-z2-7]{20}\\.cfg"), ticket.fileName());
 
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(content), loopback, port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, content);
 
         TransferProgress progress = awaitCompleted(ticket.id());
         assertTrue(progress.completed(), String.valueOf(progress));
@@ -320,8 +293,7 @@ class TftpFileServerTest {
 
     @Test
     void givenADuplicateAck_whenReading_thenNothingIsResentButATimeOutResendsTheBlock() throws Exception {
-        server.deactivate();
-        server = start(Map.of("timeoutMillis", 800));
+        restart(Map.of("timeoutMillis", 800));
         Path file = file(1500);
         TransferTicket ticket = server.offer(file, loopback, TTL);
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
@@ -503,13 +475,7 @@ class TftpFileServerTest {
     @Test
     void givenACompletedUpload_whenWrittenAgain_thenFileExists() throws Exception {
         TransferTicket ticket = server.receive(loopback, 1000, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[5]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, new byte[5]);
         assertTrue(awaitCompleted(ticket.id()).completed());
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
             assertEquals(6, device.refusalOf(WRQ, ticket.fileName()));
@@ -538,8 +504,7 @@ class TftpFileServerTest {
 
     @Test
     void givenAllSlotsInUse_whenAnotherRequestArrives_thenServerBusy() throws Exception {
-        server.deactivate();
-        server = start(Map.of("maxTransfers", 1, "timeoutMillis", 2000));
+        restart(Map.of("maxTransfers", 1, "timeoutMillis", 2000));
         TransferTicket ticket = server.offer(file(2000), loopback, TTL);
         try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port())) {
             first.sendRequest(RRQ, ticket.fileName(), "octet");
@@ -553,8 +518,7 @@ class TftpFileServerTest {
 
     @Test
     void givenADeviceAtItsShareOfSlots_whenItAsksAgain_thenBusyWhileAnotherDeviceIsServed() throws Exception {
-        server.deactivate();
-        server = start(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 2000));
+        restart(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 2000));
         TransferTicket mine = server.offer(file(2000), loopback, TTL);
         TransferTicket other = server.offer(file(3000), InetAddress.getByName("127.0.0.2"), TTL);
         try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port());
@@ -574,17 +538,10 @@ class TftpFileServerTest {
 
     @Test
     void givenAnUploadThatOnlyDallies_whenTheDeviceAsksForMore_thenItIsNotCountedAgainstItsShare() throws Exception {
-        server.deactivate();
-        server = start(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 3000));
+        restart(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 3000));
         TransferTicket backup = server.receive(loopback, 1000, TTL);
         TransferTicket image = server.offer(file(700), loopback, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(backup.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[100]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(backup, new byte[100]);
         assertEquals(1, server.activeTransfers(), "the upload dallies for one time-out (RFC 1350)");
         try (RawTftp device = new RawTftp("127.0.0.1", port())) {
             device.sendRequest(RRQ, image.fileName(), "octet");
@@ -594,8 +551,7 @@ class TftpFileServerTest {
 
     @Test
     void givenAnUploadThatIsStoredAndDallying_whenAnotherRequestArrives_thenItsSlotServesIt() throws Exception {
-        server.deactivate();
-        server = start(Map.of("maxTransfers", 1, "timeoutMillis", 2000));
+        restart(Map.of("maxTransfers", 1, "timeoutMillis", 2000));
         TransferTicket upload = server.receive(loopback, 1 << 20, TTL);
         TransferTicket download = server.offer(file(2000), loopback, TTL);
         try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port())) {
@@ -618,13 +574,7 @@ class TftpFileServerTest {
     @Test
     void givenAStagedUpload_whenTheTicketIsClosed_thenTheFileAndTheTicketAreGone() throws Exception {
         TransferTicket ticket = server.receive(loopback, 1000, TTL);
-        TFTPClient client = client();
-        try {
-            client.sendFile(ticket.fileName(), TFTP.BINARY_MODE, new ByteArrayInputStream(new byte[5]), loopback,
-                    port());
-        } finally {
-            client.close();
-        }
+        upload(ticket, new byte[5]);
         Path received = awaitCompleted(ticket.id()).receivedFile();
         assertTrue(Files.exists(received));
 
@@ -653,8 +603,7 @@ class TftpFileServerTest {
 
     @Test
     void givenAnAdvertisedAddress_whenAskedForEndpoints_thenBothProtocolsReportIt() throws Exception {
-        server.deactivate();
-        server = start(Map.of("advertisedAddress", "192.0.2.10"));
+        restart(Map.of("advertisedAddress", "192.0.2.10"));
         Endpoint endpoint = server.endpoint(TransferProtocol.TFTP);
         assertEquals(new Endpoint(TransferProtocol.TFTP, "192.0.2.10", port()), endpoint);
         assertTrue(endpoint.port() > 0);
@@ -665,8 +614,7 @@ class TftpFileServerTest {
 
     @Test
     void givenFtpDisabled_whenAskedForItsEndpoint_thenItIsRefusedWithTheSetting() throws Exception {
-        server.deactivate();
-        server = start(Map.of("ftpEnabled", false));
+        restart(Map.of("ftpEnabled", false));
         RepositoryException e = assertThrows(RepositoryException.class,
                 () -> server.endpoint(TransferProtocol.FTP));
         assertTrue(e.getMessage().contains("ftpEnabled"), e.getMessage());

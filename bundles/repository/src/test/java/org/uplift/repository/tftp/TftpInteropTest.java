@@ -4,30 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.uplift.repository.testing.ExternalTools.exec;
+import static org.uplift.repository.testing.ExternalTools.require;
+import static org.uplift.repository.testing.ExternalTools.run;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
+import org.uplift.repository.testing.ExternalTools.Result;
 
 /**
  * Downloads and uploads with real third-party clients: tftp-hpa's {@code tftp} (512-byte blocks, no
@@ -35,27 +27,13 @@ import org.uplift.repository.testing.Configs;
  * {@code -Duplift.interop.required=true}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TftpInteropTest {
+class TftpInteropTest extends FileServerTestSupport {
 
-    private static final Duration TTL = Duration.ofMinutes(5);
-
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
-    private TftpFileServer server;
     private int port;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class,
-                Map.of("port", 0, "ftpPort", 0, "httpPort", 0, "stagingDirectory", temp.resolve("staging").toString())));
+    @Override
+    void started(Map<String, Object> settings) throws Exception {
         port = server.endpoint(TransferProtocol.TFTP).port();
-    }
-
-    @AfterEach
-    void stop() {
-        server.deactivate();
     }
 
     @Test
@@ -136,7 +114,7 @@ class TftpInteropTest {
             command.addAll(List.of(attempt));
             command.addAll(List.of("127.0.0.1", p));
             Result result = exec(command.toArray(String[]::new));
-            assertTrue(result.exitCode != 0, String.join(" ", attempt) + " should fail: " + result.output);
+            assertTrue(result.exitCode() != 0, String.join(" ", attempt) + " should fail: " + result.output());
         }
         assertFalse(server.progress(write.id()).orElseThrow().completed(), "nothing was uploaded over the cap");
     }
@@ -147,7 +125,7 @@ class TftpInteropTest {
         TransferTicket read = server.offer(file(100), loopback, TTL);
         Result result = exec(curl, "-sS", "--interface", "127.0.0.2", "-o", temp.resolve("y").toString(),
                 "tftp://127.0.0.1:" + port + "/" + read.fileName());
-        assertTrue(result.exitCode != 0, "a request from 127.0.0.2 must be refused: " + result.output);
+        assertTrue(result.exitCode() != 0, "a request from 127.0.0.2 must be refused: " + result.output());
     }
 
     @Test
@@ -155,56 +133,6 @@ class TftpInteropTest {
         String curl = require("/usr/bin/curl", "curl");
         Result result = exec(curl, "-sS", "-o", temp.resolve("x").toString(),
                 "tftp://127.0.0.1:" + port + "/up-aaaaaaaaaaaaaaaaaaaa.bin");
-        assertEquals(68, result.exitCode, "curl's exit code for TFTP file not found; output: " + result.output);
-    }
-
-    private Path uploaded(TransferTicket ticket) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            TransferProgress progress = server.progress(ticket.id()).orElseThrow();
-            if (progress.completed()) {
-                return progress.receivedFile();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("upload not completed: " + server.progress(ticket.id()));
-    }
-
-    private Path file(int size) throws IOException {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return Files.write(temp.resolve("source-" + size + ".bin"), content);
-    }
-
-    private static String require(String program, String debianPackage) {
-        if (Files.isExecutable(Path.of(program))) {
-            return program;
-        }
-        String message = program + " is missing; install the Debian package " + debianPackage
-                + " (apt-get install " + debianPackage + ")";
-        if (Boolean.getBoolean("uplift.interop.required")) {
-            fail(message + " (uplift.interop.required is true)");
-        }
-        Assumptions.abort(message);
-        return program;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 30 s");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), output);
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Result result = exec(command);
-        List<String> shown = new ArrayList<>(List.of(command));
-        assertEquals(0, result.exitCode, String.join(" ", shown) + " failed:\n" + result.output);
+        assertEquals(68, result.exitCode(), "curl's exit code for TFTP file not found; output: " + result.output());
     }
 }

@@ -9,23 +9,14 @@ import static org.uplift.repository.tftp.RawTftp.RRQ;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
-import java.net.InetAddress;
 import java.net.SocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.repository.TransferTicket;
-import org.uplift.repository.testing.Configs;
 
 /**
  * RFC 7440 loss recovery with a hand-driven client: resending from a gap at once, a time-out that
@@ -34,32 +25,17 @@ import org.uplift.repository.testing.Configs;
  * the new behaviour, not the old fixed time-out.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class TftpLossRecoveryTest {
+class TftpLossRecoveryTest extends FileServerTestSupport {
 
     private static final int CONFIGURED_TIMEOUT_MS = 3000;
 
-    @TempDir
-    Path temp;
-
-    private final InetAddress loopback = InetAddress.getLoopbackAddress();
-    private TftpFileServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TftpFileServer(Configs.of(TftpFileServer.Config.class, Map.of("port", 0, "stagingDirectory",
-                temp.resolve("staging").toString(), "timeoutMillis", CONFIGURED_TIMEOUT_MS, "maxRetries", 3,
-                "ftpPort", 0, "httpPort", 0)));
-    }
-
-    @AfterEach
-    void stop() {
-        server.deactivate();
+    @Override
+    Map<String, Object> config() {
+        return Map.of("port", 0, "timeoutMillis", CONFIGURED_TIMEOUT_MS, "maxRetries", 3, "ftpPort", 0, "httpPort", 0);
     }
 
     private TransferTicket offer(int size) throws Exception {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        return server.offer(Files.write(temp.resolve("file-" + size + ".bin"), content), loopback, Duration.ofMinutes(5));
+        return server.offer(file(size), loopback, TTL);
     }
 
     private RawTftp device() throws Exception {
@@ -243,7 +219,7 @@ class TftpLossRecoveryTest {
     void givenWindowsize64_whenReading_thenSixtyFourBlocksComePerAckAndTheFileArrivesWhole() throws Exception {
         int size = 512 * 150 + 77;
         TransferTicket ticket = offer(size);
-        byte[] content = Files.readAllBytes(temp.resolve("file-" + size + ".bin"));
+        byte[] content = random(size);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         try (RawTftp device = device()) {
             device.sendRequest(RRQ, ticket.fileName(), "octet", "windowsize", "100");

@@ -1,10 +1,9 @@
 package org.uplift.simulator.agent;
 
+import static org.uplift.simulator.agent.RequestTable.idx;
+import static org.uplift.simulator.agent.RequestTable.text;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -13,25 +12,17 @@ import org.snmp4j.PDU;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
 import org.snmp4j.agent.mo.DefaultMOMutableRow2PC;
-import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
-import org.snmp4j.agent.mo.DefaultMOTable;
 import org.snmp4j.agent.mo.MOAccessImpl;
 import org.snmp4j.agent.mo.MOColumn;
 import org.snmp4j.agent.mo.MOMutableColumn;
-import org.snmp4j.agent.mo.MOTableIndex;
 import org.snmp4j.agent.mo.MOTableRow;
-import org.snmp4j.agent.mo.MOTableRowFactory;
-import org.snmp4j.agent.mo.MOTableSubIndex;
 import org.snmp4j.agent.mo.snmp.RowStatus;
 import org.snmp4j.agent.mo.snmp.RowStatusEvent;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.IpAddress;
-import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.SMIConstants;
 import org.snmp4j.smi.TimeTicks;
-import org.snmp4j.smi.Variable;
-import org.snmp4j.smi.VariableBinding;
 import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
@@ -49,8 +40,7 @@ import org.uplift.simulator.ops.OpType;
  */
 final class CcCopyTable {
 
-    private final DefaultMOTable<DefaultMOMutableRow2PC, MOColumn, DefaultMOMutableTableModel<DefaultMOMutableRow2PC>> table;
-    private final DefaultMOMutableTableModel<DefaultMOMutableRow2PC> model;
+    private final RequestTable table;
     private final Notifier notifier;
     private final LongSupplier upTime;
     private final int tftpPort;
@@ -90,22 +80,18 @@ final class CcCopyTable {
             Columns.enumeration(CiscoMib.COL_SERVER_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
             Columns.octets(CiscoMib.COL_SERVER_ADDRESS_REV1)
         };
-        MOTableIndex index = new MOTableIndex(
-                new MOTableSubIndex[] {new MOTableSubIndex(null, SMIConstants.SYNTAX_INTEGER, 1, 1)}, false,
-                oid -> oid.size() == 1 && oid.get(0) >= 1);
-        model = new DefaultMOMutableTableModel<>();
-        model.setRowFactory(new CopyRowFactory());
-        table = new DefaultMOTable<>(CiscoMib.COPY_ENTRY, index, columns, model);
-        ((RowStatus<?>) columns[idx(CiscoMib.COL_ROW_STATUS)]).addRowStatusListener(event -> onRowStatus(event, starter));
+        // state and times exist only once the row is active; ccCopyFailCause only once the copy failed
+        table = new RequestTable(CiscoMib.COPY_ENTRY, columns, SMIConstants.SYNTAX_INTEGER,
+                oid -> oid.size() == 1 && oid.get(0) >= 1, values -> values, event -> onRowStatus(event, starter));
     }
 
     void register(MOServer server) throws DuplicateRegistrationException {
-        server.register(table, null);
+        table.register(server);
     }
 
     /** Forgets every row, as a reboot does. */
     void clear() {
-        model.clear();
+        table.clear();
         copiesInProgress.set(0);
     }
 
@@ -113,10 +99,6 @@ final class CcCopyTable {
     private static final int STATE_RUNNING = 2;
     private static final int STATE_SUCCESSFUL = 3;
     private static final int STATE_FAILED = 4;
-
-    private static int idx(int column) {
-        return column - 2;
-    }
 
     private void onRowStatus(RowStatusEvent event, BiConsumer<OpRequest, OpReport> starter) {
         if (event.isDeniable()) {
@@ -174,11 +156,6 @@ final class CcCopyTable {
                 ftp ? emptyToNull(text(row, CiscoMib.COL_USER_PASSWORD)) : null, type == OpType.RESTORE_CONFIG);
     }
 
-    private static String text(MOTableRow row, int column) {
-        return row.getValue(idx(column)) instanceof OctetString octets
-                ? new String(octets.getValue(), StandardCharsets.UTF_8) : "";
-    }
-
     private static String emptyToNull(String text) {
         return text.isEmpty() ? null : text;
     }
@@ -195,15 +172,8 @@ final class CcCopyTable {
             bytes = ((IpAddress) row.getValue(idx(CiscoMib.COL_SERVER_ADDRESS))).getInetAddress().getAddress();
             type = 1;
         }
-        if ((type == 1 && bytes.length == 4) || (type == 2 && bytes.length == 16)) {
-            try {
-                InetAddress address = InetAddress.getByAddress(bytes);
-                return address.isAnyLocalAddress() ? null : address;
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        }
-        return null;
+        InetAddress address = RequestTable.address(type, bytes);
+        return address == null || address.isAnyLocalAddress() ? null : address;
     }
 
     /** ConfigCopyFailCause for the simulator's fail causes. */
@@ -216,18 +186,6 @@ final class CcCopyTable {
             case FORMAT_REJECTED -> 7; // someConfigApplyFailed
             default -> 1;
         };
-    }
-
-    /** State and times exist only once the row is active; ccCopyFailCause only once the copy failed. */
-    private static final class CopyRowFactory implements MOTableRowFactory<DefaultMOMutableRow2PC> {
-        @Override
-        public DefaultMOMutableRow2PC createRow(OID index, Variable[] values) {
-            return new DefaultMOMutableRow2PC(index, values.clone());
-        }
-
-        @Override
-        public void freeRow(DefaultMOMutableRow2PC row) {
-        }
     }
 
     /** Writes a copy's progress into its row. */
@@ -291,16 +249,9 @@ final class CcCopyTable {
             if (row.getValue(idx(CiscoMib.COL_NOTIFICATION_ON_COMPLETION)).toInt() != CiscoMib.TRUE) {
                 return;
             }
-            List<VariableBinding> objects = new ArrayList<>();
-            for (int column : new int[] {CiscoMib.COL_SERVER_ADDRESS, CiscoMib.COL_FILE_NAME, CiscoMib.COL_STATE,
-                CiscoMib.COL_TIME_STARTED, CiscoMib.COL_TIME_COMPLETED, CiscoMib.COL_FAIL_CAUSE}) {
-                Variable value = row.getValue(idx(column));
-                if (value != null) {
-                    objects.add(new VariableBinding(new OID(CiscoMib.COPY_ENTRY).append(column).append(row.getIndex()),
-                            value));
-                }
-            }
-            notifier.send(CiscoMib.COPY_COMPLETION, objects.toArray(VariableBinding[]::new));
+            notifier.send(CiscoMib.COPY_COMPLETION, RequestTable.cells(CiscoMib.COPY_ENTRY, row,
+                    CiscoMib.COL_SERVER_ADDRESS, CiscoMib.COL_FILE_NAME, CiscoMib.COL_STATE, CiscoMib.COL_TIME_STARTED,
+                    CiscoMib.COL_TIME_COMPLETED, CiscoMib.COL_FAIL_CAUSE));
         }
     }
 }

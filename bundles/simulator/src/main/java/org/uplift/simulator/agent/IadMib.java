@@ -30,11 +30,6 @@ public final class IadMib {
     public static final int COL_BYTES = 13;
     public static final int COL_ROW_STATUS = 14;
 
-    public static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
-    public static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
-    public static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-    public static final OID SYS_NAME = new OID("1.3.6.1.2.1.1.5.0");
-
     private IadMib() {
     }
 }

@@ -1,7 +1,9 @@
 package org.uplift.simulator.agent;
 
+import static org.uplift.simulator.agent.RequestTable.idx;
+import static org.uplift.simulator.agent.RequestTable.text;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
@@ -9,15 +11,10 @@ import org.snmp4j.PDU;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
 import org.snmp4j.agent.mo.DefaultMOMutableRow2PC;
-import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
-import org.snmp4j.agent.mo.DefaultMOTable;
 import org.snmp4j.agent.mo.MOAccessImpl;
 import org.snmp4j.agent.mo.MOColumn;
 import org.snmp4j.agent.mo.MOMutableColumn;
-import org.snmp4j.agent.mo.MOTableIndex;
 import org.snmp4j.agent.mo.MOTableRow;
-import org.snmp4j.agent.mo.MOTableRowFactory;
-import org.snmp4j.agent.mo.MOTableSubIndex;
 import org.snmp4j.agent.mo.snmp.RowStatus;
 import org.snmp4j.agent.mo.snmp.RowStatusEvent;
 import org.snmp4j.smi.Integer32;
@@ -26,7 +23,6 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.SMIConstants;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
-import org.snmp4j.smi.VariableBinding;
 import org.uplift.simulator.ops.FailCause;
 import org.uplift.simulator.ops.OpReport;
 import org.uplift.simulator.ops.OpRequest;
@@ -41,8 +37,7 @@ final class OpTable {
 
     private static final int MAX_INDEX = Integer.MAX_VALUE;
 
-    private final DefaultMOTable<DefaultMOMutableRow2PC, MOColumn, DefaultMOMutableTableModel<DefaultMOMutableRow2PC>> table;
-    private final DefaultMOMutableTableModel<DefaultMOMutableRow2PC> model;
+    private final RequestTable table;
 
     static final OID OP_COMPLETION = new OID("1.3.6.1.4.1.32473.7.0.1");
 
@@ -74,30 +69,22 @@ final class OpTable {
             new MOColumn<>(IadMib.COL_BYTES, SMIConstants.SYNTAX_GAUGE32, MOAccessImpl.ACCESS_READ_ONLY),
             new RowStatus<>(IadMib.COL_ROW_STATUS)
         };
-        MOTableIndex index = new MOTableIndex(
-                new MOTableSubIndex[] {new MOTableSubIndex(null, SMIConstants.SYNTAX_GAUGE32, 1, 1)}, false,
-                oid -> oid.size() == 1 && oid.getUnsigned(0) >= 1 && oid.getUnsigned(0) <= MAX_INDEX);
-        model = new DefaultMOMutableTableModel<>();
-        model.setRowFactory(new OpRowFactory());
-        table = new DefaultMOTable<>(IadMib.OP_ENTRY, index, columns, model);
-        ((RowStatus<?>) columns[idx(IadMib.COL_ROW_STATUS)]).addRowStatusListener(event -> onRowStatus(event, starter));
+        table = new RequestTable(IadMib.OP_ENTRY, columns, SMIConstants.SYNTAX_GAUGE32,
+                oid -> oid.size() == 1 && oid.getUnsigned(0) >= 1 && oid.getUnsigned(0) <= MAX_INDEX,
+                OpTable::startWaiting, event -> onRowStatus(event, starter));
     }
 
     void register(MOServer server) throws DuplicateRegistrationException {
-        server.register(table, null);
+        table.register(server);
     }
 
     void unregister(MOServer server) {
-        server.unregister(table, null);
+        table.unregister(server);
     }
 
     /** Forgets every row, as a reboot does. */
     void clear() {
-        model.clear();
-    }
-
-    private static int idx(int column) {
-        return column - 2;
+        table.clear();
     }
 
     private void onRowStatus(RowStatusEvent event, BiConsumer<OpRequest, OpReport> starter) {
@@ -122,54 +109,34 @@ final class OpTable {
         OpType type = OpType.of(row.getValue(idx(IadMib.COL_TYPE)).toInt());
         int protocol = row.getValue(idx(IadMib.COL_PROTOCOL)).toInt();
         int port = (int) ((UnsignedInteger32) row.getValue(idx(IadMib.COL_PORT))).getValue();
-        String fileName = text(row.getValue(idx(IadMib.COL_FILE_NAME)));
-        String user = text(row.getValue(idx(IadMib.COL_USER_NAME)));
-        String password = text(row.getValue(idx(IadMib.COL_PASSWORD)));
+        String fileName = text(row, IadMib.COL_FILE_NAME);
+        String user = text(row, IadMib.COL_USER_NAME);
+        String password = text(row, IadMib.COL_PASSWORD);
         return new OpRequest(index, type, protocol, address(row), port, fileName, user.isEmpty() ? null : user,
                 password.isEmpty() ? null : password);
     }
 
     private static InetAddress address(MOTableRow row) {
         int type = row.getValue(idx(IadMib.COL_ADDRESS_TYPE)).toInt();
-        byte[] bytes = ((OctetString) row.getValue(idx(IadMib.COL_ADDRESS))).getValue();
-        if ((type == 1 && bytes.length == 4) || (type == 2 && bytes.length == 16)) {
-            try {
-                return InetAddress.getByAddress(bytes);
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        }
-        return null;
+        return RequestTable.address(type, ((OctetString) row.getValue(idx(IadMib.COL_ADDRESS))).getValue());
     }
 
     private static void forgetPassword(DefaultMOMutableRow2PC row) {
         row.setValue(idx(IadMib.COL_PASSWORD), new OctetString());
     }
 
-    private static String text(Variable value) {
-        return new String(((OctetString) value).getValue(), StandardCharsets.UTF_8);
+    /** New rows start waiting, with no fail cause and no bytes. */
+    private static Variable[] startWaiting(Variable[] values) {
+        setIfAbsent(values, IadMib.COL_STATE, new Integer32(OpState.WAITING.code()));
+        setIfAbsent(values, IadMib.COL_FAIL_CAUSE, new Integer32(FailCause.NONE.code()));
+        setIfAbsent(values, IadMib.COL_FAIL_MESSAGE, new OctetString());
+        setIfAbsent(values, IadMib.COL_BYTES, new UnsignedInteger32(0));
+        return values;
     }
 
-    /** New rows start waiting, with no fail cause and no bytes. */
-    private static final class OpRowFactory implements MOTableRowFactory<DefaultMOMutableRow2PC> {
-        @Override
-        public DefaultMOMutableRow2PC createRow(OID index, Variable[] values) {
-            Variable[] filled = values.clone();
-            setIfAbsent(filled, IadMib.COL_STATE, new Integer32(OpState.WAITING.code()));
-            setIfAbsent(filled, IadMib.COL_FAIL_CAUSE, new Integer32(FailCause.NONE.code()));
-            setIfAbsent(filled, IadMib.COL_FAIL_MESSAGE, new OctetString());
-            setIfAbsent(filled, IadMib.COL_BYTES, new UnsignedInteger32(0));
-            return new DefaultMOMutableRow2PC(index, filled);
-        }
-
-        private static void setIfAbsent(Variable[] values, int column, Variable value) {
-            if (values[idx(column)] == null) {
-                values[idx(column)] = value;
-            }
-        }
-
-        @Override
-        public void freeRow(DefaultMOMutableRow2PC row) {
+    private static void setIfAbsent(Variable[] values, int column, Variable value) {
+        if (values[idx(column)] == null) {
+            values[idx(column)] = value;
         }
     }
 
@@ -184,11 +151,8 @@ final class OpTable {
         }
 
         private void notifyCompletion() {
-            OID index = row.getIndex();
             notifier.send(OP_COMPLETION,
-                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_TYPE).append(index), row.getValue(idx(IadMib.COL_TYPE))),
-                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_STATE).append(index), row.getValue(idx(IadMib.COL_STATE))),
-                    new VariableBinding(new OID(IadMib.OP_ENTRY).append(IadMib.COL_FAIL_CAUSE).append(index), row.getValue(idx(IadMib.COL_FAIL_CAUSE))));
+                    RequestTable.cells(IadMib.OP_ENTRY, row, IadMib.COL_TYPE, IadMib.COL_STATE, IadMib.COL_FAIL_CAUSE));
         }
 
         @Override

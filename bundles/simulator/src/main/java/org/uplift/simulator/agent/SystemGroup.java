@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -18,7 +19,6 @@ import org.snmp4j.smi.Variable;
  */
 final class SystemGroup {
 
-    static final OID SYSTEM = new OID("1.3.6.1.2.1.1");
     /** DisplayString is at most 255 octets. */
     private static final int DISPLAY_STRING_MAX = 255;
 
@@ -48,7 +48,7 @@ final class SystemGroup {
     }
 
     private static <V extends Variable> LiveScalar<V> scalar(int object, Supplier<V> value) {
-        return new LiveScalar<>(new OID(SYSTEM).append(object).append(0), value);
+        return new LiveScalar<>(new OID(SnmpConstants.system).append(object).append(0), value);
     }
 
     /** Text cut to DisplayString's 255 octets. */

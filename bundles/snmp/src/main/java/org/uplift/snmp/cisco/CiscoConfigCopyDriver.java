@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +42,7 @@ import org.uplift.api.repository.TransferProtocol;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.FixedServerPort;
 import org.uplift.snmp.session.RowCreation;
+import org.uplift.snmp.session.ServerHost;
 import org.uplift.snmp.session.SnmpRequestException;
 import org.uplift.snmp.session.SnmpSession;
 
@@ -148,7 +148,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
                     + "only; " + request.type() + " needs another driver", false);
         }
         serverPort.check(device, request);
-        InetAddress server = resolve(device, request.serverHost());
+        InetAddress server = ServerHost.resolve(device, request.serverHost(), "a configuration copy");
         try {
             return new OperationHandle(create(device, copyRow(request, rev1Server(server)), request));
         } catch (SnmpRequestException e) {
@@ -168,7 +168,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
     /** Creates the row under a free index; destroys what a failed attempt left, adopts our own row met again. */
     private int create(Device device, List<VariableBinding> columns, OperationRequest request) throws DeviceException {
         byte[] fileName = utf8(request.fileName()).getValue();
-        return rows.create(device, "ccCopyTable", index -> withIndex(columns, index),
+        return rows.create(device, "ccCopyTable", index -> RowCreation.withIndex(columns, index),
                 new RowCreation.Cleanup(CiscoConfigCopyMib.column(CiscoConfigCopyMib.ENTRY_ROW_STATUS)),
                 index -> {
                     // the ticketed file name is unique: a row in use with it is ours (a retransmitted SET met it)
@@ -213,16 +213,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
 
     @Override
     public void release(Device device, OperationHandle handle) throws DeviceException {
-        try {
-            session.set(device, new VariableBinding(
-                    CiscoConfigCopyMib.column(CiscoConfigCopyMib.ENTRY_ROW_STATUS, handle.index()),
-                    new Integer32(CiscoConfigCopyMib.ROW_DESTROY)));
-        } catch (SnmpRequestException e) {
-            if (e.errorStatus() != PDU.noCreation && e.errorStatus() != PDU.inconsistentName
-                    && e.errorStatus() != PDU.noSuchName && e.errorStatus() != PDU.inconsistentValue) {
-                throw e;
-            }
-        }
+        rows.destroy(device, CiscoConfigCopyMib.column(CiscoConfigCopyMib.ENTRY_ROW_STATUS), handle.index());
     }
 
     /** ccCopyServerAddressType and ccCopyServerAddressRev1: IPv4 or IPv6. */
@@ -262,26 +253,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         return new VariableBinding(CiscoConfigCopyMib.column(column), value);
     }
 
-    private static VariableBinding[] withIndex(List<VariableBinding> columns, int index) {
-        return columns.stream().map(c -> new VariableBinding(new OID(c.getOid()).append(index),
-                c.getVariable())).toArray(VariableBinding[]::new);
-    }
-
     private static OctetString utf8(String text) {
         return new OctetString(text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InetAddress resolve(Device device, String host) throws DeviceException {
-        // the host comes from Uplift's own configuration, not from the device
-        if (host == null || host.isBlank()) {
-            throw new DeviceException(SnmpSession.describe(device) + ": a configuration copy needs the file "
-                    + "server's address", false);
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
-                    + host + "'", false, e);
-        }
     }
 }

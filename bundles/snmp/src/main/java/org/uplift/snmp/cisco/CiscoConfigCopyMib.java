@@ -34,7 +34,6 @@ public final class CiscoConfigCopyMib {
     static final int FILE_RUNNING_CONFIG = 4;
     static final int TRUE = 1;
     static final int ROW_CREATE_AND_GO = 4;
-    static final int ROW_DESTROY = 6;
     static final int ADDRESS_IPV4 = 1;
     static final int ADDRESS_IPV6 = 2;
 

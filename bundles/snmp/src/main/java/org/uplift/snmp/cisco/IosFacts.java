@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.VariableBinding;
 import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.common.text.DeviceText;
 import org.uplift.snmp.session.Answers;
-import org.uplift.snmp.session.DeviceText;
 import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.SnmpSession;
 
@@ -27,9 +28,6 @@ import org.uplift.snmp.session.SnmpSession;
  */
 final class IosFacts {
 
-    static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
-    static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-    static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
     static final OID ENT_PHYSICAL_ENTRY = new OID("1.3.6.1.2.1.47.1.1.1.1");
     static final int ENT_PHYSICAL_CLASS = 5;
     static final int ENT_PHYSICAL_SOFTWARE_REV = 10;
@@ -51,7 +49,8 @@ final class IosFacts {
     }
 
     DeviceFacts read(Device device) throws DeviceException {
-        List<VariableBinding> system = session.get(device, SYS_OBJECT_ID, SYS_UP_TIME, SYS_DESCR, EngineBoots.OID);
+        List<VariableBinding> system = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime, SnmpConstants.sysDescr,
+                EngineBoots.OID);
         if (system.get(0).isException() || system.get(1).isException()) {
             throw new DeviceException(SnmpSession.describe(device) + " does not serve SNMPv2-MIB's sysObjectID and "
                     + "sysUpTime (" + system.get(0).getVariable() + "); its agent is incomplete", false);

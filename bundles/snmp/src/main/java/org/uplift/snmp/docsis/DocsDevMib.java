@@ -18,10 +18,6 @@ final class DocsDevMib {
     static final OID SW_SERVER_TRANSPORT_PROTOCOL = scalar(8);
     static final OID RESET_NOW = new OID("1.3.6.1.2.1.69.1.1.3.0");
 
-    static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
-    static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
-    static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-
     static final int ADMIN_UPGRADE_FROM_MGT = 1;
     static final int OPER_IN_PROGRESS = 1;
     static final int OPER_COMPLETE_FROM_PROVISIONING = 2;

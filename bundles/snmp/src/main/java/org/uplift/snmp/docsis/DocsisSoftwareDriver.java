@@ -3,7 +3,6 @@ package org.uplift.snmp.docsis;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.VariableBinding;
@@ -34,10 +34,11 @@ import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
+import org.uplift.common.text.DeviceText;
 import org.uplift.snmp.session.Answers;
-import org.uplift.snmp.session.DeviceText;
 import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.FixedServerPort;
+import org.uplift.snmp.session.ServerHost;
 import org.uplift.snmp.session.SnmpSession;
 
 /**
@@ -120,8 +121,8 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
      */
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
-        List<VariableBinding> answer = session.get(device, DocsDevMib.SYS_OBJECT_ID, DocsDevMib.SYS_UP_TIME,
-                DocsDevMib.SYS_DESCR, DocsDevMib.SW_CURRENT_VERS, EngineBoots.OID);
+        List<VariableBinding> answer = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime,
+                SnmpConstants.sysDescr, DocsDevMib.SW_CURRENT_VERS, EngineBoots.OID);
         // snmpEngineBoots is optional: the objects before it are not
         for (VariableBinding binding : answer.subList(0, answer.size() - 1)) {
             if (binding.isException()) {
@@ -144,7 +145,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         }
         int transport = transport(device, request);
         serverPort.check(device, request);
-        InetAddress server = resolve(device, request.serverHost());
+        InetAddress server = ServerHost.resolve(device, request.serverHost(), "a software download");
         String fileName = fileName(device, request);
 
         StartedDownload download = baseline(device, fileName);
@@ -168,7 +169,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
     @Override
     public OperationStatus status(Device device, OperationHandle handle) throws DeviceException {
         List<VariableBinding> answer = session.get(device, DocsDevMib.SW_OPER_STATUS, DocsDevMib.SW_FILENAME,
-                DocsDevMib.SYS_UP_TIME);
+                SnmpConstants.sysUpTime);
         long now = System.nanoTime();
         StartedDownload download = downloads.get(key(device));
         if (download == null || download.handle() != handle.index()) {
@@ -196,7 +197,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
 
     /** What the modem reports before the trigger; refuses while the modem runs a download of its own. */
     private StartedDownload baseline(Device device, String fileName) throws DeviceException {
-        List<VariableBinding> before = session.get(device, DocsDevMib.SW_OPER_STATUS, DocsDevMib.SYS_UP_TIME);
+        List<VariableBinding> before = session.get(device, DocsDevMib.SW_OPER_STATUS, SnmpConstants.sysUpTime);
         long readAt = System.nanoTime();
         if (before.get(0).isException()) {
             throw new DeviceException(SnmpSession.describe(device) + " does not implement DOCS-CABLE-DEVICE-MIB: "
@@ -236,18 +237,5 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
 
     private static String key(Device device) {
         return device.id() + "@" + device.host() + ":" + device.snmpPort();
-    }
-
-    private static InetAddress resolve(Device device, String host) throws DeviceException {
-        if (host == null || host.isBlank()) {
-            throw new DeviceException(SnmpSession.describe(device) + ": a software download needs the file "
-                    + "server's address", false);
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
-                    + host + "'", false, e);
-        }
     }
 }

@@ -2,7 +2,8 @@ package org.uplift.snmp.docsis;
 
 import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
-import org.uplift.snmp.session.DeviceText;
+import org.uplift.common.device.RestartRule;
+import org.uplift.common.text.DeviceText;
 
 /**
  * One download Uplift started on a modem, and what the modem reported just before, so that an
@@ -17,8 +18,6 @@ final class StartedDownload {
 
     /** How long an unchanged failed(4) is read as the previous download's before it counts as this one's. */
     static final long STALE_GRACE_NANOS = 10_000_000_000L;
-    /** sysUpTime is read over the network: a restart shows as more than this many hundredths missing. */
-    private static final long UPTIME_SLACK_CENTIS = 100;
 
     private final int handle;
     private final String fileName;
@@ -49,8 +48,8 @@ final class StartedDownload {
     /** The operation's state from what the modem reports now. */
     OperationStatus judge(int oper, String fileNow, long upTimeNow, long nowNanos) {
         long elapsedNanos = nowNanos - startedNanos;
-        // without a restart sysUpTime only grows; a value below what it must have reached means a reboot
-        boolean restarted = upTimeNow + UPTIME_SLACK_CENTIS < upTimeBefore + elapsedNanos / 10_000_000L;
+        // the status poll does not read snmpEngineBoots: sysUpTime alone decides
+        boolean restarted = RestartRule.restarted(upTimeBefore, -1, upTimeNow, -1, elapsedNanos / 1_000_000L);
         switch (oper) {
             case DocsDevMib.OPER_IN_PROGRESS:
                 sawInProgress = true;

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.uplift.common.logging.LogThrottle;
 
 /**
  * Counts dropped notifications by reason (the receiver's metric) and logs them throttled: a flood of

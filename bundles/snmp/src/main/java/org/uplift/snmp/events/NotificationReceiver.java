@@ -63,7 +63,8 @@ import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceEvents;
 import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationHandle;
-import org.uplift.snmp.session.DeviceText;
+import org.uplift.common.logging.LogThrottle;
+import org.uplift.common.text.DeviceText;
 import org.uplift.snmp.session.UsmProtocols;
 
 /**

@@ -1,6 +1,7 @@
 package org.uplift.snmp.events;
 
 import org.snmp4j.PDUv1;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.OID;
 
 /**
@@ -8,9 +9,6 @@ import org.snmp4j.smi.OID;
  * snmpTrapOID enterprise.0.specific-trap; a generic trap is the standard one in snmpTraps.
  */
 final class V1Traps {
-
-    /** snmpTraps (SNMPv2-MIB): coldStart(1) ... egpNeighborLoss(6) are generic-trap + 1. */
-    private static final OID SNMP_TRAPS = new OID("1.3.6.1.6.3.1.1.5");
 
     private V1Traps() {
     }
@@ -21,7 +19,8 @@ final class V1Traps {
             OID enterprise = trap.getEnterprise() == null ? new OID() : trap.getEnterprise();
             return new OID(enterprise).append(0).append(trap.getSpecificTrap());
         }
-        return new OID(SNMP_TRAPS).append(trap.getGenericTrap() + 1);
+        // snmpTraps (SNMPv2-MIB): coldStart(1) ... egpNeighborLoss(6) are generic-trap + 1
+        return new OID(SnmpConstants.snmpTraps).append(trap.getGenericTrap() + 1);
     }
 
     /**

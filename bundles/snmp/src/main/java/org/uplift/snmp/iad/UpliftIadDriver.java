@@ -3,7 +3,6 @@ package org.uplift.snmp.iad;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,9 +14,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.snmp4j.PDU;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
-import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
@@ -37,7 +35,7 @@ import org.uplift.api.repository.TransferProtocol;
 import org.uplift.snmp.session.Answers;
 import org.uplift.snmp.session.EngineBoots;
 import org.uplift.snmp.session.RowCreation;
-import org.uplift.snmp.session.SnmpRequestException;
+import org.uplift.snmp.session.ServerHost;
 import org.uplift.snmp.session.SnmpSession;
 
 /** The reference driver: commands devices that implement UPLIFT-IAD-MIB. */
@@ -98,7 +96,7 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     @Override
     public DeviceFacts facts(Device device) throws DeviceException {
-        List<VariableBinding> answer = session.get(device, UpliftIadMib.SYS_OBJECT_ID, UpliftIadMib.SYS_UP_TIME,
+        List<VariableBinding> answer = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime,
                 UpliftIadMib.MODEL, UpliftIadMib.RUNNING_VERSION, UpliftIadMib.KEPT_VERSION,
                 UpliftIadMib.CONFIG_FORMAT, UpliftIadMib.CONFIG_DIGEST, EngineBoots.OID);
         // snmpEngineBoots is optional: the UPLIFT-IAD-MIB objects before it are not
@@ -123,7 +121,7 @@ public final class UpliftIadDriver implements DeviceDriver {
     @Override
     public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
         List<VariableBinding> fixed = rowCreation(device, request);
-        return new OperationHandle(rows.create(device, "upliftIadOpTable", index -> withIndex(fixed, index)));
+        return new OperationHandle(rows.create(device, "upliftIadOpTable", index -> RowCreation.withIndex(fixed, index)));
     }
 
     @Override
@@ -148,20 +146,7 @@ public final class UpliftIadDriver implements DeviceDriver {
 
     @Override
     public void release(Device device, OperationHandle handle) throws DeviceException {
-        try {
-            session.set(device, new VariableBinding(
-                    UpliftIadMib.opColumn(UpliftIadMib.OP_ROW_STATUS, handle.index()),
-                    new Integer32(UpliftIadMib.ROW_DESTROY)));
-        } catch (SnmpRequestException e) {
-            if (!rowMissing(e.errorStatus())) {
-                throw e;
-            }
-        }
-    }
-
-    private static boolean rowMissing(int errorStatus) {
-        return errorStatus == PDU.noCreation || errorStatus == PDU.inconsistentName
-                || errorStatus == PDU.noSuchName || errorStatus == PDU.inconsistentValue;
+        rows.destroy(device, UpliftIadMib.opColumn(UpliftIadMib.OP_ROW_STATUS), handle.index());
     }
 
     /** The row's columns (OIDs without the index), resolved once for every attempt. */
@@ -170,7 +155,7 @@ public final class UpliftIadDriver implements DeviceDriver {
         columns.add(column(UpliftIadMib.OP_TYPE, new Integer32(opType(request.type()))));
         columns.add(column(UpliftIadMib.OP_PROTOCOL, new Integer32(protocol(request.protocol()))));
         if (request.serverHost() != null && !request.serverHost().isBlank()) {
-            InetAddress server = resolve(device, request.serverHost());
+            InetAddress server = ServerHost.resolve(device, request.serverHost(), "an operation");
             columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS_TYPE, new Integer32(
                     server instanceof Inet6Address ? UpliftIadMib.ADDRESS_IPV6 : UpliftIadMib.ADDRESS_IPV4)));
             columns.add(column(UpliftIadMib.OP_SERVER_ADDRESS, new OctetString(server.getAddress())));
@@ -193,22 +178,8 @@ public final class UpliftIadDriver implements DeviceDriver {
         return new VariableBinding(UpliftIadMib.opColumn(column), value);
     }
 
-    private static VariableBinding[] withIndex(List<VariableBinding> columns, int index) {
-        return columns.stream().map(c -> new VariableBinding(new OID(c.getOid()).append(index), c.getVariable()))
-                .toArray(VariableBinding[]::new);
-    }
-
     private static OctetString utf8(String text) {
         return new OctetString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InetAddress resolve(Device device, String host) throws DeviceException {
-        try {
-            return InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new DeviceException(SnmpSession.describe(device) + ": cannot resolve the file server's host '"
-                    + host + "'", false, e);
-        }
     }
 
     /** upliftIadOpProtocol; a request without a protocol means TFTP, the column's DEFVAL. */

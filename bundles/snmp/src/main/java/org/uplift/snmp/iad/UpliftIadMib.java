@@ -7,9 +7,6 @@ public final class UpliftIadMib {
 
     public static final String ENTERPRISE_PREFIX = "1.3.6.1.4.1.32473.7";
 
-    public static final OID SYS_OBJECT_ID = new OID("1.3.6.1.2.1.1.2.0");
-    public static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-
     public static final OID MODEL = new OID("1.3.6.1.4.1.32473.7.1.1.1.0");
     public static final OID RUNNING_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.2.0");
     public static final OID KEPT_VERSION = new OID("1.3.6.1.4.1.32473.7.1.1.3.0");
@@ -32,7 +29,6 @@ public final class UpliftIadMib {
     static final int OP_ROW_STATUS = 14;
 
     static final int ROW_CREATE_AND_GO = 4;
-    static final int ROW_DESTROY = 6;
 
     /** upliftIadOpProtocol: tftp(1), ftp(2), http(3). */
     static final int PROTOCOL_TFTP = 1;

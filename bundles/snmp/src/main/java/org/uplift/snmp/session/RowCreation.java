@@ -1,5 +1,6 @@
 package org.uplift.snmp.session;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
@@ -89,6 +90,29 @@ public final class RowCreation {
                 + ATTEMPTS + " times with inconsistentValue, each time under another index (a row already in use); "
                 + "another manager may be using the table, or the agent refuses every new row (last: "
                 + last.getMessage() + ")", false, last);
+    }
+
+    /** The row's columns (OIDs without the index) under {@code index}, for {@link #create}. */
+    public static VariableBinding[] withIndex(List<VariableBinding> columns, int index) {
+        return columns.stream().map(c -> new VariableBinding(new OID(c.getOid()).append(index), c.getVariable()))
+                .toArray(VariableBinding[]::new);
+    }
+
+    /**
+     * Destroys the row at {@code index} once the manager is done with it. A row already gone (the
+     * device restarted, or another manager removed it) is no error, whichever status the agent
+     * answers that with.
+     */
+    public void destroy(Device device, OID rowStatusColumn, int index) throws DeviceException {
+        try {
+            session.set(device, new VariableBinding(new OID(rowStatusColumn).append(index), new Integer32(DESTROY)));
+        } catch (SnmpRequestException e) {
+            int status = e.errorStatus();
+            if (status != PDU.noCreation && status != PDU.inconsistentName && status != PDU.noSuchName
+                    && status != PDU.inconsistentValue) {
+                throw e;
+            }
+        }
     }
 
     /** Best effort: the device may be unreachable, or have no such row (then destroy is a no-op or refused). */

@@ -56,6 +56,7 @@ import org.uplift.simulator.Personality;
 import org.uplift.simulator.SimulatedDevice;
 import org.uplift.simulator.V3User;
 import org.uplift.snmp.session.SnmpSession;
+import org.uplift.snmp.testing.OperationPoll;
 
 /**
  * The CISCO-CONFIG-COPY-MIB driver against the simulator's cisco-config-copy personality, copying
@@ -377,15 +378,7 @@ class CiscoConfigCopyDriverTest {
     }
 
     private OperationStatus awaitEnd(OperationHandle handle) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            OperationStatus status = driver.status(device, handle);
-            if (status.state() == OperationState.SUCCESSFUL || status.state() == OperationState.FAILED
-                    || System.nanoTime() > deadline) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
+        return OperationPoll.awaitEnd(driver, device, handle, Duration.ofSeconds(20));
     }
 
     /** The driver's configuration as DS builds it: these values, the defaults otherwise. */

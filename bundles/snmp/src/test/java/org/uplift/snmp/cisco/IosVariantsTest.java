@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.snmp4j.PDU;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.IpAddress;
 import org.snmp4j.smi.OID;
@@ -43,7 +44,6 @@ import org.uplift.api.repository.TransferProtocol;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class IosVariantsTest {
 
-    private static final String SYS_DESCR = "1.3.6.1.2.1.1.1.0";
     private static final String IMAGE_STRING = "1.3.6.1.4.1.9.9.25.1.1.1.2.";
     private static final String ENT_CLASS = "1.3.6.1.2.1.47.1.1.1.1.5.";
     private static final String ENT_SOFTWARE_REV = "1.3.6.1.2.1.47.1.1.1.1.10.";
@@ -126,7 +126,7 @@ class IosVariantsTest {
 
         assertPrintable(facts.runningVersion());
         assertPrintable(facts.model());
-        assertTrue(facts.runningVersion().startsWith("15.1\\u001B"), facts.runningVersion());
+        assertTrue(facts.runningVersion().startsWith("15.1\\u001b"), facts.runningVersion());
     }
 
     @Test
@@ -206,9 +206,9 @@ class IosVariantsTest {
 
     private static Map<String, Variable> system(String sysDescr) {
         Map<String, Variable> objects = new HashMap<>();
-        objects.put(SYS_DESCR, text(sysDescr));
-        objects.put("1.3.6.1.2.1.1.2.0", new OID("1.3.6.1.4.1.9.1.516"));
-        objects.put("1.3.6.1.2.1.1.3.0", new TimeTicks(4242));
+        objects.put(SnmpConstants.sysDescr.toDottedString(), text(sysDescr));
+        objects.put(SnmpConstants.sysObjectID.toDottedString(), new OID("1.3.6.1.4.1.9.1.516"));
+        objects.put(SnmpConstants.sysUpTime.toDottedString(), new TimeTicks(4242));
         return objects;
     }
 

@@ -269,7 +269,7 @@ class DocsisSoftwareDriverTest {
                 DocsDevMib.OPER_OTHER)) {
             Device modem = new Device("cm-text", "127.0.0.1", hostile.port(), SnmpCredentials.v2c("private"), null);
 
-            assertEquals("CM\\u001B[2J\\u000AX\\u202E", driver.facts(modem).model());
+            assertEquals("CM\\u001b[2J\\u000aX\\u202e", driver.facts(modem).model());
         }
     }
 

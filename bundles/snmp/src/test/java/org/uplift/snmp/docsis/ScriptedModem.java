@@ -1,27 +1,21 @@
 package org.uplift.snmp.docsis;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.snmp4j.CommandResponder;
-import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.PDU;
-import org.snmp4j.Snmp;
-import org.snmp4j.mp.StatusInformation;
-import org.snmp4j.smi.Address;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
-import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.uplift.snmp.iad.MisbehavingAgent;
 
 /**
  * A v2c cable modem for tests whose docsDevSwOperStatus follows a script: after the trigger each
@@ -32,39 +26,27 @@ final class ScriptedModem implements AutoCloseable {
 
     private final Map<OID, Variable> values = new ConcurrentHashMap<>();
     private final Deque<Integer> script = new ArrayDeque<>();
-    private final Snmp snmp;
-    private final int port;
+    private final MisbehavingAgent agent;
     private final long bootNanos = System.nanoTime();
     private volatile boolean triggered;
 
     ScriptedModem(String sysDescr, int operBefore, int... afterTrigger) throws IOException {
-        values.put(DocsDevMib.SYS_DESCR, new OctetString(sysDescr));
-        values.put(DocsDevMib.SYS_OBJECT_ID, new OID(DocsDevMib.SIMULATED_PREFIX + ".1"));
+        values.put(SnmpConstants.sysDescr, new OctetString(sysDescr));
+        values.put(SnmpConstants.sysObjectID, new OID(DocsDevMib.SIMULATED_PREFIX + ".1"));
         values.put(DocsDevMib.SW_CURRENT_VERS, new OctetString("1.0.0"));
         values.put(DocsDevMib.SW_OPER_STATUS, new Integer32(operBefore));
         values.put(DocsDevMib.SW_FILENAME, new OctetString("up-earlier.img"));
         for (int oper : afterTrigger) {
             script.add(oper);
         }
-        DefaultUdpTransportMapping transport =
-                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0));
-        snmp = new Snmp(transport);
-        snmp.addCommandResponder(new CommandResponder() {
-            @Override
-            public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
-                answer(event);
-            }
-        });
-        snmp.listen();
-        port = transport.getListenAddress().getPort();
+        agent = new MisbehavingAgent(this::answer);
     }
 
     int port() {
-        return port;
+        return agent.port();
     }
 
-    private synchronized <A extends Address> void answer(CommandResponderEvent<A> event) {
-        PDU request = event.getPDU();
+    private synchronized PDU answer(PDU request) {
         PDU response = new PDU();
         for (VariableBinding binding : request.getVariableBindings()) {
             OID oid = binding.getOid();
@@ -72,7 +54,7 @@ final class ScriptedModem implements AutoCloseable {
                 values.put(oid, binding.getVariable());
                 triggered |= oid.equals(DocsDevMib.SW_ADMIN_STATUS);
                 response.add(binding);
-            } else if (oid.equals(DocsDevMib.SYS_UP_TIME)) {
+            } else if (oid.equals(SnmpConstants.sysUpTime)) {
                 response.add(new VariableBinding(oid, new TimeTicks(360_000 + (System.nanoTime() - bootNanos) / 10_000_000L)));
             } else if (oid.equals(DocsDevMib.SW_OPER_STATUS) && triggered && !script.isEmpty()) {
                 int oper = script.size() > 1 ? script.poll() : script.peek();
@@ -83,20 +65,11 @@ final class ScriptedModem implements AutoCloseable {
                 response.add(new VariableBinding(oid, value == null ? Null.noSuchObject : value));
             }
         }
-        response.setType(PDU.RESPONSE);
-        response.setRequestID(request.getRequestID());
-        try {
-            event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(), event.getSecurityModel(),
-                    event.getSecurityName(), event.getSecurityLevel(), response, event.getMaxSizeResponsePDU(),
-                    event.getStateReference(), new StatusInformation());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        event.setProcessed(true);
+        return response;
     }
 
     @Override
     public void close() throws IOException {
-        snmp.close();
+        agent.close();
     }
 }

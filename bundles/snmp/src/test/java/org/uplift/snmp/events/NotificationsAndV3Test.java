@@ -30,10 +30,7 @@ import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationHandle;
-import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
-import org.uplift.api.driver.OperationType;
-import org.uplift.api.repository.TransferProtocol;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Fault;
 import org.uplift.simulator.NotificationTarget;
@@ -78,7 +75,7 @@ class NotificationsAndV3Test {
         Device wrong = new Device("v3-wrong", "127.0.0.1", simulator.port(),
                 SnmpCredentials.v3(user.name(), "not-the-auth-pass", user.privPassphrase()), null);
         DeviceException e = assertThrows(DeviceException.class,
-                () -> session.get(wrong, new org.snmp4j.smi.OID("1.3.6.1.2.1.1.3.0")));
+                () -> session.get(wrong, SnmpConstants.sysUpTime));
         assertTrue(e.getMessage().contains("v3-wrong"), e.getMessage());
         assertFalse(e.getMessage().contains("not-the-auth-pass"), e.getMessage());
     }

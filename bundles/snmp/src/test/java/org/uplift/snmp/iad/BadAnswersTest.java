@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.snmp4j.PDU;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -153,9 +154,9 @@ class BadAnswersTest {
         PDU response = new PDU();
         for (VariableBinding binding : request.getVariableBindings()) {
             OID oid = binding.getOid();
-            if (oid.equals(UpliftIadMib.SYS_OBJECT_ID)) {
+            if (oid.equals(SnmpConstants.sysObjectID)) {
                 response.add(new VariableBinding(oid, new OID("1.3.6.1.4.1.32473.7.3.1")));
-            } else if (oid.equals(UpliftIadMib.SYS_UP_TIME)) {
+            } else if (oid.equals(SnmpConstants.sysUpTime)) {
                 response.add(new VariableBinding(oid, new TimeTicks(100)));
             } else if (oid.equals(UpliftIadMib.MODEL)) {
                 response.add(new VariableBinding(oid, new Integer32(42)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Fault;
 import org.uplift.simulator.FirmwareImageFormat;
 import org.uplift.simulator.SimulatedDevice;
+import org.uplift.snmp.testing.OperationPoll;
 
 /** Every fault the simulator injects, seen through the reference driver as a manager sees it. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -178,16 +180,9 @@ class FaultInjectionTest {
 
     private OperationStatus run(OperationType type, String file) throws Exception {
         OperationHandle handle = driver.start(device, request(type, file));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            OperationStatus status = driver.status(device, handle);
-            if (status.state() == OperationState.SUCCESSFUL || status.state() == OperationState.FAILED
-                    || System.nanoTime() > deadline) {
-                driver.release(device, handle);
-                return status;
-            }
-            Thread.sleep(30);
-        }
+        OperationStatus status = OperationPoll.awaitEnd(driver, device, handle, Duration.ofSeconds(10));
+        driver.release(device, handle);
+        return status;
     }
 
     private org.uplift.api.driver.DeviceFacts awaitFacts() throws Exception {

@@ -1,11 +1,9 @@
 package org.uplift.snmp.iad;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
+import org.uplift.repository.testing.ExternalTools;
 
 /**
  * The real MIB modules in {@code ../shared/mibs} beside the checkout (public reference data, read
@@ -27,10 +25,7 @@ public final class Mibs {
             return dir;
         }
         String message = "the real MIB modules are not in " + dir + ": put ../shared/mibs beside the checkout";
-        if (Boolean.getBoolean(Interop.REQUIRED_PROPERTY)) {
-            fail(message + " (" + Interop.REQUIRED_PROPERTY + "=true)");
-        }
-        Assumptions.abort(message);
+        ExternalTools.missing(message);
         throw new IllegalStateException("unreachable");
     }
 

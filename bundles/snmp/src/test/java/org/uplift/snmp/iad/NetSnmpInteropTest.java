@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,8 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.uplift.repository.testing.ExternalTools;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.SimulatedDevice;
+import org.uplift.snmp.testing.NetSnmpTools;
 
 /**
  * Net-SNMP's tools (Debian package {@code snmp}) speak UPLIFT-IAD-MIB by its names: a walk of the
@@ -110,7 +111,7 @@ class NetSnmpInteropTest {
     }
 
     private static String tool(String name) {
-        return Interop.require(name, "snmp").toString();
+        return ExternalTools.require(name, "snmp");
     }
 
     /** Runs a Net-SNMP tool with UPLIFT-IAD-MIB loaded by name; fails the test on a non-zero exit. */
@@ -118,16 +119,7 @@ class NetSnmpInteropTest {
         List<String> command = new ArrayList<>(List.of(tool, "-t", "1", "-r", "1", "-M", "+" + mibDirs(),
                 "-m", "+UPLIFT-IAD-MIB"));
         command.addAll(List.of(args));
-        Path errors = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
-        builder.environment().remove("MIBS");
-        builder.environment().remove("MIBDIRS");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(15, TimeUnit.SECONDS), tool + " finished");
-        // stderr carries Net-SNMP's complaints about its own MIBs (their IETF imports are missing on Debian)
-        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output + Files.readString(errors));
-        return output;
+        return NetSnmpTools.run(work, Duration.ofSeconds(15), command);
     }
 
     private static String mibDirs() throws Exception {

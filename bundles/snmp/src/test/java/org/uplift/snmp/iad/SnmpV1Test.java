@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.VariableBinding;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
-import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.OperationHandle;
@@ -29,10 +28,12 @@ import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
+import org.uplift.repository.testing.ExternalTools;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Personality;
 import org.uplift.simulator.SimulatedDevice;
 import org.uplift.snmp.session.SnmpSession;
+import org.uplift.snmp.testing.OperationPoll;
 
 /**
  * Older devices over SNMPv1: the UPLIFT-IAD-MIB driver reads facts and runs a backup to its end;
@@ -79,7 +80,7 @@ class SnmpV1Test {
 
         OperationHandle handle = driver.start(device, new OperationRequest(OperationType.BACKUP_CONFIG,
                 TransferProtocol.TFTP, "127.0.0.1", tftp.port(), "backup-v1.cfg", null, null));
-        OperationStatus status = awaitEnd(driver, device, handle);
+        OperationStatus status = OperationPoll.awaitEnd(driver, device, handle, Duration.ofSeconds(15));
 
         assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
         assertNotNull(tftp.received.get("backup-v1.cfg"), "the server received the backup");
@@ -91,13 +92,13 @@ class SnmpV1Test {
     void givenAV1GetWithAMissingObject_thenTheOthersAnswerAndTheMissingOneIsNoSuchObject() throws Exception {
         OID missing = new OID("1.3.6.1.2.1.1.99.0");
 
-        List<VariableBinding> answer = session.get(v1(simulator), IosOids.SYS_DESCR, missing, IosOids.SYS_UP_TIME);
+        List<VariableBinding> answer = session.get(v1(simulator), SnmpConstants.sysDescr, missing, SnmpConstants.sysUpTime);
 
         assertEquals(3, answer.size());
         assertTrue(answer.get(0).getVariable().toString().startsWith("Uplift simulated"), answer.toString());
         assertEquals(missing, answer.get(1).getOid());
         assertEquals(Null.noSuchObject, answer.get(1).getVariable());
-        assertEquals(IosOids.SYS_UP_TIME, answer.get(2).getOid());
+        assertEquals(SnmpConstants.sysUpTime, answer.get(2).getOid());
         assertEquals(1, answer.stream().filter(VariableBinding::isException).count(), answer.toString());
     }
 
@@ -114,41 +115,16 @@ class SnmpV1Test {
 
     @Test
     void givenNetSnmp_whenItReadsTheSimulatorOverV1_thenSysDescrAndSnmpEngineBootsAnswer() throws Exception {
-        String snmpget = Interop.require("snmpget", "snmp").toString();
-        Process process = new ProcessBuilder(snmpget, "-v1", "-c", "public", "-t", "1", "-r", "1", "-On",
-                "127.0.0.1:" + simulator.port(), "1.3.6.1.2.1.1.1.0", "1.3.6.1.6.3.10.2.1.2.0")
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        String snmpget = ExternalTools.require("snmpget", "snmp");
+        String text = ExternalTools.run(snmpget, "-v1", "-c", "public", "-t", "1", "-r", "1", "-On",
+                "127.0.0.1:" + simulator.port(), "1.3.6.1.2.1.1.1.0", "1.3.6.1.6.3.10.2.1.2.0");
 
-        String text = output.toString(StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), text);
         assertTrue(text.contains(".1.3.6.1.2.1.1.1.0 = STRING: \"Uplift simulated"), text);
         assertTrue(text.contains(".1.3.6.1.6.3.10.2.1.2.0 = INTEGER: 1"), text);
-    }
-
-    private static OperationStatus awaitEnd(DeviceDriver driver, Device device, OperationHandle handle)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            OperationStatus status = driver.status(device, handle);
-            if (status.state() == OperationState.SUCCESSFUL || status.state() == OperationState.FAILED
-                    || System.nanoTime() > deadline) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static Device v1(SimulatedDevice simulated) {
         return new Device("v1-" + simulated.index(), "127.0.0.1", simulated.port(), SnmpCredentials.v1("private"),
                 null);
-    }
-
-    /** SNMPv2-MIB objects every agent has. */
-    private static final class IosOids {
-        static final OID SYS_DESCR = new OID("1.3.6.1.2.1.1.1.0");
-        static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
     }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -34,12 +34,14 @@ import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.repository.TransferProtocol;
+import org.uplift.repository.testing.ExternalTools;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Fault;
 import org.uplift.simulator.FirmwareImageFormat;
 import org.uplift.simulator.SimulatedDevice;
 import org.uplift.snmp.session.SnmpRequestException;
 import org.uplift.snmp.session.SnmpSession;
+import org.uplift.snmp.testing.OperationPoll;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UpliftIadDriverTest {
@@ -234,16 +236,10 @@ class UpliftIadDriverTest {
 
     @Test
     void givenNetSnmp_whenRunningVersionIsRead_thenSnmpgetSeesIt() throws Exception {
-        String snmpget = Interop.require("snmpget", "snmp").toString();
-        Process process = new ProcessBuilder(snmpget, "-v2c", "-c", "public", "-t", "1", "-r", "1", "-Ov",
-                "127.0.0.1:" + simulator.port(), "1.3.6.1.4.1.32473.7.1.1.2.0")
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        String snmpget = ExternalTools.require("snmpget", "snmp");
+        String text = ExternalTools.run(snmpget, "-v2c", "-c", "public", "-t", "1", "-r", "1", "-Ov",
+                "127.0.0.1:" + simulator.port(), "1.3.6.1.4.1.32473.7.1.1.2.0");
 
-        String text = output.toString(StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), text);
         assertTrue(text.contains("\"1.0.0\""), text);
     }
 
@@ -252,15 +248,7 @@ class UpliftIadDriverTest {
     }
 
     private OperationStatus awaitEnd(Device device, OperationHandle handle) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            OperationStatus status = driver.status(device, handle);
-            if (status.state() == OperationState.SUCCESSFUL || status.state() == OperationState.FAILED
-                    || System.nanoTime() > deadline) {
-                return status;
-            }
-            Thread.sleep(50);
-        }
+        return OperationPoll.awaitEnd(driver, device, handle, Duration.ofSeconds(15));
     }
 
     private DeviceException awaitUnreachable(Device device) throws Exception {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,11 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.uplift.repository.testing.ExternalTools;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Personality;
 import org.uplift.simulator.SimulatedDevice;
-import org.uplift.snmp.iad.Interop;
 import org.uplift.snmp.iad.Mibs;
+import org.uplift.snmp.testing.NetSnmpTools;
 
 /**
  * Every simulator personality serves only what real MIB modules define, as Net-SNMP sees it with
@@ -52,15 +52,15 @@ class PersonalityWalkTest {
     @ParameterizedTest
     @EnumSource(Personality.class)
     void everyServedObjectIsDefinedByALoadedModuleWithAValueInItsSyntax(Personality personality) throws Exception {
-        String snmpwalk = Interop.require("snmpwalk", "snmp").toString();
-        String snmptranslate = Interop.require("snmptranslate", "snmp").toString();
+        String snmpwalk = ExternalTools.require("snmpwalk", "snmp");
+        String snmptranslate = ExternalTools.require("snmptranslate", "snmp");
         String mibPath = "+" + Mibs.dir() + File.pathSeparator + upliftMibs();
         try (SimulatedDevice device = new SimulatedDevice(DeviceSettings.defaults(71, 0)
                 .withPersonalities(EnumSet.of(personality)))) {
             String agent = "127.0.0.1:" + device.port();
             if (personality == Personality.CISCO_CONFIG_COPY) {
                 // a finished (failed: rcp is not spoken) copy, so the walk meets every ccCopyEntry column
-                run(Interop.require("snmpset", "snmp").toString(), "-v2c", "-c", "private", "-t", "2", "-r", "1",
+                run(ExternalTools.require("snmpset", "snmp"), "-v2c", "-c", "private", "-t", "2", "-r", "1",
                         "-M", mibPath, "-m", "ALL", agent,
                         "CISCO-CONFIG-COPY-MIB::ccCopyProtocol.7", "i", "rcp",
                         "CISCO-CONFIG-COPY-MIB::ccCopySourceFileType.7", "i", "runningConfig",
@@ -203,15 +203,7 @@ class PersonalityWalkTest {
 
     /** Runs a Net-SNMP tool; stdout, failing on a non-zero exit. stderr (complaints about other modules) is kept apart. */
     private String run(String... command) throws Exception {
-        Path errors = Files.createTempFile(work, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
-        builder.environment().remove("MIBS");
-        builder.environment().remove("MIBDIRS");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command[0] + " finished");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output + Files.readString(errors));
-        return output;
+        return NetSnmpTools.run(work, Duration.ofSeconds(60), List.of(command));
     }
 
     private static String upliftMibs() {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.uplift.snmp.iad.Interop;
+import org.uplift.repository.testing.ExternalTools;
 import org.uplift.snmp.iad.Mibs;
 
 /**
@@ -34,7 +34,7 @@ class UpliftIadMibLintTest {
 
     @Test
     void theMibPassesSmilintAtLevelFourAgainstTheRealModules() throws Exception {
-        String smilint = Interop.require("smilint", "smitools").toString();
+        String smilint = ExternalTools.require("smilint", "smitools");
         Path mib = Path.of(System.getProperty("basedir", "."), "src/main/resources/mibs/UPLIFT-IAD-MIB")
                 .toAbsolutePath();
         assertTrue(Files.isRegularFile(mib), mib + " exists");

@@ -10,6 +10,7 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferTicket;
+import org.uplift.common.text.DeviceText;
 
 /**
  * Whether the device runs a given configuration: by its configuration digest where a driver reads

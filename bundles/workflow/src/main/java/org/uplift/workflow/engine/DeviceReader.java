@@ -14,6 +14,7 @@ import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.driver.Evidence;
+import org.uplift.common.text.DeviceText;
 
 /**
  * Reads a device's facts through its drivers, each fact from a driver that declares it as evidence:

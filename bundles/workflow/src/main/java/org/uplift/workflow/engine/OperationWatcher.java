@@ -19,6 +19,7 @@ import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationState;
 import org.uplift.api.driver.OperationStatus;
+import org.uplift.common.text.DeviceText;
 
 /**
  * Commands one operation and watches it until the device reports its end or the step's time-out

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.common.device.RestartRule;
 
 /**
  * Waits for a device to restart and then to answer steadily. A restart is seen only in the device's
@@ -17,9 +18,6 @@ import org.uplift.api.driver.DeviceFacts;
  * bootloader update, a second reload) is waited out before anything is sent to it.
  */
 final class RebootWatch {
-
-    /** sysUpTime is TimeTicks: hundredths of a second modulo 2^32. */
-    private static final long WRAP = 1L << 32;
 
     interface Reader {
         DeviceFacts read() throws DeviceException;
@@ -111,15 +109,8 @@ final class RebootWatch {
      * not continue from the earlier reading (modulo its wrap) and is shorter than the time since then.
      */
     static boolean restarted(DeviceFacts before, long beforeMillis, DeviceFacts now, long nowMillis) {
-        if (before.engineBoots() >= 0 && now.engineBoots() > before.engineBoots()) {
-            return true;
-        }
-        long elapsed = Math.max(0, (nowMillis - beforeMillis) / 10);
-        long tolerance = 100 + elapsed / 100; // one second, plus 1 % for the two clocks' drift
-        long expected = Math.floorMod(before.sysUpTime() + elapsed, WRAP);
-        long behind = Math.floorMod(expected - now.sysUpTime(), WRAP);
-        boolean continuous = behind <= tolerance || WRAP - behind <= tolerance;
-        return !continuous && now.sysUpTime() <= elapsed + tolerance;
+        return RestartRule.restarted(before.sysUpTime(), before.engineBoots(), now.sysUpTime(), now.engineBoots(),
+                nowMillis - beforeMillis);
     }
 
     private boolean restarted(DeviceFacts before, long beforeMillis, DeviceFacts now) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.uplift.workflow.PrivateFiles;
+import org.uplift.common.files.PrivateFiles;
 
 /**
  * Configurations on disk while a job serves them: kept in the job's work folder, or staged for one

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.uplift.workflow.PrivateFiles;
+import org.uplift.common.files.PrivateFiles;
 import org.uplift.workflow.store.StoredJob;
 
 /**

@@ -1,4 +1,4 @@
-package org.uplift.repository.ticket;
+package org.uplift.common.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

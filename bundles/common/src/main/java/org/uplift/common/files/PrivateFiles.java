@@ -1,4 +1,4 @@
-package org.uplift.workflow;
+package org.uplift.common.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,9 +15,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files only Karaf's user may read: configurations hold passwords and SNMP secrets. Folders are
- * 0700, files 0600, set when they are created so there is no moment another user could open them.
- * On a file system without POSIX permissions the platform's defaults apply.
+ * Files only Karaf's user may read: configurations hold passwords and SNMP secrets, uploads are
+ * device configurations. Folders are 0700, files 0600, set at creation so there is no moment when
+ * another user could open them. On a file system without POSIX permissions the platform's defaults
+ * apply.
  */
 public final class PrivateFiles {
 
@@ -39,11 +40,17 @@ public final class PrivateFiles {
         return dir;
     }
 
+    /** The attributes that make a file created in {@code dir} 0600; none where permissions are not POSIX. */
+    public static FileAttribute<?>[] fileIn(Path dir) {
+        return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
+    }
+
     /** Writes {@code content} to a new 0600 {@code file}, replacing any file of that name. */
     public static Path write(Path file, byte[] content) throws IOException {
         Files.deleteIfExists(file);
         try (SeekableByteChannel out = Files.newByteChannel(file,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes(file))) {
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileIn(file))) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -54,7 +61,7 @@ public final class PrivateFiles {
 
     /** A new 0600 file of a unique name in {@code dir} holding {@code content}. */
     public static Path writeTemp(Path dir, String prefix, String suffix, byte[] content) throws IOException {
-        Path file = Files.createTempFile(dir, prefix, suffix, fileAttributes(dir));
+        Path file = Files.createTempFile(dir, prefix, suffix, fileIn(dir));
         Files.write(file, content);
         return file;
     }
@@ -80,11 +87,6 @@ public final class PrivateFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static FileAttribute<?>[] fileAttributes(Path near) {
-        return posix(near) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
-                : new FileAttribute<?>[0];
     }
 
     private static boolean posix(Path path) {

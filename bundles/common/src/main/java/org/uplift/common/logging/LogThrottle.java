@@ -1,4 +1,4 @@
-package org.uplift.repository.ticket;
+package org.uplift.common.logging;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

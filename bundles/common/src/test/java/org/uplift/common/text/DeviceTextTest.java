@@ -1,7 +1,9 @@
-package org.uplift.snmp.session;
+package org.uplift.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +17,9 @@ class DeviceTextTest {
 
     @Test
     void controlLineAndFormatCharactersAreEscaped() {
-        assertEquals("a\\u001B[31mb\\u000D\\u000Ac\\u007F\\u0085\\u2028\\u202E\\u200Bd",
+        assertEquals("a\\u001b[31mb\\u000d\\u000ac\\u007f\\u0085\\u2028\\u202e\\u200bd",
                 DeviceText.escape("a\u001b[31mb\r\nc\u007f\u0085\u2028\u202e\u200bd"));
-        assertEquals("x\\uD800y", DeviceText.escape("x\ud800y"), "a lone surrogate");
+        assertEquals("x\\ud800y", DeviceText.escape("x\ud800y"), "a lone surrogate");
     }
 
     @Test
@@ -26,5 +28,14 @@ class DeviceTextTest {
 
         assertEquals(DeviceText.MAX_CHARS + 3, escaped.length());
         assertTrue(escaped.endsWith("..."));
+    }
+
+    @Test
+    void givenADiff_whenSummarised_thenOnlyChangedLinesAreShownEscapedAndTheRestCounted() {
+        List<String> diff = List.of("--- device", "+++ expected", "@@ -1,4 +1,4 @@", " same", "-a=1\u001b", "+a=2",
+                "-b=1", "+b=2");
+
+        assertEquals("'-a=1\\u001b', '+a=2' and 2 more changed line(s)", DeviceText.firstChanges(diff, 2));
+        assertEquals("'-a=1\\u001b', '+a=2', '-b=1', '+b=2'", DeviceText.firstChanges(diff, 4));
     }
 }
