@@ -1,5 +1,8 @@
 package org.uplift.itests;
 
+import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
+import java.util.ArrayList;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -86,8 +89,8 @@ public class ConfigChangeIT extends UpliftTestSupport {
     /** Sets {@code key} in a cfg file as an operator's editor would: rewrites the file in place. */
     private static void setInCfg(Path cfg, String key, String value) throws Exception {
         List<String> lines = Files.exists(cfg) ? Files.readAllLines(cfg) : List.of();
-        List<String> kept = lines.stream().filter(l -> !l.matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*")).toList();
-        List<String> out = new java.util.ArrayList<>(kept);
+        List<String> kept = lines.stream().filter(l -> !l.matches("\\s*" + Pattern.quote(key) + "\\s*[=:].*")).toList();
+        List<String> out = new ArrayList<>(kept);
         out.add(key + " = " + value);
         Files.write(cfg, out);
     }
@@ -123,7 +126,7 @@ public class ConfigChangeIT extends UpliftTestSupport {
         }
     }
 
-    private static boolean awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static boolean awaitTrue(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (condition.getAsBoolean()) {
                 return true;

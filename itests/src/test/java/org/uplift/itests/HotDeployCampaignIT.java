@@ -1,5 +1,6 @@
 package org.uplift.itests;
 
+import java.util.Arrays;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -129,7 +130,7 @@ public class HotDeployCampaignIT extends UpliftTestSupport {
 
     /** A newer build of the bundle: its own jar with a later Bundle-Version, as the next build would be. */
     private void updateAndRefresh(String name) throws Exception {
-        Bundle bundle = java.util.Arrays.stream(bundleContext.getBundles())
+        Bundle bundle = Arrays.stream(bundleContext.getBundles())
                 .filter(b -> ("org.uplift." + name).equals(b.getSymbolicName())).findFirst().orElseThrow();
         String version = System.getProperty(VERSION);
         File jar = new File(System.getProperty(ROOT), "bundles/" + name + "/target/" + name + "-" + version + ".jar");

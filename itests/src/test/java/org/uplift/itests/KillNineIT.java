@@ -1,5 +1,6 @@
 package org.uplift.itests;
 
+import java.io.File;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,7 +179,7 @@ class KillNineIT {
         try (Stream<Path> jars = Files.walk(home.resolve("system/commons-io"))) {
             commonsIo = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
         }
-        ProcessBuilder pb = new ProcessBuilder(java(), "-cp", simulatorJar + java.io.File.pathSeparator + commonsIo,
+        ProcessBuilder pb = new ProcessBuilder(java(), "-cp", simulatorJar + File.pathSeparator + commonsIo,
                 "org.uplift.simulator.Main", "--devices", "3", "--base-port",
                 Integer.toString(simBase), "--reboot-seconds", "4", "--control-port", Integer.toString(controlPort),
                 "--fault", "1=backup-hang", "--fault", "3=silent-during:restore")
@@ -202,7 +203,7 @@ class KillNineIT {
     private void startKaraf() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(run.resolve("karaf-" + (++starts) + ".out").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("JAVA_HOME", javaHome);
         karaf = pb.start();
         processes.add(karaf);

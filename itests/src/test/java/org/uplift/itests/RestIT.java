@@ -1,5 +1,6 @@
 package org.uplift.itests;
 
+import java.util.function.Predicate;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -425,7 +426,7 @@ public class RestIT extends UpliftTestSupport {
     }
 
     /** Polls GET /uplift/jobs/{id}, as a UI without an event stream would. */
-    private String awaitCondition(String jobId, java.util.function.Predicate<String> condition, int seconds) throws Exception {
+    private String awaitCondition(String jobId, Predicate<String> condition, int seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         String body = "";
         while (System.currentTimeMillis() < deadline) {

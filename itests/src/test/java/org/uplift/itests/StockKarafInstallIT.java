@@ -1,5 +1,7 @@
 package org.uplift.itests;
 
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -130,12 +132,12 @@ public class StockKarafInstallIT extends UpliftTestSupport {
                 "-h", "127.0.0.1", "-u", "karaf", "-p", "karaf", "-r", "10", "-b")
                 .redirectErrorStream(true).start();
         try (var in = p.getOutputStream()) {
-            in.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         }
         // grep colours its matches; the transcript and the checks want plain text
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .replaceAll("\u001B\\[[;\\d]*m", "").replaceAll("(?m)^client: JAVA_HOME not set.*\n", "");
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("bin/client did not end: " + command);
         }

@@ -39,7 +39,7 @@ import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
 
 /**
- * Claims 1, 5, 11, 15 end to end in a real Karaf: a simulated IAD is commanded over SNMP, backs its
+ * The method (docs/design.md#method) end to end in a real Karaf: a simulated IAD is commanded over SNMP, backs its
  * configuration up over TFTP, downloads and loads new software, and gets its configuration back.
  */
 @RunWith(PaxExam.class)
@@ -96,7 +96,7 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
 
         DeviceFacts after = driver.facts(device);
         assertEquals("2.0.0", after.runningVersion());
-        assertEquals("old version kept for roll-back (claim 10)", "1.0.0", after.keptVersion());
+        assertEquals("old version kept for roll-back", "1.0.0", after.keptVersion());
         assertEquals("running configuration after the upgrade equals the one before", before.configDigest(), after.configDigest());
 
         ConfigBackup backup = backups.latest("iad-1").orElseThrow();
@@ -116,7 +116,7 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
         String shown = executeCommand("uplift:job " + job.id());
         assertTrue(shown, shown.contains("VERIFY_RESTORE") && shown.contains("DONE"));
 
-        // claim 16 from the shell: the registered chain, and what a conversion of this backup would change
+        // configuration migration (docs/design.md#config-migration) from the shell: the registered chain, and what a conversion of this backup would change
         String chains = executeCommand("uplift:migrations");
         assertTrue(chains, chains.contains("1 -> 2 -> 3"));
         String diff = executeCommand("uplift:config-migrate --to 3 --dry-run iad-1");
@@ -140,9 +140,9 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
             assertTrue(expected.getMessage(), expected.getMessage().contains("1 waiting for a decision"));
         }
         Job job = onlyJobOf("iad-2");
-        assertEquals("claim 9: a failed update asks the operator", JobState.AWAITING_DECISION, job.state());
+        assertEquals("a failed update asks the operator", JobState.AWAITING_DECISION, job.state());
         assertTrue(job.lastMessage(), job.lastMessage().startsWith("UPDATE failed") && job.lastMessage().contains("transferFailed"));
-        assertTrue("the failure message came as the device's notification (claim 8): " + job.lastMessage(),
+        assertTrue("the failure message came as the device's notification: " + job.lastMessage(),
                 job.lastMessage().contains("(notification 1.3.6.1.4.1.32473.7.0.1)"));
         assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
 

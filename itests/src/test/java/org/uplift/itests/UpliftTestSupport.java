@@ -1,5 +1,6 @@
 package org.uplift.itests;
 
+import java.nio.file.Files;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -233,7 +234,7 @@ public abstract class UpliftTestSupport {
         if (executeCommand("uplift:firmware-list").contains(model + "-" + version)) {
             return;
         }
-        File image = java.nio.file.Files.createTempFile(model + "-" + version, ".bin").toFile();
+        File image = Files.createTempFile(model + "-" + version, ".bin").toFile();
         awaitCommand("uplift-sim:devices", 60_000);
         executeCommand("uplift-sim:make-firmware --model " + model + " --version " + version + " " + image);
         String out = executeCommand("uplift:firmware-add --model " + model + " --version " + version + " " + image);

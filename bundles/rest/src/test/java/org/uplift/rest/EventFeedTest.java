@@ -1,5 +1,7 @@
 package org.uplift.rest;
 
+import java.util.Optional;
+import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +64,7 @@ class EventFeedTest {
         feed.handleEvent(new Event("org/uplift/other/THING", Map.of("x", 1)));
         assertEquals(List.of("subscribed", "decision", "campaign"), r.names());
         assertEquals("UPDATE", data(r.events.get(1)).get("failedStep"));
-        assertEquals(Map.of("campaign", "c1", "state", "PAUSED", "wave", new java.math.BigDecimal(2), "message", "paused: wave 2",
+        assertEquals(Map.of("campaign", "c1", "state", "PAUSED", "wave", new BigDecimal(2), "message", "paused: wave 2",
                 "at", "1970-01-01T00:00:02Z"), data(r.events.get(2)));
     }
 
@@ -87,8 +89,8 @@ class EventFeedTest {
         upgrades.progress.put("j1", new JobProgress("j1", JobState.UPDATE, 4096, 4096));
         feed.tick();
         assertEquals(List.of("subscribed", "job", "progress", "progress"), r.names());
-        assertEquals(Map.of("job", "j1", "state", "UPDATE", "transferring", true, "bytes", new java.math.BigDecimal(4096),
-                "totalBytes", new java.math.BigDecimal(4096)), data(r.events.get(3)));
+        assertEquals(Map.of("job", "j1", "state", "UPDATE", "transferring", true, "bytes", new BigDecimal(4096),
+                "totalBytes", new BigDecimal(4096)), data(r.events.get(3)));
 
         feed.handleEvent(new Event(UpgradeService.TOPIC_JOB_STATE, jobProps("j1", "iad-1", "DONE")));
         upgrades.progress.put("j1", new JobProgress("j1", JobState.UPDATE, 9999, 4096));
@@ -112,7 +114,7 @@ class EventFeedTest {
         upgrades.put("j1", "iad-1", JobState.UPDATE, null);
         InMemoryUpgrades counting = new InMemoryUpgrades() {
             @Override
-            public java.util.Optional<JobProgress> progress(String jobId) {
+            public Optional<JobProgress> progress(String jobId) {
                 throw new AssertionError("progress read with nobody listening");
             }
         };

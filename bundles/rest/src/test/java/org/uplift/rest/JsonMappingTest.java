@@ -1,5 +1,6 @@
 package org.uplift.rest;
 
+import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +75,7 @@ class JsonMappingTest {
     @Test
     void givenEnumsAndInstants_whenWritten_thenTheirNameAndIso8601() {
         assertEquals("[\"NANOSECONDS\",\"1970-01-01T00:00:01Z\"]",
-                JsonMapping.write(List.of(java.util.concurrent.TimeUnit.NANOSECONDS, Instant.ofEpochSecond(1))));
+                JsonMapping.write(List.of(TimeUnit.NANOSECONDS, Instant.ofEpochSecond(1))));
     }
 
     @Test

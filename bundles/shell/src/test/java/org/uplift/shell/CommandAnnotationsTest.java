@@ -1,5 +1,6 @@
 package org.uplift.shell;
 
+import java.net.URISyntaxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,7 +64,7 @@ class CommandAnnotationsTest {
         Path root;
         try {
             root = Path.of(UpliftAction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException(e);
         }
         List<Class<?>> classes = new ArrayList<>();

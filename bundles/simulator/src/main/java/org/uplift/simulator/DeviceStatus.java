@@ -1,5 +1,7 @@
 package org.uplift.simulator;
 
+import java.util.List;
+
 /**
  * A simulated device as the shell shows it.
  *
@@ -15,5 +17,5 @@ package org.uplift.simulator;
  * @param faults         the faults it shows, as written on a command line
  */
 public record DeviceStatus(int index, String host, int port, String model, String runningVersion, String keptVersion,
-        String configFormat, String configDigest, boolean rebooting, java.util.List<String> faults) {
+        String configFormat, String configDigest, boolean rebooting, List<String> faults) {
 }

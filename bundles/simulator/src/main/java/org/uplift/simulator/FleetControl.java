@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,7 @@ public final class FleetControl {
     public String execute(String line) {
         String[] words = line.trim().split("\\s+");
         try {
-            return switch (words[0].toLowerCase(java.util.Locale.ROOT)) {
+            return switch (words[0].toLowerCase(Locale.ROOT)) {
                 case "fault" -> fault(words);
                 case "clear" -> clear(words);
                 case "devices" -> devices();

@@ -1,5 +1,8 @@
 package org.uplift.simulator;
 
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -125,8 +128,8 @@ public final class Main {
     /** Control commands from stdin, in the background: a fleet started with stdin closed keeps running. */
     private static void readCommands(FleetControl control, PrintStream out) {
         Thread reader = new Thread(() -> {
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (!line.isBlank()) {

@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.Set;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -227,7 +228,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final class View implements DeviceView {
         @Override
         public String sysDescr() {
-            if (settings.personalities().equals(java.util.Set.of(Personality.DOCSIS))) {
+            if (settings.personalities().equals(Set.of(Personality.DOCSIS))) {
                 // the sysDescr format DOCSIS requires of cable modems, which managers parse
                 return "Uplift simulated cable modem <<HW_REV: 1.0; VENDOR: Uplift; BOOTR: 1.0; SW_REV: "
                         + state.runningVersion() + "; MODEL: " + state.model() + ">>";

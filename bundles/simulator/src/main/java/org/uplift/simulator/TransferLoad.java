@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -83,7 +84,7 @@ public final class TransferLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        out.printf(java.util.Locale.ROOT,
+        out.printf(Locale.ROOT,
                 "devices %d concurrency %d seconds %.2f bytes %d retries %d failures %d client_cpu_s %.2f%n",
                 uploads.size(), o.concurrency, seconds, bytes.get(), retries.get(), failures.get(), cpuSeconds());
         return failures.get() == 0 ? 0 : 1;

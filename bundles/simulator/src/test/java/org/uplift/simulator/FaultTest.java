@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class FaultTest {
 
     @Test
     void restoreFailCountsDownThenDisappears() {
-        DeviceFaults faults = new DeviceFaults(java.util.List.of(Fault.parse("restore-fail:2")));
+        DeviceFaults faults = new DeviceFaults(List.of(Fault.parse("restore-fail:2")));
         assertTrue(faults.takeRestoreFailure());
         assertTrue(faults.takeRestoreFailure());
         assertEquals(false, faults.takeRestoreFailure());

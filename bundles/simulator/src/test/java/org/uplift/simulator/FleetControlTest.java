@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.EnumSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class FleetControlTest {
     @Test
     void givenAddressPerDevice_thenEachDeviceListensOnItsOwnLoopbackAddress() throws Exception {
         FleetSettings settings = new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
-                java.util.EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
+                EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
         try (Fleet fleet = Fleet.start(settings)) {
             assertEquals("127.0.0.2", fleet.devices().get(0).host());
             assertEquals("127.0.0.3", fleet.devices().get(1).host());

@@ -1,5 +1,6 @@
 package org.uplift.simulator;
 
+import java.util.EnumSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -55,7 +56,7 @@ class FleetSettingsTest {
     @Test
     void aHostIsRefusedBlankOrTogetherWithAnAddressPerDevice() {
         FleetSettings perDevice = new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
-                java.util.EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
+                EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> perDevice.withHost("::1"));
         assertEquals("host ::1 and an address per device exclude each other (each device then has its own 127.0.x.y)",
                 e.getMessage());

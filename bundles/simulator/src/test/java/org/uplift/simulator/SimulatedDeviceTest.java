@@ -1,5 +1,7 @@
 package org.uplift.simulator;
 
+import java.util.Map;
+import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class SimulatedDeviceTest {
 
     @Test
     void theConfigurationHasFourSectionsAndDiffersPerDevice() throws Exception {
-        try (Fleet fleet = Fleet.start(new FleetSettings(2, 0, "IAD-1000", "1.0.0", 3, java.util.Map.of()))) {
+        try (Fleet fleet = Fleet.start(new FleetSettings(2, 0, "IAD-1000", "1.0.0", 3, Map.of()))) {
             DeviceStatus first = fleet.devices().get(0);
             DeviceStatus second = fleet.devices().get(1);
             String config = new String(fleet.device(first.port()).orElseThrow().runningConfig(), StandardCharsets.UTF_8);
@@ -40,14 +42,14 @@ class SimulatedDeviceTest {
 
     @Test
     void givenHostV6Loopback_thenTheDeviceAnswersSnmpThere() throws Exception {
-        FleetSettings settings = new FleetSettings(1, 0, "IAD-1000", "1.0.0", 3, java.util.Map.of()).withHost("::1");
+        FleetSettings settings = new FleetSettings(1, 0, "IAD-1000", "1.0.0", 3, Map.of()).withHost("::1");
         try (Fleet fleet = Fleet.start(settings);
-                Snmp snmp = new Snmp(new DefaultUdpTransportMapping(new UdpAddress(java.net.InetAddress.getByName("::1"), 0)))) {
+                Snmp snmp = new Snmp(new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName("::1"), 0)))) {
             DeviceStatus device = fleet.devices().get(0);
             assertEquals("::1", device.host());
             snmp.listen();
             CommunityTarget<UdpAddress> target = new CommunityTarget<>(
-                    new UdpAddress(java.net.InetAddress.getByName("::1"), device.port()), new OctetString("public"));
+                    new UdpAddress(InetAddress.getByName("::1"), device.port()), new OctetString("public"));
             target.setVersion(SnmpConstants.version2c);
             target.setTimeout(2000);
             PDU get = new PDU();

@@ -6,12 +6,12 @@ package org.uplift.api.driver;
  * @since 0.1
  */
 public enum OperationType {
-    /** The device uploads its running configuration to the file server (claim 5). */
+    /** The device uploads its running configuration to the file server (docs/design.md#method-backup). */
     BACKUP_CONFIG,
-    /** The device downloads a configuration file and loads it (claim 15). */
+    /** The device downloads a configuration file and loads it (docs/design.md#method-restore). */
     RESTORE_CONFIG,
-    /** The device downloads a software image, keeps its old version and loads the new one (claims 10, 11). */
+    /** The device downloads a software image, keeps its old version and loads the new one (docs/design.md#method-update, #keep-old-version). */
     DOWNLOAD_FIRMWARE,
-    /** The device returns to the software version it kept (claim 10). */
+    /** The device returns to the software version it kept (docs/design.md#keep-old-version). */
     ROLLBACK_FIRMWARE
 }

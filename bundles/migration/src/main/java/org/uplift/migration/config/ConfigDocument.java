@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * An IAD configuration: {@code key=value} entries at the top (such as {@code format=1}) and in
  * {@code [section]} blocks, with {@code #} comments and blank lines. It holds the four kinds of data
- * of claim 6 (user, port, protocol parameter and default parameter data) in sections named after
+ * of docs/design.md#configuration-data (user, port, protocol parameter and default parameter data) in sections named after
  * them. Parsing then writing gives back the same bytes.
  */
 public final class ConfigDocument {

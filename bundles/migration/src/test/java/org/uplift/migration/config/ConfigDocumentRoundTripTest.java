@@ -1,5 +1,6 @@
 package org.uplift.migration.config;
 
+import java.util.LinkedHashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class ConfigDocumentRoundTripTest {
     private static Generated render(List<String> sections, List<List<String[]>> entries, List<String> comments,
             String eol, boolean finalNewline) {
         StringBuilder b = new StringBuilder(comments.get(5)).append(eol);
-        Map<String, Map<String, String>> expected = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> expected = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(List.of(""));
         names.addAll(sections);
         for (int i = 0; i < names.size(); i++) {
@@ -59,7 +60,7 @@ class ConfigDocumentRoundTripTest {
             if (!name.isEmpty()) {
                 b.append('[').append(name).append(']').append(eol);
             }
-            Map<String, String> section = new java.util.LinkedHashMap<>();
+            Map<String, String> section = new LinkedHashMap<>();
             for (String[] e : entries.get(i)) {
                 b.append(e[2]).append(e[0]).append(e[3]).append('=').append(e[1]).append(eol);
                 section.put(e[0], e[1]);

@@ -1,5 +1,7 @@
 package org.uplift.repository.ftp;
 
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.apache.ftpserver.ftplet.Authentication;
@@ -79,8 +81,8 @@ final class TicketUserManager implements UserManager {
     }
 
     private static boolean constantTimeEquals(String expected, String given) {
-        return given != null && java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return given != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package org.uplift.repository.firmware;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -167,7 +168,7 @@ class FileFirmwareCatalogTest {
     void givenAnImageAJobNeeds_whenRemoved_thenItIsRefusedUntilTheJobLetsGo() throws Exception {
         FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
         FirmwareImage added = catalog.add(image("a", 10), "AX-200", "2.1.0", "");
-        java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean inUse = new AtomicBoolean(true);
         org.uplift.api.repository.RepositoryUsage usage = new org.uplift.api.repository.RepositoryUsage() {
             @Override
             public boolean firmwareInUse(String firmwareId) {

@@ -1,5 +1,6 @@
 package org.uplift.repository.tftp;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -261,7 +262,7 @@ class TftpFileServerTest extends FileServerTestSupport {
             }
             assertEquals(10, expected, "9 full blocks and a short one");
         }
-        byte[] tail = java.util.Arrays.copyOfRange(content, 512 * 2, content.length);
+        byte[] tail = Arrays.copyOfRange(content, 512 * 2, content.length);
         assertArrayEquals(tail, received.toByteArray());
         awaitCompleted(ticket.id());
     }

@@ -1,5 +1,6 @@
 package org.uplift.simulator.agent;
 
+import java.util.Arrays;
 import static org.uplift.simulator.agent.RequestTable.idx;
 import static org.uplift.simulator.agent.RequestTable.text;
 
@@ -179,7 +180,7 @@ final class OpTable {
         @Override
         public void failed(FailCause cause, String message) {
             byte[] text = message == null ? new byte[0] : message.getBytes(StandardCharsets.UTF_8);
-            row.setValue(idx(IadMib.COL_FAIL_MESSAGE), new OctetString(java.util.Arrays.copyOf(text, Math.min(text.length, 255))));
+            row.setValue(idx(IadMib.COL_FAIL_MESSAGE), new OctetString(Arrays.copyOf(text, Math.min(text.length, 255))));
             row.setValue(idx(IadMib.COL_FAIL_CAUSE), new Integer32(cause.code()));
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.FAILED.code()));
             notifyCompletion();

@@ -1,5 +1,7 @@
 package org.uplift.simulator.ops;
 
+import java.util.Locale;
+import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +37,7 @@ public final class Tftp {
         try {
             client.receiveFile(fileName, TFTP.BINARY_MODE, out, server, port);
             return out.toByteArray();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new TransferFailure(FailCause.NO_MEMORY, "file exceeds " + maxBytes + " bytes", out.size());
         } catch (IOException e) {
             throw failure(e, out.size());
@@ -79,7 +81,7 @@ public final class Tftp {
                     : FailCause.TRANSFER_FAILED;
             return new TransferFailure(cause, "TFTP error " + code + ": " + message, bytes);
         }
-        if (text.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        if (text.toLowerCase(Locale.ROOT).contains("timed out")) {
             return new TransferFailure(FailCause.TIMEOUT, "TFTP server did not answer: " + text, bytes);
         }
         return new TransferFailure(FailCause.TRANSFER_FAILED, "TFTP transfer failed: " + text, bytes);
@@ -99,7 +101,7 @@ public final class Tftp {
         @Override
         public synchronized void write(byte[] b, int off, int len) {
             if (count + (long) len > max) {
-                throw new java.io.UncheckedIOException(new TooLarge());
+                throw new UncheckedIOException(new TooLarge());
             }
             super.write(b, off, len);
         }

@@ -1,5 +1,6 @@
 package org.uplift.simulator.agent;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -84,7 +85,7 @@ class OpTableFtpLoginTest {
             received.add(in.readLine());
             out.write("530 not today\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             received.add("server failed: " + e);
         }
     }

@@ -1,5 +1,6 @@
 package org.uplift.snmp.events;
 
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,7 +85,7 @@ class NotificationsAndV3Test {
     void givenV2cTraps_whenABackupFails_thenTheCompletionArrivesWithItsFailCause() throws Exception {
         simulator = new SimulatedDevice(DeviceSettings.defaults(22, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
-                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+                .withFaults(Set.of(Fault.parse("backup-fail"))));
         Device device = known(new Device("trap", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null));
 
         OperationCompletion completion = startAndAwait(device);
@@ -99,7 +100,7 @@ class NotificationsAndV3Test {
     void givenAV1DeviceSendingV1Traps_whenABackupFails_thenTheTrapArrivesAsTheSameCompletion() throws Exception {
         simulator = new SimulatedDevice(DeviceSettings.defaults(25, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), NotificationTarget.Kind.V1_TRAP))
-                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+                .withFaults(Set.of(Fault.parse("backup-fail"))));
         Device device = known(new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null));
 
         OperationCompletion completion = startAndAwait(device);
@@ -140,7 +141,7 @@ class NotificationsAndV3Test {
     void givenV3Informs_whenAnOperationEnds_thenTheCompletionArrives() throws Exception {
         simulator = new SimulatedDevice(DeviceSettings.defaults(23, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), true))
-                .withFaults(java.util.Set.of(Fault.parse("download-fail:noMemory"))));
+                .withFaults(Set.of(Fault.parse("download-fail:noMemory"))));
         V3User user = V3User.DEFAULT;
         SnmpCredentials credentials = SnmpCredentials.v3(user.name(), user.authPassphrase(), user.privPassphrase());
         Device device = known(new Device("inform", "127.0.0.1", simulator.port(), credentials, null));
@@ -155,7 +156,7 @@ class NotificationsAndV3Test {
     void givenACompletionThatArrivedAfterTheStartButBeforeTheWaiter_thenTheWaiterStillGetsIt() throws Exception {
         simulator = new SimulatedDevice(DeviceSettings.defaults(24, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), false))
-                .withFaults(java.util.Set.of(Fault.parse("backup-fail"))));
+                .withFaults(Set.of(Fault.parse("backup-fail"))));
         Device device = known(new Device("late", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("private"), null));
         Instant startedAt = Instant.now();
         session.set(device, rowCreation(77, 1));

@@ -1,5 +1,6 @@
 package org.uplift.snmp.iad;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -207,7 +208,7 @@ class BadAnswersTest {
                     random.nextBytes(junk);
                     socket.send(new DatagramPacket(junk, junk.length, request.getSocketAddress()));
                     answered++;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return;
                 }
             }

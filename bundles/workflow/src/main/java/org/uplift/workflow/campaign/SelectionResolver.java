@@ -1,5 +1,7 @@
 package org.uplift.workflow.campaign;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +103,8 @@ final class SelectionResolver {
         return selection.model() == null || selection.model().equals(f.model());
     }
 
-    private Map<String, Future<DeviceFacts>> readAll(java.util.Collection<Device> devices) {
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    private Map<String, Future<DeviceFacts>> readAll(Collection<Device> devices) {
+        AtomicInteger n = new AtomicInteger();
         // named like every Uplift thread, so a leak after uninstall shows in thread dumps and in the Karaf tests
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, devices.size())), r -> {
             Thread t = new Thread(r, "uplift-campaign-select-" + n.incrementAndGet());

@@ -90,7 +90,7 @@ final class JobDriver implements Runnable {
         }
     }
 
-    /** Claims 3, 8, 13: a failure message or a time-out stops the step and asks whether to retry. */
+    /** docs/design.md#step-failure: a failure message or a time-out stops the step and asks whether to retry. */
     private StoredJob awaitDecision(StoredJob job, String reason) throws StoreException, Superseded {
         JobState failed = job.state();
         StoredJob waiting = transit.move(job, JobState.AWAITING_DECISION, failed + " failed: " + reason,
@@ -136,7 +136,7 @@ final class JobDriver implements Runnable {
                         + DECIDED + who, r -> r.withDecision(taken));
             }
             String what = next == JobState.ROLLBACK
-                    ? "retry the update: first returning the device to its kept version (claim 10)"
+                    ? "retry the update: first returning the device to its kept version"
                     : "retry " + failed;
             return mover.move(next, what + DECIDED + who, r -> r.withAfterRollback(AfterRollback.RETRY).withDecision(taken));
         }

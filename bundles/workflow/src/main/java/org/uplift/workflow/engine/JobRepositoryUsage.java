@@ -16,7 +16,7 @@ import org.uplift.workflow.store.StoredJob;
 /**
  * Tells the repository what unfinished jobs still need: their target image, the old image a roll-back
  * would download again, and the backup they
- * restore or roll back to. No backup is deleted while a job that needs it exists (DESIGN.md).
+ * restore or roll back to. No backup is deleted while a job that needs it exists (docs/design.md#backup-retention).
  */
 @Component(service = RepositoryUsage.class)
 public class JobRepositoryUsage implements RepositoryUsage {

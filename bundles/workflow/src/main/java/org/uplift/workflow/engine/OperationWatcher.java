@@ -1,5 +1,6 @@
 package org.uplift.workflow.engine;
 
+import java.util.concurrent.CancellationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,7 @@ import org.uplift.common.text.DeviceText;
 
 /**
  * Commands one operation and watches it until the device reports its end or the step's time-out
- * passes (claims 3, 8, 13: a failure message or a time-out both fail the step). The device's
+ * passes (docs/design.md#step-failure: a failure message or a time-out both fail the step). The device's
  * completion notification ends the wait at once; polling the operation's state is the fall-back,
  * since notifications travel over UDP and can be lost.
  */
@@ -145,7 +146,7 @@ final class OperationWatcher {
             return notified.get(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return null;
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             Thread.sleep(pollInterval.toMillis());
             return null;
         }

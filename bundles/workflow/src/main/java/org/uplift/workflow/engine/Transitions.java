@@ -24,7 +24,7 @@ import java.util.Set;
 import org.uplift.api.workflow.JobState;
 
 /**
- * The one table of allowed transitions (DESIGN.md, "The workflow"); every state change of a job is
+ * The one table of allowed transitions (docs/design.md#state-diagram); every state change of a job is
  * checked here before it is stored. A firmware-only plan (a device whose configuration comes from
  * provisioning) goes PENDING -> KEEP_OLD_VERSION and VERIFY_UPDATE -> DONE. Self-loops and the VERIFY_x -> x edges are how a job resumes after
  * a restart: the step is re-entered, with a history entry saying why. Each VERIFY_x is a step of its own: VERIFY_UPDATE
@@ -68,7 +68,7 @@ final class Transitions {
     }
 
     /**
-     * Where a failed step is taken up again when the operator says retry (claim 10: an update after a
+     * Where a failed step is taken up again when the operator says retry (docs/design.md#keep-old-version: an update after a
      * roll-back). PENDING, KEEP_OLD_VERSION and the roll-back states fail only when an operator stops them.
      */
     static JobState retryTarget(JobState failedStep) {

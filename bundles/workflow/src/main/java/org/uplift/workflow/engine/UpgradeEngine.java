@@ -59,7 +59,7 @@ public class UpgradeEngine implements UpgradeService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
-    /** Completion notifications from devices (claims 3, 8, 13); without it steps poll. */
+    /** Completion notifications from devices (docs/design.md#step-failure); without it steps poll. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DeviceEvents deviceEvents;

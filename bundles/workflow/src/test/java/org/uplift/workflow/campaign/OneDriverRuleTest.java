@@ -1,5 +1,6 @@
 package org.uplift.workflow.campaign;
 
+import java.lang.reflect.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ class OneDriverRuleTest {
 
         /** The harness deactivates its drivers as DS would; the inner one's is package-private. */
         void deactivate() throws Exception {
-            java.lang.reflect.Method m = inner.getClass().getDeclaredMethod("deactivate");
+            Method m = inner.getClass().getDeclaredMethod("deactivate");
             m.setAccessible(true);
             m.invoke(inner);
         }

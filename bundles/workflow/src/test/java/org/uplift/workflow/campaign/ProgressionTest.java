@@ -1,5 +1,6 @@
 package org.uplift.workflow.campaign;
 
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class ProgressionTest {
 
     /** Devices d1..dN in waves of {@code waves}, at wave {@code current}. */
     private static StoredCampaign campaign(int devices, String waves, int concurrency, int threshold, int current) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             ids.add("d" + i);
         }

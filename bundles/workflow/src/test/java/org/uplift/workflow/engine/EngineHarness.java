@@ -1,5 +1,8 @@
 package org.uplift.workflow.engine;
 
+import java.util.LinkedHashMap;
+import java.lang.reflect.Method;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +69,7 @@ final class EngineHarness implements AutoCloseable {
     private final Map<String, Object> workflow = new HashMap<>(Map.of("pollIntervalMillis", 100,
             "backupTimeoutSeconds", 10, "updateTimeoutSeconds", 10, "rebootTimeoutSeconds", 10,
             "restoreTimeoutSeconds", 10, "leaseSeconds", 3, "nodeId", "node-a", "rebootSettleMillis", 300));
-    private final Map<DeviceDriver, Map<String, Object>> extraDrivers = new java.util.LinkedHashMap<>();
+    private final Map<DeviceDriver, Map<String, Object>> extraDrivers = new LinkedHashMap<>();
     UpgradeEngine engine;
     /** The directory of the engine started last (each engine gets its own, as each node has one). */
     InventoryDirectory directory;
@@ -202,7 +205,7 @@ final class EngineHarness implements AutoCloseable {
         UpgradeEngine e = new UpgradeEngine(Configs.of(WorkflowConfig.class, c), catalog, backups, tftp, migrations,
                 store.apply(opened(new JdbcJobStore(dataSource))), directory);
         if (receiver != null) {
-            java.lang.reflect.Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
+            Field events = UpgradeEngine.class.getDeclaredField("deviceEvents");
             events.setAccessible(true);
             events.set(e, receiver);
         }
@@ -273,7 +276,7 @@ final class EngineHarness implements AutoCloseable {
 
     /** DS calls the components' package-private bind methods; so does this test. */
     private static void call(Object component, String method, Class<?> type, Object argument) throws Exception {
-        java.lang.reflect.Method m = component.getClass().getDeclaredMethod(method, type);
+        Method m = component.getClass().getDeclaredMethod(method, type);
         m.setAccessible(true);
         m.invoke(component, argument);
     }
@@ -286,7 +289,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     static void deactivate(Object component) throws Exception {
-        java.lang.reflect.Method m = component.getClass().getDeclaredMethod("deactivate");
+        Method m = component.getClass().getDeclaredMethod("deactivate");
         m.setAccessible(true);
         m.invoke(component);
     }

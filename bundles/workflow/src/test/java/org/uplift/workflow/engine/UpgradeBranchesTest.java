@@ -1,5 +1,6 @@
 package org.uplift.workflow.engine;
 
+import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +35,7 @@ import org.uplift.api.workflow.UpgradeException;
 import org.uplift.migration.ChainingMigrationServiceAccess;
 
 /**
- * Every branch of the workflow (claims 2-4, 7-10, 12-14, 16) against a simulated IAD with an injected
+ * Every branch of the workflow (docs/design.md#verify-backup to #config-migration) against a simulated IAD with an injected
  * fault, over real SNMP and TFTP on loopback, with jobs in an H2 store. Each test asserts the final
  * state, the device's final version and configuration, and the history.
  */
@@ -251,7 +252,7 @@ class UpgradeBranchesTest {
         JobRepositoryUsage usage = h.usage;
         int backup = h.backups.latest("iad-1").orElseThrow().version();
         assertTrue(usage.firmwareInUse("IAD-1000-2.0.0"));
-        assertEquals(java.util.Set.of(backup), usage.backupsInUse("iad-1"));
+        assertEquals(Set.of(backup), usage.backupsInUse("iad-1"));
         org.uplift.api.repository.RepositoryException refused = assertThrows(
                 org.uplift.api.repository.RepositoryException.class, () -> h.catalog.remove("IAD-1000-2.0.0"));
         assertTrue(refused.getMessage().contains("IAD-1000-2.0.0"), refused.getMessage());

@@ -1,5 +1,6 @@
 package org.uplift.workflow.store;
 
+import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -95,7 +96,7 @@ class H2JobStoreTest extends JobStoreContract {
         assertEquals(true, refused.getMessage().contains("already in use"), refused.getMessage());
 
         down.set(false);
-        java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
         StoredJob job = new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, t, t,
                 JobRecord.EMPTY, List.of(new StepRecord(JobState.PENDING, t, "accepted")), null, null);
         store.create(job);
