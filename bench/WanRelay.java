@@ -205,7 +205,8 @@ public final class WanRelay {
         long jitter = (long) (direction.random.nextDouble() * jitterNanos);
         boolean late = direction.random.nextDouble() < reorder;
         if (trace) {
-            System.err.printf("%10.3f ms %s #%d %s%s%s%n", (System.nanoTime() - started) / 1e6, stats.name, packet, describe(data), lost ? " LOST" : "",
+            System.err.printf("%10.3f ms %s #%d %s%s%s%n", (System.nanoTime() - started) / 1e6, stats.name, packet,
+                    describe(data), lost ? " LOST" : "",
                     late && !lost ? " LATE" : "");
         }
         if (lost) {
@@ -367,7 +368,8 @@ public final class WanRelay {
     }
 
     private record Pending(long due, long sequence, DatagramChannel via, SocketAddress to, byte[] data, Stats stats)
-            implements Comparable<Pending> {
+            implements
+                Comparable<Pending> {
         @Override
         public int compareTo(Pending other) {
             int byDue = Long.compare(due, other.due);

@@ -40,7 +40,8 @@ public class CiscoFtpMixIT extends UpgradeTestSupport {
 
     @Configuration
     public Option[] config() {
-        return uplift(1, "", editConfigurationFilePut("etc/org.uplift.simulator.cfg", "mibs", "cisco-config-copy,uplift-iad"));
+        return uplift(1, "",
+                editConfigurationFilePut("etc/org.uplift.simulator.cfg", "mibs", "cisco-config-copy,uplift-iad"));
     }
 
     @Test
@@ -61,9 +62,11 @@ public class CiscoFtpMixIT extends UpgradeTestSupport {
         Job job = onlyJobOf("mix-1");
         String history = job.history().toString();
         assertEquals(history, JobState.DONE, job.state());
-        assertEquals(history, List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
-                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
-                JobState.VERIFY_RESTORE, JobState.DONE), job.history().stream().map(StepRecord::state).toList());
+        assertEquals(history,
+                List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
+                        JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
+                        JobState.VERIFY_RESTORE, JobState.DONE),
+                job.history().stream().map(StepRecord::state).toList());
         String ftp = "ftp://127.0.0.1:" + ftpPort;
         assertTrue("the backup was commanded to the FTP server: " + history,
                 message(job, JobState.BACKUP).contains("upload its configuration to " + ftp));
@@ -86,7 +89,8 @@ public class CiscoFtpMixIT extends UpgradeTestSupport {
 
         assertEquals("what the simulated device was commanded through which MIB",
                 Map.of("cisco-config-copy", List.of("BACKUP_CONFIG", "RESTORE_CONFIG"),
-                        "uplift-iad", List.of("DOWNLOAD_FIRMWARE")), simulatedOperations(1));
+                        "uplift-iad", List.of("DOWNLOAD_FIRMWARE")),
+                simulatedOperations(1));
 
         String shown = executeCommand("uplift:job " + job.id());
         assertTrue(shown, shown.contains("Plan:"));

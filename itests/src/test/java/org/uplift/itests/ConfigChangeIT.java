@@ -1,17 +1,17 @@
 package org.uplift.itests;
 
-import java.util.regex.Pattern;
-import java.util.function.BooleanSupplier;
-import java.util.ArrayList;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -56,13 +56,15 @@ public class ConfigChangeIT extends UpliftTestSupport {
         int oldPort = intProperty(TFTP_PORT);
         int newPort = freeLoopbackUdpPort();
         setInCfg(etc.resolve("org.uplift.tftp.cfg"), "port", Integer.toString(newPort));
-        await(FileServer.class, s -> s.endpoint(TransferProtocol.TFTP).port(), p -> p == newPort, "TFTP endpoint on " + newPort);
+        await(FileServer.class, s -> s.endpoint(TransferProtocol.TFTP).port(), p -> p == newPort,
+                "TFTP endpoint on " + newPort);
         assertTrue("the old TFTP port is released", awaitTrue(() -> Leftovers.udpFree(oldPort)));
         assertTrue("the new TFTP port is bound", !Leftovers.udpFree(newPort));
         executeCommand("uplift:upgrade --firmware 2.0.0 iad-1");
         Job done = awaitJob("iad-1", Set.of(JobState.DONE, JobState.AWAITING_DECISION, JobState.FAILED));
         assertEquals(done.history().toString(), JobState.DONE, done.state());
-        assertTrue(done.history().toString(), done.history().stream().anyMatch(r -> r.message().contains(":" + newPort)));
+        assertTrue(done.history().toString(),
+                done.history().stream().anyMatch(r -> r.message().contains(":" + newPort)));
 
         // the firmware directory: the catalogue now reads the new folder
         Path firmwareDir = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "firmware-moved");
@@ -137,7 +139,8 @@ public class ConfigChangeIT extends UpliftTestSupport {
     }
 
     private Job awaitJob(String device, Set<JobState> states) throws Exception {
-        ServiceTracker<UpgradeService, UpgradeService> tracker = new ServiceTracker<>(bundleContext, UpgradeService.class, null);
+        ServiceTracker<UpgradeService, UpgradeService> tracker = new ServiceTracker<>(bundleContext,
+                UpgradeService.class, null);
         tracker.open();
         try {
             long deadline = System.currentTimeMillis() + 90_000;

@@ -46,7 +46,8 @@ public class DocsisHttpIT extends UpgradeTestSupport {
     }
 
     @Test
-    public void givenADocsisModemAndItsImageInTheCatalogue_whenUpgradedOverHttp_thenAFirmwareOnlyPlanRunsIt() throws Exception {
+    public void givenADocsisModemAndItsImageInTheCatalogue_whenUpgradedOverHttp_thenAFirmwareOnlyPlanRunsIt()
+            throws Exception {
         int port = intProperty(SIM_BASE_PORT);
         int httpPort = intProperty(FILE_HTTP_PORT);
         Device modem = new Device("modem-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
@@ -96,7 +97,8 @@ public class DocsisHttpIT extends UpgradeTestSupport {
             assertTrue(message, message.contains("runs IAD-1000 1.0.0, which is not in the firmware catalogue"));
             assertFalse("one line: " + message, message.contains("\n"));
         }
-        assertTrue("the refused upgrade made no job", upgrades.jobs().stream().noneMatch(j -> j.deviceId().equals("modem-2")));
+        assertTrue("the refused upgrade made no job",
+                upgrades.jobs().stream().noneMatch(j -> j.deviceId().equals("modem-2")));
         assertEquals("the modem was not touched", Map.of(), simulatedOperations(2));
     }
 

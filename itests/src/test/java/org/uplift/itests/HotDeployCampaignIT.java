@@ -1,6 +1,5 @@
 package org.uplift.itests;
 
-import java.util.Arrays;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -12,6 +11,7 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +69,12 @@ public class HotDeployCampaignIT extends UpliftTestSupport {
     }
 
     @Test
-    public void givenARunningCampaign_whenEveryUpliftBundleIsUpdated_thenTheCampaignCompletesAndNothingIsLost() throws Exception {
-        ServiceTracker<UpgradeService, UpgradeService> upgrades = new ServiceTracker<>(bundleContext, UpgradeService.class, null);
-        ServiceTracker<CampaignService, CampaignService> campaigns = new ServiceTracker<>(bundleContext, CampaignService.class, null);
+    public void givenARunningCampaign_whenEveryUpliftBundleIsUpdated_thenTheCampaignCompletesAndNothingIsLost()
+            throws Exception {
+        ServiceTracker<UpgradeService, UpgradeService> upgrades = new ServiceTracker<>(bundleContext,
+                UpgradeService.class, null);
+        ServiceTracker<CampaignService, CampaignService> campaigns = new ServiceTracker<>(bundleContext,
+                CampaignService.class, null);
         ServiceTracker<BackupStore, BackupStore> backups = new ServiceTracker<>(bundleContext, BackupStore.class, null);
         upgrades.open();
         campaigns.open();
@@ -83,7 +86,8 @@ public class HotDeployCampaignIT extends UpliftTestSupport {
             List<String> ids = new ArrayList<>();
             for (int i = 1; i <= DEVICES; i++) {
                 ids.add("iad-" + i);
-                executeCommand("uplift:device-add --port " + (base + i - 1) + " --community private iad-" + i + " 127.0.0.1");
+                executeCommand(
+                        "uplift:device-add --port " + (base + i - 1) + " --community private iad-" + i + " 127.0.0.1");
             }
             File image = Files.createTempFile("iad-2.0.0", ".bin").toFile();
             executeCommand("uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 " + image);
@@ -117,7 +121,8 @@ public class HotDeployCampaignIT extends UpliftTestSupport {
             }
             for (Map.Entry<String, List<ConfigBackup>> e : backupsSeen.entrySet()) {
                 List<ConfigBackup> now = get(backups).history(e.getKey());
-                assertTrue("backups of " + e.getKey() + " kept: " + e.getValue() + " now " + now, now.containsAll(e.getValue()));
+                assertTrue("backups of " + e.getKey() + " kept: " + e.getValue() + " now " + now,
+                        now.containsAll(e.getValue()));
             }
             String devices = executeCommand("uplift-sim:devices");
             assertEquals(devices, DEVICES, devices.lines().filter(l -> l.contains("2.0.0")).count());
@@ -144,7 +149,8 @@ public class HotDeployCampaignIT extends UpliftTestSupport {
         });
         assertTrue("refresh of " + name, refreshed.await(60, TimeUnit.SECONDS));
         assertEquals(name + " active after the update", Bundle.ACTIVE, bundle.getState());
-        assertTrue(name + " " + before + " -> " + bundle.getVersion(), bundle.getVersion().toString().endsWith("hotfix"));
+        assertTrue(name + " " + before + " -> " + bundle.getVersion(),
+                bundle.getVersion().toString().endsWith("hotfix"));
     }
 
     private static byte[] newerBuild(File jar) throws Exception {

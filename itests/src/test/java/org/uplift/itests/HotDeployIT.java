@@ -59,7 +59,8 @@ public class HotDeployIT extends UpliftTestSupport {
 
     @Test
     public void givenAJobInUpdate_whenTheWorkflowBundleIsUpdated_thenTheNewRevisionFinishesTheJob() throws Exception {
-        ServiceTracker<UpgradeService, UpgradeService> upgrades = new ServiceTracker<>(bundleContext, UpgradeService.class, null);
+        ServiceTracker<UpgradeService, UpgradeService> upgrades = new ServiceTracker<>(bundleContext,
+                UpgradeService.class, null);
         upgrades.open();
         try {
             int port = intProperty(SIM_BASE_PORT);
@@ -94,14 +95,16 @@ public class HotDeployIT extends UpliftTestSupport {
             DeviceFacts after = driver.facts(device);
             assertEquals("2.0.0", after.runningVersion());
             assertEquals("1.0.0", after.keptVersion());
-            assertEquals("the running configuration is the one before the upgrade", before.configDigest(), after.configDigest());
+            assertEquals("the running configuration is the one before the upgrade", before.configDigest(),
+                    after.configDigest());
         } finally {
             upgrades.close();
         }
     }
 
     /** The current UpgradeService: the object changes when the bundle is updated. */
-    private static UpgradeService service(ServiceTracker<UpgradeService, UpgradeService> tracker) throws InterruptedException {
+    private static UpgradeService service(ServiceTracker<UpgradeService, UpgradeService> tracker)
+            throws InterruptedException {
         UpgradeService s = tracker.waitForService(60_000);
         assertNotNull("no UpgradeService within 60 s", s);
         return s;

@@ -78,11 +78,14 @@ public class Ipv6IT extends UpgradeTestSupport {
         Job job = onlyJobOf(id);
         String history = job.history().toString();
         assertEquals(history, JobState.DONE, job.state());
-        assertEquals(history, List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
-                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
-                JobState.VERIFY_RESTORE, JobState.DONE), job.history().stream().map(StepRecord::state).toList());
+        assertEquals(history,
+                List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
+                        JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
+                        JobState.VERIFY_RESTORE, JobState.DONE),
+                job.history().stream().map(StepRecord::state).toList());
         // the file server as the history names it: a URL, the IPv6 literal in brackets
-        List<String> server = List.of(protocol + "://[::1]:" + serverPort, protocol + "://[0:0:0:0:0:0:0:1]:" + serverPort);
+        List<String> server = List.of(protocol + "://[::1]:" + serverPort,
+                protocol + "://[0:0:0:0:0:0:0:1]:" + serverPort);
         for (JobState commanded : List.of(JobState.BACKUP, JobState.UPDATE, JobState.RESTORE)) {
             assertTrue(commanded + " was commanded from " + server.get(0) + ": " + history, job.history().stream()
                     .anyMatch(r -> r.state() == commanded && server.stream().anyMatch(r.message()::contains)));

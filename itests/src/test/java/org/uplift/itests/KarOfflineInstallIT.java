@@ -51,10 +51,10 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
     private static final String EXAM_FEATURES = "mvn:org.ops4j.pax.exam/pax-exam-features/4.14.0/xml/features";
 
     private static final String[] SERVICES = {
-        "(objectClass=org.uplift.api.workflow.UpgradeService)",
-        "(objectClass=org.uplift.api.repository.FirmwareCatalog)",
-        "(objectClass=org.uplift.api.migration.MigrationService)",
-        "(&(objectClass=org.uplift.api.driver.DeviceDriver)(uplift.driver=uplift-iad))",
+            "(objectClass=org.uplift.api.workflow.UpgradeService)",
+            "(objectClass=org.uplift.api.repository.FirmwareCatalog)",
+            "(objectClass=org.uplift.api.migration.MigrationService)",
+            "(&(objectClass=org.uplift.api.driver.DeviceDriver)(uplift.driver=uplift-iad))",
     };
 
     @Inject
@@ -84,7 +84,8 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         String features = executeCommand("feature:list -i");
         assertTrue(features, features.lines().anyMatch(l -> l.trim().startsWith("uplift ")));
         for (String name : List.of("pax-jdbc-config", "pax-jdbc-h2", "scr")) {
-            assertTrue(name + " installed\n" + features, features.lines().anyMatch(l -> l.trim().startsWith(name + " ")));
+            assertTrue(name + " installed\n" + features,
+                    features.lines().anyMatch(l -> l.trim().startsWith(name + " ")));
         }
         for (Bundle b : upliftBundles()) {
             assertEquals(b.getSymbolicName() + " active", Bundle.ACTIVE, b.getState());
@@ -112,7 +113,8 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         assertEquals("Uplift threads still alive after uninstall", List.of(), Leftovers.upliftThreadsAfterGrace());
         assertTrue("TFTP port " + intProperty(TFTP_PORT) + " free again", Leftovers.udpFree(intProperty(TFTP_PORT)));
         assertTrue("FTP port " + intProperty(FTP_PORT) + " free again", Leftovers.tcpFree(intProperty(FTP_PORT)));
-        assertTrue("SNMP notification port " + intProperty(TRAP_PORT) + " free again", Leftovers.udpFree(intProperty(TRAP_PORT)));
+        assertTrue("SNMP notification port " + intProperty(TRAP_PORT) + " free again",
+                Leftovers.udpFree(intProperty(TRAP_PORT)));
     }
 
     private static boolean installed;
@@ -125,7 +127,8 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         cutOffMaven();
         Files.copy(Path.of(System.getProperty(KAR)), deployedKar(), StandardCopyOption.REPLACE_EXISTING);
         for (String filter : SERVICES) {
-            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter(filter), null);
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(bundleContext,
+                    bundleContext.createFilter(filter), null);
             tracker.open();
             try {
                 if (tracker.waitForService(60_000) == null) {

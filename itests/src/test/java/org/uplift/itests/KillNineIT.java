@@ -1,11 +1,11 @@
 package org.uplift.itests;
 
-import java.io.File;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,12 +73,14 @@ class KillNineIT {
     }
 
     @Test
-    void givenJobsInBackupUpdateAndRestore_whenKarafIsKilledAndStartedAgain_thenNoJobAndNoBackupIsLost() throws Exception {
+    void givenJobsInBackupUpdateAndRestore_whenKarafIsKilledAndStartedAgain_thenNoJobAndNoBackupIsLost()
+            throws Exception {
         unpackAndConfigure();
         startSimulator();
         startKaraf();
         Path image = run.resolve("iad-1000-2.0.0.bin");
-        exec(List.of(java(), "-jar", simulatorJar.toString(), "--make-firmware", image.toString(), "--model", "IAD-1000",
+        exec(List.of(java(), "-jar", simulatorJar.toString(), "--make-firmware", image.toString(), "--model",
+                "IAD-1000",
                 "--version", "2.0.0", "--size", "65536"));
         String setup = client("uplift:firmware-add --model IAD-1000 --version 2.0.0 " + image + "\n"
                 + "uplift:device-add --port " + simBase + " --community private iad-1 127.0.0.1\n"
@@ -100,7 +102,8 @@ class KillNineIT {
         assertEquals("BACKUP", lastLog("iad-1", null).group(3), "iad-1's job was in BACKUP when Karaf died");
         assertEquals("RESTORE", lastLog("iad-3", null).group(3), "iad-3's job was in RESTORE when Karaf died");
         // every transition is stored before it is logged: what the log shows before the kill must all be in the store
-        List<String> loggedBeforeKill = transitions().stream().map(m -> m.group(1) + " " + m.group(3) + " " + m.group(4)).toList();
+        List<String> loggedBeforeKill = transitions().stream()
+                .map(m -> m.group(1) + " " + m.group(3) + " " + m.group(4)).toList();
 
         // the operator, while Karaf is down: device 3 answers again, the backup time-out gets shorter
         control("clear 3");
@@ -113,7 +116,8 @@ class KillNineIT {
             assertTrue(listed.contains(id), "job " + id + " is still listed:\n" + listed);
         }
         assertTrue(client("uplift:backups iad-3").contains(sha3), "iad-3's backup " + sha3 + " survived the kill");
-        assertTrue(client("uplift:backups iad-2").contains(shortSha2), "iad-2's backup " + shortSha2 + " survived the kill");
+        assertTrue(client("uplift:backups iad-2").contains(shortSha2),
+                "iad-2's backup " + shortSha2 + " survived the kill");
 
         String job2 = awaitEnd(jobs.get("iad-2"));
         String job3 = awaitEnd(jobs.get("iad-3"));
@@ -139,7 +143,9 @@ class KillNineIT {
         assertTrue(lastState(job1).equals("DONE"), job1);
         String devices = control("devices");
         for (int i = 1; i <= 3; i++) {
-            assertTrue(Pattern.compile("(?m)^" + i + " \\S+ running 2\\.0\\.0 kept 1\\.0\\.0 (config \\p{XDigit}+ )?faults none$").matcher(devices).find(),
+            assertTrue(Pattern
+                    .compile("(?m)^" + i + " \\S+ running 2\\.0\\.0 kept 1\\.0\\.0 (config \\p{XDigit}+ )?faults none$")
+                    .matcher(devices).find(),
                     devices);
         }
         assertTrue(client("uplift:backups iad-3").contains(sha3));
@@ -293,7 +299,8 @@ class KillNineIT {
             }
         }
         if (found == null) {
-            throw new AssertionError("no transition of " + device + (state == null ? "" : " into " + state) + " logged");
+            throw new AssertionError(
+                    "no transition of " + device + (state == null ? "" : " into " + state) + " logged");
         }
         return found;
     }
@@ -337,7 +344,8 @@ class KillNineIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = readAll(p.getInputStream(), p, Duration.ofSeconds(60));
         if (p.exitValue() != 0) {
-            throw new AssertionError(command + " exited with " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8));
+            throw new AssertionError(
+                    command + " exited with " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8));
         }
     }
 

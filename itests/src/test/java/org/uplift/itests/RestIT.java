@@ -1,6 +1,5 @@
 package org.uplift.itests;
 
-import java.util.function.Predicate;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -95,8 +95,10 @@ public class RestIT extends UpliftTestSupport {
                 // uplift-rest-features names uplift-features by mvn: URL; mvn verify installs nothing, so put it in system/
                 replaceConfigurationFile("system/org/uplift/uplift-features/" + version + "/uplift-features-" + version
                         + "-features.xml", new File(root, "features/uplift/target/feature/feature.xml")),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(http)),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        Integer.toString(http)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses",
+                        "127.0.0.1"),
                 editConfigurationFilePut("etc/users.properties", "vera", "vera-pw,viewer"),
                 editConfigurationFilePut("etc/users.properties", "otto", "otto-pw,operator"),
                 editConfigurationFilePut("etc/users.properties", "ada", "ada-pw,admin"),
@@ -123,7 +125,8 @@ public class RestIT extends UpliftTestSupport {
         HttpResponse<String> devices = get("/uplift/devices");
         assertEquals(devices.body(), 200, devices.statusCode());
         assertJson(devices);
-        assertTrue(devices.body(), devices.body().contains("\"id\":\"iad-1\"") && devices.body().contains("\"id\":\"iad-2\""));
+        assertTrue(devices.body(),
+                devices.body().contains("\"id\":\"iad-1\"") && devices.body().contains("\"id\":\"iad-2\""));
         assertTrue(devices.body(), devices.body().contains("\"snmpPort\":" + intProperty(SIM_BASE_PORT)));
         assertFalse("the community never appears: " + devices.body(), devices.body().contains("private"));
 
@@ -142,7 +145,8 @@ public class RestIT extends UpliftTestSupport {
         try (EventStream events = EventStream.open(url("/uplift/events"))) {
             events.await("event: subscribed", 30);
 
-            HttpResponse<String> created = post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"ask\"}");
+            HttpResponse<String> created = post("/uplift/jobs",
+                    "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"ask\"}");
             assertEquals(created.body(), 201, created.statusCode());
             assertJson(created);
             String id = field(created.body(), "id");
@@ -168,7 +172,8 @@ public class RestIT extends UpliftTestSupport {
     }
 
     @Test
-    public void givenADeviceWhoseDownloadFails_whenRetriedThenAbortedOverRest_thenItEndsOnItsOldVersion() throws Exception {
+    public void givenADeviceWhoseDownloadFails_whenRetriedThenAbortedOverRest_thenItEndsOnItsOldVersion()
+            throws Exception {
         installWhiteboard();
         try (EventStream events = EventStream.open(url("/uplift/events"))) {
             events.await("event: subscribed", 30);
@@ -203,10 +208,12 @@ public class RestIT extends UpliftTestSupport {
             events.await("\"job\":\"" + id + "\",\"device\":\"iad-2\",\"state\":\"ABORTED\"", 10);
 
             assertError(post("/uplift/jobs/" + id + "/abort", ""), 409, "job " + id + " is ABORTED");
-            assertError(post("/uplift/jobs/" + id + "/retry", ""), 409, "job " + id + " is ABORTED, not waiting for a decision");
+            assertError(post("/uplift/jobs/" + id + "/retry", ""), 409,
+                    "job " + id + " is ABORTED, not waiting for a decision");
         }
         String sim = executeCommand("uplift-sim:devices");
-        assertTrue("device 2 still runs 1.0.0:\n" + sim, sim.lines().anyMatch(l -> l.trim().startsWith("2 ") && l.contains("| 1.0.0 ")));
+        assertTrue("device 2 still runs 1.0.0:\n" + sim,
+                sim.lines().anyMatch(l -> l.trim().startsWith("2 ") && l.contains("| 1.0.0 ")));
     }
 
     @Test
@@ -217,12 +224,17 @@ public class RestIT extends UpliftTestSupport {
         // issue 15 item 5: Jackson reads the bodies; a typo is refused, and so is a body nested past the limit
         assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmwre\": \"2.0.0\"}"), 400,
                 "unknown field \"firmwre\"; expected device, firmware, policy");
-        assertError(post("/uplift/jobs", "{\"device\": 7, \"firmware\": \"2.0.0\"}"), 400, "field \"device\" must be a string, not a number");
-        assertError(post("/uplift/jobs", "[".repeat(10_000)), 400, "nesting depth (33) exceeds the maximum allowed (32)");
-        assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"maybe\"}"), 400,
+        assertError(post("/uplift/jobs", "{\"device\": 7, \"firmware\": \"2.0.0\"}"), 400,
+                "field \"device\" must be a string, not a number");
+        assertError(post("/uplift/jobs", "[".repeat(10_000)), 400,
+                "nesting depth (33) exceeds the maximum allowed (32)");
+        assertError(post("/uplift/jobs", "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"maybe\"}"),
+                400,
                 "policy must be ask, abort, retry:N");
-        assertError(post("/uplift/jobs", "{\"device\": \"nope\", \"firmware\": \"2.0.0\"}"), 400, "no device 'nope' in the inventory");
-        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"concurrency\": 0}"), 400,
+        assertError(post("/uplift/jobs", "{\"device\": \"nope\", \"firmware\": \"2.0.0\"}"), 400,
+                "no device 'nope' in the inventory");
+        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"concurrency\": 0}"),
+                400,
                 "concurrency must be 1-10000, got 0");
         assertError(get("/uplift/jobs?state=SLEEPING"), 400, "state must be one of PENDING");
         assertError(get("/uplift/jobs/no-such-job"), 404, "no job 'no-such-job'");
@@ -231,7 +243,8 @@ public class RestIT extends UpliftTestSupport {
         assertError(get("/uplift/devices/no-such-device"), 404, "no device 'no-such-device'");
         assertError(get("/uplift/devices/iad-1/backups/x"), 400, "version must be a backup version");
         assertError(get("/uplift/no-such-thing"), 404, "no such resource");
-        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/jobs"))).DELETE(), OPERATOR), 405, "method not allowed");
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/jobs"))).DELETE(), OPERATOR), 405,
+                "method not allowed");
     }
 
     @Test
@@ -247,24 +260,28 @@ public class RestIT extends UpliftTestSupport {
         assertTrue(listed, listed.toLowerCase().contains("content-type: application/json;charset=utf-8"));
         assertTrue(listed, listed.contains("\"id\":\"IAD-1000-2.0.0\""));
         // curl -d alone sends application/x-www-form-urlencoded, which the API does not take
-        String form = run(curl, "-sS", "-i", "-u", OPERATOR, "-d", "{\"device\": \"iad-1\", \"firmware\": 2}", url("/uplift/jobs"));
+        String form = run(curl, "-sS", "-i", "-u", OPERATOR, "-d", "{\"device\": \"iad-1\", \"firmware\": 2}",
+                url("/uplift/jobs"));
         assertTrue(form, form.startsWith("HTTP/1.1 415"));
         assertTrue(form, form.trim().endsWith("{\"error\":\"unsupported content type; send JSON\"}"));
         String refused = run(curl, "-sS", "-i", "-u", OPERATOR, "-H", "Content-Type: application/json",
                 "-d", "{\"device\": \"iad-1\", \"firmware\": 2}", url("/uplift/jobs"));
         assertTrue(refused, refused.startsWith("HTTP/1.1 400"));
-        assertTrue(refused, refused.trim().endsWith("{\"error\":\"field \\\"firmware\\\" must be a string, not a number\"}"));
+        assertTrue(refused,
+                refused.trim().endsWith("{\"error\":\"field \\\"firmware\\\" must be a string, not a number\"}"));
     }
 
     @Test
-    public void givenCallersWithoutCredentialsOrTheRole_whenTheyCallTheApi_thenTheyAreRefusedAndNothingChanges() throws Exception {
+    public void givenCallersWithoutCredentialsOrTheRole_whenTheyCallTheApi_thenTheyAreRefusedAndNothingChanges()
+            throws Exception {
         installWhiteboard();
         String job = "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}";
         int jobsBefore = count(get("/uplift/jobs").body(), "\"id\":");
 
         HttpResponse<String> anonymous = get("/uplift/jobs", null);
         assertError(anonymous, 401, "authentication required: HTTP Basic with a user of Karaf realm 'karaf'");
-        assertEquals("Basic realm=\"karaf\", charset=\"UTF-8\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals("Basic realm=\"karaf\", charset=\"UTF-8\"",
+                anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
         assertError(get("/uplift/no-such-thing", null), 401, "authentication required");
         assertError(post("/uplift/jobs", job, null, "application/json"), 401, "authentication required");
         assertError(get("/uplift/jobs", "otto:not-his-password"), 401, "wrong user name or password");
@@ -273,17 +290,22 @@ public class RestIT extends UpliftTestSupport {
         // a viewer reads, backups' records included, but starts, decides and sees configurations not
         assertEquals(200, get("/uplift/jobs", VIEWER).statusCode());
         assertEquals(200, get("/uplift/devices/iad-1/backups", VIEWER).statusCode());
-        assertError(post("/uplift/jobs", job, VIEWER, "application/json"), 403, "user vera is viewer; this needs operator");
-        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}", VIEWER, "application/json"),
+        assertError(post("/uplift/jobs", job, VIEWER, "application/json"), 403,
+                "user vera is viewer; this needs operator");
+        assertError(
+                post("/uplift/campaigns", "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}", VIEWER,
+                        "application/json"),
                 403, "this needs operator");
         assertError(post("/uplift/jobs/any-job/abort", "", VIEWER, "application/json"), 403, "this needs operator");
         assertError(get("/uplift/devices/iad-1/backups/1", VIEWER), 403, "this needs operator");
         assertError(get("/uplift/devices/iad-1/backups/diff?from=1&to=2", VIEWER), 403, "this needs operator");
 
         // the catalogue is the admin's
-        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-2.0.0"))).DELETE(), OPERATOR), 403,
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-2.0.0"))).DELETE(), OPERATOR),
+                403,
                 "user otto is operator; this needs admin");
-        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-9.9.9"))).DELETE(), ADMIN), 404,
+        assertError(send(HttpRequest.newBuilder(URI.create(url("/uplift/firmware/IAD-1000-9.9.9"))).DELETE(), ADMIN),
+                404,
                 "no firmware 'IAD-1000-9.9.9'");
         assertEquals(200, get("/uplift/firmware/IAD-1000-2.0.0", VIEWER).statusCode());
         assertEquals("no job was started", jobsBefore, count(get("/uplift/jobs").body(), "\"id\":"));
@@ -296,11 +318,14 @@ public class RestIT extends UpliftTestSupport {
         int campaignsBefore = count(get("/uplift/campaigns").body(), "\"id\":");
         String job = "{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}";
         String campaign = "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}";
-        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+        for (String type : List.of("text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x")) {
             assertError(post("/uplift/jobs", job, OPERATOR, type), 415, "unsupported content type; send JSON");
-            assertError(post("/uplift/campaigns", campaign, OPERATOR, type), 415, "unsupported content type; send JSON");
+            assertError(post("/uplift/campaigns", campaign, OPERATOR, type), 415,
+                    "unsupported content type; send JSON");
         }
-        assertError(post("/uplift/jobs", "device=iad-1&firmware=2.0.0", OPERATOR, "application/x-www-form-urlencoded"), 415,
+        assertError(post("/uplift/jobs", "device=iad-1&firmware=2.0.0", OPERATOR, "application/x-www-form-urlencoded"),
+                415,
                 "unsupported content type");
         assertEquals(jobsBefore, count(get("/uplift/jobs").body(), "\"id\":"));
         assertEquals(campaignsBefore, count(get("/uplift/campaigns").body(), "\"id\":"));
@@ -311,17 +336,25 @@ public class RestIT extends UpliftTestSupport {
         installWhiteboard();
         int before = count(get("/uplift/campaigns").body(), "\"id\":");
         String campaign = "{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"]}";
-        assertError(post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Origin", "http://evil.example"), 403,
+        assertError(post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Origin", "http://evil.example"),
+                403,
                 "refused: Origin http://evil.example is not this API's origin");
         // the no-cors form of the attack: text/plain needs no preflight, and the browser adds Origin all the same
-        assertError(post("/uplift/campaigns", campaign, OPERATOR, "text/plain", "Origin", "http://evil.example"), 403, "refused: Origin");
-        assertError(post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Referer", "http://evil.example/a.html"), 403,
+        assertError(post("/uplift/campaigns", campaign, OPERATOR, "text/plain", "Origin", "http://evil.example"), 403,
+                "refused: Origin");
+        assertError(
+                post("/uplift/campaigns", campaign, OPERATOR, "application/json", "Referer",
+                        "http://evil.example/a.html"),
+                403,
                 "refused: Referer http://evil.example/a.html");
-        assertError(post("/uplift/jobs/any-job/abort", "", OPERATOR, "application/json", "Origin", "null"), 403, "refused: Origin null");
+        assertError(post("/uplift/jobs/any-job/abort", "", OPERATOR, "application/json", "Origin", "null"), 403,
+                "refused: Origin null");
         assertEquals("no campaign was created", before, count(get("/uplift/campaigns").body(), "\"id\":"));
 
         // the API's own origin passes, and the request is judged on its body
-        assertError(post("/uplift/campaigns", "{\"firmware\": \"2.0.0\"}", OPERATOR, "application/json", "Origin", url("")), 400,
+        assertError(
+                post("/uplift/campaigns", "{\"firmware\": \"2.0.0\"}", OPERATOR, "application/json", "Origin", url("")),
+                400,
                 "choose the devices");
     }
 
@@ -362,7 +395,8 @@ public class RestIT extends UpliftTestSupport {
             try {
                 listed = executeCommand("feature:list -i");
                 String current = listed;
-                if (Stream.of(names).allMatch(n -> current.lines().anyMatch(l -> l.trim().startsWith(n + " ") && l.contains("Started")))) {
+                if (Stream.of(names).allMatch(
+                        n -> current.lines().anyMatch(l -> l.trim().startsWith(n + " ") && l.contains("Started")))) {
                     return;
                 }
             } catch (Exception e) {
@@ -460,7 +494,8 @@ public class RestIT extends UpliftTestSupport {
         return post(path, json, OPERATOR, "application/json");
     }
 
-    private static HttpResponse<String> post(String path, String body, String user, String contentType, String... headers)
+    private static HttpResponse<String> post(String path, String body, String user, String contentType,
+            String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -470,7 +505,8 @@ public class RestIT extends UpliftTestSupport {
         return send(request, user);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
+    private static HttpResponse<String> send(HttpRequest.Builder request, String user)
+            throws IOException, InterruptedException {
         if (user != null) {
             request.header("Authorization", basic(user));
         }
@@ -553,7 +589,8 @@ public class RestIT extends UpliftTestSupport {
         if (Files.isExecutable(Path.of(program))) {
             return program;
         }
-        String message = program + " is missing; install the Debian package " + debianPackage + " (apt-get install " + debianPackage + ")";
+        String message = program + " is missing; install the Debian package " + debianPackage + " (apt-get install "
+                + debianPackage + ")";
         if (Boolean.getBoolean(INTEROP_REQUIRED)) {
             fail(message + " (" + INTEROP_REQUIRED + " is true)");
         }

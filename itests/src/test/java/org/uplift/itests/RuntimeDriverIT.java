@@ -65,8 +65,8 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
 
         @Override
         public void start(BundleContext context) throws Exception {
-            Collection<ServiceReference<DeviceDriver>> found =
-                    context.getServiceReferences(DeviceDriver.class, "(uplift.driver=uplift-iad)");
+            Collection<ServiceReference<DeviceDriver>> found = context.getServiceReferences(DeviceDriver.class,
+                    "(uplift.driver=uplift-iad)");
             if (found.isEmpty()) {
                 throw new IllegalStateException("no uplift-iad driver to delegate to");
             }
@@ -102,7 +102,8 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
         public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
             synchronized (RuntimeDriver.class) {
                 String before = System.getProperty(STARTED, "");
-                System.setProperty(STARTED, before.isEmpty() ? request.type().name() : before + "," + request.type().name());
+                System.setProperty(STARTED,
+                        before.isEmpty() ? request.type().name() : before + "," + request.type().name());
             }
             return delegate.start(device, request);
         }
@@ -124,8 +125,10 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
         int port = intProperty(SIM_BASE_PORT);
         addFirmware("IAD-1000", "2.0.0");
         awaitCommand("uplift:device-list", 60_000);
-        executeCommand("uplift:device-add --driver runtime-test --port " + port + " --community private iad-1 127.0.0.1");
-        Bundle bundle = bundleContext.installBundle("uplift-it:runtime-driver", new ByteArrayInputStream(driverBundle()));
+        executeCommand(
+                "uplift:device-add --driver runtime-test --port " + port + " --community private iad-1 127.0.0.1");
+        Bundle bundle = bundleContext.installBundle("uplift-it:runtime-driver",
+                new ByteArrayInputStream(driverBundle()));
         try {
             bundle.start();
             assertEquals(Bundle.ACTIVE, bundle.getState());
@@ -146,7 +149,8 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
             executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 60 iad-1");
             fail("a device whose driver is gone must be refused");
         } catch (Exception expected) {
-            assertTrue(expected.getMessage(), expected.getMessage().contains("names driver 'runtime-test', which is not installed"));
+            assertTrue(expected.getMessage(),
+                    expected.getMessage().contains("names driver 'runtime-test', which is not installed"));
         }
         assertEquals("the refused upgrade made no job", 1, upgrades.jobs().stream()
                 .filter(j -> j.deviceId().equals("iad-1")).count());
@@ -154,6 +158,7 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
 
     /** A bundle jar with the RuntimeDriver class only; its manifest imports the three packages it uses. */
     private static byte[] driverBundle() throws Exception {
-        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-driver", RuntimeDriver.class, "org.osgi.framework, org.uplift.api.driver, org.uplift.api.device");
+        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-driver", RuntimeDriver.class,
+                "org.osgi.framework, org.uplift.api.driver, org.uplift.api.device");
     }
 }

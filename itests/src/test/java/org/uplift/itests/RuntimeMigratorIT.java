@@ -66,14 +66,17 @@ public class RuntimeMigratorIT extends UpliftTestSupport {
             if (!in.contains("format=7")) {
                 throw new MigrationException("not format 7");
             }
-            return (in.replace("format=7", "format=8") + "migrated-by=runtime-bundle\n").getBytes(StandardCharsets.UTF_8);
+            return (in.replace("format=7", "format=8") + "migrated-by=runtime-bundle\n")
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
     @Test
-    public void givenAMigratorBundleInstalledAtRunTime_whenMigrating_thenItIsUsedAndAfterUninstallItIsGone() throws Exception {
+    public void givenAMigratorBundleInstalledAtRunTime_whenMigrating_thenItIsUsedAndAfterUninstallItIsGone()
+            throws Exception {
         assertMissing();
-        Bundle bundle = bundleContext.installBundle("uplift-it:runtime-migrator", new ByteArrayInputStream(migratorBundle()));
+        Bundle bundle = bundleContext.installBundle("uplift-it:runtime-migrator",
+                new ByteArrayInputStream(migratorBundle()));
         try {
             bundle.start();
             assertEquals(Bundle.ACTIVE, bundle.getState());
@@ -109,7 +112,8 @@ public class RuntimeMigratorIT extends UpliftTestSupport {
             try {
                 migrations.chain("TEST", "7", "8");
             } catch (MigrationException expected) {
-                assertTrue(expected.getMessage(), expected.getMessage().contains("7") || expected.getMessage().contains("TEST"));
+                assertTrue(expected.getMessage(),
+                        expected.getMessage().contains("7") || expected.getMessage().contains("TEST"));
                 return;
             }
             Thread.sleep(100);
@@ -119,6 +123,7 @@ public class RuntimeMigratorIT extends UpliftTestSupport {
 
     /** A bundle jar with the Migrator class only; its manifest imports the two packages it uses. */
     private static byte[] migratorBundle() throws Exception {
-        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-migrator", Migrator.class, "org.osgi.framework, org.uplift.api.migration");
+        return RuntimeBundles.activatorOnly("org.uplift.itests.runtime-migrator", Migrator.class,
+                "org.osgi.framework, org.uplift.api.migration");
     }
 }

@@ -67,7 +67,8 @@ public class ShellIT extends UpliftTestSupport {
     public void givenUpgradeHelp_thenItSaysWhatItDoesWithAnExampleAndTheDefaults() throws Exception {
         awaitCommand("uplift:firmware-list", 60_000);
         String help = executeCommand("uplift:upgrade --help");
-        assertTrue(help, help.contains("Upgrades devices: backs up each configuration, loads the new software, restores the configuration."));
+        assertTrue(help, help.contains(
+                "Upgrades devices: backs up each configuration, loads the new software, restores the configuration."));
         assertTrue(help, help.contains("uplift:upgrade --firmware 2.0.0 --wait iad-1"));
         assertTrue(help, help.contains("Defaults: --policy ask"));
         assertTrue(help, help.contains("(defaults to 3600)"));
@@ -91,11 +92,13 @@ public class ShellIT extends UpliftTestSupport {
         assertOneLine("uplift-sim:fault --device 99 silent", "no simulated device 99; uplift-sim:devices lists them");
         // Karaf logs a CommandException at debug level only: a typo leaves no stack trace in karaf.log
         String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
-        assertFalse("a bad input was logged as an error:\n" + log, log.contains("Exception caught while executing command"));
+        assertFalse("a bad input was logged as an error:\n" + log,
+                log.contains("Exception caught while executing command"));
     }
 
     @Test
-    public void givenASimulatedDevice_whenUpgradedWithWait_thenEveryStepAndTheBytesAreShownUntilDone() throws Exception {
+    public void givenASimulatedDevice_whenUpgradedWithWait_thenEveryStepAndTheBytesAreShownUntilDone()
+            throws Exception {
         addFirmware("2.0.0");
         addDevice("iad-1", 0);
         long start = System.nanoTime();
@@ -124,23 +127,27 @@ public class ShellIT extends UpliftTestSupport {
 
         long start = System.nanoTime();
         String out = executeCommand("uplift:campaign-show --follow --timeout 300 " + id.group(1));
-        System.out.println("uplift:campaign-show --follow took " + (System.nanoTime() - start) / 1_000_000 + " ms:\n" + out);
+        System.out.println(
+                "uplift:campaign-show --follow took " + (System.nanoTime() - start) / 1_000_000 + " ms:\n" + out);
         assertTrue(out, out.contains("wave 1/2: 1 device: 1 done, 0 failed, 0 waiting, 0 running, 0 not started"));
         assertTrue(out, out.contains("wave 2/2: 1 device: 1 done, 0 failed, 0 waiting, 0 running, 0 not started"));
-        assertTrue("the jobs in flight are followed:\n" + out, out.contains(" iad-3 ") && out.contains("VERIFY_RESTORE"));
+        assertTrue("the jobs in flight are followed:\n" + out,
+                out.contains(" iad-3 ") && out.contains("VERIFY_RESTORE"));
         assertTrue(out, out.contains("Campaign " + id.group(1) + " COMPLETED: 2 of 2 devices upgraded"));
         assertEquals("the command returned when the campaign ended", "COMPLETED",
                 campaigns.campaign(id.group(1)).orElseThrow().state().name());
     }
 
     @Test
-    public void givenDevicesInTheInventory_whenTheirIdIsCompleted_thenTheCommandsCompleterOffersThem() throws Exception {
+    public void givenDevicesInTheInventory_whenTheirIdIsCompleted_thenTheCommandsCompleterOffersThem()
+            throws Exception {
         addFirmware("2.0.0");
         addDevice("iad-1", 0);
         addDevice("iad-2", 1);
         try (Session session = newSession(new PrintStream(new ByteArrayOutputStream()))) {
             Command upgrade = session.getRegistry().getCommands().stream()
-                    .filter(c -> "uplift".equals(c.getScope()) && "upgrade".equals(c.getName())).findFirst().orElse(null);
+                    .filter(c -> "uplift".equals(c.getScope()) && "upgrade".equals(c.getName())).findFirst()
+                    .orElse(null);
             assertNotNull("uplift:upgrade is registered", upgrade);
             List<String> devices = complete(session, upgrade, "uplift:upgrade --firmware 2.0.0 iad");
             assertTrue(devices.toString(), devices.containsAll(List.of("iad-1", "iad-2")));
@@ -160,7 +167,8 @@ public class ShellIT extends UpliftTestSupport {
             while (upliftCommands().contains("migrations") && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
-            assertFalse("uplift:migrations is withdrawn while MigrationService is missing", upliftCommands().contains("migrations"));
+            assertFalse("uplift:migrations is withdrawn while MigrationService is missing",
+                    upliftCommands().contains("migrations"));
             String message = failureOf("uplift:migrations");
             assertTrue(message, message.contains("uplift:migrations"));
         } finally {
@@ -176,7 +184,8 @@ public class ShellIT extends UpliftTestSupport {
         addDevice("iad-1", 0);
         addDevice("iad-2", 1);
         String plain = executeCommand("uplift:device-list --no-format");
-        assertFalse(plain, plain.contains("Id") || plain.contains("│") || plain.contains("-+-") || plain.contains(" | "));
+        assertFalse(plain,
+                plain.contains("Id") || plain.contains("│") || plain.contains("-+-") || plain.contains(" | "));
         List<String> ids = plain.lines().map(line -> line.split("\t")[0].strip()).toList();
         assertTrue(plain, ids.containsAll(List.of("iad-1", "iad-2")));
         assertTrue(plain, plain.lines().allMatch(line -> line.split("\t").length == 6));
@@ -199,7 +208,8 @@ public class ShellIT extends UpliftTestSupport {
     /** What TAB at the end of {@code typed} offers: the line parsed by Karaf's parser, completed by the command's completer. */
     private static List<String> complete(Session session, Command command, String typed) {
         List<String> candidates = new ArrayList<>();
-        command.getCompleter(false).complete(session, new DefaultParser().parse(session, typed, typed.length()), candidates);
+        command.getCompleter(false).complete(session, new DefaultParser().parse(session, typed, typed.length()),
+                candidates);
         return candidates.stream().map(String::trim).toList();
     }
 
@@ -218,7 +228,8 @@ public class ShellIT extends UpliftTestSupport {
             session.execute(command);
         } catch (Exception e) {
             String printed = bytes.toString();
-            assertFalse(command + " printed a stack trace:\n" + printed, printed.contains("Exception") || printed.contains("at org."));
+            assertFalse(command + " printed a stack trace:\n" + printed,
+                    printed.contains("Exception") || printed.contains("at org."));
             return e.getMessage();
         } finally {
             session.close();
@@ -241,7 +252,8 @@ public class ShellIT extends UpliftTestSupport {
         }
         File image = Files.createTempFile("iad-" + version, ".bin").toFile();
         awaitCommand("uplift-sim:devices", 60_000);
-        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " --size " + IMAGE_BYTES + " " + image);
+        executeCommand("uplift-sim:make-firmware --model IAD-1000 --version " + version + " --size " + IMAGE_BYTES + " "
+                + image);
         String out = executeCommand("uplift:firmware-add --model IAD-1000 --version " + version + " " + image);
         assertTrue(out, out.contains("Added IAD-1000-" + version));
     }

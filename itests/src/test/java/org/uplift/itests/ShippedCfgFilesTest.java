@@ -51,10 +51,12 @@ public class ShippedCfgFilesTest {
             }
         }
         assertTrue("metatype found for the main PIDs: " + pids,
-                pids.containsAll(List.of("org.uplift.tftp", "org.uplift.workflow", "org.uplift.snmp", "org.uplift.backups")));
+                pids.containsAll(
+                        List.of("org.uplift.tftp", "org.uplift.workflow", "org.uplift.snmp", "org.uplift.backups")));
         try (var files = Files.list(ROOT.resolve("features/uplift/src/main/cfg"))) {
             List<String> shipped = files.map(p -> p.getFileName().toString().replace(".cfg", "")).sorted().toList();
-            assertEquals("a cfg file for each PID with metatype, and no other", pids.stream().sorted().toList(), shipped);
+            assertEquals("a cfg file for each PID with metatype, and no other", pids.stream().sorted().toList(),
+                    shipped);
         }
     }
 

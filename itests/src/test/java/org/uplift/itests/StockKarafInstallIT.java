@@ -1,16 +1,16 @@
 package org.uplift.itests;
 
-import java.util.concurrent.TimeUnit;
-import java.nio.charset.StandardCharsets;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -42,10 +42,10 @@ public class StockKarafInstallIT extends UpliftTestSupport {
     private static final String VERSION = "uplift.it.version";
 
     private static final String[] SERVICES = {
-        "(objectClass=org.uplift.api.workflow.UpgradeService)",
-        "(objectClass=org.uplift.api.workflow.CampaignService)",
-        "(objectClass=org.uplift.api.repository.FileServer)",
-        "(objectClass=org.uplift.api.driver.DeviceEvents)",
+            "(objectClass=org.uplift.api.workflow.UpgradeService)",
+            "(objectClass=org.uplift.api.workflow.CampaignService)",
+            "(objectClass=org.uplift.api.repository.FileServer)",
+            "(objectClass=org.uplift.api.driver.DeviceEvents)",
     };
 
     private final List<String> transcript = new ArrayList<>();
@@ -60,7 +60,8 @@ public class StockKarafInstallIT extends UpliftTestSupport {
                 editConfigurationFilePut("etc/system.properties", FTP_PORT, Integer.toString(ftp)),
                 editConfigurationFilePut("etc/system.properties", TRAP_PORT, Integer.toString(traps)),
                 // the operator's account bin/client logs in with (loopback only)
-                editConfigurationFilePut("etc/users.properties", "karaf", "karaf,admin,manager,viewer,systembundles,ssh"),
+                editConfigurationFilePut("etc/users.properties", "karaf",
+                        "karaf,admin,manager,viewer,systembundles,ssh"),
                 editConfigurationFilePut("etc/system.properties", VERSION, System.getProperty("project.version")),
                 editConfigurationFilePut("etc/system.properties", TRANSCRIPT,
                         Path.of("target/stock-karaf-install.txt").toAbsolutePath().toString()),
@@ -99,7 +100,8 @@ public class StockKarafInstallIT extends UpliftTestSupport {
             assertTrue(workflow, workflow.lines().noneMatch(l -> !l.isBlank() && !l.startsWith("#")));
             String tftp = Files.readString(etc.resolve("org.uplift.tftp.cfg"));
             assertTrue("an operator's file is never overwritten: " + tftp,
-                    tftp.contains(Integer.toString(intProperty(TFTP_PORT))) && !tftp.contains("Shipped by the uplift feature"));
+                    tftp.contains(Integer.toString(intProperty(TFTP_PORT)))
+                            && !tftp.contains("Shipped by the uplift feature"));
             assertTrue("TFTP port in use while installed", !Leftovers.udpFree(intProperty(TFTP_PORT)));
             assertTrue("FTP port in use while installed", !Leftovers.tcpFree(intProperty(FTP_PORT)));
 

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,16 +67,18 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
     public void listenLikeAHostUi() throws Exception {
         if (bundleContext.getServiceReferences(EventHandler.class.getName(), "(uplift.test=events)") == null) {
             bundleContext.registerService(EventHandler.class, EVENTS::add, new Hashtable<>(Map.of(
-                    EventConstants.EVENT_TOPIC, new String[] {"org/uplift/*"}, "uplift.test", "events")));
+                    EventConstants.EVENT_TOPIC, new String[]{"org/uplift/*"}, "uplift.test", "events")));
         }
     }
 
     private List<Event> eventsOf(String jobId, String topic) {
-        return EVENTS.stream().filter(e -> e.getTopic().equals(topic) && jobId.equals(e.getProperty("job.id"))).toList();
+        return EVENTS.stream().filter(e -> e.getTopic().equals(topic) && jobId.equals(e.getProperty("job.id")))
+                .toList();
     }
 
     @Test
-    public void givenAHealthyDevice_whenUpgradedFromTheShell_thenItRunsTheTargetWithItsConfigurationRestored() throws Exception {
+    public void givenAHealthyDevice_whenUpgradedFromTheShell_thenItRunsTheTargetWithItsConfigurationRestored()
+            throws Exception {
         int port = intProperty(SIM_BASE_PORT);
         Device device = new Device("iad-1", "127.0.0.1", port, SnmpCredentials.v2c("private"), null);
         DeviceFacts before = driver.facts(device);
@@ -97,7 +99,8 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
         DeviceFacts after = driver.facts(device);
         assertEquals("2.0.0", after.runningVersion());
         assertEquals("old version kept for roll-back", "1.0.0", after.keptVersion());
-        assertEquals("running configuration after the upgrade equals the one before", before.configDigest(), after.configDigest());
+        assertEquals("running configuration after the upgrade equals the one before", before.configDigest(),
+                after.configDigest());
 
         ConfigBackup backup = backups.latest("iad-1").orElseThrow();
         assertEquals(before.configDigest(), backup.sha256());
@@ -106,12 +109,14 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
         assertEquals(backup.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 
         awaitEvent(job.id(), UpgradeService.TOPIC_JOB_STATE, "DONE");
-        for (int i = 0; i < 100 && eventsOf(job.id(), UpgradeService.TOPIC_JOB_STATE).size() < job.history().size(); i++) {
+        for (int i = 0; i < 100
+                && eventsOf(job.id(), UpgradeService.TOPIC_JOB_STATE).size() < job.history().size(); i++) {
             Thread.sleep(100); // Event Admin delivers asynchronously
         }
         List<Event> states = eventsOf(job.id(), UpgradeService.TOPIC_JOB_STATE);
         assertEquals("one event per transition", job.history().size(), states.size());
-        assertTrue(states.stream().allMatch(e -> "iad-1".equals(e.getProperty("device.id")) && e.getProperty("message") != null));
+        assertTrue(states.stream()
+                .allMatch(e -> "iad-1".equals(e.getProperty("device.id")) && e.getProperty("message") != null));
 
         String shown = executeCommand("uplift:job " + job.id());
         assertTrue(shown, shown.contains("VERIFY_RESTORE") && shown.contains("DONE"));
@@ -141,7 +146,8 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
         }
         Job job = onlyJobOf("iad-2");
         assertEquals("a failed update asks the operator", JobState.AWAITING_DECISION, job.state());
-        assertTrue(job.lastMessage(), job.lastMessage().startsWith("UPDATE failed") && job.lastMessage().contains("transferFailed"));
+        assertTrue(job.lastMessage(),
+                job.lastMessage().startsWith("UPDATE failed") && job.lastMessage().contains("transferFailed"));
         assertTrue("the failure message came as the device's notification: " + job.lastMessage(),
                 job.lastMessage().contains("(notification 1.3.6.1.4.1.32473.7.0.1)"));
         assertFalse("the backup was taken before the update", backups.history("iad-2").isEmpty());
@@ -174,10 +180,12 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
         executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-3");
         Job job = onlyJobOf("iad-3");
         assertEquals(job.history().toString(), JobState.DONE, job.state());
-        Device v3 = new Device("iad-3", "127.0.0.1", port, SnmpCredentials.v3("uplift", "uplift-auth-pass", "uplift-priv-pass"), null);
+        Device v3 = new Device("iad-3", "127.0.0.1", port,
+                SnmpCredentials.v3("uplift", "uplift-auth-pass", "uplift-priv-pass"), null);
         assertEquals("2.0.0", driver.facts(v3).runningVersion());
         try {
-            driver.facts(new Device("iad-3", "127.0.0.1", port, SnmpCredentials.v3("uplift", "wrong-pass-1", "uplift-priv-pass"), null));
+            driver.facts(new Device("iad-3", "127.0.0.1", port,
+                    SnmpCredentials.v3("uplift", "wrong-pass-1", "uplift-priv-pass"), null));
             fail("a wrong passphrase must be refused");
         } catch (DeviceException e) {
             assertFalse(e.getMessage(), e.getMessage().contains("wrong-pass-1"));
@@ -194,7 +202,8 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + topic + " event with state " + state + " for job " + jobId + "; got " + EVENTS);
+        throw new AssertionError(
+                "no " + topic + " event with state " + state + " for job " + jobId + "; got " + EVENTS);
     }
 
     private Job awaitEnd(String jobId) throws InterruptedException {

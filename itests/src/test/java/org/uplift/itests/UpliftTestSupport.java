@@ -1,6 +1,5 @@
 package org.uplift.itests;
 
-import java.nio.file.Files;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -19,6 +18,7 @@ import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,9 @@ import org.osgi.framework.ServiceReference;
 public abstract class UpliftTestSupport {
 
     /** Bundles built by this reactor; copied into the test Karaf's system/ folder (STACK.md pitfall F). */
-    private static final String[] BUNDLES = {"api", "repository", "snmp", "migration", "workflow", "shell", "simulator", "rest",
-        "webconsole"};
+    private static final String[] BUNDLES = {"api", "repository", "snmp", "migration", "workflow", "shell", "simulator",
+            "rest",
+            "webconsole"};
 
     /** System properties that carry the chosen ports from the test driver into Karaf. */
     protected static final String SIM_BASE_PORT = "uplift.it.simBasePort";
@@ -96,7 +97,8 @@ public abstract class UpliftTestSupport {
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "faults", faults),
                 editConfigurationFilePut("etc/org.uplift.simulator.cfg", "notifyTo", "127.0.0.1:" + traps),
                 editConfigurationFilePut("etc/org.uplift.snmp.notifications.cfg", "port", Integer.toString(traps)),
-                features(new File(System.getProperty("uplift.features.xml")).toURI().toString(), "uplift", "uplift-simulator")));
+                features(new File(System.getProperty("uplift.features.xml")).toURI().toString(), "uplift",
+                        "uplift-simulator")));
         options.addAll(List.of(reactorInSystem()));
         options.addAll(List.of(extra));
         return options.toArray(new Option[0]);
@@ -112,11 +114,13 @@ public abstract class UpliftTestSupport {
         File root = new File(System.getProperty("uplift.root"));
         List<Option> options = new ArrayList<>();
         for (String b : BUNDLES) {
-            options.add(replaceConfigurationFile("system/org/uplift/" + b + "/" + version + "/" + b + "-" + version + ".jar",
+            options.add(replaceConfigurationFile(
+                    "system/org/uplift/" + b + "/" + version + "/" + b + "-" + version + ".jar",
                     new File(root, "bundles/" + b + "/target/" + b + "-" + version + ".jar")));
         }
         String features = "system/org/uplift/uplift-features/" + version + "/uplift-features-" + version;
-        options.add(replaceConfigurationFile(features + "-features.xml", new File(System.getProperty("uplift.features.xml"))));
+        options.add(replaceConfigurationFile(features + "-features.xml",
+                new File(System.getProperty("uplift.features.xml"))));
         File[] cfgs = new File(root, "features/uplift/src/main/cfg").listFiles((d, n) -> n.endsWith(".cfg"));
         for (File cfg : cfgs) {
             options.add(replaceConfigurationFile(features + "-" + cfg.getName(), cfg));
@@ -151,8 +155,10 @@ public abstract class UpliftTestSupport {
                 // boot features installed from the features service's activator can deadlock on the refresh
                 // of core bundles they cause; asynchronously they cannot (the tests wait for services anyway)
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freeTcpPort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        Integer.toString(freeTcpPort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        Integer.toString(freeTcpPort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1")));
         options.addAll(List.of(extra));

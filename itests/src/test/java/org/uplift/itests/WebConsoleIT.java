@@ -80,7 +80,8 @@ class WebConsoleIT extends UpliftTestSupport {
     private final String marker = UUID.randomUUID().toString();
     private final int httpPort = freeLoopbackTcpPort();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path target = Path.of(System.getProperty("uplift.root"), "itests", "target").toAbsolutePath().normalize();
+    private final Path target = Path.of(System.getProperty("uplift.root"), "itests", "target").toAbsolutePath()
+            .normalize();
     private TestContainer karaf;
     private Path home;
     private String failingJob;
@@ -92,15 +93,19 @@ class WebConsoleIT extends UpliftTestSupport {
     void startKaraf() throws Exception {
         Path users = Files.createDirectories(target.resolve("webconsole-it")).resolve("users.properties");
         // Karaf's stock users.properties has the karaf user commented out; the console's realm wants role admin
-        Files.writeString(users, "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        Files.writeString(users,
+                "karaf = karaf,_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
         Option[] options = uplift(3, "1=download-fail",
                 // the HTTP service from the start, as in an NMS: Karaf does not pick one for webconsole's osgi.http
                 // requirement, and bringing the servlet API in after uplift refreshes H2 (it imports javax.servlet
                 // optionally), which leaves the job store locked out of its own database (README, "Web Console page")
-                features("mvn:org.apache.karaf.features/standard/" + System.getProperty("karaf.version") + "/xml/features", "http"),
+                features("mvn:org.apache.karaf.features/standard/" + System.getProperty("karaf.version")
+                        + "/xml/features", "http"),
                 replaceConfigurationFile("etc/users.properties", users.toFile()),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses",
+                        "127.0.0.1"),
                 // device 2's backup must stay under way for the whole test
                 editConfigurationFilePut("etc/org.uplift.workflow.cfg", "backupTimeoutSeconds", "900"),
                 editConfigurationFilePut("etc/system.properties", MARKER, marker));
@@ -147,7 +152,8 @@ class WebConsoleIT extends UpliftTestSupport {
         assertTrue(page.body().contains("<p id=\"uplift-error\" class=\"uplift-error\" hidden></p>"), page.body());
         // no other page may frame Uplift's and have the operator click Retry or Abort unseen
         assertEquals(List.of("DENY"), page.headers().allValues("X-Frame-Options"), page.headers().toString());
-        assertEquals(List.of("frame-ancestors 'none'"), page.headers().allValues("Content-Security-Policy"), page.headers().toString());
+        assertEquals(List.of("frame-ancestors 'none'"), page.headers().allValues("Content-Security-Policy"),
+                page.headers().toString());
 
         String nav = get("/system/console/bundles", true).body();
         assertTrue(nav.contains("/system/console/uplift\""), "the console's navigation lists the page:\n" + nav);
@@ -155,9 +161,12 @@ class WebConsoleIT extends UpliftTestSupport {
 
         HttpResponse<String> data = get("/system/console/uplift/data.json?job=" + failingJob, true);
         assertEquals(200, data.statusCode(), data.body());
-        assertTrue(data.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), data.headers().toString());
+        assertTrue(data.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                data.headers().toString());
         assertEquals(List.of("DENY"), data.headers().allValues("X-Frame-Options"), data.headers().toString());
-        assertTrue(data.body().contains("\"id\":\"" + runningJob + "\"") && data.body().contains("\"selected\":{\"id\":\"" + failingJob),
+        assertTrue(
+                data.body().contains("\"id\":\"" + runningJob + "\"")
+                        && data.body().contains("\"selected\":{\"id\":\"" + failingJob),
                 data.body());
 
         awaitState(failingJob, "AWAITING_DECISION");
@@ -196,7 +205,8 @@ class WebConsoleIT extends UpliftTestSupport {
             assertEquals("iad-2", running.findElement(By.cssSelector("td.uplift-device")).getText());
             assertEquals("BACKUP", running.findElement(By.cssSelector("td.uplift-state")).getText());
             assertEquals("step 1 of 8: BACKUP", running.findElement(By.cssSelector("td.uplift-progress")).getText());
-            assertTrue(running.findElements(By.cssSelector("button")).isEmpty(), "no decision buttons on a running job");
+            assertTrue(running.findElements(By.cssSelector("button")).isEmpty(),
+                    "no decision buttons on a running job");
 
             // the page's poll of data.json works in the browser (it counts its successful redraws)
             await("the page to redraw itself from data.json", () -> refreshes(browser) >= 2 ? Boolean.TRUE : null);
@@ -225,14 +235,17 @@ class WebConsoleIT extends UpliftTestSupport {
             client("uplift-sim:fault --device 1 --clear"); // so the retried update succeeds
             browser.findElement(By.cssSelector(failing + " button[data-action='retry']")).click();
             String status = await("the page to confirm the retry",
-                    () -> textOf(browser, "#uplift-status").contains("retry accepted") ? textOf(browser, "#uplift-status") : null);
+                    () -> textOf(browser, "#uplift-status").contains("retry accepted")
+                            ? textOf(browser, "#uplift-status") : null);
             assertTrue(status.startsWith("Job " + failingJob + " (device iad-1): retry accepted, now "), status);
             assertFalse(status.endsWith("now AWAITING_DECISION."), status);
 
             String shownDone = await("the page to show the retried job DONE",
-                    () -> "DONE".equals(textOf(browser, failing + " td.uplift-state")) ? Boolean.TRUE.toString() : null);
+                    () -> "DONE".equals(textOf(browser, failing + " td.uplift-state")) ? Boolean.TRUE.toString()
+                            : null);
             assertEquals("true", shownDone);
-            assertTrue(browser.findElements(By.cssSelector(failing + " button")).isEmpty(), "no buttons once it is done");
+            assertTrue(browser.findElements(By.cssSelector(failing + " button")).isEmpty(),
+                    "no buttons once it is done");
             String history = textOf(browser, "#uplift-history");
             // state names start their rows (the first row's plan also names ROLLBACK)
             int awaiting = history.indexOf("\nAWAITING_DECISION ");
@@ -247,7 +260,8 @@ class WebConsoleIT extends UpliftTestSupport {
         String job = client("uplift:job " + failingJob);
         assertEquals("DONE", state(job), job);
         int waited = job.indexOf("AWAITING_DECISION");
-        assertTrue(waited > 0 && job.indexOf("ROLLBACK", waited) > waited, "the shell shows the retry after the wait:\n" + job);
+        assertTrue(waited > 0 && job.indexOf("ROLLBACK", waited) > waited,
+                "the shell shows the retry after the wait:\n" + job);
     }
 
     @Test
@@ -264,7 +278,8 @@ class WebConsoleIT extends UpliftTestSupport {
         assertEquals(404, get("/system/console/uplift/data.json", true).statusCode());
         HttpResponse<String> bundles = get("/system/console/bundles", true);
         assertEquals(200, bundles.statusCode(), "the console itself is still there");
-        assertFalse(bundles.body().contains("/system/console/uplift\""), "the navigation no longer lists the page:\n" + bundles.body());
+        assertFalse(bundles.body().contains("/system/console/uplift\""),
+                "the navigation no longer lists the page:\n" + bundles.body());
         String left = client("bundle:list -t 0 -s");
         assertFalse(left.contains("org.uplift.webconsole"), left);
     }
@@ -373,7 +388,8 @@ class WebConsoleIT extends UpliftTestSupport {
     }
 
     private HttpResponse<String> post(String form, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/system/console/uplift"))
+        HttpRequest.Builder b = HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/system/console/uplift"))
                 .timeout(Duration.ofSeconds(20)).header("Authorization", basic())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));

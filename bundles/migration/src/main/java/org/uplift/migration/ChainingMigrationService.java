@@ -34,8 +34,7 @@ public class ChainingMigrationService implements MigrationService {
     private final MigrationGraph graph = new MigrationGraph();
     private final Map<String, ConfigValidator> validators = new ConcurrentHashMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addMigrator(ConfigMigrator migrator, Map<String, Object> properties) {
         MigratorKey key = MigratorKey.of(properties);
         if (!key.complete()) {
@@ -53,8 +52,7 @@ public class ChainingMigrationService implements MigrationService {
         graph.remove(MigratorKey.of(properties), migrator);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addValidator(ConfigValidator validator, Map<String, Object> properties) {
         String key = validatorKey(properties);
         ConfigValidator existing = validators.putIfAbsent(key, validator);

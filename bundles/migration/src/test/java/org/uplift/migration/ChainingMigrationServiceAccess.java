@@ -26,7 +26,8 @@ public final class ChainingMigrationServiceAccess {
         return s;
     }
 
-    public static void replaceMigrator(ChainingMigrationService s, String model, String from, String to, ConfigMigrator m) {
+    public static void replaceMigrator(ChainingMigrationService s, String model, String from, String to,
+            ConfigMigrator m) {
         s.addMigrator(m, Map.of(ConfigMigrator.MODEL_PROPERTY, model, ConfigMigrator.FROM_PROPERTY, from,
                 ConfigMigrator.TO_PROPERTY, to));
     }

@@ -69,9 +69,11 @@ public class BackupsResource {
     @GET
     @Path("diff")
     @Requires(Role.OPERATOR)
-    public Response diff(@PathParam("device") String device, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response diff(@PathParam("device") String device, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
         if (from == null || to == null) {
-            throw ApiException.badRequest("a diff needs ?from=N&to=M (backup versions, see /uplift/devices/" + device + "/backups)");
+            throw ApiException.badRequest(
+                    "a diff needs ?from=N&to=M (backup versions, see /uplift/devices/" + device + "/backups)");
         }
         ConfigBackup older = find(device, version(from, "from"));
         ConfigBackup newer = find(device, version(to, "to"));

@@ -50,6 +50,7 @@ public record CampaignStart(String firmware, List<String> devices, String model,
         if (modelName != null) {
             return DeviceSelection.model(modelName);
         }
-        throw ApiException.badRequest("choose the devices: \"devices\": [ids], \"model\": \"M\", or \"older\": true (with an optional \"model\")");
+        throw ApiException.badRequest(
+                "choose the devices: \"devices\": [ids], \"model\": \"M\", or \"older\": true (with an optional \"model\")");
     }
 }

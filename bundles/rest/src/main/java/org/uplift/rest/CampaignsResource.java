@@ -113,7 +113,8 @@ public class CampaignsResource {
     }
 
     private Campaign campaign(String id) {
-        return campaigns.campaign(id).orElseThrow(() -> ApiException.notFound("no campaign '" + id + "'; see /uplift/campaigns"));
+        return campaigns.campaign(id)
+                .orElseThrow(() -> ApiException.notFound("no campaign '" + id + "'; see /uplift/campaigns"));
     }
 
     private CampaignDto view(Campaign campaign) {

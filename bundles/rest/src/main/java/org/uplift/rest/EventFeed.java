@@ -32,8 +32,8 @@ import org.uplift.api.workflow.UpgradeService;
  * happens, and the transfer progress of running jobs ({@link UpgradeService#progress}) every
  * {@code progressMillis}, only when it changed. Progress is read only while someone listens.
  */
-@Component(service = {EventHandler.class, EventFeed.class}, configurationPid = EventFeed.PID,
-        property = {EventConstants.EVENT_TOPIC + "=org/uplift/job/*", EventConstants.EVENT_TOPIC + "=org/uplift/campaign/*"})
+@Component(service = {EventHandler.class, EventFeed.class}, configurationPid = EventFeed.PID, property = {
+        EventConstants.EVENT_TOPIC + "=org/uplift/job/*", EventConstants.EVENT_TOPIC + "=org/uplift/campaign/*"})
 @Designate(ocd = EventFeed.Config.class)
 public class EventFeed implements EventHandler {
 
@@ -45,16 +45,13 @@ public class EventFeed implements EventHandler {
 
     @ObjectClassDefinition(name = "Uplift REST", description = "The JSON API under /uplift for a host UI (needs a JAX-RS whiteboard)")
     public @interface Config {
-        @AttributeDefinition(name = "Progress interval (ms)",
-                description = "How often /uplift/events sends the transfer progress of running jobs (only what changed)")
+        @AttributeDefinition(name = "Progress interval (ms)", description = "How often /uplift/events sends the transfer progress of running jobs (only what changed)")
         int progressMillis() default 1000;
 
-        @AttributeDefinition(name = "Keep-alive (s)",
-                description = "An idle event stream gets a comment line this often, so a closed connection is noticed")
+        @AttributeDefinition(name = "Keep-alive (s)", description = "An idle event stream gets a comment line this often, so a closed connection is noticed")
         int keepAliveSeconds() default 15;
 
-        @AttributeDefinition(name = "Event streams",
-                description = "Most /uplift/events streams open at once; more are refused with 503")
+        @AttributeDefinition(name = "Event streams", description = "Most /uplift/events streams open at once; more are refused with 503")
         int maxSubscribers() default 64;
     }
 

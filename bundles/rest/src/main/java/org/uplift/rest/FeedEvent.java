@@ -47,13 +47,18 @@ record FeedEvent(long id, String name, String data, String jobId) {
         }
         if (UpgradeService.TOPIC_DECISION_NEEDED.equals(topic)) {
             String job = text(event, "job.id");
-            return Optional.of(new FeedEvent(id, DECISION, JsonMapping.write(new DecisionNeeded(job, text(event, "device.id"),
-                    text(event, "state"), text(event, "message"), time(event), text(event, "failed.step"))), job));
+            return Optional.of(new FeedEvent(id, DECISION,
+                    JsonMapping.write(new DecisionNeeded(job, text(event, "device.id"),
+                            text(event, "state"), text(event, "message"), time(event), text(event, "failed.step"))),
+                    job));
         }
         if (CampaignService.TOPIC_CAMPAIGN_STATE.equals(topic)) {
             Object wave = event.getProperty("wave");
-            return Optional.of(new FeedEvent(id, CAMPAIGN, JsonMapping.write(new CampaignChange(text(event, "campaign.id"),
-                    text(event, "state"), wave instanceof Number n ? n : null, text(event, "message"), time(event))), null));
+            return Optional.of(new FeedEvent(id, CAMPAIGN,
+                    JsonMapping.write(new CampaignChange(text(event, "campaign.id"),
+                            text(event, "state"), wave instanceof Number n ? n : null, text(event, "message"),
+                            time(event))),
+                    null));
         }
         return Optional.empty();
     }
@@ -71,7 +76,8 @@ record FeedEvent(long id, String name, String data, String jobId) {
     }
 
     /** The data of {@code decision}: a job waits for retry or abort after {@code failedStep} failed. */
-    public record DecisionNeeded(String job, String device, String state, String message, Instant at, String failedStep) {
+    public record DecisionNeeded(String job, String device, String state, String message, Instant at,
+            String failedStep) {
     }
 
     /** The data of {@code campaign}: a campaign's state or wave changed. */

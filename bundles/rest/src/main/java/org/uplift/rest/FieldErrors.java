@@ -23,7 +23,8 @@ final class FieldErrors {
         String name = path.get(0).getFieldName();
         JsonNode value = tree.path(name);
         if (path.size() > 1 && path.get(1).getIndex() >= 0) {
-            return "field \"" + name + "\" must hold only non-empty strings, found " + kind(value.path(path.get(1).getIndex()));
+            return "field \"" + name + "\" must hold only non-empty strings, found "
+                    + kind(value.path(path.get(1).getIndex()));
         }
         Class<?> expected = componentType(type, name);
         if ((expected == Integer.class || expected == int.class) && value.isNumber()) {

@@ -17,7 +17,8 @@ public record JobStart(String device, String firmware, String policy) {
         String deviceId = Fields.required("device", device);
         String version = Fields.required("firmware", firmware);
         try {
-            return new UpgradeRequest(deviceId, version, RetryPolicy.parse(Fields.optional(policy).orElse("ask")), null);
+            return new UpgradeRequest(deviceId, version, RetryPolicy.parse(Fields.optional(policy).orElse("ask")),
+                    null);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -77,7 +77,8 @@ public class JobsResource {
                     .createdSince(since == null ? null : Instant.parse(since))
                     .page(limit == null ? JobQuery.DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("since must be an ISO-8601 instant such as 2024-05-01T10:00:00Z, got '" + since + "'");
+            throw ApiException
+                    .badRequest("since must be an ISO-8601 instant such as 2024-05-01T10:00:00Z, got '" + since + "'");
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -115,7 +116,8 @@ public class JobsResource {
         } catch (UpgradeException e) {
             if (e.reason() == UpgradeException.Reason.UNKNOWN_DEVICE) {
                 // the engine's text names the shell command; a REST client looks the devices up here
-                throw ApiException.badRequest("no device '" + request.deviceId() + "' in the inventory; see /uplift/devices");
+                throw ApiException
+                        .badRequest("no device '" + request.deviceId() + "' in the inventory; see /uplift/devices");
             }
             throw ApiException.of(e);
         }

@@ -50,7 +50,8 @@ final class JsonMapping {
     private static ObjectMapper mapper() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_BYTES)
-                        .maxStringLength(MAX_BYTES).maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+                        .maxStringLength(MAX_BYTES).maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
                 .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(MAX_ERROR_TOKEN)
                         .maxRawContentLength(0).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -69,13 +70,14 @@ final class JsonMapping {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(times)
                 .build();
-        for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
+        for (CoercionInputShape scalar : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
         // a job that was never decided has no "lastDecision" at all, as before
         mapper.configOverride(DecisionDto.class)
-                .setIncludeAsProperty(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+                .setIncludeAsProperty(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
         return mapper;
     }
 
@@ -84,7 +86,8 @@ final class JsonMapping {
         try {
             return new String(MAPPER.writeValueAsBytes(value), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "no JSON form for " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

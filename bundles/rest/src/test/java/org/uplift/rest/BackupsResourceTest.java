@@ -34,7 +34,8 @@ class BackupsResourceTest {
     void givenTwoBackups_whenListed_thenBothAreThereOldestFirst() {
         Map<String, Object> json = json(resource.list("iad-1"), 200);
         assertEquals("iad-1", json.get("device"));
-        assertEquals(List.of(new BigDecimal(1), new BigDecimal(2)), list(json, "backups").stream().map(b -> b.get("version")).toList());
+        assertEquals(List.of(new BigDecimal(1), new BigDecimal(2)),
+                list(json, "backups").stream().map(b -> b.get("version")).toList());
     }
 
     @Test
@@ -72,7 +73,8 @@ class BackupsResourceTest {
     @Test
     void givenABackupWhoseFileNoLongerMatchesItsChecksum_whenShown_then500SaysSo() {
         backups.corrupt = "iad-1/1";
-        assertEquals("backup 1 of iad-1 no longer matches its SHA-256", refused(500, () -> resource.show("iad-1", "1")).getMessage());
+        assertEquals("backup 1 of iad-1 no longer matches its SHA-256",
+                refused(500, () -> resource.show("iad-1", "1")).getMessage());
     }
 
     @Test

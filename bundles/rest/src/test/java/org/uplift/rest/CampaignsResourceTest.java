@@ -49,8 +49,10 @@ class CampaignsResourceTest {
 
     @Test
     void givenEverySetting_whenPosted_thenTheRequestCarriesThem() {
-        json(resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"older\": true, \"concurrency\": 20,"
-                + " \"waves\": \"1,50%\", \"threshold\": 0, \"policy\": \"retry:1:abort\"}")), 201);
+        json(resource.start(
+                campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-1000\", \"older\": true, \"concurrency\": 20,"
+                        + " \"waves\": \"1,50%\", \"threshold\": 0, \"policy\": \"retry:1:abort\"}")),
+                201);
         CampaignRequest request = campaigns.started.get(0);
         assertEquals(DeviceSelection.olderThanTarget("IAD-1000"), request.selection());
         assertEquals(20, request.concurrency());
@@ -69,15 +71,23 @@ class CampaignsResourceTest {
     void givenBadRequests_whenPosted_thenEachIsRefusedWith400AndNothingStarts() {
         assertBad("{\"devices\": [\"iad-1\"]}", "field \"firmware\" is required");
         assertBad("{\"firmware\": \"2.0.0\"}", "choose the devices");
-        assertBad("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"], \"model\": \"M\"}", "leave out \"model\" and \"older\"");
-        assertBad("{\"firmware\": \"2.0.0\", \"devices\": \"iad-1\"}", "field \"devices\" must be an array of strings, not a string");
-        assertBad("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", 2]}", "must hold only non-empty strings, found a number");
+        assertBad("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\"], \"model\": \"M\"}",
+                "leave out \"model\" and \"older\"");
+        assertBad("{\"firmware\": \"2.0.0\", \"devices\": \"iad-1\"}",
+                "field \"devices\" must be an array of strings, not a string");
+        assertBad("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-1\", 2]}",
+                "must hold only non-empty strings, found a number");
         assertBad("{\"firmware\": \"2.0.0\", \"devices\": [\"iad-7\"]}", "no device 'iad-7' in the inventory");
-        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"concurrency\": 0}", "concurrency must be 1-10000, got 0");
-        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"concurrency\": 2.5}", "field \"concurrency\" must be a whole number, got 2.5");
-        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"threshold\": 101}", "the error threshold is a percentage 0-100, got 101");
-        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"waves\": \"1,ten\"}", "a wave size is a device count (5) or a percentage (25%), got 'ten'");
-        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"older\": \"yes\"}", "field \"older\" must be true or false, not a string");
+        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"concurrency\": 0}",
+                "concurrency must be 1-10000, got 0");
+        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"concurrency\": 2.5}",
+                "field \"concurrency\" must be a whole number, got 2.5");
+        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"threshold\": 101}",
+                "the error threshold is a percentage 0-100, got 101");
+        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"waves\": \"1,ten\"}",
+                "a wave size is a device count (5) or a percentage (25%), got 'ten'");
+        assertBad("{\"firmware\": \"2.0.0\", \"model\": \"M\", \"older\": \"yes\"}",
+                "field \"older\" must be true or false, not a string");
         assertTrue(campaigns.started.isEmpty());
     }
 
@@ -86,7 +96,8 @@ class CampaignsResourceTest {
         campaigns.refuseStartWith = "no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add";
         campaigns.refuseStartReason = UpgradeException.Reason.REFUSED_BY_PREFLIGHT;
         assertEquals("no firmware 2.0.0 for model IAD-9 in the catalogue: add it with uplift:firmware-add",
-                refused(409, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
+                refused(409, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}")))
+                        .getMessage());
     }
 
     /** The engine names a selection that matches no device an invalid request: 400, as a bad body. */
@@ -95,7 +106,8 @@ class CampaignsResourceTest {
         campaigns.refuseStartWith = "no device matches model IAD-9 for target 2.0.0";
         campaigns.refuseStartReason = UpgradeException.Reason.INVALID_REQUEST;
         assertEquals("no device matches model IAD-9 for target 2.0.0",
-                refused(400, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}"))).getMessage());
+                refused(400, () -> resource.start(campaign("{\"firmware\": \"2.0.0\", \"model\": \"IAD-9\"}")))
+                        .getMessage());
     }
 
     @Test
@@ -106,7 +118,8 @@ class CampaignsResourceTest {
         assertEquals("RUNNING", json(resource.resume("c1"), 200).get("state"));
         refused(409, () -> resource.resume("c1"));
         assertEquals("CANCELLED", json(resource.cancel("c1"), 200).get("state"));
-        assertEquals("campaign c1 has already ended: CANCELLED", refused(409, () -> resource.cancel("c1")).getMessage());
+        assertEquals("campaign c1 has already ended: CANCELLED",
+                refused(409, () -> resource.cancel("c1")).getMessage());
     }
 
     @Test

@@ -28,7 +28,8 @@ class DevicesResourceTest {
     void givenV2cAndV3Devices_whenListed_thenNoCommunityOrPassphraseAppearsAnywhere() {
         directory.addInventory(new InMemoryRepository.Inventory(
                 new Device("iad-2", "192.0.2.2", 161, SnmpCredentials.v2c("s3cret-community"), "uplift-iad"),
-                new Device("iad-1", "192.0.2.1", 1161, SnmpCredentials.v3("ops", "auth-pass-123", "priv-pass-456"), null)));
+                new Device("iad-1", "192.0.2.1", 1161, SnmpCredentials.v3("ops", "auth-pass-123", "priv-pass-456"),
+                        null)));
         var response = resource.list();
         String text = Http.text(response);
         for (String secret : List.of("s3cret-community", "auth-pass-123", "priv-pass-456")) {
@@ -46,7 +47,8 @@ class DevicesResourceTest {
 
     @Test
     void givenTwoInventoriesKnowingOneId_whenListed_thenTheFirstRegisteredWins() {
-        directory.addInventory(new InMemoryRepository.Inventory(new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("a"), null)));
+        directory.addInventory(new InMemoryRepository.Inventory(
+                new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("a"), null)));
         directory.addInventory(new InMemoryRepository.Inventory(
                 new Device("iad-1", "198.51.100.1", 161, SnmpCredentials.v2c("b"), null),
                 new Device("cpe-1", "198.51.100.2", 161, SnmpCredentials.v2c("b"), null)));
@@ -57,7 +59,8 @@ class DevicesResourceTest {
 
     @Test
     void givenADeviceWithBackupsAndJobs_whenShown_thenItHasItsNewestBackupAndItsJobsOnly() {
-        directory.addInventory(new InMemoryRepository.Inventory(new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("p"), null)));
+        directory.addInventory(new InMemoryRepository.Inventory(
+                new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("p"), null)));
         backups.store("iad-1", "a=1\n".getBytes(StandardCharsets.UTF_8), "1.0.0", "1");
         backups.store("iad-1", "a=2\n".getBytes(StandardCharsets.UTF_8), "2.0.0", "1");
         upgrades.put("j1", "iad-1", JobState.DONE, null);

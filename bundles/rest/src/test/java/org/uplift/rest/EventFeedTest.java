@@ -1,16 +1,16 @@
 package org.uplift.rest;
 
-import java.util.Optional;
-import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +73,8 @@ class EventFeedTest {
         Recorder one = subscribe("j2");
         feed.handleEvent(new Event(UpgradeService.TOPIC_JOB_STATE, jobProps("j1", "iad-1", "BACKUP")));
         feed.handleEvent(new Event(UpgradeService.TOPIC_JOB_STATE, jobProps("j2", "iad-2", "BACKUP")));
-        feed.handleEvent(new Event(CampaignService.TOPIC_CAMPAIGN_STATE, Map.of("campaign.id", "c1", "state", "RUNNING")));
+        feed.handleEvent(
+                new Event(CampaignService.TOPIC_CAMPAIGN_STATE, Map.of("campaign.id", "c1", "state", "RUNNING")));
         assertEquals(List.of("subscribed", "job"), one.names());
         assertEquals("j2", one.events.get(1).jobId());
     }
@@ -173,7 +174,8 @@ class EventFeedTest {
     }
 
     private static Map<String, Object> jobProps(String job, String device, String state) {
-        return Map.of("job.id", job, "device.id", device, "state", state, "message", "now " + state, "timestamp", 1000L);
+        return Map.of("job.id", job, "device.id", device, "state", state, "message", "now " + state, "timestamp",
+                1000L);
     }
 
     @SuppressWarnings("unchecked")

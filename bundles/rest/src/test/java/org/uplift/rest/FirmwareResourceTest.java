@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class FirmwareResourceTest {
 
     private final InMemoryRepository.Catalog catalog = new InMemoryRepository.Catalog(
-            InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"), InMemoryRepository.Catalog.image("IAD-1000", "3.0.0"));
+            InMemoryRepository.Catalog.image("IAD-1000", "2.0.0"),
+            InMemoryRepository.Catalog.image("IAD-1000", "3.0.0"));
     private final FirmwareResource resource = new FirmwareResource(catalog);
 
     @Test
@@ -46,6 +47,7 @@ class FirmwareResourceTest {
     @Test
     void givenAnImageAJobNeeds_whenRemoved_then409WithTheCataloguesReason() {
         catalog.inUse.add("IAD-1000-3.0.0");
-        assertEquals("firmware IAD-1000-3.0.0 is still needed by job j-1", refused(409, () -> resource.remove("IAD-1000-3.0.0")).getMessage());
+        assertEquals("firmware IAD-1000-3.0.0 is still needed by job j-1",
+                refused(409, () -> resource.remove("IAD-1000-3.0.0")).getMessage());
     }
 }

@@ -88,7 +88,8 @@ class InMemoryCampaigns implements CampaignService {
     }
 
     private Campaign set(Campaign c, CampaignState state) {
-        Campaign next = new Campaign(c.id(), c.request(), state, state.name().toLowerCase(), c.createdAt(), Instant.now(),
+        Campaign next = new Campaign(c.id(), c.request(), state, state.name().toLowerCase(), c.createdAt(),
+                Instant.now(),
                 c.currentWave(), c.waves());
         campaigns.put(c.id(), next);
         return next;

@@ -115,7 +115,8 @@ final class InMemoryRepository {
         public ConfigBackup store(String deviceId, byte[] content, String firmwareVersion, String formatVersion) {
             List<ConfigBackup> history = records.computeIfAbsent(deviceId, k -> new ArrayList<>());
             ConfigBackup b = new ConfigBackup(deviceId, history.size() + 1, Instant.EPOCH, content.length,
-                    HexFormat.of().formatHex(content).substring(0, Math.min(64, content.length * 2)), firmwareVersion, formatVersion);
+                    HexFormat.of().formatHex(content).substring(0, Math.min(64, content.length * 2)), firmwareVersion,
+                    formatVersion);
             history.add(b);
             contents.put(deviceId + "/" + b.version(), content);
             return b;
@@ -135,7 +136,8 @@ final class InMemoryRepository {
         @Override
         public byte[] read(String deviceId, int version) throws RepositoryException {
             if ((deviceId + "/" + version).equals(corrupt)) {
-                throw new RepositoryException("backup " + version + " of " + deviceId + " no longer matches its SHA-256");
+                throw new RepositoryException(
+                        "backup " + version + " of " + deviceId + " no longer matches its SHA-256");
             }
             byte[] content = contents.get(deviceId + "/" + version);
             if (content == null) {

@@ -47,7 +47,8 @@ class InMemoryUpgrades implements UpgradeService {
     Job put(String id, String device, JobState state, String campaign) {
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(next++);
         Job job = new Job(id, device, "IAD-1000-2.0.0", "2.0.0", state, at,
-                List.of(new StepRecord(JobState.PENDING, at, "upgrade"), new StepRecord(state, at.plusSeconds(1), "now " + state)),
+                List.of(new StepRecord(JobState.PENDING, at, "upgrade"),
+                        new StepRecord(state, at.plusSeconds(1), "now " + state)),
                 campaign, new JobPlan(List.of(new JobPlan.Step("BACKUP", false, "provisioned"),
                         new JobPlan.Step("UPDATE", true, "docsis-sw downloads IAD-1000-2.0.0 over http"))));
         jobs.put(id, job);
@@ -58,8 +59,10 @@ class InMemoryUpgrades implements UpgradeService {
         Job j = jobs.get(id);
         List<StepRecord> history = new ArrayList<>(j.history());
         history.add(new StepRecord(state, Instant.now(), message));
-        jobs.put(id, new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history, j.campaignId(),
-                j.plan()));
+        jobs.put(id,
+                new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), state, j.createdAt(), history,
+                        j.campaignId(),
+                        j.plan()));
     }
 
     @Override
@@ -78,17 +81,20 @@ class InMemoryUpgrades implements UpgradeService {
             throw new UpgradeException(refuseStartReason, refuseStartWith);
         }
         if (!devices.contains(request.deviceId())) {
-            throw new UpgradeException(Reason.UNKNOWN_DEVICE, "unknown device '" + request.deviceId() + "': add it with uplift:device-add");
+            throw new UpgradeException(Reason.UNKNOWN_DEVICE,
+                    "unknown device '" + request.deviceId() + "': add it with uplift:device-add");
         }
         if (!versions.contains(request.firmwareVersion())) {
             throw new UpgradeException(Reason.UNKNOWN_FIRMWARE, "no firmware version '" + request.firmwareVersion()
                     + "' in the catalogue for model IAD-1000: add it with uplift:firmware-add");
         }
-        Optional<Job> unfinished = jobs().stream().filter(j -> j.deviceId().equals(request.deviceId()) && !j.state().terminal())
+        Optional<Job> unfinished = jobs().stream()
+                .filter(j -> j.deviceId().equals(request.deviceId()) && !j.state().terminal())
                 .findFirst();
         if (unfinished.isPresent()) {
-            throw new UpgradeException(Reason.BUSY, "device " + request.deviceId() + " already has job " + unfinished.get().id()
-                    + " (" + unfinished.get().state() + ")");
+            throw new UpgradeException(Reason.BUSY,
+                    "device " + request.deviceId() + " already has job " + unfinished.get().id()
+                            + " (" + unfinished.get().state() + ")");
         }
         started.add(request);
         return put("job-" + next, request.deviceId(), JobState.PENDING, request.campaignId());
@@ -96,7 +102,8 @@ class InMemoryUpgrades implements UpgradeService {
 
     @Override
     public Optional<JobProgress> progress(String jobId) {
-        return Optional.ofNullable(progress.get(jobId)).or(() -> job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1)));
+        return Optional.ofNullable(progress.get(jobId))
+                .or(() -> job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1)));
     }
 
     @Override
@@ -108,7 +115,8 @@ class InMemoryUpgrades implements UpgradeService {
     public Job decide(String jobId, Decision decision) throws UpgradeException {
         Job job = job(jobId).orElseThrow(() -> new UpgradeException(Reason.UNKNOWN_JOB, "no job '" + jobId + "'"));
         if (job.state().terminal() || (decision == Decision.RETRY && job.state() != JobState.AWAITING_DECISION)) {
-            throw new UpgradeException(Reason.NOT_WAITING, "job " + jobId + " is " + job.state() + ", not waiting for a decision");
+            throw new UpgradeException(Reason.NOT_WAITING,
+                    "job " + jobId + " is " + job.state() + ", not waiting for a decision");
         }
         move(jobId, decision == Decision.RETRY ? JobState.UPDATE : JobState.ABORTED, "decided " + decision);
         return jobs.get(jobId);
@@ -120,12 +128,14 @@ class InMemoryUpgrades implements UpgradeService {
         Job before = job(jobId).orElseThrow(() -> new UpgradeException(Reason.UNKNOWN_JOB, "no job '" + jobId + "'"));
         DecisionRecord last = before.lastDecision();
         if (last != null && last.prompt() == prompt) {
-            throw new UpgradeException(Reason.NOT_WAITING, "job " + jobId + ": prompt " + prompt + " already decided by " + last.by());
+            throw new UpgradeException(Reason.NOT_WAITING,
+                    "job " + jobId + ": prompt " + prompt + " already decided by " + last.by());
         }
         Job after = decide(jobId, decision);
         Job decided = new Job(after.id(), after.deviceId(), after.firmwareId(), after.targetVersion(), after.state(),
                 after.createdAt(), after.history(), after.campaignId(), after.plan(), before.prompt(),
-                new DecisionRecord(prompt == 0 ? before.prompt() : prompt, decision, decider.by(), decider.from(), DECIDED_AT));
+                new DecisionRecord(prompt == 0 ? before.prompt() : prompt, decision, decider.by(), decider.from(),
+                        DECIDED_AT));
         jobs.put(jobId, decided);
         return decided;
     }

@@ -38,7 +38,8 @@ class JobsResourceTest {
 
     @Test
     void givenAValidRequest_whenPosted_thenTheJobIsStartedAnd201NamesItsLocation() {
-        Response response = resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"retry:2\"}"));
+        Response response = resource
+                .start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"retry:2\"}"));
         Map<String, Object> job = json(response, 201);
         assertEquals("jobs/" + job.get("id"), response.getLocation().toString());
         assertEquals("iad-1", job.get("device"));
@@ -63,7 +64,8 @@ class JobsResourceTest {
         assertBad("{\"device\": \"iad-1\"}", "field \"firmware\" is required");
         assertBad("{\"device\": \"iad-1\", \"firmware\": \"  \"}", "field \"firmware\" is required");
         assertBad("{\"device\": 7, \"firmware\": \"2.0.0\"}", "field \"device\" must be a string, not a number");
-        assertBad("{\"device\": \"iad-1\", \"firmwre\": \"2.0.0\"}", "unknown field \"firmwre\"; expected device, firmware, policy");
+        assertBad("{\"device\": \"iad-1\", \"firmwre\": \"2.0.0\"}",
+                "unknown field \"firmwre\"; expected device, firmware, policy");
         assertBad("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\", \"policy\": \"sometimes\"}",
                 "policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got 'sometimes'");
         assertBad("{\"device\": \"iad-9\", \"firmware\": \"2.0.0\"}", "no device 'iad-9' in the inventory");
@@ -73,7 +75,8 @@ class JobsResourceTest {
 
     @Test
     void givenABodyThatIsNotUtf8OrTooLarge_whenPosted_thenItIsRefusedWith400() {
-        ApiException notUtf8 = refused(400, () -> resource.start(JsonBodyReader.read(new ByteArrayInputStream(new byte[] {'{', (byte) 0xff, '}'}), JobStart.class)));
+        ApiException notUtf8 = refused(400, () -> resource.start(
+                JsonBodyReader.read(new ByteArrayInputStream(new byte[]{'{', (byte) 0xff, '}'}), JobStart.class)));
         assertEquals("the request body is not UTF-8", notUtf8.getMessage());
         String huge = "{\"device\": \"" + "x".repeat(JsonMapping.MAX_BYTES) + "\"}";
         ApiException tooLarge = refused(400, () -> resource.start(job(huge)));
@@ -100,7 +103,8 @@ class JobsResourceTest {
         upgrades.refuseStartWith = "the job store cannot be reached; try again";
         upgrades.refuseStartReason = UpgradeException.Reason.UNAVAILABLE;
         assertEquals("the job store cannot be reached; try again",
-                refused(503, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}"))).getMessage());
+                refused(503, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")))
+                        .getMessage());
         upgrades.refuseStartWith = "cannot read device iad-1 before upgrading it: timeout";
         upgrades.refuseStartReason = UpgradeException.Reason.DEVICE_UNREACHABLE;
         refused(409, () -> resource.start(job("{\"device\": \"iad-1\", \"firmware\": \"2.0.0\"}")));
@@ -120,7 +124,9 @@ class JobsResourceTest {
         assertEquals(List.of("j3"), ids(resource.list("AWAITING_DECISION", "iad-1", null, null, null, null)));
         assertEquals(List.of("j2"), ids(resource.list(null, null, "c1", null, null, null)));
         ApiException e = refused(400, () -> resource.list("SLEEPING", null, null, null, null, null));
-        assertTrue(e.getMessage().startsWith("state must be one of PENDING, BACKUP,") && e.getMessage().endsWith("got 'SLEEPING'"),
+        assertTrue(
+                e.getMessage().startsWith("state must be one of PENDING, BACKUP,")
+                        && e.getMessage().endsWith("got 'SLEEPING'"),
                 e.getMessage());
     }
 
@@ -128,7 +134,8 @@ class JobsResourceTest {
     @Test
     void givenMoreJobsThanAPage_whenListed_thenTheTotalAndTheNextOffsetAreGiven() {
         for (int i = 1; i <= 150; i++) {
-            upgrades.put(String.format("j%03d", i), "iad-" + i, i == 1 ? JobState.AWAITING_DECISION : JobState.DONE, null);
+            upgrades.put(String.format("j%03d", i), "iad-" + i, i == 1 ? JobState.AWAITING_DECISION : JobState.DONE,
+                    null);
         }
         Map<String, Object> first = json(resource.list(null, null, null, null, null, null), 200);
         assertEquals(100, list(first, "jobs").size());
@@ -141,7 +148,8 @@ class JobsResourceTest {
         assertEquals(List.of("j001"), ids(resource.list("AWAITING_DECISION", null, null, null, null, null)));
         assertEquals(List.of("j150", "j149"), ids(resource.list(null, null, null, "2026-01-01T00:02:29Z", null, null)));
 
-        assertEquals("limit 0 is not between 1 and 1000", refused(400, () -> resource.list(null, null, null, null, 0, null)).getMessage());
+        assertEquals("limit 0 is not between 1 and 1000",
+                refused(400, () -> resource.list(null, null, null, null, 0, null)).getMessage());
         assertTrue(refused(400, () -> resource.list(null, null, null, "yesterday", null, null)).getMessage()
                 .startsWith("since must be an ISO-8601 instant"));
     }
@@ -157,7 +165,8 @@ class JobsResourceTest {
                 "at", InMemoryUpgrades.DECIDED_AT.toString()), job.get("lastDecision"));
         assertEquals("job j1: prompt 1 already decided by alice",
                 refused(409, () -> resource.abort("j1", 1, principal("bob"))).getMessage());
-        assertEquals("prompt must be a job's prompt number, 1 or more; got 0", refused(400, () -> resource.abort("j1", 0, alice)).getMessage());
+        assertEquals("prompt must be a job's prompt number, 1 or more; got 0",
+                refused(400, () -> resource.abort("j1", 0, alice)).getMessage());
         assertEquals("alice", ((Map<?, ?>) json(resource.show("j1"), 200).get("lastDecision")).get("by"));
     }
 
@@ -225,7 +234,8 @@ class JobsResourceTest {
     void givenAJobInTheWrongState_whenRetriedOrAborted_then409SaysWhy() {
         upgrades.put("j1", "iad-1", JobState.UPDATE, null);
         upgrades.put("j2", "iad-2", JobState.DONE, null);
-        assertEquals("job j1 is UPDATE, not waiting for a decision", refused(409, () -> resource.retry("j1", null, null)).getMessage());
+        assertEquals("job j1 is UPDATE, not waiting for a decision",
+                refused(409, () -> resource.retry("j1", null, null)).getMessage());
         refused(409, () -> resource.abort("j2", null, null));
     }
 

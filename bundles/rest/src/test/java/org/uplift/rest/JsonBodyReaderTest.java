@@ -60,7 +60,8 @@ class JsonBodyReaderTest {
 
     @Test
     void givenDeepNesting_whenRead_thenItIsRefusedBeforeTheStackIsAtRisk() {
-        String ok = "{\"device\": " + "[".repeat(JsonMapping.MAX_DEPTH - 1) + "]".repeat(JsonMapping.MAX_DEPTH - 1) + "}";
+        String ok = "{\"device\": " + "[".repeat(JsonMapping.MAX_DEPTH - 1) + "]".repeat(JsonMapping.MAX_DEPTH - 1)
+                + "}";
         assertEquals("field \"device\" must be a string, not an array", refused(400, () -> Http.job(ok)).getMessage());
         String deep = "[".repeat(50_000);
         String message = refused(400, () -> Http.job(deep)).getMessage();
@@ -71,7 +72,9 @@ class JsonBodyReaderTest {
     @Test
     void givenAHugeNumber_whenRead_thenItIsRefused() {
         String message = refused(400, () -> Http.job("{\"device\": 1" + "0".repeat(200) + "}")).getMessage();
-        assertTrue(message.startsWith("not valid JSON at character ") && message.contains("exceeds the maximum allowed (100)"),
+        assertTrue(
+                message.startsWith("not valid JSON at character ")
+                        && message.contains("exceeds the maximum allowed (100)"),
                 message);
     }
 
@@ -83,8 +86,10 @@ class JsonBodyReaderTest {
 
     @Test
     void givenAFieldOfTheWrongKind_whenRead_thenTheFieldAndBothKindsAreNamed() {
-        assertEquals("field \"device\" must be a string, not an object", refused(400, () -> Http.job("{\"device\": {}}")).getMessage());
-        assertEquals("field \"device\" must be a string, not a boolean", refused(400, () -> Http.job("{\"device\": true}")).getMessage());
+        assertEquals("field \"device\" must be a string, not an object",
+                refused(400, () -> Http.job("{\"device\": {}}")).getMessage());
+        assertEquals("field \"device\" must be a string, not a boolean",
+                refused(400, () -> Http.job("{\"device\": true}")).getMessage());
         assertEquals("field \"concurrency\" must be a number, not a string",
                 refused(400, () -> Http.campaign("{\"concurrency\": \"5\"}")).getMessage());
         assertEquals("field \"concurrency\" must be a whole number, got 99999999999",
@@ -98,10 +103,12 @@ class JsonBodyReaderTest {
     @Test
     void givenTheProvider_whenAskedForARecordOrAnythingElse_thenItReadsOnlyRecords() {
         JsonBodyReader reader = new JsonBodyReader();
-        assertTrue(reader.isReadable(JobStart.class, JobStart.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE));
+        assertTrue(
+                reader.isReadable(JobStart.class, JobStart.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE));
         assertFalse(reader.isReadable(String.class, String.class, new Annotation[0], MediaType.APPLICATION_JSON_TYPE));
         Object read = reader.readFrom(castClass(JobStart.class), JobStart.class,
-                new Annotation[0], MediaType.APPLICATION_JSON_TYPE, null, body("{\"device\": \"a\", \"firmware\": \"1\"}"));
+                new Annotation[0], MediaType.APPLICATION_JSON_TYPE, null,
+                body("{\"device\": \"a\", \"firmware\": \"1\"}"));
         assertEquals(new JobStart("a", "1", null), read);
     }
 

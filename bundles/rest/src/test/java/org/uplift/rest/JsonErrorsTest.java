@@ -25,7 +25,8 @@ class JsonErrorsTest {
 
     @Test
     void givenAMultiLineOrVeryLongMessage_whenMapped_thenTheErrorIsOneShortLine() {
-        String error = (String) json(errors.toResponse(ApiException.badRequest("first\r\nsecond\tthird\u0000")), 400).get("error");
+        String error = (String) json(errors.toResponse(ApiException.badRequest("first\r\nsecond\tthird\u0000")), 400)
+                .get("error");
         assertEquals("first second third", error);
         String longOne = (String) json(errors.toResponse(ApiException.badRequest("x".repeat(5000))), 400).get("error");
         assertEquals(300, longOne.length());
@@ -34,7 +35,8 @@ class JsonErrorsTest {
 
     @Test
     void givenTheRuntimesOwnErrors_whenMapped_thenTheyAreJsonWithTheirStatus() {
-        assertTrue(((String) json(errors.toResponse(new NotFoundException()), 404).get("error")).startsWith("no such resource"));
+        assertTrue(((String) json(errors.toResponse(new NotFoundException()), 404).get("error"))
+                .startsWith("no such resource"));
         assertEquals("method not allowed on this resource",
                 json(errors.toResponse(new NotAllowedException("GET")), 405).get("error"));
         json(errors.toResponse(new NotSupportedException()), 415);

@@ -1,6 +1,5 @@
 package org.uplift.rest;
 
-import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.uplift.api.device.Device;
@@ -97,39 +97,52 @@ class JsonMappingTest {
 
     @Test
     void givenV2cAndV3Devices_whenWritten_thenTheV2cShowsOnlyItsVersionAndNeitherASecret() {
-        String v2c = JsonMapping.write(DeviceDto.of(new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("s3cret"), null)));
-        assertEquals("{\"id\":\"iad-1\",\"host\":\"192.0.2.1\",\"snmpPort\":161,\"snmp\":{\"version\":\"v2c\"},\"driver\":null,"
-                + "\"transfer\":\"tftp\",\"serverAddress\":null,\"transferSource\":null}", v2c);
-        String v3 = JsonMapping.write(DeviceDto.of(new Device("iad-2", "192.0.2.2", 161, SnmpCredentials.v3("ops", "a-pass", "p-pass"), null)));
-        assertTrue(v3.contains("\"snmp\":{\"version\":\"v3\",\"user\":\"ops\",\"authProtocol\":\"SHA256\",\"privProtocol\":\"AES128\"}"), v3);
+        String v2c = JsonMapping
+                .write(DeviceDto.of(new Device("iad-1", "192.0.2.1", 161, SnmpCredentials.v2c("s3cret"), null)));
+        assertEquals(
+                "{\"id\":\"iad-1\",\"host\":\"192.0.2.1\",\"snmpPort\":161,\"snmp\":{\"version\":\"v2c\"},\"driver\":null,"
+                        + "\"transfer\":\"tftp\",\"serverAddress\":null,\"transferSource\":null}",
+                v2c);
+        String v3 = JsonMapping.write(DeviceDto
+                .of(new Device("iad-2", "192.0.2.2", 161, SnmpCredentials.v3("ops", "a-pass", "p-pass"), null)));
+        assertTrue(v3.contains(
+                "\"snmp\":{\"version\":\"v3\",\"user\":\"ops\",\"authProtocol\":\"SHA256\",\"privProtocol\":\"AES128\"}"),
+                v3);
         assertFalse(v3.contains("pass") || v2c.contains("s3cret"));
     }
 
     @Test
     void givenTheThreeSelections_whenWritten_thenEachHasOnlyItsOwnFields() {
-        assertEquals("{\"kind\":\"list\",\"devices\":[\"a\",\"b\"]}", JsonMapping.write(SelectionDto.of(DeviceSelection.list(List.of("a", "b")))));
-        assertEquals("{\"kind\":\"model\",\"model\":\"M\"}", JsonMapping.write(SelectionDto.of(DeviceSelection.model("M"))));
-        assertEquals("{\"kind\":\"older\",\"model\":null}", JsonMapping.write(SelectionDto.of(DeviceSelection.olderThanTarget(null))));
+        assertEquals("{\"kind\":\"list\",\"devices\":[\"a\",\"b\"]}",
+                JsonMapping.write(SelectionDto.of(DeviceSelection.list(List.of("a", "b")))));
+        assertEquals("{\"kind\":\"model\",\"model\":\"M\"}",
+                JsonMapping.write(SelectionDto.of(DeviceSelection.model("M"))));
+        assertEquals("{\"kind\":\"older\",\"model\":null}",
+                JsonMapping.write(SelectionDto.of(DeviceSelection.olderThanTarget(null))));
     }
 
     @Test
     void givenAJobNeverDecided_whenWritten_thenItHasNoLastDecisionButANullProgress() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         Job job = new Job("j1", "iad-1", "IAD-1000-2.0.0", "2.0.0", JobState.DONE, t,
-                List.of(new StepRecord(JobState.PENDING, t, "go"), new StepRecord(JobState.DONE, t.plusSeconds(9), "done")), null);
+                List.of(new StepRecord(JobState.PENDING, t, "go"),
+                        new StepRecord(JobState.DONE, t.plusSeconds(9), "done")),
+                null);
         String json = JsonMapping.write(JobDto.of(job, Optional.empty()));
         assertEquals("{\"id\":\"j1\",\"device\":\"iad-1\",\"firmware\":\"IAD-1000-2.0.0\",\"targetVersion\":\"2.0.0\","
                 + "\"state\":\"DONE\",\"ended\":true,\"campaign\":null,\"createdAt\":\"2026-01-01T00:00:00Z\","
                 + "\"updatedAt\":\"2026-01-01T00:00:09Z\",\"message\":\"done\",\"plan\":[],\"history\":["
                 + "{\"state\":\"PENDING\",\"at\":\"2026-01-01T00:00:00Z\",\"message\":\"go\"},"
-                + "{\"state\":\"DONE\",\"at\":\"2026-01-01T00:00:09Z\",\"message\":\"done\"}],\"progress\":null,\"prompt\":0}", json);
+                + "{\"state\":\"DONE\",\"at\":\"2026-01-01T00:00:09Z\",\"message\":\"done\"}],\"progress\":null,\"prompt\":0}",
+                json);
     }
 
     @Test
     void givenABackupWithItsContent_whenWritten_thenTheContentFollowsTheRecordsFields() {
         BackupDto b = new BackupDto("iad-1", 2, Instant.EPOCH, 4, "ab", "2.0.0", "1");
-        assertEquals("{\"device\":\"iad-1\",\"version\":2,\"takenAt\":\"1970-01-01T00:00:00Z\",\"size\":4,\"sha256\":\"ab\","
-                + "\"firmwareVersion\":\"2.0.0\",\"formatVersion\":\"1\",\"content\":\"a=1\\n\"}",
+        assertEquals(
+                "{\"device\":\"iad-1\",\"version\":2,\"takenAt\":\"1970-01-01T00:00:00Z\",\"size\":4,\"sha256\":\"ab\","
+                        + "\"firmwareVersion\":\"2.0.0\",\"formatVersion\":\"1\",\"content\":\"a=1\\n\"}",
                 JsonMapping.write(new BackupsResource.BackupReply(b, "a=1\n")));
     }
 }

@@ -12,12 +12,11 @@ import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.UnfinishedJobIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "abort", description = "Ends a job: one waiting for a decision, or one still running or stuck in a step.",
-        detailedDescription = """
-                A running step is stopped and counts as failed. Once the device's software was touched it is first \
-                returned to its old version and configuration (ROLLBACK), then the job ends ABORTED.
-                Follow the roll-back with uplift:job --follow <job>.
-                Example: uplift:abort 3f2a9c1e""")
+@Command(scope = "uplift", name = "abort", description = "Ends a job: one waiting for a decision, or one still running or stuck in a step.", detailedDescription = """
+        A running step is stopped and counts as failed. Once the device's software was touched it is first \
+        returned to its old version and configuration (ROLLBACK), then the job ends ABORTED.
+        Follow the roll-back with uplift:job --follow <job>.
+        Example: uplift:abort 3f2a9c1e""")
 public class AbortCommand extends UpliftAction {
 
     @Reference

@@ -16,7 +16,8 @@ final class Answers {
     /** @param prompt the job's prompt the operator answers, {@code null} for whichever is open */
     static Job answer(UpgradeService service, String jobId, Integer prompt, Decision decision) throws Exception {
         if (prompt != null && prompt < 1) {
-            throw new IllegalArgumentException("--prompt: " + prompt + " is not a prompt number (1 or more, see uplift:job " + jobId + ")");
+            throw new IllegalArgumentException(
+                    "--prompt: " + prompt + " is not a prompt number (1 or more, see uplift:job " + jobId + ")");
         }
         try {
             return service.decide(jobId, prompt == null ? 0 : prompt, decision, new Decider(user(), "shell"));

@@ -13,14 +13,13 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "backup-diff", description = "Shows the unified diff between two configuration backups of a device, ignoring volatile lines.",
-        detailedDescription = """
-                Defaults: without versions, the newest backup against the one before it; with one version, that \
-                one against the newest. Versions are listed by uplift:backups.
-                Volatile lines (timestamps, counters) are set by volatilePatterns in etc/org.uplift.backups.cfg.
-                Examples:
-                  uplift:backup-diff iad-1
-                  uplift:backup-diff iad-1 2 5""")
+@Command(scope = "uplift", name = "backup-diff", description = "Shows the unified diff between two configuration backups of a device, ignoring volatile lines.", detailedDescription = """
+        Defaults: without versions, the newest backup against the one before it; with one version, that \
+        one against the newest. Versions are listed by uplift:backups.
+        Volatile lines (timestamps, counters) are set by volatilePatterns in etc/org.uplift.backups.cfg.
+        Examples:
+          uplift:backup-diff iad-1
+          uplift:backup-diff iad-1 2 5""")
 public class BackupDiffCommand extends UpliftAction {
 
     @Reference
@@ -61,7 +60,8 @@ public class BackupDiffCommand extends UpliftAction {
 
     private int previous(List<ConfigBackup> history, int newer) {
         return history.stream().mapToInt(ConfigBackup::version).filter(v -> v < newer).max()
-                .orElseThrow(() -> new IllegalArgumentException("device " + device + " has no backup older than version "
-                        + newer + "; see uplift:backups " + device));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("device " + device + " has no backup older than version "
+                                + newer + "; see uplift:backups " + device));
     }
 }

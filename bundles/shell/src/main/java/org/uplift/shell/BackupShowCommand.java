@@ -13,12 +13,11 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "backup-show", description = "Shows one configuration backup of a device, checked against its SHA-256.",
-        detailedDescription = """
-                Default: the newest backup. The content is printed after the record unless --no-content is given.
-                Examples:
-                  uplift:backup-show iad-1
-                  uplift:backup-show --no-content iad-1 3""")
+@Command(scope = "uplift", name = "backup-show", description = "Shows one configuration backup of a device, checked against its SHA-256.", detailedDescription = """
+        Default: the newest backup. The content is printed after the record unless --no-content is given.
+        Examples:
+          uplift:backup-show iad-1
+          uplift:backup-show --no-content iad-1 3""")
 public class BackupShowCommand extends UpliftAction {
 
     @Reference

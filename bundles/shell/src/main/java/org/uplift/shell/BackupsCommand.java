@@ -14,11 +14,10 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "backups", description = "Lists the configuration backups of a device, oldest first.",
-        detailedDescription = """
-                Each upgrade stores the backup it takes; the newest keepPerDevice (default 50) are kept, and never one \
-                a job still needs. See one with uplift:backup-show, compare two with uplift:backup-diff.
-                Example: uplift:backups iad-1""")
+@Command(scope = "uplift", name = "backups", description = "Lists the configuration backups of a device, oldest first.", detailedDescription = """
+        Each upgrade stores the backup it takes; the newest keepPerDevice (default 50) are kept, and never one \
+        a job still needs. See one with uplift:backup-show, compare two with uplift:backup-diff.
+        Example: uplift:backups iad-1""")
 public class BackupsCommand extends TableCommand {
 
     @Reference

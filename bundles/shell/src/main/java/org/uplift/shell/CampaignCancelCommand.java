@@ -10,11 +10,10 @@ import org.uplift.api.workflow.CampaignService;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "campaign-cancel", description = "Cancels a campaign for good: no new job is started.",
-        detailedDescription = """
-                Jobs already running are NOT stopped: they go on to their end (stop one with uplift:abort <job>). \
-                A cancelled campaign cannot be resumed; start a new one for the devices left.
-                Example: uplift:campaign-cancel c-3f2a9c1e""")
+@Command(scope = "uplift", name = "campaign-cancel", description = "Cancels a campaign for good: no new job is started.", detailedDescription = """
+        Jobs already running are NOT stopped: they go on to their end (stop one with uplift:abort <job>). \
+        A cancelled campaign cannot be resumed; start a new one for the devices left.
+        Example: uplift:campaign-cancel c-3f2a9c1e""")
 public class CampaignCancelCommand extends UpliftAction {
 
     @Reference

@@ -9,11 +9,10 @@ import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.WaveProgress;
 
 @Service
-@Command(scope = "uplift", name = "campaign-list", description = "Lists campaigns, newest first, with their progress.",
-        detailedDescription = """
-                Done, Failed (failed, aborted or not started), Waiting (for a decision) and Running count the devices \
-                of all waves. One campaign in detail: uplift:campaign-show <id>.
-                Example: uplift:campaign-list""")
+@Command(scope = "uplift", name = "campaign-list", description = "Lists campaigns, newest first, with their progress.", detailedDescription = """
+        Done, Failed (failed, aborted or not started), Waiting (for a decision) and Running count the devices \
+        of all waves. One campaign in detail: uplift:campaign-show <id>.
+        Example: uplift:campaign-list""")
 public class CampaignListCommand extends TableCommand {
 
     @Reference

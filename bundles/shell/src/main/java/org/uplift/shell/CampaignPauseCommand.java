@@ -10,10 +10,9 @@ import org.uplift.api.workflow.CampaignService;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "campaign-pause", description = "Pauses a campaign: no new job is started; jobs already running go on to their end.",
-        detailedDescription = """
-                The campaign stays paused across restarts of Karaf; uplift:campaign-resume goes on where it stopped.
-                Example: uplift:campaign-pause c-3f2a9c1e""")
+@Command(scope = "uplift", name = "campaign-pause", description = "Pauses a campaign: no new job is started; jobs already running go on to their end.", detailedDescription = """
+        The campaign stays paused across restarts of Karaf; uplift:campaign-resume goes on where it stopped.
+        Example: uplift:campaign-pause c-3f2a9c1e""")
 public class CampaignPauseCommand extends UpliftAction {
 
     @Reference

@@ -10,12 +10,11 @@ import org.uplift.api.workflow.CampaignService;
 import org.uplift.shell.completers.UnfinishedCampaignIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "campaign-resume", description = "Resumes a paused campaign: jobs are started again.",
-        detailedDescription = """
-                A wave that paused the campaign by passing the error threshold is not checked again: it is finished, \
-                then the next wave begins (and is checked). Devices that failed stay failed; upgrade them with \
-                uplift:upgrade or a new campaign.
-                Example: uplift:campaign-resume c-3f2a9c1e""")
+@Command(scope = "uplift", name = "campaign-resume", description = "Resumes a paused campaign: jobs are started again.", detailedDescription = """
+        A wave that paused the campaign by passing the error threshold is not checked again: it is finished, \
+        then the next wave begins (and is checked). Devices that failed stay failed; upgrade them with \
+        uplift:upgrade or a new campaign.
+        Example: uplift:campaign-resume c-3f2a9c1e""")
 public class CampaignResumeCommand extends UpliftAction {
 
     @Reference

@@ -23,17 +23,16 @@ import org.uplift.shell.progress.Pacer;
 import org.uplift.shell.progress.ProgressOutputs;
 
 @Service
-@Command(scope = "uplift", name = "campaign-show", description = "Shows a campaign: its settings, its progress per wave and every failed device; with --follow, live until it ends.",
-        detailedDescription = """
-                With --follow the campaign is followed as it goes: each change of state or wave, the counts of a wave \
-                when they change, each failure, and the steps and bytes of the jobs in flight. Following stops when \
-                the campaign is completed or cancelled, or is paused with no job running; the command then fails \
-                (non-zero) unless every device was upgraded. Ctrl-C stops following, not the campaign.
-                Default: no --timeout (follow until the end).
-                The jobs of a campaign: uplift:jobs --campaign <id>; one job's history: uplift:job <job>.
-                Examples:
-                  uplift:campaign-show c-3f2a9c1e
-                  uplift:campaign-show --follow c-3f2a9c1e""")
+@Command(scope = "uplift", name = "campaign-show", description = "Shows a campaign: its settings, its progress per wave and every failed device; with --follow, live until it ends.", detailedDescription = """
+        With --follow the campaign is followed as it goes: each change of state or wave, the counts of a wave \
+        when they change, each failure, and the steps and bytes of the jobs in flight. Following stops when \
+        the campaign is completed or cancelled, or is paused with no job running; the command then fails \
+        (non-zero) unless every device was upgraded. Ctrl-C stops following, not the campaign.
+        Default: no --timeout (follow until the end).
+        The jobs of a campaign: uplift:jobs --campaign <id>; one job's history: uplift:job <job>.
+        Examples:
+          uplift:campaign-show c-3f2a9c1e
+          uplift:campaign-show --follow c-3f2a9c1e""")
 public class CampaignShowCommand extends UpliftAction {
 
     @Reference
@@ -68,7 +67,8 @@ public class CampaignShowCommand extends UpliftAction {
             return null;
         }
         if (timeoutSeconds < 0) {
-            throw new IllegalArgumentException("--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
+            throw new IllegalArgumentException(
+                    "--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
         }
         CampaignFollower follower = new CampaignFollower(service, upgrades,
                 ProgressOutputs.forSession(session, System.out), pacer);
@@ -76,7 +76,9 @@ public class CampaignShowCommand extends UpliftAction {
         try {
             last = follower.follow(c, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds));
         } catch (InterruptedException e) {
-            System.out.println("Stopped following; the campaign goes on. Follow it again with uplift:campaign-show --follow " + id);
+            System.out.println(
+                    "Stopped following; the campaign goes on. Follow it again with uplift:campaign-show --follow "
+                            + id);
             Thread.currentThread().interrupt();
             return null;
         }
@@ -127,7 +129,8 @@ public class CampaignShowCommand extends UpliftAction {
                     + " devices failed (" + counts + "): see the failures above and uplift:jobs --campaign " + c.id();
             case CANCELLED -> "campaign " + c.id() + " was cancelled (" + counts + "): " + c.message();
             case PAUSED -> "campaign " + c.id() + " is paused (" + counts + "): " + c.message()
-                    + "; go on with uplift:campaign-resume " + c.id() + " or stop with uplift:campaign-cancel " + c.id();
+                    + "; go on with uplift:campaign-resume " + c.id() + " or stop with uplift:campaign-cancel "
+                    + c.id();
             case RUNNING -> "stopped following after " + timeoutSeconds + " s (" + counts + "); the campaign goes on:"
                     + " uplift:campaign-show --follow " + c.id();
         });

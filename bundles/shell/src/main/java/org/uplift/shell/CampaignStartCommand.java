@@ -19,21 +19,20 @@ import org.uplift.shell.completers.DeviceListCompleter;
 import org.uplift.shell.completers.FirmwareVersionCompleter;
 
 @Service
-@Command(scope = "uplift", name = "campaign-start", description = "Starts a campaign: upgrades many devices in waves, a few at a time.",
-        detailedDescription = """
-                Choose the devices with one of --devices, --model or --older (with --model: only that model). The \
-                devices are fixed when the campaign starts.
-                Waves are cumulative sizes: 1,10%,100% upgrades one device, then up to 10% of them, then the rest; a \
-                wave begins when the one before has ended. Quote sizes with % in the Karaf shell, where an unquoted % \
-                starts an arithmetic expression: --waves '1,10%,100%'. When more than --threshold percent of a wave's devices fail \
-                (or cannot be started) the campaign pauses: look with uplift:campaign-show, then uplift:campaign-resume \
-                (the wave goes on, then the next) or uplift:campaign-cancel.
-                A job waiting for a decision (uplift:retry / uplift:abort) keeps its place within --concurrency.
-                Defaults: --concurrency 5, --waves 1,10%,100%, --threshold 20, --policy abort.
-                Follow it with uplift:campaign-show --follow <id>.
-                Examples:
-                  uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --concurrency 10 --waves '1,10%,100%' --threshold 20 --policy retry:1:abort
-                  uplift:campaign-start --firmware 2.0.0 --devices iad-1,iad-2,iad-3 --waves 1,2""")
+@Command(scope = "uplift", name = "campaign-start", description = "Starts a campaign: upgrades many devices in waves, a few at a time.", detailedDescription = """
+        Choose the devices with one of --devices, --model or --older (with --model: only that model). The \
+        devices are fixed when the campaign starts.
+        Waves are cumulative sizes: 1,10%,100% upgrades one device, then up to 10% of them, then the rest; a \
+        wave begins when the one before has ended. Quote sizes with % in the Karaf shell, where an unquoted % \
+        starts an arithmetic expression: --waves '1,10%,100%'. When more than --threshold percent of a wave's devices fail \
+        (or cannot be started) the campaign pauses: look with uplift:campaign-show, then uplift:campaign-resume \
+        (the wave goes on, then the next) or uplift:campaign-cancel.
+        A job waiting for a decision (uplift:retry / uplift:abort) keeps its place within --concurrency.
+        Defaults: --concurrency 5, --waves 1,10%,100%, --threshold 20, --policy abort.
+        Follow it with uplift:campaign-show --follow <id>.
+        Examples:
+          uplift:campaign-start --firmware 2.0.0 --model IAD-1000 --older --concurrency 10 --waves '1,10%,100%' --threshold 20 --policy retry:1:abort
+          uplift:campaign-start --firmware 2.0.0 --devices iad-1,iad-2,iad-3 --waves 1,2""")
 public class CampaignStartCommand extends UpliftAction {
 
     @Reference
@@ -79,7 +78,8 @@ public class CampaignStartCommand extends UpliftAction {
             throw new IllegalArgumentException("--threshold is a percentage 0-100, got " + threshold);
         }
         OptionChecks.requireFirmwareVersion(catalog, firmware);
-        Campaign campaign = service.start(new CampaignRequest(firmware, selection, concurrency, sizes, threshold, retryPolicy));
+        Campaign campaign = service
+                .start(new CampaignRequest(firmware, selection, concurrency, sizes, threshold, retryPolicy));
         System.out.println("Campaign " + campaign.id() + " " + campaign.message());
         System.out.println("Follow it with uplift:campaign-show --follow " + campaign.id());
         return null;
@@ -92,7 +92,8 @@ public class CampaignStartCommand extends UpliftAction {
             }
             List<String> ids = Arrays.stream(devices.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (ids.isEmpty()) {
-                throw new IllegalArgumentException("--devices needs at least one device id, e.g. --devices iad-1,iad-2");
+                throw new IllegalArgumentException(
+                        "--devices needs at least one device id, e.g. --devices iad-1,iad-2");
             }
             return DeviceSelection.list(ids);
         }
@@ -102,6 +103,7 @@ public class CampaignStartCommand extends UpliftAction {
         if (model != null) {
             return DeviceSelection.model(model);
         }
-        throw new IllegalArgumentException("choose the devices: --devices a,b,c, --model M, or --older (with --model M)");
+        throw new IllegalArgumentException(
+                "choose the devices: --devices a,b,c, --model M, or --older (with --model M)");
     }
 }

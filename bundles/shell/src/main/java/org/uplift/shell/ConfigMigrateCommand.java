@@ -17,16 +17,15 @@ import org.uplift.api.repository.ConfigBackup;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "config-migrate", description = "Converts a device's backed-up configuration to another format version and shows the unified diff.",
-        detailedDescription = """
-                The source is the device's newest backup, or <device>:<version> (versions: uplift:backups <device>). \
-                The shortest chain of migrators is used (uplift:migrations lists them) and the result is validated \
-                in the target format.
-                Without --dry-run the result is stored as a new backup version of the device; the original stays.
-                Default --model: the only model that has migrators.
-                Examples:
-                  uplift:config-migrate --to 3 --dry-run iad-1
-                  uplift:config-migrate --to 3 iad-1:2""")
+@Command(scope = "uplift", name = "config-migrate", description = "Converts a device's backed-up configuration to another format version and shows the unified diff.", detailedDescription = """
+        The source is the device's newest backup, or <device>:<version> (versions: uplift:backups <device>). \
+        The shortest chain of migrators is used (uplift:migrations lists them) and the result is validated \
+        in the target format.
+        Without --dry-run the result is stored as a new backup version of the device; the original stays.
+        Default --model: the only model that has migrators.
+        Examples:
+          uplift:config-migrate --to 3 --dry-run iad-1
+          uplift:config-migrate --to 3 iad-1:2""")
 public class ConfigMigrateCommand extends UpliftAction {
 
     @Reference
@@ -56,7 +55,8 @@ public class ConfigMigrateCommand extends UpliftAction {
                 backups.read(backup.deviceId(), backup.version()));
         BackupDiff diff;
         if (dryRun) {
-            diff = backups.diff(backup.deviceId(), backup.version(), migrated, "migrated to format " + to + " (not stored)");
+            diff = backups.diff(backup.deviceId(), backup.version(), migrated,
+                    "migrated to format " + to + " (not stored)");
         } else {
             ConfigBackup stored = backups.store(backup.deviceId(), migrated, backup.firmwareVersion(), to);
             System.out.println("Stored as version " + stored.version() + " of " + stored.deviceId() + " (format " + to
@@ -87,7 +87,8 @@ public class ConfigMigrateCommand extends UpliftAction {
     private String onlyModel(MigrationService migrations) {
         Set<String> models = migrations.steps().stream().map(MigrationStep::model).collect(Collectors.toSet());
         if (models.size() != 1) {
-            throw new IllegalArgumentException("say which model with --model (migrators are registered for " + models + ")");
+            throw new IllegalArgumentException(
+                    "say which model with --model (migrators are registered for " + models + ")");
         }
         return models.iterator().next();
     }

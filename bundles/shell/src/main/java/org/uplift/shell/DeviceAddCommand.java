@@ -16,19 +16,18 @@ import org.uplift.api.repository.TransferProtocol;
 import org.uplift.shell.completers.DeviceIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces the one with that id.",
-        detailedDescription = """
-                The device is reached over SNMPv2c with a write community (SNMPv1 for older devices with \
-                --snmp-version 1), or over SNMPv3 (authPriv: SHA-256, AES-128) with --v3-user. Secrets are kept in \
-                the inventory file (mode 600) and never printed.
-                Defaults: --port 161, --community private, --snmp-version 2c, --transfer tftp, drivers chosen by the \
-                device's sysObjectID.
-                Examples:
-                  uplift:device-add --port 161 --community private iad-1 192.0.2.7
-                  uplift:device-add --snmp-version 1 --community private old-modem-1 192.0.2.9
-                  uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp rtr-1 2001:db8::7
-                  uplift:device-add --server-address 198.51.100.1 --transfer-source 192.0.2.9 iad-3 192.0.2.8
-                  uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
+@Command(scope = "uplift", name = "device-add", description = "Adds a device to Uplift's inventory, or replaces the one with that id.", detailedDescription = """
+        The device is reached over SNMPv2c with a write community (SNMPv1 for older devices with \
+        --snmp-version 1), or over SNMPv3 (authPriv: SHA-256, AES-128) with --v3-user. Secrets are kept in \
+        the inventory file (mode 600) and never printed.
+        Defaults: --port 161, --community private, --snmp-version 2c, --transfer tftp, drivers chosen by the \
+        device's sysObjectID.
+        Examples:
+          uplift:device-add --port 161 --community private iad-1 192.0.2.7
+          uplift:device-add --snmp-version 1 --community private old-modem-1 192.0.2.9
+          uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp rtr-1 2001:db8::7
+          uplift:device-add --server-address 198.51.100.1 --transfer-source 192.0.2.9 iad-3 192.0.2.8
+          uplift:device-add --v3-user uplift --auth-pass ******** --priv-pass ******** iad-2 192.0.2.8""")
 public class DeviceAddCommand extends UpliftAction {
 
     @Reference
@@ -102,7 +101,8 @@ public class DeviceAddCommand extends UpliftAction {
             throw new IllegalArgumentException("--snmp-version 1 and --v3-user exclude each other");
         }
         if (authPass == null || privPass == null || authPass.length() < 8 || privPass.length() < 8) {
-            throw new IllegalArgumentException("SNMPv3 needs --auth-pass and --priv-pass of at least 8 characters each");
+            throw new IllegalArgumentException(
+                    "SNMPv3 needs --auth-pass and --priv-pass of at least 8 characters each");
         }
         return SnmpCredentials.v3(v3User, authPass, privPass);
     }

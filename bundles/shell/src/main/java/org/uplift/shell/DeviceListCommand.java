@@ -10,11 +10,10 @@ import org.uplift.api.device.Device;
 import org.uplift.api.device.DeviceRegistry;
 
 @Service
-@Command(scope = "uplift", name = "device-list", description = "Lists the devices in Uplift's inventory.",
-        detailedDescription = """
-                Shows the devices added with uplift:device-add: address, SNMP port and version, drivers. Secrets \
-                (communities, passphrases) are never shown.
-                Example: uplift:device-list""")
+@Command(scope = "uplift", name = "device-list", description = "Lists the devices in Uplift's inventory.", detailedDescription = """
+        Shows the devices added with uplift:device-add: address, SNMP port and version, drivers. Secrets \
+        (communities, passphrases) are never shown.
+        Example: uplift:device-list""")
 public class DeviceListCommand extends TableCommand {
 
     @Reference
@@ -30,7 +29,8 @@ public class DeviceListCommand extends TableCommand {
         table.column("Driver");
         table.column("Transfer");
         for (Device d : registry.devices()) {
-            table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(), d.driver() == null ? "(auto)" : d.driver(),
+            table.addRow().addContent(d.id(), d.host(), d.snmpPort(), d.credentials(),
+                    d.driver() == null ? "(auto)" : d.driver(),
                     d.transfer().name().toLowerCase(Locale.ROOT));
         }
         print(table);

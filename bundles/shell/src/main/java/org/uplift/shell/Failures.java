@@ -39,7 +39,8 @@ public final class Failures {
         if (e instanceof UpgradeException refused && refused.reason() == UpgradeException.Reason.UNAVAILABLE) {
             // Uplift's own store failed or was interrupted: the operator may retry, the cause is for the log
             LOG.warn("{} could not be done now", command, e);
-            return new CommandException(oneLine(refused.getMessage() + "; try again (details in the Karaf log: log:display)"), e);
+            return new CommandException(
+                    oneLine(refused.getMessage() + "; try again (details in the Karaf log: log:display)"), e);
         }
         String text = operatorText(e);
         if (text == null) {

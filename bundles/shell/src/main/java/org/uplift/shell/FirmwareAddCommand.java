@@ -14,13 +14,12 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 
 @Service
-@Command(scope = "uplift", name = "firmware-add", description = "Adds a firmware image to the catalogue and records its SHA-256.",
-        detailedDescription = """
-                The file is copied into the catalogue (directory in etc/org.uplift.firmware.cfg); its SHA-256 is \
-                checked again before every download. Its catalogue id is <model>-<version>.
-                Default --config-format: none declared (no configuration migration is checked for the image).
-                A relative file name is read from Karaf's working directory.
-                Example: uplift:firmware-add --model IAD-1000 --version 3.0.0 --config-format 3 /tmp/iad-3.0.0.bin""")
+@Command(scope = "uplift", name = "firmware-add", description = "Adds a firmware image to the catalogue and records its SHA-256.", detailedDescription = """
+        The file is copied into the catalogue (directory in etc/org.uplift.firmware.cfg); its SHA-256 is \
+        checked again before every download. Its catalogue id is <model>-<version>.
+        Default --config-format: none declared (no configuration migration is checked for the image).
+        A relative file name is read from Karaf's working directory.
+        Example: uplift:firmware-add --model IAD-1000 --version 3.0.0 --config-format 3 /tmp/iad-3.0.0.bin""")
 public class FirmwareAddCommand extends UpliftAction {
 
     @Reference

@@ -8,11 +8,10 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 
 @Service
-@Command(scope = "uplift", name = "firmware-list", description = "Lists the firmware images in the catalogue.",
-        detailedDescription = """
-                Ordered by model, then version. The Version column is what uplift:upgrade --firmware takes; the Id \
-                is what uplift:firmware-show and uplift:firmware-remove take.
-                Example: uplift:firmware-list""")
+@Command(scope = "uplift", name = "firmware-list", description = "Lists the firmware images in the catalogue.", detailedDescription = """
+        Ordered by model, then version. The Version column is what uplift:upgrade --firmware takes; the Id \
+        is what uplift:firmware-show and uplift:firmware-remove take.
+        Example: uplift:firmware-list""")
 public class FirmwareListCommand extends TableCommand {
 
     @Reference
@@ -29,7 +28,8 @@ public class FirmwareListCommand extends TableCommand {
         table.column("SHA-256");
         table.column("Added");
         for (FirmwareImage i : catalog.list()) {
-            table.addRow().addContent(i.id(), i.model(), i.version(), i.configFormat().isEmpty() ? "-" : i.configFormat(), i.size(), i.sha256(), i.addedAt());
+            table.addRow().addContent(i.id(), i.model(), i.version(),
+                    i.configFormat().isEmpty() ? "-" : i.configFormat(), i.size(), i.sha256(), i.addedAt());
         }
         print(table);
         return null;

@@ -9,10 +9,9 @@ import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "firmware-remove", description = "Removes a firmware image from the catalogue and deletes its file.",
-        detailedDescription = """
-                Refused while a job or campaign still needs the image.
-                Example: uplift:firmware-remove IAD-1000-2.0.0""")
+@Command(scope = "uplift", name = "firmware-remove", description = "Removes a firmware image from the catalogue and deletes its file.", detailedDescription = """
+        Refused while a job or campaign still needs the image.
+        Example: uplift:firmware-remove IAD-1000-2.0.0""")
 public class FirmwareRemoveCommand extends UpliftAction {
 
     @Reference

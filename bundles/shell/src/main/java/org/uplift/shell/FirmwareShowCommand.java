@@ -11,11 +11,10 @@ import org.uplift.api.repository.RepositoryException;
 import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "firmware-show", description = "Shows one firmware image and checks its file against its SHA-256.",
-        detailedDescription = """
-                A failed file check means the file changed on disk since it was added: no device is given the image \
-                until it is removed and added again.
-                Example: uplift:firmware-show IAD-1000-2.0.0""")
+@Command(scope = "uplift", name = "firmware-show", description = "Shows one firmware image and checks its file against its SHA-256.", detailedDescription = """
+        A failed file check means the file changed on disk since it was added: no device is given the image \
+        until it is removed and added again.
+        Example: uplift:firmware-show IAD-1000-2.0.0""")
 public class FirmwareShowCommand extends UpliftAction {
 
     @Reference
@@ -33,7 +32,8 @@ public class FirmwareShowCommand extends UpliftAction {
         System.out.println("Id:            " + image.id());
         System.out.println("Model:         " + image.model());
         System.out.println("Version:       " + image.version());
-        System.out.println("Config format: " + (image.configFormat().isEmpty() ? "(not declared)" : image.configFormat()));
+        System.out.println(
+                "Config format: " + (image.configFormat().isEmpty() ? "(not declared)" : image.configFormat()));
         System.out.println("Size:          " + image.size() + " bytes");
         System.out.println("SHA-256:       " + image.sha256());
         System.out.println("Added:         " + image.addedAt());

@@ -23,15 +23,14 @@ import org.uplift.shell.progress.Pacer;
 import org.uplift.shell.progress.ProgressOutputs;
 
 @Service
-@Command(scope = "uplift", name = "job", description = "Shows one job and its step history, with the evidence of each step; with --follow, live until it ends.",
-        detailedDescription = """
-                With --follow the job is followed as uplift:upgrade --wait does: each step as it is entered and the \
-                bytes of each transfer, until the job ends or waits for a decision; the command then fails (non-zero) \
-                unless the job is DONE. Ctrl-C stops following, not the job.
-                Default: no --timeout (follow until the end).
-                Examples:
-                  uplift:job 3f2a9c1e
-                  uplift:job --follow 3f2a9c1e""")
+@Command(scope = "uplift", name = "job", description = "Shows one job and its step history, with the evidence of each step; with --follow, live until it ends.", detailedDescription = """
+        With --follow the job is followed as uplift:upgrade --wait does: each step as it is entered and the \
+        bytes of each transfer, until the job ends or waits for a decision; the command then fails (non-zero) \
+        unless the job is DONE. Ctrl-C stops following, not the job.
+        Default: no --timeout (follow until the end).
+        Examples:
+          uplift:job 3f2a9c1e
+          uplift:job --follow 3f2a9c1e""")
 public class JobCommand extends UpliftAction {
 
     @Reference
@@ -56,8 +55,10 @@ public class JobCommand extends UpliftAction {
     @Override
     protected Object run() throws Exception {
         UpgradeService service = upgrades;
-        Job job = service.job(id).orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
-        System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " (" + job.state() + ")");
+        Job job = service.job(id)
+                .orElseThrow(() -> new IllegalArgumentException("no job '" + id + "': see uplift:jobs"));
+        System.out.println("Job " + job.id() + ": device " + job.deviceId() + " -> " + job.firmwareId() + " ("
+                + job.state() + ")");
         if (!job.plan().steps().isEmpty()) {
             System.out.println("Plan:");
             job.plan().lines().forEach(line -> System.out.println("  " + TerminalText.safe(line)));
@@ -75,12 +76,14 @@ public class JobCommand extends UpliftAction {
             return null;
         }
         if (timeoutSeconds < 0) {
-            throw new IllegalArgumentException("--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
+            throw new IllegalArgumentException(
+                    "--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
         }
         Job last;
         try {
             last = new JobFollower(service, ProgressOutputs.forSession(session, System.out), pacer)
-                    .follow(List.of(job), false, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds)).get(0);
+                    .follow(List.of(job), false, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds))
+                    .get(0);
         } catch (InterruptedException e) {
             System.out.println("Stopped following; the job goes on. Follow it again with uplift:job --follow " + id);
             Thread.currentThread().interrupt();
@@ -114,8 +117,10 @@ public class JobCommand extends UpliftAction {
                     + "; answer with uplift:retry " + job.id() + " or uplift:abort " + job.id());
         }
         if (job.state().terminal()) {
-            throw Failures.of("job " + job.id() + " (" + job.deviceId() + ") ended " + job.state() + ": " + job.lastMessage());
+            throw Failures.of(
+                    "job " + job.id() + " (" + job.deviceId() + ") ended " + job.state() + ": " + job.lastMessage());
         }
-        throw Failures.of("stopped following after " + timeoutSeconds + " s; the job goes on: uplift:job --follow " + job.id());
+        throw Failures.of(
+                "stopped following after " + timeoutSeconds + " s; the job goes on: uplift:job --follow " + job.id());
     }
 }

@@ -20,16 +20,15 @@ import org.uplift.shell.completers.DeviceIdCompleter;
 import org.uplift.shell.completers.JobStateCompleter;
 
 @Service
-@Command(scope = "uplift", name = "jobs", description = "Lists upgrade jobs, newest first.",
-        detailedDescription = """
-                Default: the newest 100 jobs. --device, --campaign and --state narrow the list and can be combined;
-                --limit and --page read further (a line says so when jobs are left out).
-                One job's history: uplift:job <id>; follow one live: uplift:job --follow <id>.
-                Examples:
-                  uplift:jobs
-                  uplift:jobs --state AWAITING_DECISION
-                  uplift:jobs --campaign c-3f2a9c1e
-                  uplift:jobs --limit 500 --page 2""")
+@Command(scope = "uplift", name = "jobs", description = "Lists upgrade jobs, newest first.", detailedDescription = """
+        Default: the newest 100 jobs. --device, --campaign and --state narrow the list and can be combined;
+        --limit and --page read further (a line says so when jobs are left out).
+        One job's history: uplift:job <id>; follow one live: uplift:job --follow <id>.
+        Examples:
+          uplift:jobs
+          uplift:jobs --state AWAITING_DECISION
+          uplift:jobs --campaign c-3f2a9c1e
+          uplift:jobs --limit 500 --page 2""")
 public class JobsCommand extends TableCommand {
 
     @Reference
@@ -74,7 +73,8 @@ public class JobsCommand extends TableCommand {
         table.column("Started");
         column(table, "Last message", 80);
         for (Job j : jobs.jobs()) {
-            table.addRow().addContent(j.id(), j.deviceId(), j.targetVersion(), j.state(), j.createdAt(), j.lastMessage());
+            table.addRow().addContent(j.id(), j.deviceId(), j.targetVersion(), j.state(), j.createdAt(),
+                    j.lastMessage());
         }
         print(table);
         if (jobs.cut()) {

@@ -14,14 +14,13 @@ import org.uplift.api.migration.MigrationService;
 import org.uplift.api.migration.MigrationStep;
 
 @Service
-@Command(scope = "uplift", name = "migrations", description = "Lists the registered configuration migrators and the chains they allow.",
-        detailedDescription = """
-                A chain is the shortest sequence of migrators from one format version to another; an upgrade whose \
-                firmware declares a configuration format no chain reaches is refused before the device is touched. \
-                Migrators are ConfigMigrator services and take effect as soon as they are registered.
-                Try one on a backup with uplift:config-migrate --dry-run.
-                With --no-format: the migrators (model, from, to), an empty line, then the chains (model, chain).
-                Example: uplift:migrations""")
+@Command(scope = "uplift", name = "migrations", description = "Lists the registered configuration migrators and the chains they allow.", detailedDescription = """
+        A chain is the shortest sequence of migrators from one format version to another; an upgrade whose \
+        firmware declares a configuration format no chain reaches is refused before the device is touched. \
+        Migrators are ConfigMigrator services and take effect as soon as they are registered.
+        Try one on a backup with uplift:config-migrate --dry-run.
+        With --no-format: the migrators (model, from, to), an empty line, then the chains (model, chain).
+        Example: uplift:migrations""")
 public class MigrationsCommand extends TableCommand {
 
     @Reference

@@ -48,9 +48,9 @@ final class NetrcFiles implements AutoCloseable {
     /** Writes the ticket's login for {@code host} and schedules the file's deletion at {@code expiresAt}. */
     Path write(String ticketId, Instant expiresAt, String host, FtpCredentials credentials) throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, posix() ? new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0]);
+            Files.createDirectories(dir, posix() ? new FileAttribute<?>[]{
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                    : new FileAttribute<?>[0]);
         }
         Path netrc = dir.resolve(ticketId + ".netrc");
         Files.deleteIfExists(netrc);

@@ -32,7 +32,8 @@ final class Refusals {
             return change.apply(campaignId);
         } catch (UpgradeException e) {
             throw e.reason() == UpgradeException.Reason.UNKNOWN_CAMPAIGN
-                    ? new CommandException("no campaign " + TerminalText.safe(campaignId) + ": see uplift:campaign-list", e)
+                    ? new CommandException(
+                            "no campaign " + TerminalText.safe(campaignId) + ": see uplift:campaign-list", e)
                     : e;
         }
     }

@@ -12,12 +12,11 @@ import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.WaitingJobIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "retry", description = "Retries the failed step of a job waiting for a decision.",
-        detailedDescription = """
-                Only a job in AWAITING_DECISION can be retried. Before an update is retried the device is returned \
-                to the software version it kept.
-                Follow the job with uplift:job --follow <job>.
-                Example: uplift:retry 3f2a9c1e""")
+@Command(scope = "uplift", name = "retry", description = "Retries the failed step of a job waiting for a decision.", detailedDescription = """
+        Only a job in AWAITING_DECISION can be retried. Before an update is retried the device is returned \
+        to the software version it kept.
+        Follow the job with uplift:job --follow <job>.
+        Example: uplift:retry 3f2a9c1e""")
 public class RetryCommand extends UpliftAction {
 
     @Reference

@@ -23,21 +23,19 @@ import org.uplift.api.repository.TransferTicket;
 import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
-@Command(scope = "uplift", name = "transfer-open",
-        description = "Opens a transfer ticket by hand and prints its TFTP and FTP URLs.",
-        detailedDescription = """
-                Lets one device address fetch one firmware image (catalogue id, checked against its SHA-256) or \
-                file under the export directory (org.uplift.shell transferOpenExportDirectory, by default \
-                ${karaf.data}/uplift/export), or with --write upload one file, until the ticket expires. Use it to \
-                push a file to a device by hand.
-                The ticket's own FTP password is never printed: it is written to a netrc file readable by Karaf's \
-                user only (the path is printed; use it with curl --netrc-file or lftp), valid only from the --to \
-                address, and deleted when the ticket expires.
-                Defaults: --ttl 10m (at most org.uplift.shell transferOpenMaxTtlSeconds, 1h unless configured), \
-                --max-bytes 16777216 (16 MiB).
-                Examples:
-                  uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0
-                  uplift:transfer-open --write --ttl 5m --to 192.0.2.7""")
+@Command(scope = "uplift", name = "transfer-open", description = "Opens a transfer ticket by hand and prints its TFTP and FTP URLs.", detailedDescription = """
+        Lets one device address fetch one firmware image (catalogue id, checked against its SHA-256) or \
+        file under the export directory (org.uplift.shell transferOpenExportDirectory, by default \
+        ${karaf.data}/uplift/export), or with --write upload one file, until the ticket expires. Use it to \
+        push a file to a device by hand.
+        The ticket's own FTP password is never printed: it is written to a netrc file readable by Karaf's \
+        user only (the path is printed; use it with curl --netrc-file or lftp), valid only from the --to \
+        address, and deleted when the ticket expires.
+        Defaults: --ttl 10m (at most org.uplift.shell transferOpenMaxTtlSeconds, 1h unless configured), \
+        --max-bytes 16777216 (16 MiB).
+        Examples:
+          uplift:transfer-open --to 192.0.2.7 IAD-1000-2.0.0
+          uplift:transfer-open --write --ttl 5m --to 192.0.2.7""")
 public class TransferOpenCommand extends UpliftAction {
 
     private static final long DEFAULT_MAX_UPLOAD = 16L * 1024 * 1024;
@@ -64,8 +62,7 @@ public class TransferOpenCommand extends UpliftAction {
     @Option(name = "--max-bytes", description = "With --write: upload size cap in bytes (the server's cap still applies)")
     private long maxBytes = DEFAULT_MAX_UPLOAD;
 
-    @Argument(index = 0, name = "firmware-or-file",
-            description = "Firmware catalogue id or path of a file under the export directory; not used with --write")
+    @Argument(index = 0, name = "firmware-or-file", description = "Firmware catalogue id or path of a file under the export directory; not used with --write")
     @Completion(FirmwareIdCompleter.class)
     private String source;
 
@@ -98,8 +95,9 @@ public class TransferOpenCommand extends UpliftAction {
         if (credentials.isPresent()) {
             Endpoint ftp = fileServer.endpoint(TransferProtocol.FTP);
             Path netrc = guard.netrc(ticket, ftp.host(), credentials.get());
-            System.out.println("FTP:       ftp://" + credentials.get().user() + "@" + ftp.host() + ":" + ftp.port() + "/"
-                    + ticket.fileName());
+            System.out
+                    .println("FTP:       ftp://" + credentials.get().user() + "@" + ftp.host() + ":" + ftp.port() + "/"
+                            + ticket.fileName());
             System.out.println("           password in " + netrc + " (mode 600), e.g. curl --netrc-file " + netrc);
         } else {
             System.out.println("FTP:       not available (see org.uplift.tftp ftpEnabled and the log)");
@@ -108,7 +106,8 @@ public class TransferOpenCommand extends UpliftAction {
     }
 
     /** A catalogue id first (verified before serving), else a file under the export directory. */
-    private static Path resolve(FirmwareCatalog catalog, TransferOpenGuard guard, String name) throws RepositoryException {
+    private static Path resolve(FirmwareCatalog catalog, TransferOpenGuard guard, String name)
+            throws RepositoryException {
         if (catalog != null && catalog.get(name).isPresent()) {
             return catalog.verifiedFile(name);
         }
@@ -123,13 +122,13 @@ public class TransferOpenCommand extends UpliftAction {
             }
             long amount = Long.parseLong(value.substring(0, value.length() - 1));
             switch (value.charAt(value.length() - 1)) {
-                case 's':
+                case 's' :
                     return Duration.ofSeconds(amount);
-                case 'm':
+                case 'm' :
                     return Duration.ofMinutes(amount);
-                case 'h':
+                case 'h' :
                     return Duration.ofHours(amount);
-                default:
+                default :
                     break;
             }
         } catch (RuntimeException e) {

@@ -28,12 +28,10 @@ public class TransferOpenGuard {
 
     @ObjectClassDefinition(name = "Uplift shell", description = "Limits of the tickets an operator opens by hand with uplift:transfer-open")
     public @interface Config {
-        @AttributeDefinition(name = "Longest ticket lifetime",
-                description = "uplift:transfer-open refuses a --ttl longer than this many seconds")
+        @AttributeDefinition(name = "Longest ticket lifetime", description = "uplift:transfer-open refuses a --ttl longer than this many seconds")
         long transferOpenMaxTtlSeconds() default 3600;
 
-        @AttributeDefinition(name = "Export directory",
-                description = "Besides catalogue firmware, uplift:transfer-open serves only files under this folder; empty means ${karaf.data}/uplift/export")
+        @AttributeDefinition(name = "Export directory", description = "Besides catalogue firmware, uplift:transfer-open serves only files under this folder; empty means ${karaf.data}/uplift/export")
         String transferOpenExportDirectory() default "";
     }
 

@@ -26,19 +26,18 @@ import org.uplift.shell.progress.Pacer;
 import org.uplift.shell.progress.ProgressOutputs;
 
 @Service
-@Command(scope = "uplift", name = "upgrade", description = "Upgrades devices: backs up each configuration, loads the new software, restores the configuration.",
-        detailedDescription = """
-                Starts one job per device: BACKUP, VERIFY_BACKUP, KEEP_OLD_VERSION, UPDATE, VERIFY_UPDATE, \
-                MIGRATE_CONFIG, RESTORE, VERIFY_RESTORE, DONE - each step checked on evidence from the device and \
-                the file server.
-                Without --wait the command returns once the jobs are started; follow one with uplift:job --follow <id>.
-                With --wait it prints each step as it happens and the bytes of each transfer (on a terminal in a \
-                status line, otherwise a line at every tenth), until every job is DONE, has ended, or waits for a \
-                decision; it fails (non-zero) if any job did not finish DONE. Ctrl-C stops following, not the jobs.
-                Defaults: --policy ask (a failed step waits for uplift:retry or uplift:abort), --timeout 3600.
-                Examples:
-                  uplift:upgrade --firmware 2.0.0 --wait iad-1
-                  uplift:upgrade --firmware 2.0.0 --policy retry:2:abort --wait --timeout 900 iad-1 iad-2 iad-3""")
+@Command(scope = "uplift", name = "upgrade", description = "Upgrades devices: backs up each configuration, loads the new software, restores the configuration.", detailedDescription = """
+        Starts one job per device: BACKUP, VERIFY_BACKUP, KEEP_OLD_VERSION, UPDATE, VERIFY_UPDATE, \
+        MIGRATE_CONFIG, RESTORE, VERIFY_RESTORE, DONE - each step checked on evidence from the device and \
+        the file server.
+        Without --wait the command returns once the jobs are started; follow one with uplift:job --follow <id>.
+        With --wait it prints each step as it happens and the bytes of each transfer (on a terminal in a \
+        status line, otherwise a line at every tenth), until every job is DONE, has ended, or waits for a \
+        decision; it fails (non-zero) if any job did not finish DONE. Ctrl-C stops following, not the jobs.
+        Defaults: --policy ask (a failed step waits for uplift:retry or uplift:abort), --timeout 3600.
+        Examples:
+          uplift:upgrade --firmware 2.0.0 --wait iad-1
+          uplift:upgrade --firmware 2.0.0 --policy retry:2:abort --wait --timeout 900 iad-1 iad-2 iad-3""")
 public class UpgradeCommand extends UpliftAction {
 
     @Reference
@@ -124,15 +123,18 @@ public class UpgradeCommand extends UpliftAction {
 
     /** A refusal that is not about one device (the request, or Uplift's store): the next devices would meet it too. */
     static boolean refusesEveryDevice(UpgradeException e) {
-        return e.reason() == UpgradeException.Reason.INVALID_REQUEST || e.reason() == UpgradeException.Reason.UNAVAILABLE;
+        return e.reason() == UpgradeException.Reason.INVALID_REQUEST
+                || e.reason() == UpgradeException.Reason.UNAVAILABLE;
     }
 
     /** One line when a job did not finish DONE; none when all did. */
     private Optional<String> outcome(List<Job> jobs) {
-        List<Job> following = jobs.stream().filter(j -> !j.state().terminal() && j.state() != JobState.AWAITING_DECISION).toList();
+        List<Job> following = jobs.stream()
+                .filter(j -> !j.state().terminal() && j.state() != JobState.AWAITING_DECISION).toList();
         if (!following.isEmpty()) {
             return Optional.of("stopped following after " + timeoutSeconds + " s; the jobs go on: uplift:job --follow "
-                    + following.get(0).id() + (following.size() > 1 ? " (and " + (following.size() - 1) + " more, see uplift:jobs)" : ""));
+                    + following.get(0).id()
+                    + (following.size() > 1 ? " (and " + (following.size() - 1) + " more, see uplift:jobs)" : ""));
         }
         List<String> waiting = jobs.stream().filter(j -> j.state() == JobState.AWAITING_DECISION).map(Job::id).toList();
         List<Job> notDone = jobs.stream().filter(j -> j.state() != JobState.DONE).toList();
@@ -141,13 +143,16 @@ public class UpgradeCommand extends UpliftAction {
                     + " (uplift:retry <job> or uplift:abort <job>)");
         }
         if (notDone.isEmpty()) {
-            System.out.println(jobs.size() == 1 ? "Job " + jobs.get(0).id() + " DONE: " + jobs.get(0).deviceId() + " runs "
-                    + jobs.get(0).targetVersion() : "All " + jobs.size() + " upgrades DONE");
+            System.out.println(
+                    jobs.size() == 1 ? "Job " + jobs.get(0).id() + " DONE: " + jobs.get(0).deviceId() + " runs "
+                            + jobs.get(0).targetVersion() : "All " + jobs.size() + " upgrades DONE");
             return Optional.empty();
         }
         return Optional.of(notDone.size() + " of " + jobs.size() + " upgrades did not finish"
                 + (waiting.isEmpty() ? "" : " (" + waiting.size() + " waiting for a decision)") + ": see uplift:job "
-                + (notDone.size() == 1 ? notDone.get(0).id() + " (" + notDone.get(0).state() + ": " + notDone.get(0).lastMessage() + ")"
+                + (notDone.size() == 1
+                        ? notDone.get(0).id() + " (" + notDone.get(0).state() + ": " + notDone.get(0).lastMessage()
+                                + ")"
                         : "<id>"));
     }
 }

@@ -1,6 +1,5 @@
 package org.uplift.shell;
 
-import java.net.URISyntaxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +12,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +130,10 @@ class CommandAnnotationsTest {
                 assertTrue(o.description().length() > 5, type.getSimpleName() + " " + o.name() + " has no description");
             }
             if (a != null) {
-                assertTrue(a.description().length() > 5, type.getSimpleName() + " argument " + a.name() + " has no description");
-                assertFalse(a.name().equals(Argument.DEFAULT), type.getSimpleName() + " argument " + f.getName() + " has no name");
+                assertTrue(a.description().length() > 5,
+                        type.getSimpleName() + " argument " + a.name() + " has no description");
+                assertFalse(a.name().equals(Argument.DEFAULT),
+                        type.getSimpleName() + " argument " + f.getName() + " has no name");
             }
         }
     }
@@ -192,7 +194,8 @@ class CommandAnnotationsTest {
     void helpIsPrintedAsKarafPrintsIt(Class<?> type) throws Exception {
         Command c = type.getAnnotation(Command.class);
         Action action = (Action) type.getDeclaredConstructor().newInstance();
-        Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+        Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(),
+                new Class<?>[]{Session.class},
                 (proxy, method, args) -> null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream previous = System.out;
@@ -206,7 +209,8 @@ class CommandAnnotationsTest {
         String help = bytes.toString(StandardCharsets.UTF_8);
         assertFalse(runs, c.name() + " ran instead of printing its help");
         String words = help.replaceAll("\\s+", " "); // Karaf wraps the description to the terminal's width
-        assertTrue(help.contains("SYNTAX") && help.contains("uplift:" + c.name()) && words.contains(c.description()), help);
+        assertTrue(help.contains("SYNTAX") && help.contains("uplift:" + c.name()) && words.contains(c.description()),
+                help);
         assertEquals(TableCommand.class.isAssignableFrom(type), help.contains("--no-format"), help);
     }
 

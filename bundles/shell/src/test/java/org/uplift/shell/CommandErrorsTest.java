@@ -19,7 +19,6 @@ import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.repository.BackupStore;
-import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.fakes.Commands.Run;
@@ -40,7 +39,8 @@ class CommandErrorsTest {
     /** The failure an operator reads: one line, no exception class names, no stack frames. */
     private static String oneLine(Run run) {
         assertNotNull(run.failure(), "expected a failure, got:\n" + run.out());
-        assertTrue(run.failure() instanceof CommandException, "Karaf prints a CommandException as one line: " + run.failure());
+        assertTrue(run.failure() instanceof CommandException,
+                "Karaf prints a CommandException as one line: " + run.failure());
         String message = run.failure().getMessage();
         assertFalse(message.contains("\n") || message.contains("Exception") || message.contains("at org."), message);
         assertFalse(run.out().contains("Exception") || run.out().contains("at org."), run.out());
@@ -56,7 +56,8 @@ class CommandErrorsTest {
     @Test
     void anUnknownFirmwareVersionIsRefusedBeforeAnyJobStarts() {
         String message = oneLine(run(upgrade("9.9.9", "iad-1")));
-        assertEquals("no firmware version 9.9.9 in the catalogue (it has 2.0.0); add an image with uplift:firmware-add", message);
+        assertEquals("no firmware version 9.9.9 in the catalogue (it has 2.0.0); add an image with uplift:firmware-add",
+                message);
         assertTrue(upgrades.jobs().isEmpty());
     }
 
@@ -70,14 +71,16 @@ class CommandErrorsTest {
     @Test
     void amongSeveralDevicesTheRefusedOnesAreCountedAndTheOthersStarted() {
         Run run = run(upgrade("2.0.0", "iad-1", "nosuch"));
-        assertEquals("1 of 2 upgrades not started: device nosuch is in no inventory: add it with uplift:device-add", oneLine(run));
+        assertEquals("1 of 2 upgrades not started: device nosuch is in no inventory: add it with uplift:device-add",
+                oneLine(run));
         assertTrue(run.out().contains("Job job00001 started: iad-1 -> 2.0.0"), run.out());
     }
 
     @Test
     void aMalformedPolicyNamesTheOption() {
         UpgradeCommand c = set(upgrade("2.0.0", "iad-1"), "policy", "retry:x");
-        assertEquals("--policy: policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got 'retry:x'", oneLine(run(c)));
+        assertEquals("--policy: policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got 'retry:x'",
+                oneLine(run(c)));
     }
 
     @Test
@@ -102,8 +105,10 @@ class CommandErrorsTest {
 
     @Test
     void unknownJobsAndCampaignsAreNamed() {
-        assertEquals("no job 'nosuch': see uplift:jobs", oneLine(run(set(command(JobCommand.class, upgrades), "id", "nosuch"))));
-        assertEquals("no job nosuch: see uplift:jobs", oneLine(run(set(command(AbortCommand.class, upgrades), "id", "nosuch"))));
+        assertEquals("no job 'nosuch': see uplift:jobs",
+                oneLine(run(set(command(JobCommand.class, upgrades), "id", "nosuch"))));
+        assertEquals("no job nosuch: see uplift:jobs",
+                oneLine(run(set(command(AbortCommand.class, upgrades), "id", "nosuch"))));
         assertEquals("no campaign 'c-1': see uplift:campaign-list",
                 oneLine(run(set(command(CampaignShowCommand.class, campaigns, upgrades), "id", "c-1"))));
         assertEquals("no campaign c-1: see uplift:campaign-list",
@@ -139,7 +144,8 @@ class CommandErrorsTest {
         set(c, "waves", "1,ten%");
         assertEquals("--waves: a wave size is a device count (5) or a percentage (25%), got 'ten%'", oneLine(run(c)));
         set(c, "waves", "1,150%");
-        assertEquals("--waves: a wave size is a device count of at least 1 or a percentage 1%-100%, got 150%", oneLine(run(c)));
+        assertEquals("--waves: a wave size is a device count of at least 1 or a percentage 1%-100%, got 150%",
+                oneLine(run(c)));
         set(c, "waves", "1,100%");
         set(c, "threshold", 120);
         assertEquals("--threshold is a percentage 0-100, got 120", oneLine(run(c)));
@@ -169,7 +175,8 @@ class CommandErrorsTest {
 
     @Test
     void aMalformedDurationIsExplained(@TempDir Path dir) {
-        TransferOpenGuard guard = new TransferOpenGuard(Duration.ofMinutes(30), dir.resolve("export"), dir.resolve("tickets"),
+        TransferOpenGuard guard = new TransferOpenGuard(Duration.ofMinutes(30), dir.resolve("export"),
+                dir.resolve("tickets"),
                 Clock.systemUTC());
         try {
             TransferOpenCommand c = command(TransferOpenCommand.class, new FakeFileServer(), guard);

@@ -29,10 +29,13 @@ class DecisionPromptsCommandTest {
         assertNull(retry.failure());
         Run abort = run(set(command(AbortCommand.class, upgrades), "id", "job00001"));
         assertNull(abort.failure());
-        assertEquals(List.of("job00001 RETRY prompt 2 by an operator (shell)", "job00001 ABORT prompt 0 by an operator (shell)"),
+        assertEquals(
+                List.of("job00001 RETRY prompt 2 by an operator (shell)",
+                        "job00001 ABORT prompt 0 by an operator (shell)"),
                 upgrades.decisions);
         assertEquals("--prompt: 0 is not a prompt number (1 or more, see uplift:job job00001)",
-                run(set(set(command(RetryCommand.class, upgrades), "id", "job00001"), "prompt", 0)).failure().getMessage());
+                run(set(set(command(RetryCommand.class, upgrades), "id", "job00001"), "prompt", 0)).failure()
+                        .getMessage());
     }
 
     @Test
@@ -42,7 +45,9 @@ class DecisionPromptsCommandTest {
         Job waiting = new Job(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), JobState.AWAITING_DECISION,
                 j.createdAt(), j.history(), null, j.plan(), 2,
                 new DecisionRecord(1, Decision.RETRY, "alice\u001b[2J", "rest 10.0.0.5", at));
-        assertEquals(List.of("Waiting on prompt 2: uplift:retry --prompt 2 job00001 or uplift:abort --prompt 2 job00001",
-                "Prompt 1 decided RETRY by alice\\u001B[2J (rest 10.0.0.5) at 2024-05-01T10:05:00Z"), JobCommand.decisionLines(waiting));
+        assertEquals(
+                List.of("Waiting on prompt 2: uplift:retry --prompt 2 job00001 or uplift:abort --prompt 2 job00001",
+                        "Prompt 1 decided RETRY by alice\\u001B[2J (rest 10.0.0.5) at 2024-05-01T10:05:00Z"),
+                JobCommand.decisionLines(waiting));
     }
 }

@@ -57,12 +57,14 @@ class FollowCommandsTest {
     void givenAFailedStep_whenWaiting_thenTheCommandFailsInOneLineSayingWhatToDo() {
         VirtualPacer pacer = new VirtualPacer(50)
                 .then(() -> upgrades.enter("job00001", JobState.BACKUP, "device asked to upload"))
-                .then(() -> upgrades.enter("job00001", JobState.AWAITING_DECISION, "BACKUP failed: time-out after 120 s"));
+                .then(() -> upgrades.enter("job00001", JobState.AWAITING_DECISION,
+                        "BACKUP failed: time-out after 120 s"));
         Run run = run(upgradeAndWait(pacer));
         assertTrue(run.failure() instanceof CommandException, String.valueOf(run.failure()));
         assertEquals("1 of 1 upgrades did not finish (1 waiting for a decision): see uplift:job job00001"
                 + " (AWAITING_DECISION: BACKUP failed: time-out after 120 s)", run.failure().getMessage());
-        assertTrue(run.out().contains("Waiting for a decision: job00001 (uplift:retry <job> or uplift:abort <job>)"), run.out());
+        assertTrue(run.out().contains("Waiting for a decision: job00001 (uplift:retry <job> or uplift:abort <job>)"),
+                run.out());
     }
 
     @Test
@@ -85,7 +87,8 @@ class FollowCommandsTest {
         try {
             shell.start();
             long deadline = System.currentTimeMillis() + 10_000;
-            while (!bytes.toString(StandardCharsets.UTF_8).contains("PENDING") && System.currentTimeMillis() < deadline) {
+            while (!bytes.toString(StandardCharsets.UTF_8).contains("PENDING")
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
             upgrades.enter("job00001", JobState.BACKUP, "device asked to upload");
@@ -100,8 +103,10 @@ class FollowCommandsTest {
         assertNull(result.get(), "Ctrl-C is not a failure of the job: " + result.get());
         assertTrue(interruptKept.get(), "the interrupt is kept for the shell");
         assertTrue(out.contains("BACKUP"), out);
-        assertTrue(out.endsWith("Stopped following; the jobs go on. Follow one again with uplift:job --follow <id>: job00001"
-                + System.lineSeparator()), out);
+        assertTrue(out
+                .endsWith("Stopped following; the jobs go on. Follow one again with uplift:job --follow <id>: job00001"
+                        + System.lineSeparator()),
+                out);
         assertTrue(upgrades.decisions.isEmpty(), "the job was not aborted");
         assertEquals(JobState.BACKUP, upgrades.job("job00001").orElseThrow().state());
     }
@@ -114,7 +119,8 @@ class FollowCommandsTest {
                 .then(() -> upgrades.transfer("job00007", 3_300_000, 8L << 20))
                 .then(() -> upgrades.enter("job00007", JobState.AWAITING_DECISION, "UPDATE failed: transferFailed"))
                 .then(() -> upgrades.enter("job00007", JobState.ROLLBACK, "abort: back to 1.0.0"))
-                .then(() -> upgrades.enter("job00007", JobState.ABORTED, "device runs 1.0.0 with its old configuration"));
+                .then(() -> upgrades.enter("job00007", JobState.ABORTED,
+                        "device runs 1.0.0 with its old configuration"));
         JobCommand c = command(JobCommand.class, upgrades);
         set(c, "id", "job00007");
         set(c, "follow", true);
@@ -125,7 +131,8 @@ class FollowCommandsTest {
         assertFalse(run.out().contains("\u001b"), "no ESC reaches the terminal");
         assertTrue(run.out().contains("3.1 MiB / 8.0 MiB (39%)"), run.out());
         assertTrue(run.out().contains("ROLLBACK"), run.out());
-        assertEquals("job job00007 (iad-2) ended ABORTED: device runs 1.0.0 with its old configuration", run.failure().getMessage());
+        assertEquals("job job00007 (iad-2) ended ABORTED: device runs 1.0.0 with its old configuration",
+                run.failure().getMessage());
     }
 
     private CampaignShowCommand follow(String id, VirtualPacer pacer) {
@@ -137,18 +144,21 @@ class FollowCommandsTest {
 
     @Test
     void givenACampaignOfTwoWaves_whenFollowed_thenWavesCountsAndJobsInFlightArePrintedUntilItCompletes() {
-        campaigns.set(campaign("c-1", CampaignState.RUNNING, 1, "wave 1 of 2 started", wave(1, 1, 0, 0, 0, 1, 0), wave(2, 1, 0, 0, 0, 0, 1)));
+        campaigns.set(campaign("c-1", CampaignState.RUNNING, 1, "wave 1 of 2 started", wave(1, 1, 0, 0, 0, 1, 0),
+                wave(2, 1, 0, 0, 0, 0, 1)));
         upgrades.add("job00001", "iad-1", "2.0.0", "c-1");
         VirtualPacer pacer = new VirtualPacer(100)
                 .then(() -> upgrades.enter("job00001", JobState.UPDATE, "device asked to download"))
                 .then(() -> upgrades.transfer("job00001", 4L << 20, 8L << 20))
                 .then(() -> upgrades.enter("job00001", JobState.DONE, "configuration verified"))
                 .then(() -> {
-                    campaigns.set(campaign("c-1", CampaignState.RUNNING, 2, "wave 2 of 2 started", wave(1, 1, 1, 0, 0, 0, 0), wave(2, 1, 0, 0, 0, 1, 0)));
+                    campaigns.set(campaign("c-1", CampaignState.RUNNING, 2, "wave 2 of 2 started",
+                            wave(1, 1, 1, 0, 0, 0, 0), wave(2, 1, 0, 0, 0, 1, 0)));
                     upgrades.add("job00002", "iad-2", "2.0.0", "c-1");
                 })
                 .then(() -> upgrades.enter("job00002", JobState.DONE, "configuration verified"))
-                .then(() -> campaigns.set(campaign("c-1", CampaignState.COMPLETED, 2, "all waves ended", wave(1, 1, 1, 0, 0, 0, 0), wave(2, 1, 1, 0, 0, 0, 0))));
+                .then(() -> campaigns.set(campaign("c-1", CampaignState.COMPLETED, 2, "all waves ended",
+                        wave(1, 1, 1, 0, 0, 0, 0), wave(2, 1, 1, 0, 0, 0, 0))));
 
         Run run = run(follow("c-1", pacer));
 
@@ -159,7 +169,8 @@ class FollowCommandsTest {
         assertTrue(out.contains("job00001 iad-1      UPDATE            4.0 MiB / 8.0 MiB (50%)"), out);
         assertTrue(out.contains("wave 1/2: 1 device: 1 done, 0 failed, 0 waiting, 0 running, 0 not started"), out);
         assertTrue(out.contains("Campaign c-1 RUNNING, wave 2 of 2: wave 2 of 2 started"), out);
-        assertTrue(out.contains("job00002 iad-2      PENDING           accepted"), "a job started while following: " + out);
+        assertTrue(out.contains("job00002 iad-2      PENDING           accepted"),
+                "a job started while following: " + out);
         assertTrue(out.indexOf("Campaign c-1 COMPLETED") > out.indexOf("job00002 iad-2      DONE "), out);
         assertTrue(out.endsWith("Campaign c-1 COMPLETED: 2 of 2 devices upgraded" + System.lineSeparator()), out);
         assertTrue(pacer.scriptDone());
@@ -172,20 +183,26 @@ class FollowCommandsTest {
                 "all waves ended", wave(1, 2, 1, 1, 0, 0, 0, "iad-2 (job job00002): UPDATE failed: transferFailed"))));
         Run run = run(follow("c-2", pacer));
         assertTrue(run.out().contains("wave 1 failed: iad-2 (job job00002): UPDATE failed: transferFailed"), run.out());
-        assertEquals("campaign c-2 completed with 1 of 2 devices failed (1 of 2 devices upgraded): see the failures above"
-                + " and uplift:jobs --campaign c-2", run.failure().getMessage());
+        assertEquals(
+                "campaign c-2 completed with 1 of 2 devices failed (1 of 2 devices upgraded): see the failures above"
+                        + " and uplift:jobs --campaign c-2",
+                run.failure().getMessage());
     }
 
     @Test
     void givenACampaignPausedWithNothingRunning_thenFollowingStopsAndSaysHowToGoOn() {
         campaigns.set(campaign("c-3", CampaignState.RUNNING, 1, "wave 1 of 1 started", wave(1, 4, 0, 0, 0, 2, 2)));
         VirtualPacer pacer = new VirtualPacer(20)
-                .then(() -> campaigns.set(campaign("c-3", CampaignState.PAUSED, 1, "wave 1: 2 of 4 failed (threshold 20%)", wave(1, 4, 0, 1, 0, 1, 2))))
-                .then(() -> campaigns.set(campaign("c-3", CampaignState.PAUSED, 1, "wave 1: 2 of 4 failed (threshold 20%)", wave(1, 4, 0, 2, 0, 0, 2))));
+                .then(() -> campaigns.set(campaign("c-3", CampaignState.PAUSED, 1,
+                        "wave 1: 2 of 4 failed (threshold 20%)", wave(1, 4, 0, 1, 0, 1, 2))))
+                .then(() -> campaigns.set(campaign("c-3", CampaignState.PAUSED, 1,
+                        "wave 1: 2 of 4 failed (threshold 20%)", wave(1, 4, 0, 2, 0, 0, 2))));
         Run run = run(follow("c-3", pacer));
         assertEquals(2, pacer.pauses, "kept following while a job of the paused campaign ran");
-        assertEquals("campaign c-3 is paused (0 of 4 devices upgraded): wave 1: 2 of 4 failed (threshold 20%); go on with"
-                + " uplift:campaign-resume c-3 or stop with uplift:campaign-cancel c-3", run.failure().getMessage());
+        assertEquals(
+                "campaign c-3 is paused (0 of 4 devices upgraded): wave 1: 2 of 4 failed (threshold 20%); go on with"
+                        + " uplift:campaign-resume c-3 or stop with uplift:campaign-cancel c-3",
+                run.failure().getMessage());
     }
 
     @Test
@@ -196,6 +213,8 @@ class FollowCommandsTest {
         set(c, "pacer", new VirtualPacer(0));
         Run run = run(c);
         assertNull(run.failure());
-        assertTrue(run.out().contains("target 2.0.0, 2 devices: iad-1, iad-2, concurrency 5, waves 1,100%, threshold 20%"), run.out());
+        assertTrue(
+                run.out().contains("target 2.0.0, 2 devices: iad-1, iad-2, concurrency 5, waves 1,100%, threshold 20%"),
+                run.out());
     }
 }

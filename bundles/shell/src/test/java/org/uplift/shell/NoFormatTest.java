@@ -56,7 +56,8 @@ class NoFormatTest {
 
     /** Rows only: no rules or column bars, and each line has the table's cells separated by tabs. */
     private static List<String> rows(String plain, int columns) {
-        assertFalse(plain.contains("│") || plain.contains("─") || plain.contains(" | ") || plain.contains("-+-"), plain);
+        assertFalse(plain.contains("│") || plain.contains("─") || plain.contains(" | ") || plain.contains("-+-"),
+                plain);
         List<String> rows = plain.lines().toList();
         for (String row : rows) {
             assertEquals(columns, row.split("\t", -1).length, "cells of '" + row + "'");
@@ -103,9 +104,11 @@ class NoFormatTest {
 
         FakeCampaigns campaigns = new FakeCampaigns();
         List<String> many = IntStream.rangeClosed(1, 20).mapToObj(i -> "iad-" + i).toList();
-        CampaignRequest request = new CampaignRequest("2.0.0", DeviceSelection.list(many), 5, WaveSize.parseAll("1,100%"),
+        CampaignRequest request = new CampaignRequest("2.0.0", DeviceSelection.list(many), 5,
+                WaveSize.parseAll("1,100%"),
                 20, RetryPolicy.parse("abort"));
-        campaigns.set(new Campaign("c-1", request, CampaignState.RUNNING, "wave 1 running", FakeUpgrades.T0, FakeUpgrades.T0, 1,
+        campaigns.set(new Campaign("c-1", request, CampaignState.RUNNING, "wave 1 running", FakeUpgrades.T0,
+                FakeUpgrades.T0, 1,
                 List.of()));
         Both list = both(command(CampaignListCommand.class, campaigns));
         String chosen = cell(rows(list.plain(), 11).get(0), 2);

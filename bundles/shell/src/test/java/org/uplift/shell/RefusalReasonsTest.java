@@ -94,7 +94,8 @@ class RefusalReasonsTest {
             Refusing upgrades = new Refusing(perDevice);
             Run run = run(upgrade(upgrades, "iad-1", "iad-2"));
             assertEquals(List.of("iad-1", "iad-2"), upgrades.tried, perDevice.name());
-            assertTrue(run.failure().getMessage().startsWith("2 of 2 upgrades not started: refused iad-1; refused iad-2"),
+            assertTrue(
+                    run.failure().getMessage().startsWith("2 of 2 upgrades not started: refused iad-1; refused iad-2"),
                     run.failure().getMessage());
         }
     }

@@ -75,7 +75,8 @@ class TransferOpenLimitsTest {
         Path secret = Files.writeString(data.resolve("devices.properties"), "community=private\n");
         // a link inside the export directory that leads out of it is outside too
         Path link = Files.createSymbolicLink(export.resolve("link.cfg"), secret);
-        for (String path : List.of(secret.toString(), link.toString(), export.resolve("../devices.properties").toString(),
+        for (String path : List.of(secret.toString(), link.toString(),
+                export.resolve("../devices.properties").toString(),
                 "/etc/passwd")) {
             assertEquals(path + " is neither a firmware id (uplift:firmware-list) nor a file under " + export
                     + " (org.uplift.shell transferOpenExportDirectory), the only ones transfer-open serves",

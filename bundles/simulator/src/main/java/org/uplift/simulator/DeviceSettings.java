@@ -44,10 +44,12 @@ public record DeviceSettings(int index, String host, int port, String model, Str
         }
         personalities = Set.copyOf(personalities);
         if (tftpPort < 1 || tftpPort > 65535) {
-            throw new IllegalArgumentException("device " + index + ": TFTP port must be 1-65535 (got " + tftpPort + ")");
+            throw new IllegalArgumentException(
+                    "device " + index + ": TFTP port must be 1-65535 (got " + tftpPort + ")");
         }
         if (httpPort < 1 || httpPort > 65535) {
-            throw new IllegalArgumentException("device " + index + ": HTTP port must be 1-65535 (got " + httpPort + ")");
+            throw new IllegalArgumentException(
+                    "device " + index + ": HTTP port must be 1-65535 (got " + httpPort + ")");
         }
         if (ftpPort < 1 || ftpPort > 65535) {
             throw new IllegalArgumentException("device " + index + ": FTP port must be 1-65535 (got " + ftpPort + ")");
@@ -59,7 +61,8 @@ public record DeviceSettings(int index, String host, int port, String model, Str
     public DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
             long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
             NotificationTarget notifications, int tftpPort, int configBytes) {
-        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User, notifications,
+        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User,
+                notifications,
                 tftpPort, configBytes, WELL_KNOWN_HTTP_PORT, WELL_KNOWN_FTP_PORT);
     }
 
@@ -67,7 +70,8 @@ public record DeviceSettings(int index, String host, int port, String model, Str
     public DeviceSettings(int index, String host, int port, String model, String version, String configFormat,
             long rebootMillis, Set<Fault> faults, Set<Personality> personalities, V3User v3User,
             NotificationTarget notifications, int tftpPort) {
-        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User, notifications,
+        this(index, host, port, model, version, configFormat, rebootMillis, faults, personalities, v3User,
+                notifications,
                 tftpPort, 0);
     }
 

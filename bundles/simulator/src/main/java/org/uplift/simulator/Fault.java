@@ -73,7 +73,8 @@ public record Fault(FaultKind kind, String argument) {
             case SLOW_ROW -> millis(argument.isEmpty() ? "1500" : argument);
             default -> {
                 if (!argument.isEmpty()) {
-                    throw new IllegalArgumentException("fault " + kind.id() + " takes no argument (got '" + argument + "')");
+                    throw new IllegalArgumentException(
+                            "fault " + kind.id() + " takes no argument (got '" + argument + "')");
                 }
                 yield "";
             }
@@ -111,6 +112,7 @@ public record Fault(FaultKind kind, String argument) {
         if (step.equals("backup") || step.equals("restore") || step.equals("download") || step.equals("rollback")) {
             return step;
         }
-        throw new IllegalArgumentException("silent-during needs backup, restore, download or rollback (got '" + text + "')");
+        throw new IllegalArgumentException(
+                "silent-during needs backup, restore, download or rollback (got '" + text + "')");
     }
 }

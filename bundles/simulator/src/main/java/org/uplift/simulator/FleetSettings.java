@@ -50,7 +50,8 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         }
         for (Integer index : faults.keySet()) {
             if (index < 1 || index > devices) {
-                throw new IllegalArgumentException("fault for device " + index + ", but devices are numbered 1-" + devices);
+                throw new IllegalArgumentException(
+                        "fault for device " + index + ", but devices are numbered 1-" + devices);
             }
         }
         faults = Map.copyOf(faults);
@@ -145,7 +146,8 @@ public record FleetSettings(int devices, int basePort, String model, String vers
             }
             int eq = spec.indexOf('=');
             if (eq < 1) {
-                throw new IllegalArgumentException("fault '" + spec + "' must look like INDEX=KIND, e.g. 3=download-fail");
+                throw new IllegalArgumentException(
+                        "fault '" + spec + "' must look like INDEX=KIND, e.g. 3=download-fail");
             }
             int index;
             try {

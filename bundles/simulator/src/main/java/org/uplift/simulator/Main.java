@@ -1,10 +1,10 @@
 package org.uplift.simulator;
 
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +86,8 @@ public final class Main {
         Path file = Path.of(options.makeFirmware);
         Files.write(file, image);
         out.println("wrote " + file + ": " + model + " " + options.version + " config-format "
-                + options.configFormat + ", " + image.length + " bytes, sha256 " + FirmwareImageFormat.sha256Hex(image));
+                + options.configFormat + ", " + image.length + " bytes, sha256 "
+                + FirmwareImageFormat.sha256Hex(image));
         return 0;
     }
 

@@ -47,7 +47,8 @@ public record NotificationTarget(String host, int port, Kind kind) {
     public static NotificationTarget parse(String text, Kind kind) {
         int colon = text == null ? -1 : text.lastIndexOf(':');
         if (colon < 1) {
-            throw new IllegalArgumentException("notification target '" + text + "' must look like HOST:PORT, e.g. 127.0.0.1:10162");
+            throw new IllegalArgumentException(
+                    "notification target '" + text + "' must look like HOST:PORT, e.g. 127.0.0.1:10162");
         }
         try {
             return new NotificationTarget(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)), kind);

@@ -41,7 +41,8 @@ final class RunningConfig {
     /** @throws IllegalArgumentException unless {@code bytes} is a size a device can restore */
     static void checkSize(int bytes) {
         if (bytes < 0 || bytes > MAX_BYTES) {
-            throw new IllegalArgumentException("configuration size must be 0-" + MAX_BYTES + " bytes (got " + bytes + ")");
+            throw new IllegalArgumentException(
+                    "configuration size must be 0-" + MAX_BYTES + " bytes (got " + bytes + ")");
         }
     }
 
@@ -100,7 +101,8 @@ final class RunningConfig {
     /** The configuration with one more line at its end (in its last section). */
     static byte[] withLine(byte[] config, String line) {
         String text = new String(config, StandardCharsets.UTF_8);
-        return (text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + line + "\n").getBytes(StandardCharsets.UTF_8);
+        return (text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n") + line + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

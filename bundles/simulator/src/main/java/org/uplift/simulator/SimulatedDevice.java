@@ -1,12 +1,12 @@
 package org.uplift.simulator;
 
-import java.util.Set;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -55,7 +55,8 @@ public final class SimulatedDevice implements AutoCloseable {
         Control control = new Control();
         this.operations = new Operations(state, faults, transfers, control);
         try {
-            this.agent = new SnmpAgent(settings, new View(), this::submit, () -> control.reboot(() -> { }));
+            this.agent = new SnmpAgent(settings, new View(), this::submit, () -> control.reboot(() -> {
+            }));
         } catch (IOException e) {
             worker.shutdownNow();
             throw new IOException("device " + settings.index() + ": cannot bind SNMP port " + settings.host() + ":"
@@ -95,7 +96,8 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** Reboots the device now, as a power cycle or an operator's reload does: silent for its reboot time. */
     public void reboot() {
-        worker.execute(() -> reboot(() -> { }));
+        worker.execute(() -> reboot(() -> {
+        }));
     }
 
     /** The agent's SNMP engine ID now, in hex (it changes at a reboot with the engine-id-change fault). */
@@ -149,7 +151,8 @@ public final class SimulatedDevice implements AutoCloseable {
 
     private void submit(OpRequest request, OpReport report) {
         try {
-            worker.schedule(() -> operations.run(request, report), operations.rowDelayMillis(report), TimeUnit.MILLISECONDS);
+            worker.schedule(() -> operations.run(request, report), operations.rowDelayMillis(report),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             report.failed(org.uplift.simulator.ops.FailCause.UNKNOWN, "device is shutting down");
         }
@@ -216,7 +219,8 @@ public final class SimulatedDevice implements AutoCloseable {
 
         @Override
         public void rebootLater(long millis) {
-            worker.schedule(() -> SimulatedDevice.this.reboot(() -> { }), millis, TimeUnit.MILLISECONDS);
+            worker.schedule(() -> SimulatedDevice.this.reboot(() -> {
+            }), millis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.uplift.simulator;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +44,8 @@ public final class TransferLoad {
 
     static int run(String[] args, PrintStream out) throws IOException {
         Options o = Options.parse(args);
-        List<String> uploads = Files.readAllLines(o.uploads).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> uploads = Files.readAllLines(o.uploads).stream().map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
         if (uploads.isEmpty()) {
             throw new IllegalArgumentException(o.uploads + " names no upload ticket");
         }
@@ -63,7 +64,8 @@ public final class TransferLoad {
                 try {
                     byte[] config = RunningConfig.initial(index, DeviceSettings.DEFAULT_CONFIG_FORMAT, o.configSize);
                     bytes.addAndGet(attempts(index, retries, () -> tftp.upload(server, o.port, upload, config)));
-                    bytes.addAndGet(attempts(index, retries, () -> tftp.download(server, o.port, o.firmware, 64L << 20).length));
+                    bytes.addAndGet(attempts(index, retries,
+                            () -> tftp.download(server, o.port, o.firmware, 64L << 20).length));
                     bytes.addAndGet(attempts(index, retries,
                             () -> tftp.download(server, o.port, o.config, RunningConfig.MAX_BYTES).length));
                 } catch (TransferFailure e) {
@@ -100,7 +102,7 @@ public final class TransferLoad {
     /** The transfer's bytes; a failed try is repeated after a pause that outlasts the server's own retries. */
     private static long attempts(int index, AtomicInteger retries, Transfer transfer)
             throws TransferFailure, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return transfer.run();
             } catch (TransferFailure e) {

@@ -17,7 +17,8 @@ public record V3User(String name, String authPassphrase, String privPassphrase) 
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("SNMPv3 user name must not be empty");
         }
-        if (authPassphrase == null || authPassphrase.length() < 8 || privPassphrase == null || privPassphrase.length() < 8) {
+        if (authPassphrase == null || authPassphrase.length() < 8 || privPassphrase == null
+                || privPassphrase.length() < 8) {
             throw new IllegalArgumentException("SNMPv3 passphrases must have at least 8 characters (RFC 3414)");
         }
     }

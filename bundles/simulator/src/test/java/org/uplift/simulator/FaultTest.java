@@ -1,9 +1,10 @@
 package org.uplift.simulator;
 
-import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.uplift.simulator.ops.FailCause;
@@ -18,8 +19,8 @@ class FaultTest {
         assertEquals(1, Fault.parse("restore-fail").count());
         assertEquals(3, Fault.parse("restore-fail:3").count());
         assertEquals(OpType.RESTORE_CONFIG, Fault.parse("silent-during:Restore").operation());
-        for (String id : new String[] {"backup-fail", "backup-hang", "corrupt-image", "load-fail", "no-return",
-            "reject-config", "silent"}) {
+        for (String id : new String[]{"backup-fail", "backup-hang", "corrupt-image", "load-fail", "no-return",
+                "reject-config", "silent"}) {
             assertEquals(id, Fault.parse(id).id());
         }
     }

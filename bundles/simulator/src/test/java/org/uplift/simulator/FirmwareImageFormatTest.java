@@ -14,7 +14,8 @@ class FirmwareImageFormatTest {
 
     @Test
     void aBuiltImageParsesBackWithAnIntactPayload() {
-        FirmwareImageFormat.Image image = FirmwareImageFormat.parse(FirmwareImageFormat.build("IAD-1000", "2.0.0", "2", 1500));
+        FirmwareImageFormat.Image image = FirmwareImageFormat
+                .parse(FirmwareImageFormat.build("IAD-1000", "2.0.0", "2", 1500));
 
         assertEquals("IAD-1000", image.model());
         assertEquals("2.0.0", image.version());

@@ -1,9 +1,9 @@
 package org.uplift.simulator;
 
-import java.util.EnumSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,8 @@ class FleetControlTest {
         try (Fleet fleet = Fleet.start(new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of()))) {
             FleetControl control = new FleetControl(fleet);
 
-            assertEquals("ok device 2 faults download-fail:noMemory", control.execute("fault 2 download-fail:noMemory"));
+            assertEquals("ok device 2 faults download-fail:noMemory",
+                    control.execute("fault 2 download-fail:noMemory"));
             assertEquals("ok device 2 faults download-fail:noMemory,silent", control.execute("fault 2 silent"));
             assertTrue(fleet.devices().get(1).rebooting(), "silent fault silences the agent");
             assertEquals(List.of("download-fail:noMemory", "silent"), fleet.devices().get(1).faults());

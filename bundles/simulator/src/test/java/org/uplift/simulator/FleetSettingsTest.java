@@ -1,9 +1,9 @@
 package org.uplift.simulator;
 
-import java.util.EnumSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,8 @@ class FleetSettingsTest {
 
     @Test
     void faultsAreParsedPerDeviceIndex() {
-        assertEquals(Map.of(3, Set.of(Fault.DOWNLOAD_FAIL)), FleetSettings.parseFaults(List.of("3=download-fail", " ")));
+        assertEquals(Map.of(3, Set.of(Fault.DOWNLOAD_FAIL)),
+                FleetSettings.parseFaults(List.of("3=download-fail", " ")));
     }
 
     @Test
@@ -66,9 +67,9 @@ class FleetSettingsTest {
 
     @Test
     void theCommandLineTakesAConfigurationSize() {
-        assertEquals(20_480, Main.Options.parse(new String[] {"--devices", "2", "--config-size", "20480"}).configSize);
+        assertEquals(20_480, Main.Options.parse(new String[]{"--devices", "2", "--config-size", "20480"}).configSize);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Main.Options.parse(new String[] {"--config-size", "big"}));
+                () -> Main.Options.parse(new String[]{"--config-size", "big"}));
         assertEquals("--config-size needs a number (got 'big')", e.getMessage());
     }
 }

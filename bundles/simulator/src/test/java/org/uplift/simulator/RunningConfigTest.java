@@ -2,14 +2,14 @@ package org.uplift.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RunningConfigTest {
 
@@ -21,7 +21,8 @@ class RunningConfigTest {
     void format2RenamesUsersUsesAdminStateAndGivesEachProtocolASection() {
         String config = render("2");
         assertTrue(config.contains("format=2\n"));
-        assertTrue(config.contains("[user]\nsubscriber.1.name=subscriber-0007\nsubscriber.1.phone=+1-555-0107\n"), config);
+        assertTrue(config.contains("[user]\nsubscriber.1.name=subscriber-0007\nsubscriber.1.phone=+1-555-0107\n"),
+                config);
         assertTrue(config.contains("port.1.name=fxs1\nport.1.admin-state=up\n"), config);
         assertTrue(config.contains("[protocol sip]\nregistrar=192.0.2.10\nregister-interval=3600\n"), config);
         assertTrue(config.contains("[default]\n"));
@@ -64,7 +65,8 @@ class RunningConfigTest {
         for (String line : padded.substring(plain.length() + "[dial-plan]\n".length()).split("\n")) {
             assertTrue(line.matches("rule\\.\\d{5}=prefix \\d{7} length \\d+ route trunk-\\d"), line);
         }
-        assertEquals(padded, new String(RunningConfig.initial(7, "1", 20_480), StandardCharsets.UTF_8), "deterministic");
+        assertEquals(padded, new String(RunningConfig.initial(7, "1", 20_480), StandardCharsets.UTF_8),
+                "deterministic");
         assertNotEquals(padded, new String(RunningConfig.initial(8, "1", 20_480), StandardCharsets.UTF_8),
                 "every device has its own configuration");
     }
@@ -115,7 +117,8 @@ class RunningConfigTest {
     }
 
     private static String merge(String running, String file) {
-        return new String(RunningConfig.merge(running.getBytes(StandardCharsets.UTF_8), file.getBytes(StandardCharsets.UTF_8)),
+        return new String(
+                RunningConfig.merge(running.getBytes(StandardCharsets.UTF_8), file.getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8);
     }
 }

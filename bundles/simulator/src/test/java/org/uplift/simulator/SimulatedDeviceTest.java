@@ -1,12 +1,12 @@
 package org.uplift.simulator;
 
-import java.util.Map;
-import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,10 @@ class SimulatedDeviceTest {
         try (Fleet fleet = Fleet.start(new FleetSettings(2, 0, "IAD-1000", "1.0.0", 3, Map.of()))) {
             DeviceStatus first = fleet.devices().get(0);
             DeviceStatus second = fleet.devices().get(1);
-            String config = new String(fleet.device(first.port()).orElseThrow().runningConfig(), StandardCharsets.UTF_8);
+            String config = new String(fleet.device(first.port()).orElseThrow().runningConfig(),
+                    StandardCharsets.UTF_8);
 
-            for (String section : new String[] {"[user]", "[port]", "[protocol]", "[default]", "format=1"}) {
+            for (String section : new String[]{"[user]", "[port]", "[protocol]", "[default]", "format=1"}) {
                 assertTrue(config.contains(section), section);
             }
             assertNotEquals(first.configDigest(), second.configDigest());
@@ -56,7 +57,8 @@ class SimulatedDeviceTest {
             get.add(new VariableBinding(SnmpConstants.sysDescr));
             ResponseEvent<UdpAddress> answer = snmp.get(get, target);
             assertTrue(answer.getResponse() != null, "no answer on udp:[::1]:" + device.port());
-            assertEquals("Uplift simulated IAD-1000 software 1.0.0", answer.getResponse().get(0).getVariable().toString());
+            assertEquals("Uplift simulated IAD-1000 software 1.0.0",
+                    answer.getResponse().get(0).getVariable().toString());
         }
     }
 }

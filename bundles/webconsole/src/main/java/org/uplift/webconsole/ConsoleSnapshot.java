@@ -15,7 +15,8 @@ import org.uplift.api.dto.JobDto;
  * @param selected      that job, or {@code null} if none was asked for or there is no such job
  * @param error         one line saying what could not be read, or {@code null}
  */
-record ConsoleSnapshot(List<JobRow> jobs, int totalJobs, List<CampaignDto> campaigns, String selectedId, JobDto selected,
+record ConsoleSnapshot(List<JobRow> jobs, int totalJobs, List<CampaignDto> campaigns, String selectedId,
+        JobDto selected,
         String error) {
 
     ConsoleSnapshot {

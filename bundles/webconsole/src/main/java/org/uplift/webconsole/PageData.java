@@ -31,7 +31,8 @@ record PageData(List<JobLine> jobs, int jobsTotal, List<CampaignLine> campaigns,
 
     static PageData of(ConsoleSnapshot s) {
         return new PageData(s.jobs().stream().map(JobLine::of).toList(), s.totalJobs(),
-                s.campaigns().stream().map(CampaignLine::of).toList(), s.selected() == null ? null : Selected.of(s.selected()),
+                s.campaigns().stream().map(CampaignLine::of).toList(),
+                s.selected() == null ? null : Selected.of(s.selected()),
                 s.selectedError(), s.error());
     }
 
@@ -51,14 +52,16 @@ record PageData(List<JobLine> jobs, int jobsTotal, List<CampaignLine> campaigns,
     }
 
     /** A row of the campaigns table: the devices of every wave added up. */
-    record CampaignLine(String id, String target, String devicesChosen, String state, String wave, int devices, int done,
+    record CampaignLine(String id, String target, String devicesChosen, String state, String wave, int devices,
+            int done,
             int failed, int waiting, int running, int notStarted, String message, String created) {
 
         static CampaignLine of(CampaignDto c) {
             List<WaveDto> waves = c.waves();
             return new CampaignLine(c.id(), c.firmwareVersion(), c.selection().describe(), c.state().name(),
                     c.currentWave() + " of " + waves.size(), c.devices(), c.done(), c.failed(),
-                    waves.stream().mapToInt(WaveDto::awaitingDecision).sum(), waves.stream().mapToInt(WaveDto::running).sum(),
+                    waves.stream().mapToInt(WaveDto::awaitingDecision).sum(),
+                    waves.stream().mapToInt(WaveDto::running).sum(),
                     waves.stream().mapToInt(WaveDto::notStarted).sum(), c.message() == null ? "" : c.message(),
                     time(c.createdAt()));
         }

@@ -24,7 +24,8 @@ final class PageJson {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "no JSON form for " + value.getClass().getName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

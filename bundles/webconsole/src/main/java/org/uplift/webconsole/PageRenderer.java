@@ -47,7 +47,8 @@ final class PageRenderer {
         StringBuilder h = new StringBuilder(8192);
         h.append("<style>").append(css).append("</style>\n");
         h.append("<div id=\"uplift\" data-root=\"").append(Html.escape(root)).append("\" data-token=\"")
-                .append(Html.escape(token)).append("\" data-job=\"").append(Html.escape(s.selectedId())).append("\">\n");
+                .append(Html.escape(token)).append("\" data-job=\"").append(Html.escape(s.selectedId()))
+                .append("\">\n");
         h.append("<p id=\"uplift-error\" class=\"uplift-error\"").append(s.error() == null ? " hidden>" : ">")
                 .append(Html.escape(s.error())).append("</p>\n");
         h.append("<p id=\"uplift-status\" class=\"uplift-status\" role=\"status\"></p>\n");
@@ -69,7 +70,8 @@ final class PageRenderer {
         h.append("</tbody></table>\n");
 
         h.append("<h2 id=\"uplift-history-title\">").append(Html.escape(historyTitle(s))).append("</h2>\n");
-        h.append("<p id=\"uplift-history-note\" class=\"uplift-note\">").append(Html.escape(historyNote(s))).append("</p>\n");
+        h.append("<p id=\"uplift-history-note\" class=\"uplift-note\">").append(Html.escape(historyNote(s)))
+                .append("</p>\n");
         table(h, "uplift-history", HISTORY_COLUMNS);
         if (s.selected() != null) {
             for (StepDto step : s.selected().history()) {
@@ -107,7 +109,8 @@ final class PageRenderer {
     private static void table(StringBuilder h, String id, List<Column> columns) {
         h.append("<table id=\"").append(id).append("\" class=\"nicetable uplift-table\"><thead><tr>");
         for (Column c : columns) {
-            h.append("<th data-field=\"").append(c.field()).append("\">").append(Html.escape(c.title())).append("</th>");
+            h.append("<th data-field=\"").append(c.field()).append("\">").append(Html.escape(c.title()))
+                    .append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
     }
@@ -120,7 +123,8 @@ final class PageRenderer {
         for (Column c : JOB_COLUMNS) {
             h.append("<td class=\"uplift-").append(c.field()).append("\">");
             switch (c.field()) {
-                case "id" -> h.append("<a href=\"").append(Html.escape(root + "?job=" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                case "id" -> h.append("<a href=\"")
+                        .append(Html.escape(root + "?job=" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
                         .append("\">").append(Html.escape(id)).append("</a>");
                 case "actions" -> {
                     if (row.awaitingDecision()) {

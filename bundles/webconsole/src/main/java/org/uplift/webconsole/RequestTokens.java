@@ -33,7 +33,8 @@ final class RequestTokens {
         try {
             Mac mac = Mac.getInstance(MAC);
             mac.init(key);
-            byte[] digest = mac.doFinal(("uplift-console\n" + (user == null ? "" : user)).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac
+                    .doFinal(("uplift-console\n" + (user == null ? "" : user)).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);

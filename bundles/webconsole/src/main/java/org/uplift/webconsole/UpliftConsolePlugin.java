@@ -37,9 +37,9 @@ import org.uplift.api.workflow.UpgradeService;
  * Every answer forbids framing ({@link FramingHeaders}).
  */
 @Component(service = Servlet.class, property = {
-    "felix.webconsole.label=" + UpliftConsolePlugin.LABEL,
-    "felix.webconsole.title=Uplift",
-    "felix.webconsole.category=Main"})
+        "felix.webconsole.label=" + UpliftConsolePlugin.LABEL,
+        "felix.webconsole.title=Uplift",
+        "felix.webconsole.category=Main"})
 public class UpliftConsolePlugin extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

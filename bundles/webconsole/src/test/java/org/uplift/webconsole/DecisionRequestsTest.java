@@ -26,7 +26,8 @@ class DecisionRequestsTest {
         assertEquals(200, out.status(), out.message());
         assertEquals("Job wait1 (device iad-1): retry accepted, now ROLLBACK.", out.message());
         assertEquals(List.of("wait1 RETRY"), upgrades.decisions);
-        assertEquals(List.of(new Decider("karaf", "web console")), upgrades.deciders, "issue 14 item 8: the page user is who decided");
+        assertEquals(List.of(new Decider("karaf", "web console")), upgrades.deciders,
+                "issue 14 item 8: the page user is who decided");
     }
 
     @Test
@@ -64,7 +65,7 @@ class DecisionRequestsTest {
 
     @Test
     void givenAMalformedJobId_whenPosted_thenBadRequestWithoutAskingTheService() {
-        for (String bad : new String[] {null, "", "../x", "a b", "<script>", "x".repeat(65)}) {
+        for (String bad : new String[]{null, "", "../x", "a b", "<script>", "x".repeat(65)}) {
             DecisionRequests.Outcome out = decisions.handle("retry", bad, token, "karaf");
             assertEquals(400, out.status(), String.valueOf(bad));
             assertFalse(out.message().contains("\n"));

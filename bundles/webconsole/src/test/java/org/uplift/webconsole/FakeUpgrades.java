@@ -39,7 +39,8 @@ final class FakeUpgrades implements UpgradeService {
     static Job job(String id, String device, JobState state, String lastMessage) {
         Instant t = Instant.parse("2025-03-01T10:00:00Z");
         return new Job(id, device, "IAD-1000-2.0.0", "2.0.0", state, t,
-                List.of(new StepRecord(JobState.PENDING, t, "accepted"), new StepRecord(state, t.plusSeconds(5), lastMessage)),
+                List.of(new StepRecord(JobState.PENDING, t, "accepted"),
+                        new StepRecord(state, t.plusSeconds(5), lastMessage)),
                 null);
     }
 
@@ -66,7 +67,8 @@ final class FakeUpgrades implements UpgradeService {
     @Override
     public Optional<JobProgress> progress(String jobId) {
         progressAsked.add(jobId);
-        return Optional.ofNullable(live.get(jobId)).or(() -> job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1)));
+        return Optional.ofNullable(live.get(jobId))
+                .or(() -> job(jobId).map(j -> new JobProgress(j.id(), j.state(), 0, -1)));
     }
 
     @Override

@@ -14,7 +14,8 @@ class PageDataTest {
     @Test
     void givenAWaitingJobWithMarkupInItsMessage_whenSnapshotIsWritten_thenJsonCarriesItEscaped() {
         FakeUpgrades upgrades = new FakeUpgrades()
-                .add(FakeUpgrades.job("j1", "iad-1", JobState.AWAITING_DECISION, "UPDATE failed: <img src=x onerror=alert(1)>"));
+                .add(FakeUpgrades.job("j1", "iad-1", JobState.AWAITING_DECISION,
+                        "UPDATE failed: <img src=x onerror=alert(1)>"));
         String json = PageJson.write(PageData.of(new SnapshotReader(upgrades, new FakeCampaigns()).read("j1")));
         assertFalse(json.contains("<"), json);
         assertTrue(json.startsWith("{\"jobs\":[{\"id\":\"j1\",\"device\":\"iad-1\",\"firmware\":\"IAD-1000-2.0.0\","
@@ -29,7 +30,8 @@ class PageDataTest {
 
     @Test
     void givenEveryJobColumnOfThePage_whenAJobIsViewed_thenTheJsonHasThatField() {
-        var view = PageJson.fields(PageData.JobLine.of(new JobRow(JobSummaryDto.of(FakeUpgrades.job("j1", "iad-1", JobState.DONE, "ok")), "done")));
+        var view = PageJson.fields(PageData.JobLine
+                .of(new JobRow(JobSummaryDto.of(FakeUpgrades.job("j1", "iad-1", JobState.DONE, "ok")), "done")));
         for (PageRenderer.Column c : PageRenderer.JOB_COLUMNS) {
             assertTrue(c.field().equals("actions") || view.containsKey(c.field()), c.field());
         }

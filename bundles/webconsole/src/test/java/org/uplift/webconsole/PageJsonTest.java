@@ -39,6 +39,7 @@ class PageJsonTest {
 
     @Test
     void givenAnEnumOrOtherObject_whenWritten_thenItsStringForm() {
-        assertEquals("[\"AWAITING_DECISION\"]", PageJson.write(List.of(org.uplift.api.workflow.JobState.AWAITING_DECISION)));
+        assertEquals("[\"AWAITING_DECISION\"]",
+                PageJson.write(List.of(org.uplift.api.workflow.JobState.AWAITING_DECISION)));
     }
 }

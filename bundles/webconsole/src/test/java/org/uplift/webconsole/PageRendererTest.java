@@ -39,8 +39,10 @@ class PageRendererTest {
         assertFalse(html.contains("<img"), html);
         assertFalse(html.contains("<script>x()"), html);
         assertFalse(html.contains("iad-<1>"), html);
-        assertTrue(html.contains("UPDATE failed: &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;device&#39; said "
-                + "&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;x()&lt;/script&gt;"), html);
+        assertTrue(html
+                .contains("UPDATE failed: &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;device&#39; said "
+                        + "&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;x()&lt;/script&gt;"),
+                html);
         assertTrue(html.contains("iad-&lt;1&gt;"), html);
         // twice: in the jobs table and in the step history
         assertEquals(2, count(html, "&lt;img src=x"));
@@ -58,12 +60,14 @@ class PageRendererTest {
         assertEquals(1, count(html, "data-action=\"retry\""), html);
         assertEquals(1, count(html, "data-action=\"abort\""), html);
         String waiting = rowOf(html, "wait1");
-        assertTrue(waiting.contains("<button type=\"button\" class=\"uplift-decide\" data-action=\"retry\" data-job=\"wait1\">Retry</button>"),
+        assertTrue(waiting.contains(
+                "<button type=\"button\" class=\"uplift-decide\" data-action=\"retry\" data-job=\"wait1\">Retry</button>"),
                 waiting);
         assertTrue(waiting.contains("data-action=\"abort\" data-job=\"wait1\">Abort</button>"), waiting);
         assertFalse(rowOf(html, "run1").contains("<button"));
         assertFalse(rowOf(html, "done1").contains("<button"));
-        assertTrue(rowOf(html, "run1").contains("step 4 of 8: UPDATE, 1,024 of 4,096 bytes (25%)"), rowOf(html, "run1"));
+        assertTrue(rowOf(html, "run1").contains("step 4 of 8: UPDATE, 1,024 of 4,096 bytes (25%)"),
+                rowOf(html, "run1"));
         assertTrue(rowOf(html, "run1").contains("<a href=\"/system/console/uplift?job=run1\">run1</a>"));
         assertTrue(html.contains("3 jobs, newest first"), html);
     }
@@ -92,7 +96,8 @@ class PageRendererTest {
         String html = render(null);
         Matcher m = Pattern.compile("<p id=\"uplift-error\" class=\"uplift-error\">([^<]*)</p>").matcher(html);
         assertTrue(m.find(), html);
-        assertEquals("Uplift could not read its jobs and campaigns: database unreachable: connection refused", m.group(1));
+        assertEquals("Uplift could not read its jobs and campaigns: database unreachable: connection refused",
+                m.group(1));
     }
 
     @Test
@@ -105,9 +110,10 @@ class PageRendererTest {
         Instant t = Instant.parse("2025-03-01T09:00:00Z");
         CampaignRequest request = new CampaignRequest("2.0.0", DeviceSelection.model("IAD-<1000>"), 5,
                 WaveSize.parseAll("1,100%"), 10, null);
-        campaigns.campaigns.add(new Campaign("c-1", request, CampaignState.PAUSED, "wave 1: 1 of 1 failed > 10%", t, t, 1,
-                List.of(new WaveProgress(1, 1, 0, 1, 0, 0, 0, List.of("iad-1 job j1: transferFailed")),
-                        new WaveProgress(2, 3, 0, 0, 0, 0, 3, List.of()))));
+        campaigns.campaigns
+                .add(new Campaign("c-1", request, CampaignState.PAUSED, "wave 1: 1 of 1 failed > 10%", t, t, 1,
+                        List.of(new WaveProgress(1, 1, 0, 1, 0, 0, 0, List.of("iad-1 job j1: transferFailed")),
+                                new WaveProgress(2, 3, 0, 0, 0, 0, 3, List.of()))));
         String html = render(null);
         String row = html.substring(html.indexOf("id=\"uplift-campaigns\""));
         row = row.substring(row.indexOf("<tbody>"), row.indexOf("</tbody>"));
@@ -115,7 +121,8 @@ class PageRendererTest {
                 + "<td class=\"uplift-devicesChosen\">model IAD-&lt;1000&gt;</td><td class=\"uplift-state\">PAUSED</td>"
                 + "<td class=\"uplift-wave\">1 of 2</td><td class=\"uplift-devices\">4</td><td class=\"uplift-done\">0</td>"
                 + "<td class=\"uplift-failed\">1</td><td class=\"uplift-waiting\">0</td><td class=\"uplift-running\">0</td>"
-                + "<td class=\"uplift-notStarted\">3</td><td class=\"uplift-message\">wave 1: 1 of 1 failed &gt; 10%</td>"), row);
+                + "<td class=\"uplift-notStarted\">3</td><td class=\"uplift-message\">wave 1: 1 of 1 failed &gt; 10%</td>"),
+                row);
     }
 
     @Test

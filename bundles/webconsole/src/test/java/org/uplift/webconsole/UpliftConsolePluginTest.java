@@ -19,9 +19,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
-import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.UpgradeService;
 
 /** The servlet as the console calls it: framing headers on every answer, and decisions only with the page's token. */
 class UpliftConsolePluginTest {
@@ -39,7 +37,7 @@ class UpliftConsolePluginTest {
         HttpServletResponse response() {
             PrintWriter writer = new PrintWriter(body);
             return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (p, m, args) -> switch (m.getName()) {
+                    new Class<?>[]{HttpServletResponse.class}, (p, m, args) -> switch (m.getName()) {
                         case "setHeader" -> {
                             headers.put((String) args[0], (String) args[1]);
                             yield null;
@@ -59,7 +57,7 @@ class UpliftConsolePluginTest {
     private static HttpServletRequest request(String method, String pathInfo, String user, Map<String, String> params,
             Map<String, String> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(UpliftConsolePluginTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> switch (m.getName()) {
+                new Class<?>[]{HttpServletRequest.class}, (p, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getPathInfo" -> pathInfo;
                     case "getRemoteUser" -> user;
@@ -102,7 +100,8 @@ class UpliftConsolePluginTest {
             headers.put(RequestTokens.HEADER, token);
         }
         Answer a = new Answer();
-        plugin.doPost(request("POST", "/uplift", user, Map.of("action", "retry", "job", "wait1"), headers), a.response());
+        plugin.doPost(request("POST", "/uplift", user, Map.of("action", "retry", "job", "wait1"), headers),
+                a.response());
         return a;
     }
 

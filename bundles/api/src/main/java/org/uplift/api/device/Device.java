@@ -89,12 +89,14 @@ public record Device(String id, String host, int snmpPort, SnmpCredentials crede
         serverAddress = blankToNull(serverAddress);
         transferSource = blankToNull(transferSource);
         if (serverAddress != null && !isAddressOrHostName(serverAddress)) {
-            throw new IllegalArgumentException("device " + id + ": server address '" + serverAddress + "' is neither an "
-                    + "IPv4 or IPv6 address nor a host name");
+            throw new IllegalArgumentException(
+                    "device " + id + ": server address '" + serverAddress + "' is neither an "
+                            + "IPv4 or IPv6 address nor a host name");
         }
         if (transferSource != null && !isAddressOrHostName(transferSource)) {
-            throw new IllegalArgumentException("device " + id + ": transfer source '" + transferSource + "' is neither an "
-                    + "IPv4 or IPv6 address nor a host name");
+            throw new IllegalArgumentException(
+                    "device " + id + ": transfer source '" + transferSource + "' is neither an "
+                            + "IPv4 or IPv6 address nor a host name");
         }
     }
 

@@ -20,7 +20,8 @@ public record SnmpCredentials(SnmpVersion version, String community, String secu
     public SnmpCredentials {
         Objects.requireNonNull(version, "version");
         if (version != SnmpVersion.V3 && (community == null || community.isEmpty())) {
-            throw new IllegalArgumentException("SNMP" + (version == SnmpVersion.V1 ? "v1" : "v2c") + " needs a community");
+            throw new IllegalArgumentException(
+                    "SNMP" + (version == SnmpVersion.V1 ? "v1" : "v2c") + " needs a community");
         }
         if (version == SnmpVersion.V3 && (securityName == null || securityName.isEmpty())) {
             throw new IllegalArgumentException("SNMPv3 needs a security name");

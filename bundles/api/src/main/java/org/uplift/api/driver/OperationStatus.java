@@ -16,6 +16,7 @@ public record OperationStatus(OperationState state, String failCause, String fai
         if (failCause == null && failMessage == null) {
             return "no fail cause reported";
         }
-        return (failCause == null ? "" : failCause) + (failMessage == null || failMessage.isEmpty() ? "" : ": " + failMessage);
+        return (failCause == null ? "" : failCause)
+                + (failMessage == null || failMessage.isEmpty() ? "" : ": " + failMessage);
     }
 }

@@ -30,7 +30,8 @@ import org.uplift.api.workflow.Job;
  * @param jobs            its jobs
  * @since 0.4
  */
-public record CampaignDto(String id, CampaignState state, String message, String firmwareVersion, SelectionDto selection,
+public record CampaignDto(String id, CampaignState state, String message, String firmwareVersion,
+        SelectionDto selection,
         int concurrency, String waveSizes, int threshold, String policy, Instant createdAt, Instant updatedAt,
         int currentWave, int devices, int done, int failed, List<WaveDto> waves, List<JobSummaryDto> jobs) {
 

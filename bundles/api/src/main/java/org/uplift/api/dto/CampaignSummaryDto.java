@@ -33,7 +33,8 @@ public record CampaignSummaryDto(String id, CampaignState state, String message,
 
     public static CampaignSummaryDto of(Campaign c) {
         CampaignRequest r = c.request();
-        return new CampaignSummaryDto(c.id(), c.state(), c.message(), r.firmwareVersion(), SelectionDto.of(r.selection()),
+        return new CampaignSummaryDto(c.id(), c.state(), c.message(), r.firmwareVersion(),
+                SelectionDto.of(r.selection()),
                 r.concurrency(), WaveSize.format(r.waves()), r.errorThresholdPercent(), r.policy().toString(),
                 c.createdAt(), c.updatedAt(), c.currentWave(), c.devices(), c.done(), c.failed());
     }

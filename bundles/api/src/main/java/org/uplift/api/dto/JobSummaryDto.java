@@ -27,7 +27,8 @@ public record JobSummaryDto(String id, String device, String firmware, String ta
 
     public static JobSummaryDto of(Job j) {
         List<StepRecord> history = j.history();
-        return new JobSummaryDto(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(), j.state().terminal(),
+        return new JobSummaryDto(j.id(), j.deviceId(), j.firmwareId(), j.targetVersion(), j.state(),
+                j.state().terminal(),
                 j.campaignId(), j.createdAt(), history.isEmpty() ? j.createdAt() : history.get(history.size() - 1).at(),
                 j.lastMessage());
     }

@@ -30,7 +30,8 @@ public record CampaignRequest(String firmwareVersion, DeviceSelection selection,
         }
         waves = waves == null || waves.isEmpty() ? WaveSize.ALL_AT_ONCE : List.copyOf(waves);
         if (errorThresholdPercent < 0 || errorThresholdPercent > 100) {
-            throw new IllegalArgumentException("the error threshold is a percentage 0-100, got " + errorThresholdPercent);
+            throw new IllegalArgumentException(
+                    "the error threshold is a percentage 0-100, got " + errorThresholdPercent);
         }
         policy = policy == null ? RetryPolicy.ASK : policy;
     }

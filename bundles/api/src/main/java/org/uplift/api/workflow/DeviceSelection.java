@@ -60,7 +60,8 @@ public record DeviceSelection(Kind kind, List<String> deviceIds, String model) {
     @Override
     public String toString() {
         return switch (kind) {
-            case LIST -> deviceIds.size() + (deviceIds.size() == 1 ? " device: " : " devices: ") + String.join(", ", deviceIds);
+            case LIST ->
+                deviceIds.size() + (deviceIds.size() == 1 ? " device: " : " devices: ") + String.join(", ", deviceIds);
             case MODEL -> "model " + model;
             case OLDER_THAN_TARGET -> (model == null ? "every model" : "model " + model) + " on an older version";
         };

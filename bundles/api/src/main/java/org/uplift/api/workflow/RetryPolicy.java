@@ -30,7 +30,8 @@ public record RetryPolicy(int retries, boolean thenAbort) {
                 default -> throw new IllegalArgumentException();
             };
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "policy must be ask, abort, retry:N, retry:N:ask or retry:N:abort, got '" + text + "'");
         }
     }
 

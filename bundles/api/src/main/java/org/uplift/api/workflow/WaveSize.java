@@ -19,8 +19,9 @@ public record WaveSize(int value, boolean percent) {
 
     public WaveSize {
         if (value < 1 || (percent && value > 100)) {
-            throw new IllegalArgumentException("a wave size is a device count of at least 1 or a percentage 1%-100%, got "
-                    + value + (percent ? "%" : ""));
+            throw new IllegalArgumentException(
+                    "a wave size is a device count of at least 1 or a percentage 1%-100%, got "
+                            + value + (percent ? "%" : ""));
         }
     }
 
@@ -48,7 +49,8 @@ public record WaveSize(int value, boolean percent) {
         try {
             return new WaveSize(Integer.parseInt(number), percent);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a wave size is a device count (5) or a percentage (25%), got '" + t + "'");
+            throw new IllegalArgumentException(
+                    "a wave size is a device count (5) or a percentage (25%), got '" + t + "'");
         }
     }
 

@@ -42,7 +42,7 @@ public final class PrivateFiles {
 
     /** The attributes that make a file created in {@code dir} 0600; none where permissions are not POSIX. */
     public static FileAttribute<?>[] fileIn(Path dir) {
-        return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+        return posix(dir) ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(FILE)}
                 : new FileAttribute<?>[0];
     }
 

@@ -96,7 +96,8 @@ public final class ConfigDocument {
                 section = l.sectionName();
                 Integer first = sectionLines.putIfAbsent(section, i + 1);
                 if (first != null) {
-                    throw new ConfigSyntaxException(i + 1, "section [" + section + "] already started on line " + first);
+                    throw new ConfigSyntaxException(i + 1,
+                            "section [" + section + "] already started on line " + first);
                 }
             } else if (l.kind() == ConfigLine.Kind.ENTRY) {
                 Integer first = keyLines.putIfAbsent(section + "\0" + l.key(), i + 1);

@@ -15,9 +15,9 @@ import org.uplift.migration.config.ConfigLine;
  * other line (unknown keys and sections, comments, blank lines) is kept as it is, where it is.
  */
 @Component(service = ConfigMigrator.class, property = {
-    ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
-    ConfigMigrator.FROM_PROPERTY + "=1",
-    ConfigMigrator.TO_PROPERTY + "=2"
+        ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
+        ConfigMigrator.FROM_PROPERTY + "=1",
+        ConfigMigrator.TO_PROPERTY + "=2"
 })
 public class Format1To2 implements ConfigMigrator {
 

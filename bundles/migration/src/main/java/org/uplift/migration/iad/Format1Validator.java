@@ -6,8 +6,8 @@ import org.uplift.api.migration.ConfigValidator;
 
 /** Configuration format 1 of the IAD-1000 family. */
 @Component(service = ConfigValidator.class, property = {
-    ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
-    ConfigValidator.FORMAT_PROPERTY + "=1"
+        ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
+        ConfigValidator.FORMAT_PROPERTY + "=1"
 })
 public class Format1Validator extends FormatValidator {
 

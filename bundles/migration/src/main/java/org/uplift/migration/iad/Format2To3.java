@@ -14,9 +14,9 @@ import org.uplift.migration.config.ConfigLine;
  * named slot/port ({@code fxs-0/1} instead of {@code fxs1}). Every other line is kept as it is.
  */
 @Component(service = ConfigMigrator.class, property = {
-    ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
-    ConfigMigrator.FROM_PROPERTY + "=2",
-    ConfigMigrator.TO_PROPERTY + "=3"
+        ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
+        ConfigMigrator.FROM_PROPERTY + "=2",
+        ConfigMigrator.TO_PROPERTY + "=3"
 })
 public class Format2To3 implements ConfigMigrator {
 
@@ -26,8 +26,13 @@ public class Format2To3 implements ConfigMigrator {
     @Override
     public byte[] migrate(byte[] configuration) throws MigrationException {
         ConfigDocument v2 = IadFormats.parse(configuration, "2");
-        return LineMapper.document(LineMapper.lines(v2, (section, n, line, out) ->
-                out.add(line.kind() == ConfigLine.Kind.ENTRY ? convert(section, n, line) : line)), "3").toBytes();
+        return LineMapper
+                .document(
+                        LineMapper.lines(v2,
+                                (section, n, line, out) -> out
+                                        .add(line.kind() == ConfigLine.Kind.ENTRY ? convert(section, n, line) : line)),
+                        "3")
+                .toBytes();
     }
 
     private static ConfigLine convert(IadSection section, int n, ConfigLine line) throws MigrationException {

@@ -6,8 +6,8 @@ import org.uplift.api.migration.ConfigValidator;
 
 /** Configuration format 2 of the IAD-1000 family. */
 @Component(service = ConfigValidator.class, property = {
-    ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
-    ConfigValidator.FORMAT_PROPERTY + "=2"
+        ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
+        ConfigValidator.FORMAT_PROPERTY + "=2"
 })
 public class Format2Validator extends FormatValidator {
 

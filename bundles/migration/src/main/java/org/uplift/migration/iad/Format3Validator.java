@@ -6,8 +6,8 @@ import org.uplift.api.migration.ConfigValidator;
 
 /** Configuration format 3 of the IAD-1000 family. */
 @Component(service = ConfigValidator.class, property = {
-    ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
-    ConfigValidator.FORMAT_PROPERTY + "=3"
+        ConfigMigrator.MODEL_PROPERTY + "=" + IadFormats.MODEL,
+        ConfigValidator.FORMAT_PROPERTY + "=3"
 })
 public class Format3Validator extends FormatValidator {
 

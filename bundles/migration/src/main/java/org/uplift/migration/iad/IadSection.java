@@ -8,15 +8,11 @@ import java.util.regex.Pattern;
  */
 enum IadSection {
     /** Before the first section header: {@code format=}. */
-    TOP("(top)"),
-    USER("[user]"),
-    PORT("[port]"),
+    TOP("(top)"), USER("[user]"), PORT("[port]"),
     /** {@code [protocol]}: every protocol in one section, as format 1 has it. */
     PROTOCOLS("[protocol]"),
     /** {@code [protocol <name>]}: one protocol, as formats 2 and 3 have it. */
-    PROTOCOL("[protocol <name>]"),
-    DEFAULT("[default]"),
-    UNKNOWN("(unknown)");
+    PROTOCOL("[protocol <name>]"), DEFAULT("[default]"), UNKNOWN("(unknown)");
 
     private static final Pattern ONE_PROTOCOL = Pattern.compile("protocol [a-z0-9-]+");
 

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Coverage-guided fuzzing of the configuration parser (Jazzer). Properties: {@link ConfigDocument#parse(byte[])}

@@ -1,9 +1,9 @@
 package org.uplift.migration.config;
 
-import java.util.LinkedHashMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +41,10 @@ class ConfigDocumentRoundTripTest {
         Arbitrary<String> value = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20).map(String::strip);
         Arbitrary<String> comment = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20).map(c -> "#" + c);
         Arbitrary<List<String[]>> entries = Combinators.combine(key, value, pad, pad)
-                .as((k, v, p1, p2) -> new String[] {k, v, p1, p2}).list().ofMaxSize(6)
+                .as((k, v, p1, p2) -> new String[]{k, v, p1, p2}).list().ofMaxSize(6)
                 .uniqueElements(e -> e[0]);
-        Arbitrary<String> sectionName = Arbitraries.of("user", "port", "protocol", "protocol sip", "protocol mgcp", "default");
+        Arbitrary<String> sectionName = Arbitraries.of("user", "port", "protocol", "protocol sip", "protocol mgcp",
+                "default");
         return Combinators.combine(sectionName.list().uniqueElements().ofMaxSize(5), entries.list().ofSize(6),
                 comment.list().ofSize(6), eol, Arbitraries.of(true, false))
                 .as(ConfigDocumentRoundTripTest::render);

@@ -19,7 +19,8 @@ class ConfigDocumentTest {
 
     @Test
     void givenSections_whenRead_thenEntriesAreGroupedAndTrimmed() throws Exception {
-        ConfigDocument doc = ConfigDocument.parse("format=1\n[user]\n user.1.name = alice \n[protocol sip]\nregistrar=x\n");
+        ConfigDocument doc = ConfigDocument
+                .parse("format=1\n[user]\n user.1.name = alice \n[protocol sip]\nregistrar=x\n");
         assertEquals("1", doc.format().orElseThrow());
         assertEquals(Map.of("user.1.name", "alice"), doc.sections().get("user"));
         assertEquals(Map.of("registrar", "x"), doc.sections().get("protocol sip"));
@@ -35,7 +36,8 @@ class ConfigDocumentTest {
 
     @Test
     void givenABrokenSectionHeader_whenParsed_thenTheErrorNamesItsLine() {
-        ConfigSyntaxException e = assertThrows(ConfigSyntaxException.class, () -> ConfigDocument.parse("format=1\n[user\n"));
+        ConfigSyntaxException e = assertThrows(ConfigSyntaxException.class,
+                () -> ConfigDocument.parse("format=1\n[user\n"));
         assertEquals(2, e.line());
         assertThrows(ConfigSyntaxException.class, () -> ConfigDocument.parse("[ ]\n"));
     }

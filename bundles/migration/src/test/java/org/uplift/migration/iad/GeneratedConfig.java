@@ -97,7 +97,8 @@ final class GeneratedConfig {
             String type = random.nextBoolean() ? "fxs" : "fxo";
             entry("port." + p + ".name", "port." + p + ".name", type + p, type + "-0/" + p);
             boolean enabled = random.nextBoolean();
-            entry("port." + p + ".enabled", "port." + p + ".admin-state", Boolean.toString(enabled), enabled ? "up" : "down");
+            entry("port." + p + ".enabled", "port." + p + ".admin-state", Boolean.toString(enabled),
+                    enabled ? "up" : "down");
             sprinkle("port." + p + ".gain", "port." + p + ".impedance");
         }
     }
@@ -114,10 +115,12 @@ final class GeneratedConfig {
                 keptProtocolEntries.add(line);
                 unknown.add(line);
             } else if (pick < 4) {
-                protocolLine(pick == 2 ? ConfigLine.Kind.COMMENT : ConfigLine.Kind.BLANK, pick == 2 ? "# note " + i : "");
+                protocolLine(pick == 2 ? ConfigLine.Kind.COMMENT : ConfigLine.Kind.BLANK,
+                        pick == 2 ? "# note " + i : "");
             } else {
                 String protocol = PROTOCOLS[random.nextInt(PROTOCOLS.length)];
-                Map<String, String> v3 = v3Protocols.computeIfAbsent("protocol " + protocol, k -> new LinkedHashMap<>());
+                Map<String, String> v3 = v3Protocols.computeIfAbsent("protocol " + protocol,
+                        k -> new LinkedHashMap<>());
                 String name = letters(++counter);
                 if (pick < 12) {
                     String timer = "keepalive-" + name + (pick % 2 == 0 ? "-interval" : "-timeout");
@@ -149,7 +152,7 @@ final class GeneratedConfig {
         same("[" + name + "]", true);
         same("format=9", true);
         String[] lookalikes = {"flush-%1$s-interval=5", "port.%2$d.name=fxs1", "port.%2$d.enabled=true",
-            "user.%2$d.name=x", "protocol.sip.keepalive-%1$s-interval=60", "session-%1$s-timeout=abc"};
+                "user.%2$d.name=x", "protocol.sip.keepalive-%1$s-interval=60", "session-%1$s-timeout=abc"};
         for (int start = v1.size(), i = 0; v1.size() - start < budget; i++) {
             if (i % 10 == 0) {
                 String lookalike = lookalikes[i / 10 % lookalikes.length];
@@ -213,7 +216,7 @@ final class GeneratedConfig {
         String s = text.strip();
         return s.isEmpty() ? ConfigLine.Kind.BLANK
                 : s.startsWith("#") ? ConfigLine.Kind.COMMENT
-                : s.startsWith("[") ? ConfigLine.Kind.SECTION : ConfigLine.Kind.ENTRY;
+                        : s.startsWith("[") ? ConfigLine.Kind.SECTION : ConfigLine.Kind.ENTRY;
     }
 
     private String pad() {

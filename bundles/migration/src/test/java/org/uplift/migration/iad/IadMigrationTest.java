@@ -66,7 +66,8 @@ class IadMigrationTest {
     }
 
     @Test
-    void givenALargeConfigWithCommentsAndTwoProtocols_whenChainedFrom1To3_thenItMatchesTheExpectedFile() throws Exception {
+    void givenALargeConfigWithCommentsAndTwoProtocols_whenChainedFrom1To3_thenItMatchesTheExpectedFile()
+            throws Exception {
         var service = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
         assertEquals(List.of("1", "2", "3"), service.chain("IAD-1000", "1", "3"));
         byte[] v3 = service.migrate("IAD-1000", "1", "3", sample("iad-v1-large.cfg"));
@@ -82,13 +83,15 @@ class IadMigrationTest {
 
     @Test
     void givenAFormat1Config_whenValidatedAsFormat3_thenTheFormatIsNamed() throws Exception {
-        MigrationException e = assertThrows(MigrationException.class, () -> new Format3Validator().validate(sample("iad-v1.cfg")));
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> new Format3Validator().validate(sample("iad-v1.cfg")));
         assertEquals("configuration is in format 1, expected 3", e.getMessage());
     }
 
     @Test
     void givenAnEnabledFlagThatIsNotBoolean_whenMigrated_thenTheLineIsNamed() {
-        byte[] bad = "format=1\n[user]\n[port]\nport.1.name=fxs1\nport.1.enabled=yes\n[protocol]\n[default]\n".getBytes(UTF_8);
+        byte[] bad = "format=1\n[user]\n[port]\nport.1.name=fxs1\nport.1.enabled=yes\n[protocol]\n[default]\n"
+                .getBytes(UTF_8);
         MigrationException e = assertThrows(MigrationException.class, () -> new Format1To2().migrate(bad));
         assertEquals("line 5: port.1.enabled must be true or false, got 'yes'", e.getMessage());
     }
@@ -96,7 +99,8 @@ class IadMigrationTest {
     @Test
     void givenAProtocolKeyWithoutAProtocolName_whenMigrated_thenItStaysInAProtocolSectionOfItsOwn() throws Exception {
         byte[] v1 = "format=1\n[protocol]\nregistrar=x\nprotocol.sip.registrar=y\n".getBytes(UTF_8);
-        assertEquals("format=2\n[protocol]\nregistrar=x\n[protocol sip]\nregistrar=y\n", text(new Format1To2().migrate(v1)));
+        assertEquals("format=2\n[protocol]\nregistrar=x\n[protocol sip]\nregistrar=y\n",
+                text(new Format1To2().migrate(v1)));
     }
 
     @Test

@@ -31,10 +31,12 @@ class LargeConfigMigrationTest {
     private final ChainingMigrationService service = ChainingMigrationServiceAccess.withIadMigratorsAndValidators();
 
     @Test
-    void givenA4MibConfigOf20000Lines_whenMigratedFrom1To3_thenUnknownLinesStayAndKnownKeysAreConverted() throws Exception {
+    void givenA4MibConfigOf20000Lines_whenMigratedFrom1To3_thenUnknownLinesStayAndKnownKeysAreConverted()
+            throws Exception {
         GeneratedConfig config = GeneratedConfig.of(1, 20_000, FOUR_MIB, "\n", true);
         byte[] v1 = config.text().getBytes(UTF_8);
-        assertTrue(v1.length >= FOUR_MIB && config.v1.size() >= 20_000, v1.length + " bytes, " + config.v1.size() + " lines");
+        assertTrue(v1.length >= FOUR_MIB && config.v1.size() >= 20_000,
+                v1.length + " bytes, " + config.v1.size() + " lines");
         migrateAndCheck(config, v1);
     }
 
@@ -49,8 +51,10 @@ class LargeConfigMigrationTest {
     /** Many smaller shapes: each seed interleaves protocols, unknown entries and comments differently. */
     @ParameterizedTest
     @ValueSource(longs = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22})
-    void givenGeneratedConfigs_whenMigratedFrom1To3_thenUnknownLinesStayAndKnownKeysAreConverted(long seed) throws Exception {
-        GeneratedConfig config = GeneratedConfig.of(seed, 300 + (int) seed * 37, 16 << 10, seed % 2 == 0 ? "\n" : "\r\n",
+    void givenGeneratedConfigs_whenMigratedFrom1To3_thenUnknownLinesStayAndKnownKeysAreConverted(long seed)
+            throws Exception {
+        GeneratedConfig config = GeneratedConfig.of(seed, 300 + (int) seed * 37, 16 << 10,
+                seed % 2 == 0 ? "\n" : "\r\n",
                 seed % 3 != 0);
         migrateAndCheck(config, config.text().getBytes(UTF_8));
     }
@@ -60,7 +64,8 @@ class LargeConfigMigrationTest {
         String huge = "x".repeat(2 << 20);
         String hugeTimer = "a-".repeat(1 << 20) + "interval";
         String v1 = "format=1\n[user]\nuser.1.name=" + huge + "\nblob=" + huge + "\n[port]\n[protocol]\n"
-                + "protocol.sip." + hugeTimer + "=7\nprotocol.sip." + huge + "=1\n[default]\n" + huge + "=" + huge + "\n";
+                + "protocol.sip." + hugeTimer + "=7\nprotocol.sip." + huge + "=1\n[default]\n" + huge + "=" + huge
+                + "\n";
         String v3 = new String(service.migrate("IAD-1000", "1", "3", v1.getBytes(UTF_8)), UTF_8);
         assertEquals("format=3\n[user]\nsubscriber.1.name=" + huge + "\nblob=" + huge + "\n[port]\n[protocol sip]\n"
                 + hugeTimer + "-ms=7000\n" + huge + "=1\n[default]\n" + huge + "=" + huge + "\n", v3);
@@ -97,7 +102,8 @@ class LargeConfigMigrationTest {
             }
         }
         if (found < expected.size()) {
-            fail(what + ": unknown line " + (found + 1) + " of " + expected.size() + " is missing, changed or out of order: "
+            fail(what + ": unknown line " + (found + 1) + " of " + expected.size()
+                    + " is missing, changed or out of order: "
                     + expected.get(found));
         }
     }
@@ -117,7 +123,8 @@ class LargeConfigMigrationTest {
         }
         assertEquals(config.v3OutsideProtocols.size(), outside.size(), "lines outside the protocol sections");
         for (int i = 0; i < outside.size(); i++) {
-            assertEquals(config.v3OutsideProtocols.get(i), outside.get(i), "line " + (i + 1) + " outside the protocol sections");
+            assertEquals(config.v3OutsideProtocols.get(i), outside.get(i),
+                    "line " + (i + 1) + " outside the protocol sections");
         }
     }
 
@@ -144,7 +151,8 @@ class LargeConfigMigrationTest {
             }
         }
         Comparator<ConfigLine> byText = Comparator.comparing(ConfigLine::text).thenComparing(ConfigLine::eol);
-        assertEquals(config.protocolComments.stream().sorted(byText).toList(), comments.stream().sorted(byText).toList(),
+        assertEquals(config.protocolComments.stream().sorted(byText).toList(),
+                comments.stream().sorted(byText).toList(),
                 "comments and blank lines of [protocol]");
     }
 }

@@ -114,7 +114,8 @@ class UnknownKeysTest {
     @Test
     void givenUnknownKeysAndSections_whenMigratedFrom2To3_thenOnlyTheKnownKeysChange() throws Exception {
         // the look-alikes in [qos] and [protocol SIP] stay: only [port] and [protocol <name>] are converted
-        assertTrue(V3.contains("[qos]\nflush-interval=5\nport.1.name=weird value\n") && V3.endsWith("register-interval=abc\n"));
+        assertTrue(V3.contains("[qos]\nflush-interval=5\nport.1.name=weird value\n")
+                && V3.endsWith("register-interval=abc\n"));
         assertEquals(V3, text(new Format2To3().migrate(V2.getBytes(UTF_8))));
     }
 

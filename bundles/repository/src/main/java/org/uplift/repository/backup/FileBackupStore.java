@@ -55,22 +55,19 @@ public class FileBackupStore implements BackupStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileBackupStore.class);
     private static final Pattern METADATA = Pattern.compile("([1-9][0-9]{0,8})\\.properties");
 
-    @ObjectClassDefinition(name = "Uplift configuration backups",
-            description = "Where Uplift keeps the configurations it backs up from devices")
+    @ObjectClassDefinition(name = "Uplift configuration backups", description = "Where Uplift keeps the configurations it backs up from devices")
     public @interface Config {
-        @AttributeDefinition(name = "Directory",
-                description = "Folder of the backups, one sub-folder per device; empty means ${karaf.data}/uplift/backups")
+        @AttributeDefinition(name = "Directory", description = "Folder of the backups, one sub-folder per device; empty means ${karaf.data}/uplift/backups")
         String directory() default "";
 
-        @AttributeDefinition(name = "Versions kept per device",
-                description = "Older backups beyond this many per device are deleted, except those a job still needs; 0 keeps all")
+        @AttributeDefinition(name = "Versions kept per device", description = "Older backups beyond this many per device are deleted, except those a job still needs; 0 keeps all")
         int keepPerDevice() default 50;
 
-        @AttributeDefinition(name = "Volatile lines",
-                description = "Regular expressions (Java syntax, searched in each line) of lines a diff ignores, such as timestamps and counters")
-        String[] volatilePatterns() default {"^\\s*[!#;]+.*\\b([Ll]ast (configuration )?(change|changed|modified|updated|saved)|[Gg]enerated|[Ss]aved|[Ee]xported)\\b",
-            "(?i)^\\s*[!#;]*\\s*(uptime|sysUpTime|timestamp|date|time)\\s*[:=]",
-            "(?i)^\\s*ntp clock-period\\b"};
+        @AttributeDefinition(name = "Volatile lines", description = "Regular expressions (Java syntax, searched in each line) of lines a diff ignores, such as timestamps and counters")
+        String[] volatilePatterns() default {
+                "^\\s*[!#;]+.*\\b([Ll]ast (configuration )?(change|changed|modified|updated|saved)|[Gg]enerated|[Ss]aved|[Ee]xported)\\b",
+                "(?i)^\\s*[!#;]*\\s*(uptime|sysUpTime|timestamp|date|time)\\s*[:=]",
+                "(?i)^\\s*ntp clock-period\\b"};
     }
 
     private final Path directory;
@@ -207,7 +204,8 @@ public class FileBackupStore implements BackupStore {
         ConfigBackup older = backup(deviceId, from);
         String fromText = new String(read(deviceId, from), StandardCharsets.UTF_8);
         try {
-            UnifiedDiff.Result result = differ.diff(fromText, new String(candidate, StandardCharsets.UTF_8), label(older), label);
+            UnifiedDiff.Result result = differ.diff(fromText, new String(candidate, StandardCharsets.UTF_8),
+                    label(older), label);
             return new BackupDiff(older, null, result.lines(), result.ignored());
         } catch (IllegalArgumentException e) {
             throw new RepositoryException("cannot compare version " + from + " of device " + deviceId + " with "

@@ -28,7 +28,9 @@ final class UnifiedDiff {
     record Result(List<String> lines, int ignored) {
     }
 
-    private enum Op { KEEP, DELETE, INSERT }
+    private enum Op {
+        KEEP, DELETE, INSERT
+    }
 
     /** A kept line has both sides; a deleted one only {@code from}, an inserted one only {@code to}. */
     private record Edit(Op op, Line from, Line to) {

@@ -47,11 +47,9 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
     private static final String IMAGE = ".bin";
     private static final String METADATA = ".properties";
 
-    @ObjectClassDefinition(name = "Uplift firmware catalogue",
-            description = "Where Uplift keeps the firmware images it can install")
+    @ObjectClassDefinition(name = "Uplift firmware catalogue", description = "Where Uplift keeps the firmware images it can install")
     public @interface Config {
-        @AttributeDefinition(name = "Directory",
-                description = "Folder of the images and their metadata; empty means ${karaf.data}/uplift/firmware")
+        @AttributeDefinition(name = "Directory", description = "Folder of the images and their metadata; empty means ${karaf.data}/uplift/firmware")
         String directory() default "";
     }
 

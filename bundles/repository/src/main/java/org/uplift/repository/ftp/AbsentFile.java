@@ -16,17 +16,50 @@ final class AbsentFile extends VirtualFile {
         this.name = name;
     }
 
-    @Override public String getAbsolutePath() { return "/" + name; }
-    @Override public String getName() { return name; }
-    @Override public boolean isDirectory() { return false; }
-    @Override public boolean isFile() { return false; }
-    @Override public boolean doesExist() { return false; }
-    @Override public boolean isReadable() { return false; }
-    @Override public boolean isWritable() { return false; }
-    @Override public int getLinkCount() { return 0; }
-    @Override public long getLastModified() { return 0; }
-    @Override public long getSize() { return 0; }
-    @Override public List<FtpFile> listFiles() { return List.of(); }
+    @Override
+    public String getAbsolutePath() {
+        return "/" + name;
+    }
+    @Override
+    public String getName() {
+        return name;
+    }
+    @Override
+    public boolean isDirectory() {
+        return false;
+    }
+    @Override
+    public boolean isFile() {
+        return false;
+    }
+    @Override
+    public boolean doesExist() {
+        return false;
+    }
+    @Override
+    public boolean isReadable() {
+        return false;
+    }
+    @Override
+    public boolean isWritable() {
+        return false;
+    }
+    @Override
+    public int getLinkCount() {
+        return 0;
+    }
+    @Override
+    public long getLastModified() {
+        return 0;
+    }
+    @Override
+    public long getSize() {
+        return 0;
+    }
+    @Override
+    public List<FtpFile> listFiles() {
+        return List.of();
+    }
 
     @Override
     public OutputStream createOutputStream(long offset) throws IOException {

@@ -36,12 +36,30 @@ final class TicketFile extends VirtualFile {
         return !ticket.revoked() && !ticket.expiredAt(tickets.now());
     }
 
-    @Override public String getAbsolutePath() { return "/" + ticket.name(); }
-    @Override public String getName() { return ticket.name(); }
-    @Override public boolean isDirectory() { return false; }
-    @Override public boolean isFile() { return true; }
-    @Override public int getLinkCount() { return 1; }
-    @Override public List<FtpFile> listFiles() { return List.of(); }
+    @Override
+    public String getAbsolutePath() {
+        return "/" + ticket.name();
+    }
+    @Override
+    public String getName() {
+        return ticket.name();
+    }
+    @Override
+    public boolean isDirectory() {
+        return false;
+    }
+    @Override
+    public boolean isFile() {
+        return true;
+    }
+    @Override
+    public int getLinkCount() {
+        return 1;
+    }
+    @Override
+    public List<FtpFile> listFiles() {
+        return List.of();
+    }
 
     @Override
     public boolean doesExist() {

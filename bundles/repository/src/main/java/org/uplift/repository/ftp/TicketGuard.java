@@ -47,7 +47,8 @@ final class TicketGuard extends DefaultFtplet {
             return checkSource(session);
         }
         if (PATH_COMMANDS.contains(command) && request.hasArgument() && unsafePath(request.getArgument())) {
-            return refuse(session, command, request.getArgument(), FtpReply.REPLY_553_REQUESTED_ACTION_NOT_TAKEN_FILE_NAME_NOT_ALLOWED,
+            return refuse(session, command, request.getArgument(),
+                    FtpReply.REPLY_553_REQUESTED_ACTION_NOT_TAKEN_FILE_NAME_NOT_ALLOWED,
                     "file name not allowed", "the name is a path, not a ticket's file name");
         }
         return FtpletResult.DEFAULT;
@@ -83,7 +84,8 @@ final class TicketGuard extends DefaultFtplet {
 
     private FtpletResult refuse(FtpSession session, String command, String argument, int code, String message,
             String reason) throws FtpException {
-        refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument), address(session),
+        refusals.warn(LOG, "FTP: refused {} '{}' from {} (user {}): {}", command, LogText.of(argument),
+                address(session),
                 user(session), reason);
         session.write(new DefaultFtpReply(code, message));
         return FtpletResult.SKIP;

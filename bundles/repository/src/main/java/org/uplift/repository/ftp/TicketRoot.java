@@ -17,16 +17,46 @@ final class TicketRoot extends VirtualFile {
         this.contents = contents;
     }
 
-    @Override public String getAbsolutePath() { return "/"; }
-    @Override public String getName() { return "/"; }
-    @Override public boolean isDirectory() { return true; }
-    @Override public boolean isFile() { return false; }
-    @Override public boolean doesExist() { return true; }
-    @Override public boolean isReadable() { return true; }
-    @Override public boolean isWritable() { return false; }
-    @Override public int getLinkCount() { return 2; }
-    @Override public long getLastModified() { return 0; }
-    @Override public long getSize() { return 0; }
+    @Override
+    public String getAbsolutePath() {
+        return "/";
+    }
+    @Override
+    public String getName() {
+        return "/";
+    }
+    @Override
+    public boolean isDirectory() {
+        return true;
+    }
+    @Override
+    public boolean isFile() {
+        return false;
+    }
+    @Override
+    public boolean doesExist() {
+        return true;
+    }
+    @Override
+    public boolean isReadable() {
+        return true;
+    }
+    @Override
+    public boolean isWritable() {
+        return false;
+    }
+    @Override
+    public int getLinkCount() {
+        return 2;
+    }
+    @Override
+    public long getLastModified() {
+        return 0;
+    }
+    @Override
+    public long getSize() {
+        return 0;
+    }
 
     @Override
     public List<FtpFile> listFiles() {

@@ -1,7 +1,7 @@
 package org.uplift.repository.ftp;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 import org.apache.ftpserver.ftplet.Authentication;

@@ -9,13 +9,40 @@ import org.apache.ftpserver.ftplet.FtpFile;
  */
 abstract class VirtualFile implements FtpFile {
 
-    @Override public final boolean isHidden() { return false; }
-    @Override public final boolean isRemovable() { return false; }
-    @Override public final String getOwnerName() { return "uplift"; }
-    @Override public final String getGroupName() { return "uplift"; }
-    @Override public final boolean setLastModified(long time) { return false; }
-    @Override public final Object getPhysicalFile() { return null; }
-    @Override public final boolean mkdir() { return false; }
-    @Override public final boolean delete() { return false; }
-    @Override public final boolean move(FtpFile destination) { return false; }
+    @Override
+    public final boolean isHidden() {
+        return false;
+    }
+    @Override
+    public final boolean isRemovable() {
+        return false;
+    }
+    @Override
+    public final String getOwnerName() {
+        return "uplift";
+    }
+    @Override
+    public final String getGroupName() {
+        return "uplift";
+    }
+    @Override
+    public final boolean setLastModified(long time) {
+        return false;
+    }
+    @Override
+    public final Object getPhysicalFile() {
+        return null;
+    }
+    @Override
+    public final boolean mkdir() {
+        return false;
+    }
+    @Override
+    public final boolean delete() {
+        return false;
+    }
+    @Override
+    public final boolean move(FtpFile destination) {
+        return false;
+    }
 }

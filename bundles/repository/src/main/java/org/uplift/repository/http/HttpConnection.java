@@ -161,7 +161,8 @@ final class HttpConnection implements Runnable {
                 write(Responses.CONTINUE.duplicate());
             }
             InputStream body = request.chunked() ? new ChunkedBody(in) : in;
-            long received = new Upload(ticket, this::idle).receive(body, request.chunked() ? -1 : request.contentLength());
+            long received = new Upload(ticket, this::idle).receive(body,
+                    request.chunked() ? -1 : request.contentLength());
             write(Responses.text(201, "stored " + received + " bytes", null));
             LOG.info("HTTP: {} wrote {} ({} bytes)", who(), ticket.name(), received);
         } catch (HttpRefusal e) {

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.UUID;
+
 import org.uplift.common.files.PrivateFiles;
 
 /**

@@ -30,7 +30,7 @@ final class ErrorBudget {
     /** Whether an ERROR may go to {@code source} now; counts it. */
     synchronized boolean take(InetAddress source) {
         long second = System.nanoTime() / 1_000_000_000L;
-        long[] window = sources.computeIfAbsent(source, s -> new long[] {second, 0});
+        long[] window = sources.computeIfAbsent(source, s -> new long[]{second, 0});
         if (window[0] != second) {
             window[0] = second;
             window[1] = 0;

@@ -47,7 +47,8 @@ final class ReadTransfer extends Transfer {
                 channel.bufferFor(options.windowSize() * (blockSize + 4));
                 new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to), options.windowSize(),
                         lastBlock, rtt, channel.maxRetries())
-                        .run(ticket::revoked, acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));
+                        .run(ticket::revoked,
+                                acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));
             } else {
                 sendLockStep(file, size, lastBlock);
             }

@@ -120,7 +120,8 @@ final class RequestDispatcher {
     /** Sent from a fresh port like every reply, because clients refuse answers from the listening port. */
     private void refuse(DatagramPacket datagram, TftpRequest request, TftpRefusal refusal) {
         String what = request == null ? "packet" : request.kind() + " '" + LogText.of(request.fileName()) + "'";
-        refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what, datagram.getAddress().getHostAddress(),
+        refusals.warn(LOG, "TFTP: refused {} from {}:{}: {} (TFTP error {})", what,
+                datagram.getAddress().getHostAddress(),
                 datagram.getPort(), refusal.reason(), refusal.code());
         if (rationed(refusal) && !errors.take(datagram.getAddress())) {
             return; // this source has had its ERRORs for now: a forged source must not turn us into a reflector

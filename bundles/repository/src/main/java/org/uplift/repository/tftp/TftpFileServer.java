@@ -2,7 +2,6 @@ package org.uplift.repository.tftp;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +18,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.uplift.api.repository.Endpoint;
-import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.FileServer;
+import org.uplift.api.repository.FtpCredentials;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.repository.TransferProgress;
 import org.uplift.api.repository.TransferProtocol;
@@ -44,8 +43,7 @@ public class TftpFileServer implements FileServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TftpFileServer.class);
 
-    @ObjectClassDefinition(name = "Uplift TFTP, FTP and HTTP servers",
-            description = "The TFTP, FTP and HTTP servers devices download firmware and configurations from and upload backups to")
+    @ObjectClassDefinition(name = "Uplift TFTP, FTP and HTTP servers", description = "The TFTP, FTP and HTTP servers devices download firmware and configurations from and upload backups to")
     public @interface Config {
         @AttributeDefinition(name = "Bind address", description = "Local address the server listens on")
         String bindAddress() default "127.0.0.1";
@@ -53,19 +51,16 @@ public class TftpFileServer implements FileServer {
         @AttributeDefinition(name = "Port", description = "UDP port the server listens on (69 needs privileges)")
         int port() default 6969;
 
-        @AttributeDefinition(name = "Advertised address",
-                description = "Address devices are told to use, e.g. behind NAT; empty means the bind address")
+        @AttributeDefinition(name = "Advertised address", description = "Address devices are told to use, e.g. behind NAT; empty means the bind address")
         String advertisedAddress() default "";
 
-        @AttributeDefinition(name = "Staging directory",
-                description = "Where uploads land; empty means ${karaf.data}/uplift/staging")
+        @AttributeDefinition(name = "Staging directory", description = "Where uploads land; empty means ${karaf.data}/uplift/staging")
         String stagingDirectory() default "";
 
         @AttributeDefinition(name = "Maximum upload size", description = "Upper bound of any upload, in bytes")
         long maxUploadBytes() default 16L * 1024 * 1024;
 
-        @AttributeDefinition(name = "Time-out",
-                description = "Milliseconds before a packet is sent again, unless the client negotiates its own")
+        @AttributeDefinition(name = "Time-out", description = "Milliseconds before a packet is sent again, unless the client negotiates its own")
         int timeoutMillis() default 1000;
 
         @AttributeDefinition(name = "Retries", description = "Retransmissions of one packet before a transfer is given up")
@@ -81,13 +76,11 @@ public class TftpFileServer implements FileServer {
                 + "used to reflect a flood", min = "1")
         int errorsPerSourcePerSecond() default 10;
 
-        @AttributeDefinition(name = "Concurrent transfers",
-                description = "Transfers running at once; further requests are refused as busy")
+        @AttributeDefinition(name = "Concurrent transfers", description = "Transfers running at once; further requests are refused as busy")
         int maxTransfers() default 64;
 
-        @AttributeDefinition(name = "Concurrent transfers per device",
-                description = "Transfers one device address may run at once; further requests are refused as busy,"
-                        + " so one device (or a flood from its address) cannot take every slot")
+        @AttributeDefinition(name = "Concurrent transfers per device", description = "Transfers one device address may run at once; further requests are refused as busy,"
+                + " so one device (or a flood from its address) cannot take every slot")
         int maxTransfersPerDevice() default 4;
 
         @AttributeDefinition(name = "FTP enabled", description = "Also serve tickets over FTP (passive mode)")
@@ -96,46 +89,37 @@ public class TftpFileServer implements FileServer {
         @AttributeDefinition(name = "FTP port", description = "TCP control port of the FTP server (21 needs privileges)")
         int ftpPort() default 2121;
 
-        @AttributeDefinition(name = "FTP passive ports",
-                description = "Ports for passive data connections, e.g. 2122-2199 for a firewall; empty means any free port")
+        @AttributeDefinition(name = "FTP passive ports", description = "Ports for passive data connections, e.g. 2122-2199 for a firewall; empty means any free port")
         String ftpPassivePorts() default "";
 
-        @AttributeDefinition(name = "FTP sessions",
-                description = "Concurrent FTP connections, logged in or not; more are answered 421 and closed")
+        @AttributeDefinition(name = "FTP sessions", description = "Concurrent FTP connections, logged in or not; more are answered 421 and closed")
         int ftpMaxLogins() default 64;
 
-        @AttributeDefinition(name = "FTP sessions per address",
-                description = "Concurrent FTP connections from one client address; more are answered 421 and closed")
+        @AttributeDefinition(name = "FTP sessions per address", description = "Concurrent FTP connections from one client address; more are answered 421 and closed")
         int ftpMaxConnectionsPerAddress() default 8;
 
-        @AttributeDefinition(name = "FTP login time-out",
-                description = "Seconds a new FTP connection has to log in before it is closed, busy or not")
+        @AttributeDefinition(name = "FTP login time-out", description = "Seconds a new FTP connection has to log in before it is closed, busy or not")
         int ftpLoginSeconds() default 10;
 
         @AttributeDefinition(name = "FTP idle time-out", description = "Seconds of silence before an FTP session is closed")
         int ftpIdleSeconds() default 60;
 
-        @AttributeDefinition(name = "HTTP enabled",
-                description = "Also serve tickets over HTTP: GET downloads, PUT uploads, on the bind address")
+        @AttributeDefinition(name = "HTTP enabled", description = "Also serve tickets over HTTP: GET downloads, PUT uploads, on the bind address")
         boolean httpEnabled() default true;
 
         @AttributeDefinition(name = "HTTP port", description = "TCP port of the HTTP server (80 needs privileges)")
         int httpPort() default 8069;
 
-        @AttributeDefinition(name = "HTTP connections",
-                description = "Concurrent HTTP connections; more are answered 503 and closed")
+        @AttributeDefinition(name = "HTTP connections", description = "Concurrent HTTP connections; more are answered 503 and closed")
         int httpMaxConnections() default 64;
 
-        @AttributeDefinition(name = "HTTP connections per address",
-                description = "Concurrent HTTP connections from one client address; more are answered 503 and closed")
+        @AttributeDefinition(name = "HTTP connections per address", description = "Concurrent HTTP connections from one client address; more are answered 503 and closed")
         int httpMaxConnectionsPerAddress() default 8;
 
-        @AttributeDefinition(name = "HTTP header time-out",
-                description = "Seconds a new HTTP connection has to send its request line and headers before it is closed")
+        @AttributeDefinition(name = "HTTP header time-out", description = "Seconds a new HTTP connection has to send its request line and headers before it is closed")
         int httpHeaderSeconds() default 10;
 
-        @AttributeDefinition(name = "HTTP idle time-out",
-                description = "Seconds a download or upload may move no byte before its connection is closed")
+        @AttributeDefinition(name = "HTTP idle time-out", description = "Seconds a download or upload may move no byte before its connection is closed")
         int httpIdleSeconds() default 60;
     }
 

@@ -45,7 +45,8 @@ final class TftpServer {
             socket.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
             if (socket.getReceiveBufferSize() < RECEIVE_BUFFER) {
                 LOG.info("TFTP listener: the kernel gave a receive buffer of {} KiB, not {} KiB; raise"
-                        + " net.core.rmem_max so a flood crowds out fewer requests", socket.getReceiveBufferSize() / 1024,
+                        + " net.core.rmem_max so a flood crowds out fewer requests",
+                        socket.getReceiveBufferSize() / 1024,
                         RECEIVE_BUFFER / 1024);
             }
             return socket;

@@ -28,7 +28,8 @@ record TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Pa
     /** The defaults for the negotiated time-out cap and the error rate. */
     TftpSettings(InetAddress bindAddress, int port, String advertisedHost, Path stagingDirectory, long maxUploadBytes,
             int timeoutMillis, int maxRetries, int maxTransfers, int maxTransfersPerDevice) {
-        this(bindAddress, port, advertisedHost, stagingDirectory, maxUploadBytes, timeoutMillis, maxRetries, maxTransfers,
+        this(bindAddress, port, advertisedHost, stagingDirectory, maxUploadBytes, timeoutMillis, maxRetries,
+                maxTransfers,
                 maxTransfersPerDevice, 10, 10);
     }
 

@@ -20,7 +20,8 @@ abstract class Transfer implements Runnable {
     protected final TransferChannel channel;
     private final TftpRequest request;
     private volatile boolean lingering;
-    private volatile Runnable slotFree = () -> { };
+    private volatile Runnable slotFree = () -> {
+    };
 
     Transfer(LiveTicket ticket, TftpRequest request, TransferOptions options, TransferChannel channel) {
         this.ticket = ticket;
@@ -64,7 +65,8 @@ abstract class Transfer implements Runnable {
         try {
             long bytes = transfer();
             LOG.info("TFTP: {} {} {} ({} bytes, block size {}, window {})", who,
-                    request.reads() ? "read" : "wrote", ticket.name(), bytes, options.blockSize(), options.windowSize());
+                    request.reads() ? "read" : "wrote", ticket.name(), bytes, options.blockSize(),
+                    options.windowSize());
         } catch (TftpRefusal e) {
             channel.sendError(e.code(), e.clientMessage());
             fail(who, e.getMessage() + " (TFTP error " + e.code() + " sent)");

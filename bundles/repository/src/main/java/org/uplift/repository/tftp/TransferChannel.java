@@ -156,12 +156,12 @@ final class TransferChannel implements Closeable {
                         + LogText.of(error.getMessage()) + ")");
             }
             switch (filter.classify(packet)) {
-                case ACCEPT:
+                case ACCEPT :
                     return packet;
-                case RESEND:
+                case RESEND :
                     resender.resend();
                     break;
-                default:
+                default :
                     break;
             }
         }

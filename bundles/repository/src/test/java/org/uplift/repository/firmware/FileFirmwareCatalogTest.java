@@ -1,6 +1,5 @@
 package org.uplift.repository.firmware;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +77,8 @@ class FileFirmwareCatalogTest {
         first.add(image("c", 12), "AX-100", "3.0", "3", "");
 
         FileFirmwareCatalog restarted = catalog(store);
-        assertEquals("3", restarted.get("AX-100-3.0").orElseThrow().configFormat(), "the declared format survives a restart");
+        assertEquals("3", restarted.get("AX-100-3.0").orElseThrow().configFormat(),
+                "the declared format survives a restart");
 
         List<String> ids = restarted.list().stream().map(FirmwareImage::id).toList();
         assertEquals(List.of("AX-100-3.0", "AX-200-1.9", "AX-200-1.10"), ids);

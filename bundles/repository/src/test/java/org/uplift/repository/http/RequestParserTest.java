@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The request head and chunked body parsers on their own: each refusal for its own reason. */
 class RequestParserTest {
@@ -53,8 +53,9 @@ class RequestParserTest {
 
     @Test
     void givenAGoodPut_whenParsed_thenLengthAndExpectationAreKnownAndTheBodyIsLeftUnread() throws Exception {
-        InputStream in = stream("PUT /" + NAME + " HTTP/1.1\r\nHost: h\r\ncontent-length:  12 \r\nExpect: 100-Continue\r\n"
-                + "User-Agent: x\r\n\r\nbody");
+        InputStream in = stream(
+                "PUT /" + NAME + " HTTP/1.1\r\nHost: h\r\ncontent-length:  12 \r\nExpect: 100-Continue\r\n"
+                        + "User-Agent: x\r\n\r\nbody");
         HttpRequest request = RequestParser.read(in);
         assertEquals("PUT", request.method());
         assertEquals(NAME, request.name());
@@ -86,7 +87,8 @@ class RequestParserTest {
 
     @Test
     void givenAChunkedBody_whenRead_thenTheChunksAreJoinedAndExtensionsAndTrailersDropped() throws Exception {
-        InputStream body = new ChunkedBody(stream("5;name=x\r\nhello\r\n1\r\n \r\nA\r\n0123456789\r\n0\r\nT: v\r\n\r\nNEXT"));
+        InputStream body = new ChunkedBody(
+                stream("5;name=x\r\nhello\r\n1\r\n \r\nA\r\n0123456789\r\n0\r\nT: v\r\n\r\nNEXT"));
         assertEquals("hello 0123456789", new String(body.readAllBytes(), StandardCharsets.US_ASCII));
     }
 

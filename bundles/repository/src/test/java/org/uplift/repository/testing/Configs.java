@@ -10,21 +10,21 @@ public final class Configs {
     }
 
     public static <A> A of(Class<A> type, Map<String, ?> values) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
             String name = method.getName();
             if (values.containsKey(name)) {
                 return values.get(name);
             }
             switch (name) {
-                case "annotationType":
+                case "annotationType" :
                     return type;
-                case "toString":
+                case "toString" :
                     return type.getSimpleName() + values;
-                case "hashCode":
+                case "hashCode" :
                     return values.hashCode();
-                case "equals":
+                case "equals" :
                     return self == args[0];
-                default:
+                default :
                     return method.getDefaultValue();
             }
         });

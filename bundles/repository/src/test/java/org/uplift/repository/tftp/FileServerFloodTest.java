@@ -116,7 +116,8 @@ class FileServerFloodTest {
         assertEquals(6, server.ticketCount());
 
         Sampler sampler = new Sampler(server);
-        TftpFlood tftpFlood = new TftpFlood(flooder, writeFlooder, tftpPort, floodRead.fileName(), floodWrite.fileName(),
+        TftpFlood tftpFlood = new TftpFlood(flooder, writeFlooder, tftpPort, floodRead.fileName(),
+                floodWrite.fileName(),
                 server::transferPorts);
         cleanUp.add(tftpFlood::close);
         FtpFlood ftpFlood = new FtpFlood(flooder, ftpPort, ftpReadLogin.user(), floodLogin.user(),
@@ -170,7 +171,8 @@ class FileServerFloodTest {
         // --- what the flood held is reclaimed by the servers' time-outs ---
         long halfOpenBound = TIMEOUT_MILLIS * (RETRIES + 1L) + 2000;
         assertTrue(await(halfOpenBound, () -> server.activeTransfers() == 0),
-                "half-open TFTP transfers reclaimed within " + halfOpenBound + " ms, still " + server.activeTransfers());
+                "half-open TFTP transfers reclaimed within " + halfOpenBound + " ms, still "
+                        + server.activeTransfers());
         long ftpBound = (FTP_IDLE_SECONDS + 2) * 1000L;
         assertTrue(await(ftpBound, () -> ftpFlood.read() && server.ftpConnections() == 0),
                 "every flood connection closed by the server within " + ftpBound + " ms: server holds "
@@ -218,9 +220,9 @@ class FileServerFloodTest {
         }
 
         System.out.printf("flood: TFTP %d packets in %d rounds (%d not sent: buffer full), %d replies %s;"
-                        + " FTP %d connections in %d rounds, replies %s; legit transfers %.1f s (TFTP requests repeated: %d);"
-                        + " peaks: %d server threads (cap %d), %d transfers, %d FTP connections;"
-                        + " reclaimed in %.1f s%n",
+                + " FTP %d connections in %d rounds, replies %s; legit transfers %.1f s (TFTP requests repeated: %d);"
+                + " peaks: %d server threads (cap %d), %d transfers, %d FTP connections;"
+                + " reclaimed in %.1f s%n",
                 tftpFlood.sent, tftpFlood.rounds, tftpFlood.dropped, tftpFlood.replies, tftpFlood.errorCodes,
                 ftpFlood.connections, ftpFlood.rounds, ftpFlood.replies, legitSeconds,
                 LegitTransfers.REQUESTS_REPEATED.get(),

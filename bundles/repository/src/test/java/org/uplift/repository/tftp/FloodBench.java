@@ -86,7 +86,8 @@ public final class FloodBench {
         Ticket victim = ticket("victim", "read", FTP_DEVICE, 1);
         byte[] backup = new byte[BACKUP_MIB << 20];
         new Random(1).nextBytes(backup);
-        System.out.printf("%n== Uplift TFTP/FTP flood bench: %d s flood on loopback, %d MiB images, %d MiB backups ==%n",
+        System.out.printf(
+                "%n== Uplift TFTP/FTP flood bench: %d s flood on loopback, %d MiB images, %d MiB backups ==%n",
                 floodSeconds, imageMib, BACKUP_MIB);
         System.out.println("server " + settings + " (others at their defaults)");
 
@@ -143,10 +144,11 @@ public final class FloodBench {
         threads.shutdownNow();
 
         System.out.printf(Locale.ROOT, "flood sent: TFTP %,d datagrams in %.1f s (%,.0f/s; %,d more not sent, socket"
-                        + " buffer full), %,d answers read %s; FTP %,d connections (%,.0f/s), %,d closed by the server,"
-                        + " replies %s%n",
+                + " buffer full), %,d answers read %s; FTP %,d connections (%,.0f/s), %,d closed by the server,"
+                + " replies %s%n",
                 tftpFlood.sent, floodSecondsActual, tftpFlood.sent / floodSecondsActual, tftpFlood.dropped,
-                tftpFlood.replies, tftpFlood.errorCodes, ftpFlood.connections, ftpFlood.connections / floodSecondsActual,
+                tftpFlood.replies, tftpFlood.errorCodes, ftpFlood.connections,
+                ftpFlood.connections / floodSecondsActual,
                 ftpFlood.closedByServer, ftpFlood.replies);
         System.out.printf("listening socket: %s datagrams dropped by the kernel (buffer full) during the flood%n",
                 drops < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", drops));
@@ -297,7 +299,8 @@ public final class FloodBench {
     }
 
     private String answer(String prefix) throws InterruptedException {
-        for (String line = answers.poll(60, TimeUnit.SECONDS); line != null; line = answers.poll(60, TimeUnit.SECONDS)) {
+        for (String line = answers.poll(60, TimeUnit.SECONDS); line != null; line = answers.poll(60,
+                TimeUnit.SECONDS)) {
             if (line.startsWith(prefix)) {
                 return line;
             }
@@ -412,7 +415,8 @@ public final class FloodBench {
             return String.format(Locale.ROOT, "listening port under the flood: %d probes answered in median %.1f ms,"
                     + " 99th percentile %.1f ms, max %.1f ms; %d unanswered within 2 s", sorted.size(),
                     sorted.get(sorted.size() / 2) / 1000.0, sorted.get(Math.min(sorted.size() - 1,
-                            sorted.size() * 99 / 100)) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0, unanswered);
+                            sorted.size() * 99 / 100)) / 1000.0,
+                    sorted.get(sorted.size() - 1) / 1000.0, unanswered);
         }
     }
 

@@ -36,7 +36,7 @@ import org.uplift.repository.testing.Configs;
 public final class FloodBenchServer {
 
     private static final String[] SETTINGS = {"maxTransfers", "maxTransfersPerDevice", "timeoutMillis", "maxRetries",
-        "ftpMaxLogins", "ftpMaxConnectionsPerAddress", "ftpLoginSeconds", "ftpIdleSeconds"};
+            "ftpMaxLogins", "ftpMaxConnectionsPerAddress", "ftpLoginSeconds", "ftpIdleSeconds"};
 
     private FloodBenchServer() {
     }
@@ -63,8 +63,9 @@ public final class FloodBenchServer {
                 + effective.ftpMaxConnectionsPerAddress() + " ftpLoginSeconds=" + effective.ftpLoginSeconds()
                 + " ftpIdleSeconds=" + effective.ftpIdleSeconds());
         // listener, transfers, FTP workers (as TicketFtpServer sizes them), login deadline, MINA's I/O threads
-        System.out.println("THREAD_CAP " + (1 + effective.maxTransfers() + Math.max(4, Math.min(effective.ftpMaxLogins(),
-                32)) + 1 + Runtime.getRuntime().availableProcessors() + 1));
+        System.out
+                .println("THREAD_CAP " + (1 + effective.maxTransfers() + Math.max(4, Math.min(effective.ftpMaxLogins(),
+                        32)) + 1 + Runtime.getRuntime().availableProcessors() + 1));
         System.out.flush();
 
         Thread stats = new Thread(() -> printStats(server), "bench-stats");
@@ -83,7 +84,8 @@ public final class FloodBenchServer {
                                     Duration.ofHours(2))
                             : server.receive(device, 64L << 20, Duration.ofHours(2));
                     FtpCredentials login = server.ftpCredentials(ticket.id()).orElseThrow();
-                    answer("TICKET " + words[1] + " " + ticket.fileName() + " " + login.user() + " " + login.password());
+                    answer("TICKET " + words[1] + " " + ticket.fileName() + " " + login.user() + " "
+                            + login.password());
                 }
                 case "GC" -> {
                     System.gc();
@@ -108,7 +110,8 @@ public final class FloodBenchServer {
     private static void printStats(TftpFileServer server) {
         while (true) {
             List<Integer> ports = server.transferPorts();
-            answer("STATS " + System.nanoTime() / 1_000_000 + " threads=" + ServerThreads.count() + " heap=" + heapUsed()
+            answer("STATS " + System.nanoTime() / 1_000_000 + " threads=" + ServerThreads.count() + " heap="
+                    + heapUsed()
                     + " transfers=" + server.activeTransfers() + " ftp=" + server.ftpConnections() + " ports="
                     + ports.stream().map(String::valueOf).collect(Collectors.joining(",")));
             try {

@@ -44,7 +44,7 @@ class FtpFileServerTest extends FileServerTestSupport {
         TransferTicket ticket = server.offer(Files.write(temp.resolve("fw.bin"), content), loopback, TTL);
         FTPClient ftp = login(ticket);
 
-        assertArrayEquals(new String[] {ticket.fileName()}, ftp.listNames(), ftp.getReplyString());
+        assertArrayEquals(new String[]{ticket.fileName()}, ftp.listNames(), ftp.getReplyString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ftp.retrieveFile(ticket.fileName(), out), ftp.getReplyString());
         assertArrayEquals(content, out.toByteArray());
@@ -121,7 +121,7 @@ class FtpFileServerTest extends FileServerTestSupport {
     void givenPathsInsteadOfTheName_whenRequested_thenTheyAreRefused() throws Exception {
         TransferTicket ticket = server.offer(Files.write(temp.resolve("fw.bin"), random(100)), loopback, TTL);
         FTPClient ftp = login(ticket);
-        for (String name : new String[] {"../" + ticket.fileName(), "/etc/passwd", "..", "a\\b",
+        for (String name : new String[]{"../" + ticket.fileName(), "/etc/passwd", "..", "a\\b",
                 "sub/" + ticket.fileName(), "up-aaaaaaaaaaaaaaaaaaaa.bin"}) {
             assertFalse(ftp.retrieveFile(name, new ByteArrayOutputStream()), name);
             assertTrue(ftp.getReplyCode() >= 500, name + ": " + ftp.getReplyString());
@@ -149,7 +149,7 @@ class FtpFileServerTest extends FileServerTestSupport {
         FtpCredentials credentials = server.ftpCredentials(ticket.id()).orElseThrow();
         assertFalse(credentials.toString().contains(credentials.password()), "toString hides the password");
 
-        for (String[] login : new String[][] {{credentials.user(), credentials.password() + "x"},
+        for (String[] login : new String[][]{{credentials.user(), credentials.password() + "x"},
                 {"anonymous", "guest"}, {"uplift", "uplift"}, {credentials.user(), ""}}) {
             FTPClient ftp = connect();
             assertFalse(ftp.login(login[0], login[1]), "refused: user " + login[0]);

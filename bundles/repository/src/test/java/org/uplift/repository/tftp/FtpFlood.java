@@ -26,7 +26,9 @@ import java.util.Random;
  */
 final class FtpFlood {
 
-    enum Kind { SILENT, HALF_LINE, DRIBBLE, GUESS, PASV }
+    enum Kind {
+        SILENT, HALF_LINE, DRIBBLE, GUESS, PASV
+    }
 
     /** Often enough that no idle time-out ever fires: only a login deadline ends such a connection. */
     private static final long DRIBBLE_NANOS = 400_000_000L;
@@ -177,7 +179,7 @@ final class FtpFlood {
         }
         connection.lastSent = now;
         try {
-            connection.channel.write(ByteBuffer.wrap(new byte[] {'S'}));
+            connection.channel.write(ByteBuffer.wrap(new byte[]{'S'}));
             return true;
         } catch (IOException e) {
             return false;

@@ -36,7 +36,7 @@ class FtpInteropTest extends FileServerTestSupport {
     @Test
     void givenLftp_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
         String lftp = require("/usr/bin/lftp", "lftp");
-        for (int size : new int[] {1, 100_000, 3_000_000}) {
+        for (int size : new int[]{1, 100_000, 3_000_000}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("lftp-down-" + size);
@@ -52,7 +52,7 @@ class FtpInteropTest extends FileServerTestSupport {
     @Test
     void givenCurl_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
         String curl = require("/usr/bin/curl", "curl");
-        for (int size : new int[] {1, 100_000, 3_000_000}) {
+        for (int size : new int[]{1, 100_000, 3_000_000}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("curl-down-" + size);

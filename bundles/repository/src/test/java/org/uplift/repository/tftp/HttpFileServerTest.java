@@ -18,10 +18,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -226,7 +226,7 @@ class HttpFileServerTest extends FileServerTestSupport {
         assertEquals(405, getOfWrite.statusCode());
         assertEquals("PUT", getOfWrite.headers().firstValue("Allow").orElseThrow());
 
-        for (String method : new String[] {"DELETE", "POST", "OPTIONS", "TRACE"}) {
+        for (String method : new String[]{"DELETE", "POST", "OPTIONS", "TRACE"}) {
             assertEquals(405, status(exchange("127.0.0.1", head(method, "/" + read.fileName()))), method);
         }
         assertEquals(0, server.progress(read.id()).orElseThrow().bytes());
@@ -237,7 +237,7 @@ class HttpFileServerTest extends FileServerTestSupport {
     void givenPathsInsteadOfTheName_whenRequested_then400AndTheAnswerDoesNotEchoThem() throws Exception {
         TransferTicket ticket = server.offer(Files.write(temp.resolve("fw.bin"), random(100)), loopback, TTL);
         String name = ticket.fileName();
-        for (String target : new String[] {"/../" + name, "/./" + name, "/%2e%2e/" + name, "/%2E%2E%2F" + name,
+        for (String target : new String[]{"/../" + name, "/./" + name, "/%2e%2e/" + name, "/%2E%2E%2F" + name,
                 "/" + name + "%00", "/" + name + "?x=1", "/" + name + "?", "/" + name + "#f", "/a\\..\\" + name,
                 "//etc/passwd", "/etc/passwd", "http://127.0.0.1/" + name, "*", name, "/", "/..", "/sub/" + name,
                 "/C:passwd"}) {
@@ -331,7 +331,8 @@ class HttpFileServerTest extends FileServerTestSupport {
         TransferTicket ticket = server.receive(loopback, 1 << 20, TTL);
         try (Socket socket = socket("127.0.0.1")) {
             socket.getOutputStream().write(("PUT /" + ticket.fileName()
-                    + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789").getBytes(StandardCharsets.US_ASCII));
+                    + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789")
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(5000);
             long started = System.nanoTime();
             socket.getInputStream().readAllBytes();

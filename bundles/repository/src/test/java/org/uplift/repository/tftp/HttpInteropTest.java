@@ -44,7 +44,7 @@ class HttpInteropTest extends FileServerTestSupport {
     @Test
     void givenCurl_whenItGetsAndPuts_thenTheFilesMatchByteForByte() throws Exception {
         String curl = require("/usr/bin/curl", "curl");
-        for (int size : new int[] {0, 1, 100_000, 5 * 1024 * 1024 + 3}) {
+        for (int size : new int[]{0, 1, 100_000, 5 * 1024 * 1024 + 3}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("curl-down-" + size);
@@ -67,7 +67,8 @@ class HttpInteropTest extends FileServerTestSupport {
         Process process = new ProcessBuilder(curl, "-sS", "-f", "-T", "-", base + write.fileName())
                 .redirectInput(source.toFile()).redirectErrorStream(true).start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl finished");
-        assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(uploaded(write)));
     }
 
@@ -100,7 +101,7 @@ class HttpInteropTest extends FileServerTestSupport {
     @Test
     void givenLftp_whenItGetsAndPutsOverHttp_thenTheFilesMatchByteForByte() throws Exception {
         String lftp = require("/usr/bin/lftp", "lftp");
-        for (int size : new int[] {1, 100_000, 3_000_000}) {
+        for (int size : new int[]{1, 100_000, 3_000_000}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("lftp-down-" + size);

@@ -64,7 +64,7 @@ final class RawTftp implements AutoCloseable {
     }
 
     static byte[] ack(int block) {
-        return new byte[] {0, ACK, (byte) (block >> 8), (byte) block};
+        return new byte[]{0, ACK, (byte) (block >> 8), (byte) block};
     }
 
     static byte[] data(int block, byte[] content, int from, int length) {

@@ -35,7 +35,8 @@ public final class TftpBenchServer {
                 "maxTransfersPerDevice", 64)));
         TransferTicket ticket = server.offer(file, InetAddress.getByName("127.0.0.1"), Duration.ofHours(2));
         for (int i = 2; i < args.length; i++) {
-            TransferTicket more = server.offer(Path.of(args[i]), InetAddress.getByName("127.0.0.1"), Duration.ofHours(2));
+            TransferTicket more = server.offer(Path.of(args[i]), InetAddress.getByName("127.0.0.1"),
+                    Duration.ofHours(2));
             System.out.println("FILE " + args[i] + " " + more.fileName());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,5 @@
 package org.uplift.repository.tftp;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +24,7 @@ import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -427,7 +427,8 @@ class TftpFileServerTest extends FileServerTestSupport {
                 errors++;
             }
         }
-        assertTrue(errors >= 1 && errors <= 20, errors + " ERRORs for 40 bad requests (10 a second, two seconds at most)");
+        assertTrue(errors >= 1 && errors <= 20,
+                errors + " ERRORs for 40 bad requests (10 a second, two seconds at most)");
         try (RawTftp other = new RawTftp("127.0.0.6", port())) {
             assertEquals(1, other.refusalOf(RRQ, "up-unknown.bin"), "another source still gets its ERROR");
         }
@@ -492,13 +493,13 @@ class TftpFileServerTest extends FileServerTestSupport {
             assertEquals(4, RawTftp.errorCode(netascii));
             assertEquals("only octet mode", RawTftp.errorMessage(netascii));
 
-            device.sendRaw(new byte[] {0, 1, 'a', 'b', 'c'});
+            device.sendRaw(new byte[]{0, 1, 'a', 'b', 'c'});
             assertEquals(4, RawTftp.errorCode(device.receive()));
-            device.sendRaw(new byte[] {0, 1, 'a', 0, 'o', 'c', 't', 'e', 't', 0, 'b', 'l', 'k'});
+            device.sendRaw(new byte[]{0, 1, 'a', 0, 'o', 'c', 't', 'e', 't', 0, 'b', 'l', 'k'});
             assertEquals(4, RawTftp.errorCode(device.receive()));
-            device.sendRaw(new byte[] {0, 3, 0, 1, 'x'});
+            device.sendRaw(new byte[]{0, 3, 0, 1, 'x'});
             assertEquals(4, RawTftp.errorCode(device.receive()));
-            device.sendRaw(new byte[] {0, 5, 0, 1, 'x', 0});
+            device.sendRaw(new byte[]{0, 5, 0, 1, 'x', 0});
             assertNull(device.receive(300), "an ERROR is never answered");
         }
     }
@@ -522,7 +523,8 @@ class TftpFileServerTest extends FileServerTestSupport {
         restart(Map.of("maxTransfersPerDevice", 1, "timeoutMillis", 2000));
         TransferTicket mine = server.offer(file(2000), loopback, TTL);
         TransferTicket other = server.offer(file(3000), InetAddress.getByName("127.0.0.2"), TTL);
-        try (RawTftp first = new RawTftp("127.0.0.1", port()); RawTftp second = new RawTftp("127.0.0.1", port());
+        try (RawTftp first = new RawTftp("127.0.0.1", port());
+                RawTftp second = new RawTftp("127.0.0.1", port());
                 RawTftp otherDevice = new RawTftp("127.0.0.2", port())) {
             first.sendRequest(RRQ, mine.fileName(), "octet");
             assertEquals(DATA, RawTftp.opcode(first.receive()));
@@ -566,7 +568,8 @@ class TftpFileServerTest extends FileServerTestSupport {
             DatagramPacket answer = second.receive();
             assertEquals(DATA, RawTftp.opcode(answer), "not refused as busy");
             first.send(ack0.getSocketAddress(), RawTftp.data(1, new byte[100], 0, 100));
-            assertEquals(1, RawTftp.block(first.receive()), "a repeated last block is still acknowledged while dallying");
+            assertEquals(1, RawTftp.block(first.receive()),
+                    "a repeated last block is still acknowledged while dallying");
         }
     }
 
@@ -630,7 +633,8 @@ class TftpFileServerTest extends FileServerTestSupport {
         assertTrue(bad.getMessage().contains("org.uplift.tftp: maxTransfersPerDevice must be at least 1"),
                 bad.getMessage());
         bad = assertThrows(IllegalArgumentException.class, () -> start(Map.of("ftpMaxConnectionsPerAddress", 0)));
-        assertTrue(bad.getMessage().contains("ftpMaxConnectionsPerAddress must be at least 1 (got 0)"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("ftpMaxConnectionsPerAddress must be at least 1 (got 0)"),
+                bad.getMessage());
         bad = assertThrows(IllegalArgumentException.class, () -> start(Map.of("ftpLoginSeconds", 0)));
         assertTrue(bad.getMessage().contains("ftpLoginSeconds must be at least 1 (got 0)"), bad.getMessage());
         IOException taken = assertThrows(IOException.class, () -> start(Map.of("port", port())));

@@ -39,7 +39,7 @@ class TftpInteropTest extends FileServerTestSupport {
     @Test
     void givenTftpHpa_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
         String tftp = require("/usr/bin/tftp", "tftp-hpa");
-        for (int size : new int[] {1, 512 * 4, 100_000}) {
+        for (int size : new int[]{1, 512 * 4, 100_000}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("hpa-down-" + size);
@@ -57,7 +57,7 @@ class TftpInteropTest extends FileServerTestSupport {
     @Test
     void givenCurlWithBlksize_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte() throws Exception {
         String curl = require("/usr/bin/curl", "curl");
-        for (int size : new int[] {1, 1428 * 3, 100_000}) {
+        for (int size : new int[]{1, 1428 * 3, 100_000}) {
             Path source = file(size);
             TransferTicket read = server.offer(source, loopback, TTL);
             Path downloaded = temp.resolve("curl-down-" + size);
@@ -76,8 +76,8 @@ class TftpInteropTest extends FileServerTestSupport {
     void givenAtftpWithBlksizeAndWindowsize_whenItDownloadsAndUploads_thenTheFilesMatchByteForByte()
             throws Exception {
         String atftp = require("/usr/bin/atftp", "atftp");
-        for (String window : new String[] {"1", "16"}) {
-            for (int size : new int[] {1, 1428 * 16, 1428 * 100 + 7, 3_000_000}) {
+        for (String window : new String[]{"1", "16"}) {
+            for (int size : new int[]{1, 1428 * 16, 1428 * 100 + 7, 3_000_000}) {
                 Path source = file(size);
                 TransferTicket read = server.offer(source, loopback, TTL);
                 Path downloaded = temp.resolve("atftp-down-" + window + "-" + size);
@@ -103,7 +103,7 @@ class TftpInteropTest extends FileServerTestSupport {
         TransferTicket write = server.receive(loopback, 1000, TTL);
         String p = Integer.toString(port);
         String out = temp.resolve("atftp-refused").toString();
-        for (String[] attempt : new String[][] {
+        for (String[] attempt : new String[][]{
                 {"-g", "-r", "up-aaaaaaaaaaaaaaaaaaaa.bin", "-l", out}, // unknown name
                 {"-g", "-r", "../" + read.fileName(), "-l", out}, // path
                 {"-g", "-r", "/etc/passwd", "-l", out}, // absolute path

@@ -38,7 +38,8 @@ public final class Authentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<BasicCredentials> credentials = BasicCredentials
+                .parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (credentials.isEmpty()) {
             request.abortWith(unauthorized("authentication required: HTTP Basic with a user of Karaf realm '"
                     + logins.realm() + "'"));
@@ -65,7 +66,8 @@ public final class Authentication implements ContainerRequestFilter {
         }
         Optional<Role> role = roles.roleOf(subject);
         if (role.isEmpty()) {
-            request.abortWith(JsonErrors.response(403, "user " + c.user() + " holds no Uplift role (viewer, operator or admin)"));
+            request.abortWith(
+                    JsonErrors.response(403, "user " + c.user() + " holds no Uplift role (viewer, operator or admin)"));
             return;
         }
         request.setSecurityContext(new Caller(c.user(), role.get(), request.getSecurityContext() != null

@@ -81,7 +81,8 @@ public final class OriginCheck implements ContainerRequestFilter {
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
+                    || (scheme.equals("https") && port == 443);
             return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();

@@ -20,17 +20,18 @@ class AuthenticationTest {
             .user("karaf", "k-pw", "group", "admin", "manager", "viewer")
             .user("nobody", "n-pw", "ssh");
     private final Authentication authentication = new Authentication(realm,
-            new RoleMapping(new String[] {"viewer"}, new String[] {"operator"}, new String[] {"admin"}));
+            new RoleMapping(new String[]{"viewer"}, new String[]{"operator"}, new String[]{"admin"}));
 
     private FakeRequest send(String authorization) {
-        FakeRequest request = new FakeRequest("GET", "http://127.0.0.1:8181/uplift/jobs").header("Authorization", authorization);
+        FakeRequest request = new FakeRequest("GET", "http://127.0.0.1:8181/uplift/jobs").header("Authorization",
+                authorization);
         authentication.filter(request.context());
         return request;
     }
 
     @Test
     void givenNoCredentials_whenRequested_then401WithABasicChallengeForTheRealm() {
-        for (String header : new String[] {null, "Bearer x", "Basic ???"}) {
+        for (String header : new String[]{null, "Bearer x", "Basic ???"}) {
             FakeRequest r = send(header);
             assertTrue(refusal(r.aborted(), 401).startsWith("authentication required"), header);
             assertEquals("Basic realm=\"karaf\", charset=\"UTF-8\"", r.aborted().getHeaderString("WWW-Authenticate"));
@@ -40,7 +41,7 @@ class AuthenticationTest {
 
     @Test
     void givenAWrongPasswordOrUnknownUser_whenRequested_then401AndTheRealmsReasonIsNotTold() {
-        for (String header : new String[] {basic("operator:wrong"), basic("mallory:o-pw")}) {
+        for (String header : new String[]{basic("operator:wrong"), basic("mallory:o-pw")}) {
             Response r = send(header).aborted();
             String error = refusal(r, 401);
             assertEquals("wrong user name or password", error);
@@ -50,7 +51,8 @@ class AuthenticationTest {
 
     @Test
     void givenAUserOfTheRealmWithoutAnUpliftRole_whenRequested_then403() {
-        assertEquals("user nobody holds no Uplift role (viewer, operator or admin)", refusal(send(basic("nobody:n-pw")).aborted(), 403));
+        assertEquals("user nobody holds no Uplift role (viewer, operator or admin)",
+                refusal(send(basic("nobody:n-pw")).aborted(), 403));
     }
 
     @Test
@@ -84,6 +86,7 @@ class AuthenticationTest {
     @Test
     void givenTheRealmIsMissing_whenRequested_then503WithoutDetails() {
         realm.realmMissing = true;
-        assertEquals("authentication is unavailable; the Karaf log says why", refusal(send(basic("operator:o-pw")).aborted(), 503));
+        assertEquals("authentication is unavailable; the Karaf log says why",
+                refusal(send(basic("operator:o-pw")).aborted(), 503));
     }
 }

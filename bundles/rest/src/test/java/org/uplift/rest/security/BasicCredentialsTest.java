@@ -21,7 +21,8 @@ class BasicCredentialsTest {
         BasicCredentials c = BasicCredentials.parse(basic("operator:s3:cr\u00e9t")).orElseThrow();
         assertEquals("operator", c.user());
         assertArrayEquals("s3:cr\u00e9t".toCharArray(), c.password());
-        BasicCredentials spaced = BasicCredentials.parse("  bAsIc   " + basic("viewer:pw").substring(6) + " ").orElseThrow();
+        BasicCredentials spaced = BasicCredentials.parse("  bAsIc   " + basic("viewer:pw").substring(6) + " ")
+                .orElseThrow();
         assertEquals("viewer", spaced.user(), "the scheme is case-insensitive, spaces around the value are allowed");
     }
 
@@ -33,7 +34,9 @@ class BasicCredentialsTest {
         assertTrue(BasicCredentials.parse("Basic !!!not-base64").isEmpty());
         assertTrue(BasicCredentials.parse(basic("no-colon")).isEmpty());
         assertTrue(BasicCredentials.parse(basic(":password-without-user")).isEmpty());
-        assertTrue(BasicCredentials.parse("Basic " + Base64.getEncoder().encodeToString(new byte[] {'u', ':', (byte) 0xff})).isEmpty(),
+        assertTrue(
+                BasicCredentials.parse("Basic " + Base64.getEncoder().encodeToString(new byte[]{'u', ':', (byte) 0xff}))
+                        .isEmpty(),
                 "not UTF-8");
     }
 

@@ -48,13 +48,13 @@ final class FakeRequest {
     }
 
     ContainerRequestContext context() {
-        UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
+        UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{UriInfo.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getRequestUri" -> uri;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ContainerRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
+                new Class<?>[]{ContainerRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getHeaderString" -> headers.get((String) args[0]);
                     case "getUriInfo" -> uriInfo;

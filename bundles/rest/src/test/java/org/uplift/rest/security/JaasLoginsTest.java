@@ -44,7 +44,7 @@ class JaasLoginsTest {
             NameCallback name = new NameCallback("user");
             PasswordCallback password = new PasswordCallback("password", false);
             try {
-                handler.handle(new Callback[] {name, password});
+                handler.handle(new Callback[]{name, password});
             } catch (Exception e) {
                 throw new LoginException(e.toString());
             }
@@ -75,12 +75,13 @@ class JaasLoginsTest {
     private static final Configuration REALMS = new Configuration() {
         @Override
         public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-            return !name.equals("karaf") ? null : new AppConfigurationEntry[] {new AppConfigurationEntry(
+            return !name.equals("karaf") ? null : new AppConfigurationEntry[]{new AppConfigurationEntry(
                     OneUserModule.class.getName(), LoginModuleControlFlag.REQUIRED, Map.of())};
         }
     };
 
-    private final RoleMapping roles = new RoleMapping(new String[] {"viewer"}, new String[] {"operator"}, new String[] {"admin"});
+    private final RoleMapping roles = new RoleMapping(new String[]{"viewer"}, new String[]{"operator"},
+            new String[]{"admin"});
 
     @Test
     void givenTheRightPassword_whenLoggedIn_thenTheSubjectCarriesTheRealmsRoles() throws Exception {
@@ -90,7 +91,8 @@ class JaasLoginsTest {
 
     @Test
     void givenAWrongPassword_whenLoggedIn_thenTheLoginFails() {
-        assertThrows(LoginException.class, () -> new JaasLogins("karaf", () -> REALMS).login("olga", "nope".toCharArray()));
+        assertThrows(LoginException.class,
+                () -> new JaasLogins("karaf", () -> REALMS).login("olga", "nope".toCharArray()));
     }
 
     @Test

@@ -24,12 +24,13 @@ class OriginCheckTest {
 
     @Test
     void givenAForeignOrigin_whenItChangesState_then403() {
-        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[]{"POST", "PUT", "DELETE", "PATCH"}) {
             String error = refusal(send(method, "http://evil.example", null).aborted(), 403);
             assertTrue(error.startsWith("refused: Origin http://evil.example is not this API's origin"), error);
         }
         // a sandboxed frame or a data: page sends "null"; another port or scheme of the same host is another origin
-        for (String origin : new String[] {"null", "http://127.0.0.1:8182", "https://127.0.0.1:8181", "http://localhost:8181"}) {
+        for (String origin : new String[]{"null", "http://127.0.0.1:8182", "https://127.0.0.1:8181",
+                "http://localhost:8181"}) {
             refusal(send("POST", origin, null).aborted(), 403);
         }
     }
@@ -62,10 +63,12 @@ class OriginCheckTest {
 
     @Test
     void givenTheHostHeader_whenTheOwnOriginIsWorkedOut_thenItIsWhatTheClientReached() {
-        FakeRequest proxied = new FakeRequest("POST", API).header("Host", "nms-gw.example:8443").header("Origin", "http://nms-gw.example:8443");
+        FakeRequest proxied = new FakeRequest("POST", API).header("Host", "nms-gw.example:8443").header("Origin",
+                "http://nms-gw.example:8443");
         check.filter(proxied.context());
         assertNull(proxied.aborted());
-        FakeRequest noPort = new FakeRequest("POST", "http://api.example/uplift/jobs").header("Origin", "http://api.example:80");
+        FakeRequest noPort = new FakeRequest("POST", "http://api.example/uplift/jobs").header("Origin",
+                "http://api.example:80");
         check.filter(noPort.context());
         assertNull(noPort.aborted());
     }

@@ -23,14 +23,14 @@ class RoleFeatureTest {
     /** The check RoleFeature binds to a method, through the JAX-RS interfaces it is given. */
     static ContainerRequestFilter checkOf(Method method) {
         ResourceInfo info = (ResourceInfo) Proxy.newProxyInstance(RoleFeatureTest.class.getClassLoader(),
-                new Class<?>[] {ResourceInfo.class}, (p, m, args) -> switch (m.getName()) {
+                new Class<?>[]{ResourceInfo.class}, (p, m, args) -> switch (m.getName()) {
                     case "getResourceMethod" -> method;
                     case "getResourceClass" -> method.getDeclaringClass();
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         List<Object> registered = new ArrayList<>();
         FeatureContext context = (FeatureContext) Proxy.newProxyInstance(RoleFeatureTest.class.getClassLoader(),
-                new Class<?>[] {FeatureContext.class}, (p, m, args) -> {
+                new Class<?>[]{FeatureContext.class}, (p, m, args) -> {
                     if (m.getName().equals("register")) {
                         registered.add(args[0]);
                         return p;
@@ -62,7 +62,8 @@ class RoleFeatureTest {
 
     @Test
     void givenAViewer_whenItStartsOrDecides_then403NamingBothRoles() throws Exception {
-        assertEquals("user ann is viewer; this needs operator", refusal(call(method(JobsResource.class, "start"), "ann", Role.VIEWER).aborted(), 403));
+        assertEquals("user ann is viewer; this needs operator",
+                refusal(call(method(JobsResource.class, "start"), "ann", Role.VIEWER).aborted(), 403));
         refusal(call(method(JobsResource.class, "abort"), "ann", Role.VIEWER).aborted(), 403);
     }
 

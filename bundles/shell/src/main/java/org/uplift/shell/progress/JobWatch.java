@@ -118,7 +118,8 @@ final class JobWatch {
 
     /** For the status line: the device, its step and the bytes moved, or how long it has been in the step. */
     String status(Instant now) {
-        String what = transferring ? ByteFigures.transfer(bytes, totalBytes) : elapsed(Duration.between(stepSince, now));
+        String what = transferring ? ByteFigures.transfer(bytes, totalBytes)
+                : elapsed(Duration.between(stepSince, now));
         return deviceId + " " + state + " " + what;
     }
 

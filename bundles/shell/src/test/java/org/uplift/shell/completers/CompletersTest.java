@@ -31,7 +31,8 @@ class CompletersTest {
 
     @Test
     void aDeviceListIsCompletedAfterItsLastCommaWithoutRepeatingAnId() {
-        DeviceListCompleter c = set(new DeviceListCompleter(), "directory", new FakeDirectory("iad-1", "iad-2", "iad-3"));
+        DeviceListCompleter c = set(new DeviceListCompleter(), "directory",
+                new FakeDirectory("iad-1", "iad-2", "iad-3"));
         assertEquals(List.of("iad-1,iad-2", "iad-1,iad-3"), complete(c, "uplift:campaign-start --devices iad-1,i"));
         assertEquals(List.of("iad-1", "iad-2", "iad-3"), complete(c, "uplift:campaign-start --devices "));
     }
@@ -47,7 +48,8 @@ class CompletersTest {
         upgrades.enter("job00003", JobState.UPDATE, "downloading");
         assertEquals(List.of("job00001 ", "job00002 ", "job00003 "),
                 complete(set(new JobIdCompleter(), "upgrades", upgrades), "uplift:job job"));
-        assertEquals(List.of("job00002 "), complete(set(new WaitingJobIdCompleter(), "upgrades", upgrades), "uplift:retry "));
+        assertEquals(List.of("job00002 "),
+                complete(set(new WaitingJobIdCompleter(), "upgrades", upgrades), "uplift:retry "));
         assertEquals(List.of("job00002 ", "job00003 "),
                 complete(set(new UnfinishedJobIdCompleter(), "upgrades", upgrades), "uplift:abort "));
     }

@@ -20,14 +20,16 @@ import org.uplift.api.workflow.WaveSize;
 /** An in-memory CampaignService whose campaigns a test sets snapshot by snapshot. */
 public final class FakeCampaigns implements CampaignService {
 
-    public static final CampaignRequest REQUEST = new CampaignRequest("2.0.0", DeviceSelection.list(List.of("iad-1", "iad-2")),
+    public static final CampaignRequest REQUEST = new CampaignRequest("2.0.0",
+            DeviceSelection.list(List.of("iad-1", "iad-2")),
             5, WaveSize.parseAll("1,100%"), 20, RetryPolicy.parse("abort"));
 
     private final Map<String, Campaign> campaigns = Collections.synchronizedMap(new LinkedHashMap<>());
     public final List<CampaignRequest> started = new ArrayList<>();
 
     /** A snapshot of campaign {@code id} with the given waves. */
-    public static Campaign campaign(String id, CampaignState state, int currentWave, String message, WaveProgress... waves) {
+    public static Campaign campaign(String id, CampaignState state, int currentWave, String message,
+            WaveProgress... waves) {
         return new Campaign(id, REQUEST, state, message, FakeUpgrades.T0, FakeUpgrades.T0, currentWave, List.of(waves));
     }
 
@@ -44,7 +46,8 @@ public final class FakeCampaigns implements CampaignService {
     @Override
     public Campaign start(CampaignRequest request) throws UpgradeException {
         started.add(request);
-        Campaign c = new Campaign("c-0000000" + started.size(), request, CampaignState.RUNNING, "started", FakeUpgrades.T0,
+        Campaign c = new Campaign("c-0000000" + started.size(), request, CampaignState.RUNNING, "started",
+                FakeUpgrades.T0,
                 FakeUpgrades.T0, 1, List.of(wave(1, 1, 0, 0, 0, 0, 1)));
         set(c);
         return c;

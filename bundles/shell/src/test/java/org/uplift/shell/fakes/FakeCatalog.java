@@ -22,7 +22,8 @@ public final class FakeCatalog implements FirmwareCatalog {
     }
 
     @Override
-    public FirmwareImage add(Path source, String model, String version, String releaseNotes) throws RepositoryException {
+    public FirmwareImage add(Path source, String model, String version, String releaseNotes)
+            throws RepositoryException {
         return add(source, model, version, "", releaseNotes);
     }
 

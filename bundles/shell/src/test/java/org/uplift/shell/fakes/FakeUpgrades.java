@@ -14,8 +14,8 @@ import java.util.Set;
 import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
-import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobPlan;
+import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
@@ -83,7 +83,7 @@ public class FakeUpgrades implements UpgradeService {
 
     /** The job's current step has moved {@code bytes} of {@code total} (-1: unknown). */
     public void transfer(String id, long bytes, long total) {
-        transfers.put(id, new long[] {bytes, total});
+        transfers.put(id, new long[]{bytes, total});
     }
 
     @Override
@@ -126,7 +126,8 @@ public class FakeUpgrades implements UpgradeService {
             return Optional.empty();
         }
         long[] t = transfers.get(jobId);
-        return Optional.of(t == null ? new JobProgress(jobId, job.state(), 0, -1) : new JobProgress(jobId, job.state(), t[0], t[1]));
+        return Optional.of(t == null ? new JobProgress(jobId, job.state(), 0, -1)
+                : new JobProgress(jobId, job.state(), t[0], t[1]));
     }
 
     @Override

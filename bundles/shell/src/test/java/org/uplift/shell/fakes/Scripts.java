@@ -21,7 +21,9 @@ public final class Scripts {
             long bytes = IMAGE * i / 20;
             pacer.then(() -> upgrades.transfer(job, bytes, IMAGE));
         }
-        return pacer.then(() -> upgrades.enter(job, JobState.VERIFY_UPDATE, "device accepted the image (10485760 bytes served)"))
+        return pacer
+                .then(() -> upgrades.enter(job, JobState.VERIFY_UPDATE,
+                        "device accepted the image (10485760 bytes served)"))
                 .then(() -> upgrades.enter(job, JobState.MIGRATE_CONFIG, "device restarted running 2.0.0"))
                 .then(() -> upgrades.enter(job, JobState.RESTORE, "configuration served as format 1"))
                 .then(() -> upgrades.enter(job, JobState.VERIFY_RESTORE, "device loaded the configuration"))

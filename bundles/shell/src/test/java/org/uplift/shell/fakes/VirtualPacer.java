@@ -32,7 +32,8 @@ public final class VirtualPacer implements Pacer {
     /** {@code n} pauses where nothing changes. */
     public VirtualPacer idle(int n) {
         for (int i = 0; i < n; i++) {
-            script.add(() -> { });
+            script.add(() -> {
+            });
         }
         return this;
     }

@@ -75,9 +75,11 @@ class ProgressRenderingTest {
         }
         pacer.then(() -> upgrades.enter(job.id(), JobState.ABORTED, "stopped"));
 
-        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()), false, null);
+        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()),
+                false, null);
 
-        List<String> sizes = printed().lines().filter(l -> l.contains(" BACKUP ")).map(l -> l.substring(l.indexOf("BACKUP") + 6).trim()).toList();
+        List<String> sizes = printed().lines().filter(l -> l.contains(" BACKUP "))
+                .map(l -> l.substring(l.indexOf("BACKUP") + 6).trim()).toList();
         assertEquals(List.of("64.0 KiB", "128.0 KiB", "256.0 KiB", "512.0 KiB", "1.0 MiB"), sizes, printed());
     }
 
@@ -95,7 +97,8 @@ class ProgressRenderingTest {
         String screen = Pattern.compile("[^\n]*\r\u001b\\[K").matcher(shown).replaceAll("");
         assertEquals(10, screen.lines().count(), screen);
         assertFalse(screen.contains("MiB /"), screen);
-        assertTrue(shown.endsWith(TerminalOutput.CLEAR_LINE) || shown.endsWith("\n"), "the status line is removed at the end");
+        assertTrue(shown.endsWith(TerminalOutput.CLEAR_LINE) || shown.endsWith("\n"),
+                "the status line is removed at the end");
     }
 
     @Test
@@ -123,12 +126,14 @@ class ProgressRenderingTest {
             upgrades.enter(job.id(), JobState.UPDATE, "downloading again");
         }).idle(20).then(() -> upgrades.enter(job.id(), JobState.DONE, "done"));
 
-        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()), false, null);
+        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()),
+                false, null);
 
         String shown = printed();
         assertTrue(shown.contains("ROLLBACK") && shown.contains("downloading again"), shown);
         int beforeDone = shown.indexOf("DONE");
-        assertTrue(shown.indexOf("downloading again") < beforeDone, "seen within " + JobFollower.REREAD + ", before the job ended");
+        assertTrue(shown.indexOf("downloading again") < beforeDone,
+                "seen within " + JobFollower.REREAD + ", before the job ended");
     }
 
     @Test
@@ -138,7 +143,8 @@ class ProgressRenderingTest {
         VirtualPacer pacer = new VirtualPacer(100).idle(40).then(() -> upgrades.enter(job.id(), JobState.DONE, "done"));
         upgrades.jobReads = 0;
 
-        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()), false, null);
+        new JobFollower(upgrades, new PlainOutput(out), pacer).follow(List.of(upgrades.job(job.id()).orElseThrow()),
+                false, null);
 
         // 41 looks of 250 ms: the first, one every 2 s (5), and the change to DONE
         assertTrue(upgrades.progressReads >= 41, "progress is read at every look");

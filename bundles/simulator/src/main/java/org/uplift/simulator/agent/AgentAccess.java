@@ -37,7 +37,7 @@ final class AgentAccess implements CoexistenceInfoProvider, VACM {
     @Override
     public CoexistenceInfo[] getCoexistenceInfo(OctetString community) {
         if (READ_COMMUNITY.equals(community) || WRITE_COMMUNITY.equals(community)) {
-            return new CoexistenceInfo[] {new CoexistenceInfo(community, engineId, new OctetString())};
+            return new CoexistenceInfo[]{new CoexistenceInfo(community, engineId, new OctetString())};
         }
         return null;
     }

@@ -62,23 +62,24 @@ final class CcCopyTable {
         this.tftpPort = tftpPort;
         this.ftpPort = ftpPort;
         MOColumn[] columns = {
-            Columns.enumeration(CiscoMib.COL_PROTOCOL, new Integer32(1), 1, 2, 3, 4, 5),
-            Columns.enumeration(CiscoMib.COL_SOURCE_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
-            Columns.enumeration(CiscoMib.COL_DEST_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
-            new MOMutableColumn<>(CiscoMib.COL_SERVER_ADDRESS, SMIConstants.SYNTAX_IPADDRESS,
-                    MOAccessImpl.ACCESS_READ_CREATE, new IpAddress("0.0.0.0"), false),
-            Columns.octets(CiscoMib.COL_FILE_NAME),
-            Columns.octets(CiscoMib.COL_USER_NAME),
-            new Columns.WriteOnly(CiscoMib.COL_USER_PASSWORD),
-            Columns.enumeration(CiscoMib.COL_NOTIFICATION_ON_COMPLETION, new Integer32(CiscoMib.FALSE),
-                    CiscoMib.TRUE, CiscoMib.FALSE),
-            new MOColumn<>(CiscoMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(CiscoMib.COL_TIME_STARTED, SMIConstants.SYNTAX_TIMETICKS, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(CiscoMib.COL_TIME_COMPLETED, SMIConstants.SYNTAX_TIMETICKS, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(CiscoMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
-            new RowStatus<>(CiscoMib.COL_ROW_STATUS),
-            Columns.enumeration(CiscoMib.COL_SERVER_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
-            Columns.octets(CiscoMib.COL_SERVER_ADDRESS_REV1)
+                Columns.enumeration(CiscoMib.COL_PROTOCOL, new Integer32(1), 1, 2, 3, 4, 5),
+                Columns.enumeration(CiscoMib.COL_SOURCE_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
+                Columns.enumeration(CiscoMib.COL_DEST_FILE_TYPE, null, 1, 2, 3, 4, 5, 6),
+                new MOMutableColumn<>(CiscoMib.COL_SERVER_ADDRESS, SMIConstants.SYNTAX_IPADDRESS,
+                        MOAccessImpl.ACCESS_READ_CREATE, new IpAddress("0.0.0.0"), false),
+                Columns.octets(CiscoMib.COL_FILE_NAME),
+                Columns.octets(CiscoMib.COL_USER_NAME),
+                new Columns.WriteOnly(CiscoMib.COL_USER_PASSWORD),
+                Columns.enumeration(CiscoMib.COL_NOTIFICATION_ON_COMPLETION, new Integer32(CiscoMib.FALSE),
+                        CiscoMib.TRUE, CiscoMib.FALSE),
+                new MOColumn<>(CiscoMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(CiscoMib.COL_TIME_STARTED, SMIConstants.SYNTAX_TIMETICKS, MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(CiscoMib.COL_TIME_COMPLETED, SMIConstants.SYNTAX_TIMETICKS,
+                        MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(CiscoMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+                new RowStatus<>(CiscoMib.COL_ROW_STATUS),
+                Columns.enumeration(CiscoMib.COL_SERVER_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
+                Columns.octets(CiscoMib.COL_SERVER_ADDRESS_REV1)
         };
         // state and times exist only once the row is active; ccCopyFailCause only once the copy failed
         table = new RequestTable(CiscoMib.COPY_ENTRY, columns, SMIConstants.SYNTAX_INTEGER,
@@ -105,7 +106,8 @@ final class CcCopyTable {
             boolean creating = event.getNewStatus() == RowStatus.createAndGo
                     || event.getNewStatus() == RowStatus.createAndWait;
             if (creating && event.getOldStatus() != RowStatus.notExistent
-                    && event.getOldStatus() != RowStatus.createAndGo && event.getOldStatus() != RowStatus.createAndWait) {
+                    && event.getOldStatus() != RowStatus.createAndGo
+                    && event.getOldStatus() != RowStatus.createAndWait) {
                 event.setDenyReason(PDU.inconsistentValue); // the index is in use: the manager picks another
             } else if (event.getNewStatus() == RowStatus.notInService && event.getOldStatus() == RowStatus.active) {
                 event.setDenyReason(PDU.inconsistentValue); // after active, only deletion is allowed

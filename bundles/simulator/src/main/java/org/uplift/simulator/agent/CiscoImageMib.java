@@ -43,7 +43,7 @@ final class CiscoImageMib {
             List<Supplier<? extends Variable>> cells = List.of(() -> SystemGroup.displayString(text.get()));
             rows.add(new ReadOnlyTable.Row(i + 1, cells));
         }
-        server.register(ReadOnlyTable.of(IMAGE_ENTRY, 2, new int[] {SMIConstants.SYNTAX_OCTET_STRING}, rows), null);
+        server.register(ReadOnlyTable.of(IMAGE_ENTRY, 2, new int[]{SMIConstants.SYNTAX_OCTET_STRING}, rows), null);
     }
 
     /** The image family from the model, e.g. C2900 for CISCO2901/K9 (letters and digits only). */

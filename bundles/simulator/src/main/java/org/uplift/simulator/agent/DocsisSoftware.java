@@ -125,10 +125,10 @@ final class DocsisSoftware {
     }
 
     void register(MOServer mibServer) throws DuplicateRegistrationException {
-        for (ManagedObject<?> object : new ManagedObject<?>[] {server, fileName, adminStatus,
-            new LiveScalar<>(instance(4), () -> new Integer32(operStatus)),
-            new LiveScalar<>(instance(5), () -> bounded(device.runningVersion())),
-            serverAddressType, serverAddress, transportProtocol, resetNow}) {
+        for (ManagedObject<?> object : new ManagedObject<?>[]{server, fileName, adminStatus,
+                new LiveScalar<>(instance(4), () -> new Integer32(operStatus)),
+                new LiveScalar<>(instance(5), () -> bounded(device.runningVersion())),
+                serverAddressType, serverAddress, transportProtocol, resetNow}) {
             mibServer.register(object, null);
         }
     }

@@ -41,16 +41,17 @@ final class EntityMib {
 
     void register(MOServer server) throws DuplicateRegistrationException {
         int[] syntax = {SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OBJECT_IDENTIFIER,
-            SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER,
-            SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
-            SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
-            SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
-            SMIConstants.SYNTAX_INTEGER};
+                SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER,
+                SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
+                SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
+                SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OCTET_STRING,
+                SMIConstants.SYNTAX_INTEGER};
         server.register(ReadOnlyTable.of(PHYSICAL_ENTRY, 2, syntax, List.of(
                 row(1, () -> device.model() + " chassis", 0, CLASS_CHASSIS, -1, "Chassis",
                         device::runningVersion, "FTX%07d", () -> device.model(), FALSE),
                 row(2, () -> device.model() + " route processor", 1, CLASS_MODULE, 0, "Module 0",
-                        () -> "", "FOC%07d", () -> device.model() + "-RP", TRUE))), null);
+                        () -> "", "FOC%07d", () -> device.model() + "-RP", TRUE))),
+                null);
     }
 
     private ReadOnlyTable.Row row(int index, Supplier<String> descr, int containedIn, int physicalClass,

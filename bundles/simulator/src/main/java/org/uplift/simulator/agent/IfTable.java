@@ -48,8 +48,8 @@ final class IfTable {
         for (int i = 0; i < interfaces.size(); i++) {
             Interface nic = interfaces.get(i);
             int ifIndex = i + 1;
-            OctetString mac = nic.hasMac() ? new OctetString(new byte[] {0x02, 0x75, 0x70, (byte) (device >> 8),
-                (byte) device, (byte) ifIndex}) : new OctetString();
+            OctetString mac = nic.hasMac() ? new OctetString(new byte[]{0x02, 0x75, 0x70, (byte) (device >> 8),
+                    (byte) device, (byte) ifIndex}) : new OctetString();
             List<Supplier<? extends Variable>> cells = List.of(
                     () -> new Integer32(ifIndex),
                     () -> SystemGroup.displayString(nic.descr()),
@@ -63,8 +63,8 @@ final class IfTable {
             rows.add(new ReadOnlyTable.Row(ifIndex, cells));
         }
         int[] syntax = {SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_INTEGER,
-            SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_OCTET_STRING,
-            SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_TIMETICKS};
+                SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_GAUGE32, SMIConstants.SYNTAX_OCTET_STRING,
+                SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_TIMETICKS};
         server.register(ReadOnlyTable.of(IF_ENTRY, 1, syntax, rows), null);
     }
 

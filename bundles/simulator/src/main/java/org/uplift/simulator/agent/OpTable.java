@@ -1,11 +1,11 @@
 package org.uplift.simulator.agent;
 
-import java.util.Arrays;
 import static org.uplift.simulator.agent.RequestTable.idx;
 import static org.uplift.simulator.agent.RequestTable.text;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 import org.snmp4j.PDU;
@@ -51,24 +51,26 @@ final class OpTable {
     OpTable(BiConsumer<OpRequest, OpReport> starter, Notifier notifier) {
         this.notifier = notifier;
         MOColumn[] columns = {
-            Columns.enumeration(IadMib.COL_TYPE, null, 1, 2, 3, 4),
-            Columns.enumeration(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP), OpRequest.PROTOCOL_TFTP,
-                    OpRequest.PROTOCOL_FTP, OpRequest.PROTOCOL_HTTP),
-            Columns.enumeration(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
-            new MOMutableColumn<>(IadMib.COL_ADDRESS, SMIConstants.SYNTAX_OCTET_STRING,
-                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
-            new MOMutableColumn<>(IadMib.COL_PORT, SMIConstants.SYNTAX_GAUGE32,
-                    MOAccessImpl.ACCESS_READ_CREATE, new UnsignedInteger32(69), false),
-            new MOMutableColumn<>(IadMib.COL_FILE_NAME, SMIConstants.SYNTAX_OCTET_STRING,
-                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
-            new MOMutableColumn<>(IadMib.COL_USER_NAME, SMIConstants.SYNTAX_OCTET_STRING,
-                    MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
-            new Columns.WriteOnly(IadMib.COL_PASSWORD),
-            new MOColumn<>(IadMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(IadMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(IadMib.COL_FAIL_MESSAGE, SMIConstants.SYNTAX_OCTET_STRING, MOAccessImpl.ACCESS_READ_ONLY),
-            new MOColumn<>(IadMib.COL_BYTES, SMIConstants.SYNTAX_GAUGE32, MOAccessImpl.ACCESS_READ_ONLY),
-            new RowStatus<>(IadMib.COL_ROW_STATUS)
+                Columns.enumeration(IadMib.COL_TYPE, null, 1, 2, 3, 4),
+                Columns.enumeration(IadMib.COL_PROTOCOL, new Integer32(OpRequest.PROTOCOL_TFTP),
+                        OpRequest.PROTOCOL_TFTP,
+                        OpRequest.PROTOCOL_FTP, OpRequest.PROTOCOL_HTTP),
+                Columns.enumeration(IadMib.COL_ADDRESS_TYPE, new Integer32(1), 0, 1, 2, 3, 4, 16),
+                new MOMutableColumn<>(IadMib.COL_ADDRESS, SMIConstants.SYNTAX_OCTET_STRING,
+                        MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+                new MOMutableColumn<>(IadMib.COL_PORT, SMIConstants.SYNTAX_GAUGE32,
+                        MOAccessImpl.ACCESS_READ_CREATE, new UnsignedInteger32(69), false),
+                new MOMutableColumn<>(IadMib.COL_FILE_NAME, SMIConstants.SYNTAX_OCTET_STRING,
+                        MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+                new MOMutableColumn<>(IadMib.COL_USER_NAME, SMIConstants.SYNTAX_OCTET_STRING,
+                        MOAccessImpl.ACCESS_READ_CREATE, new OctetString(), false),
+                new Columns.WriteOnly(IadMib.COL_PASSWORD),
+                new MOColumn<>(IadMib.COL_STATE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(IadMib.COL_FAIL_CAUSE, SMIConstants.SYNTAX_INTEGER, MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(IadMib.COL_FAIL_MESSAGE, SMIConstants.SYNTAX_OCTET_STRING,
+                        MOAccessImpl.ACCESS_READ_ONLY),
+                new MOColumn<>(IadMib.COL_BYTES, SMIConstants.SYNTAX_GAUGE32, MOAccessImpl.ACCESS_READ_ONLY),
+                new RowStatus<>(IadMib.COL_ROW_STATUS)
         };
         table = new RequestTable(IadMib.OP_ENTRY, columns, SMIConstants.SYNTAX_GAUGE32,
                 oid -> oid.size() == 1 && oid.getUnsigned(0) >= 1 && oid.getUnsigned(0) <= MAX_INDEX,
@@ -180,7 +182,8 @@ final class OpTable {
         @Override
         public void failed(FailCause cause, String message) {
             byte[] text = message == null ? new byte[0] : message.getBytes(StandardCharsets.UTF_8);
-            row.setValue(idx(IadMib.COL_FAIL_MESSAGE), new OctetString(Arrays.copyOf(text, Math.min(text.length, 255))));
+            row.setValue(idx(IadMib.COL_FAIL_MESSAGE),
+                    new OctetString(Arrays.copyOf(text, Math.min(text.length, 255))));
             row.setValue(idx(IadMib.COL_FAIL_CAUSE), new Integer32(cause.code()));
             row.setValue(idx(IadMib.COL_STATE), new Integer32(OpState.FAILED.code()));
             notifyCompletion();

@@ -39,7 +39,7 @@ final class ReadOnlyTable {
             columns[i] = new MOColumn<>(first + i, syntax[i], MOAccessImpl.ACCESS_READ_ONLY);
         }
         MOTableIndex index = new MOTableIndex(
-                new MOTableSubIndex[] {new MOTableSubIndex(null, SMIConstants.SYNTAX_INTEGER, 1, 1)});
+                new MOTableSubIndex[]{new MOTableSubIndex(null, SMIConstants.SYNTAX_INTEGER, 1, 1)});
         DefaultMOTableModel<DefaultMOTableRow> model = new DefaultMOTableModel<>();
         for (Row row : rows) {
             if (row.cells().size() != syntax.length) {
@@ -56,7 +56,7 @@ final class ReadOnlyTable {
         private final List<Supplier<? extends Variable>> cells;
 
         LiveRow(Row row) {
-            super(new OID(new int[] {row.index()}), new Variable[row.cells().size()]);
+            super(new OID(new int[]{row.index()}), new Variable[row.cells().size()]);
             this.cells = row.cells();
         }
 

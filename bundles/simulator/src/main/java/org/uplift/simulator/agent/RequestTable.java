@@ -47,7 +47,7 @@ final class RequestTable {
     RequestTable(OID entry, MOColumn[] columns, int indexSyntax, MOTableIndexValidator validIndex,
             UnaryOperator<Variable[]> newRow, RowStatusListener rowStatus) {
         MOTableIndex index = new MOTableIndex(
-                new MOTableSubIndex[] {new MOTableSubIndex(null, indexSyntax, 1, 1)}, false, validIndex);
+                new MOTableSubIndex[]{new MOTableSubIndex(null, indexSyntax, 1, 1)}, false, validIndex);
         model = new DefaultMOMutableTableModel<>();
         model.setRowFactory(new MOTableRowFactory<>() {
             @Override

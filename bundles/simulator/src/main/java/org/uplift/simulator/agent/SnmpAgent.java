@@ -95,10 +95,10 @@ public final class SnmpAgent implements AutoCloseable {
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         mpv3 = new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), new CounterSupport());
+                SecurityModels.getCollection(new SecurityModel[]{usm}), new CounterSupport());
         dispatcher.addMessageProcessingModel(mpv3);
-        DefaultUdpTransportMapping transport =
-                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName(settings.host()), settings.port()));
+        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
+                new UdpAddress(InetAddress.getByName(settings.host()), settings.port()));
         snmp = new Snmp(dispatcher, transport);
         Notifier notifier = settings.notifications() == null ? Notifier.NONE
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths,

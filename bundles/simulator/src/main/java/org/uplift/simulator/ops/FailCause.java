@@ -5,10 +5,10 @@ import java.util.stream.Collectors;
 
 /** upliftIadOpFailCause, with the MIB's labels. */
 public enum FailCause {
-    NONE(1, "none"), UNKNOWN(2, "unknown"), BAD_FILE_NAME(3, "badFileName"), TIMEOUT(4, "timeout"),
-    NO_MEMORY(5, "noMemory"), CORRUPT_IMAGE(6, "corruptImage"), WRONG_MODEL(7, "wrongModel"),
-    LOAD_FAILED(8, "loadFailed"), UNSUPPORTED_PROTOCOL(9, "unsupportedProtocol"),
-    FORMAT_REJECTED(10, "formatRejected"), TRANSFER_FAILED(11, "transferFailed");
+    NONE(1, "none"), UNKNOWN(2, "unknown"), BAD_FILE_NAME(3, "badFileName"), TIMEOUT(4, "timeout"), NO_MEMORY(5,
+            "noMemory"), CORRUPT_IMAGE(6, "corruptImage"), WRONG_MODEL(7, "wrongModel"), LOAD_FAILED(8,
+                    "loadFailed"), UNSUPPORTED_PROTOCOL(9, "unsupportedProtocol"), FORMAT_REJECTED(10,
+                            "formatRejected"), TRANSFER_FAILED(11, "transferFailed");
 
     private final int code;
     private final String label;

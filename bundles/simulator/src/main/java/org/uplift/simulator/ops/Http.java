@@ -147,7 +147,7 @@ final class Http {
         int status = response.status();
         FailCause cause = status == 404 || status == 410 ? FailCause.BAD_FILE_NAME
                 : status == 507 ? FailCause.NO_MEMORY
-                : FailCause.TRANSFER_FAILED;
+                        : FailCause.TRANSFER_FAILED;
         return new TransferFailure(cause, "HTTP " + status + " " + response.reason() + " for "
                 + path(request.fileName()), bytes);
     }

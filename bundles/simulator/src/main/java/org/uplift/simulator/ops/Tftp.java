@@ -1,13 +1,13 @@
 package org.uplift.simulator.ops;
 
-import java.util.Locale;
-import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +78,7 @@ public final class Tftp {
             String message = error.group(2);
             FailCause cause = code == TFTPErrorPacket.FILE_NOT_FOUND ? FailCause.BAD_FILE_NAME
                     : code == TFTPErrorPacket.OUT_OF_SPACE ? FailCause.NO_MEMORY
-                    : FailCause.TRANSFER_FAILED;
+                            : FailCause.TRANSFER_FAILED;
             return new TransferFailure(cause, "TFTP error " + code + ": " + message, bytes);
         }
         if (text.toLowerCase(Locale.ROOT).contains("timed out")) {

@@ -24,7 +24,8 @@ public final class Transfers {
     /** Fetches the request's file, at most {@code maxBytes}. */
     public byte[] download(OpRequest request, long maxBytes) throws TransferFailure {
         return switch (request.protocol()) {
-            case OpRequest.PROTOCOL_TFTP -> tftp.download(request.server(), request.port(), request.fileName(), maxBytes);
+            case OpRequest.PROTOCOL_TFTP ->
+                tftp.download(request.server(), request.port(), request.fileName(), maxBytes);
             case OpRequest.PROTOCOL_FTP -> ftp.download(request, maxBytes);
             case OpRequest.PROTOCOL_HTTP -> http.download(request, maxBytes);
             default -> throw unsupported(request);

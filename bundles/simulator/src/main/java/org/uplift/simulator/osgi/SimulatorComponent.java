@@ -67,8 +67,7 @@ public final class SimulatorComponent {
         String configFormat() default DeviceSettings.DEFAULT_CONFIG_FORMAT;
 
         @AttributeDefinition(name = "Configuration size (bytes)", description = "Pad every device's configuration "
-                + "at start to at least this size with a dial plan (0: unpadded, about 300 bytes)", min = "0",
-                max = "8388608")
+                + "at start to at least this size with a dial plan (0: unpadded, about 300 bytes)", min = "0", max = "8388608")
         int configBytes() default 0;
 
         @AttributeDefinition(name = "Address per device", description = "Each device on basePort of its own "
@@ -121,7 +120,8 @@ public final class SimulatorComponent {
                 config.version(), config.rebootSeconds(), FleetSettings.parseFaults(Arrays.asList(config.faults())),
                 config.addressPerDevice(), Personality.parse(config.mibs()),
                 new V3User(config.v3User(), config.v3AuthPassphrase(), config.v3PrivPassphrase()),
-                config.notifyTo().isBlank() ? null : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
+                config.notifyTo().isBlank() ? null
+                        : NotificationTarget.parse(config.notifyTo().trim(), config.notifyV3()),
                 config.configFormat(), config.tftpPort(), config.configBytes(), config.httpPort(), config.ftpPort(),
                 config.host());
         this.fleet = Fleet.start(settings);

@@ -11,16 +11,15 @@ import org.uplift.simulator.Fault;
 import org.uplift.simulator.SimulatedDevice;
 
 @Service
-@Command(scope = "uplift-sim", name = "fault", description = "Makes a simulated device fail from now on, or clears its faults.",
-        detailedDescription = """
-                Kinds: backup-fail, backup-hang, download-fail[:FAILCAUSE] (default transferFailed), corrupt-image, \
-                load-fail, no-return, reject-config, restore-fail[:N] (default 1), \
-                silent-during:backup|restore|download|rollback, silent.
-                Faults add up; --clear removes them all (a silenced device answers again, one held down by no-return \
-                boots).
-                Examples:
-                  uplift-sim:fault --device 3 download-fail:noMemory
-                  uplift-sim:fault --device 3 --clear""")
+@Command(scope = "uplift-sim", name = "fault", description = "Makes a simulated device fail from now on, or clears its faults.", detailedDescription = """
+        Kinds: backup-fail, backup-hang, download-fail[:FAILCAUSE] (default transferFailed), corrupt-image, \
+        load-fail, no-return, reject-config, restore-fail[:N] (default 1), \
+        silent-during:backup|restore|download|rollback, silent.
+        Faults add up; --clear removes them all (a silenced device answers again, one held down by no-return \
+        boots).
+        Examples:
+          uplift-sim:fault --device 3 download-fail:noMemory
+          uplift-sim:fault --device 3 --clear""")
 public class FaultCommand extends SimulatorAction {
 
     @Option(name = "--device", description = "The simulated device's number (uplift-sim:devices lists them)", required = true)

@@ -13,13 +13,12 @@ import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.FirmwareImageFormat;
 
 @Service
-@Command(scope = "uplift-sim", name = "make-firmware", description = "Writes a firmware image that simulated devices accept.",
-        detailedDescription = """
-                The image carries its model, version and configuration format in a header and a payload of --size \
-                bytes with its SHA-256, which a simulated device checks when it loads the image. Add it to Uplift's \
-                catalogue with uplift:firmware-add. An existing file is overwritten.
-                Defaults: --config-format 1, --size 65536.
-                Example: uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 --size 8388608 /tmp/iad-2.0.0.bin""")
+@Command(scope = "uplift-sim", name = "make-firmware", description = "Writes a firmware image that simulated devices accept.", detailedDescription = """
+        The image carries its model, version and configuration format in a header and a payload of --size \
+        bytes with its SHA-256, which a simulated device checks when it loads the image. Add it to Uplift's \
+        catalogue with uplift:firmware-add. An existing file is overwritten.
+        Defaults: --config-format 1, --size 65536.
+        Example: uplift-sim:make-firmware --model IAD-1000 --version 2.0.0 --size 8388608 /tmp/iad-2.0.0.bin""")
 public class MakeFirmwareCommand extends SimulatorAction {
 
     /** A payload Uplift's tests and demos can serve over TFTP in reasonable time. */

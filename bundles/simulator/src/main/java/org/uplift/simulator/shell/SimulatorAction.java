@@ -33,7 +33,8 @@ abstract class SimulatorAction implements Action {
             throw new CommandException(oneLine(e.getFile() + ": " + (e.getReason() == null
                     ? e.getClass().getSimpleName().replace("Exception", "") : e.getReason())), e);
         } catch (Exception e) {
-            String name = getClass().getAnnotation(Command.class).scope() + ":" + getClass().getAnnotation(Command.class).name();
+            String name = getClass().getAnnotation(Command.class).scope() + ":"
+                    + getClass().getAnnotation(Command.class).name();
             LOG.log(System.Logger.Level.WARNING, name + " stopped on an internal error", e);
             throw new CommandException(name + " stopped on an internal error; the details are in the Karaf log"
                     + " (log:display)", e);

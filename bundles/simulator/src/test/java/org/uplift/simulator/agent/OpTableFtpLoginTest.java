@@ -1,10 +1,10 @@
 package org.uplift.simulator.agent;
 
-import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -48,7 +48,8 @@ class OpTableFtpLoginTest {
             server.start();
             snmp.listen();
             CommunityTarget<UdpAddress> target = new CommunityTarget<>(
-                    new UdpAddress(InetAddress.getLoopbackAddress(), fleet.devices().get(0).port()), new OctetString("private"));
+                    new UdpAddress(InetAddress.getLoopbackAddress(), fleet.devices().get(0).port()),
+                    new OctetString("private"));
             target.setVersion(SnmpConstants.version2c);
             target.setTimeout(2000);
             PDU set = new PDU();
@@ -56,7 +57,7 @@ class OpTableFtpLoginTest {
             set.add(column(IadMib.COL_TYPE, new Integer32(3)));
             set.add(column(IadMib.COL_PROTOCOL, new Integer32(2)));
             set.add(column(IadMib.COL_ADDRESS_TYPE, new Integer32(1)));
-            set.add(column(IadMib.COL_ADDRESS, new OctetString(new byte[] {127, 0, 0, 1})));
+            set.add(column(IadMib.COL_ADDRESS, new OctetString(new byte[]{127, 0, 0, 1})));
             set.add(column(IadMib.COL_PORT, new UnsignedInteger32(ftp.getLocalPort())));
             set.add(column(IadMib.COL_FILE_NAME, new OctetString("image.bin")));
             set.add(column(IadMib.COL_USER_NAME, new OctetString("ticket-user")));
@@ -77,7 +78,8 @@ class OpTableFtpLoginTest {
     /** A server that records the login and refuses it. */
     private static void refuseLogin(ServerSocket ftp, List<String> received) {
         try (Socket client = ftp.accept()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = client.getOutputStream();
             out.write("220 ready\r\n".getBytes(StandardCharsets.US_ASCII));
             received.add(in.readLine());

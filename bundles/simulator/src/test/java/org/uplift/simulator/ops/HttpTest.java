@@ -58,7 +58,8 @@ class HttpTest {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        sources.put(exchange.getRequestMethod() + " " + path, exchange.getRemoteAddress().getAddress().getHostAddress());
+        sources.put(exchange.getRequestMethod() + " " + path,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
         try (exchange) {
             if (path.equals("/forbidden")) {
                 exchange.sendResponseHeaders(403, -1);

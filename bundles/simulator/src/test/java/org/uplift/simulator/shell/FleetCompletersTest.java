@@ -60,9 +60,9 @@ class FleetCompletersTest {
     /** Completes an empty word, as Karaf asks after {@code --device } or {@code --port }. */
     private static List<String> complete(FleetCompleter completer) {
         CommandLine line = (CommandLine) Proxy.newProxyInstance(CommandLine.class.getClassLoader(),
-                new Class<?>[] {CommandLine.class}, (proxy, method, args) -> switch (method.getName()) {
+                new Class<?>[]{CommandLine.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getCursorArgument", "getBuffer" -> "";
-                    case "getArguments" -> new String[] {""};
+                    case "getArguments" -> new String[]{""};
                     default -> 0;
                 });
         List<String> candidates = new ArrayList<>();

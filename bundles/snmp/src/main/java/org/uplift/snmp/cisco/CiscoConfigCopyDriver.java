@@ -53,8 +53,8 @@ import org.uplift.snmp.session.SnmpSession;
  * MIBs IOS has (see {@link IosFacts}): the running version and the model, nothing else.
  */
 @Component(service = DeviceDriver.class, configurationPid = CiscoConfigCopyDriver.PID, property = {
-    DeviceDriver.NAME_PROPERTY + "=" + CiscoConfigCopyDriver.NAME,
-    DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + CiscoConfigCopyMib.CISCO_PREFIX
+        DeviceDriver.NAME_PROPERTY + "=" + CiscoConfigCopyDriver.NAME,
+        DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + CiscoConfigCopyMib.CISCO_PREFIX
 })
 @Designate(ocd = CiscoConfigCopyDriver.Config.class)
 public final class CiscoConfigCopyDriver implements DeviceDriver {
@@ -73,8 +73,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
         int retries() default 1;
 
         @AttributeDefinition(name = "Devices' TFTP port", description = "The MIB cannot name a server port: the "
-                + "TFTP port the devices copy to (69 on real devices); Uplift's TFTP server must listen there",
-                min = "1", max = "65535")
+                + "TFTP port the devices copy to (69 on real devices); Uplift's TFTP server must listen there", min = "1", max = "65535")
         int tftpPort() default 69;
 
         @AttributeDefinition(name = "Devices' FTP port", description = "The FTP port the devices copy to (21 on "
@@ -157,7 +156,8 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
             }
             if (!(server instanceof Inet4Address)) {
                 throw new DeviceException(SnmpSession.describe(device) + " refuses ccCopyServerAddressRev1 (older IOS)"
-                        + " and its ccCopyServerAddress takes IPv4 only; give it an IPv4 file server address", false, e);
+                        + " and its ccCopyServerAddress takes IPv4 only; give it an IPv4 file server address", false,
+                        e);
             }
             // older IOS: only the deprecated IPv4 column
             return new OperationHandle(create(device, copyRow(request, List.of(column(
@@ -219,7 +219,7 @@ public final class CiscoConfigCopyDriver implements DeviceDriver {
     /** ccCopyServerAddressType and ccCopyServerAddressRev1: IPv4 or IPv6. */
     private static List<VariableBinding> rev1Server(InetAddress server) {
         return List.of(column(CiscoConfigCopyMib.SERVER_ADDRESS_TYPE, new Integer32(server instanceof Inet6Address
-                        ? CiscoConfigCopyMib.ADDRESS_IPV6 : CiscoConfigCopyMib.ADDRESS_IPV4)),
+                ? CiscoConfigCopyMib.ADDRESS_IPV6 : CiscoConfigCopyMib.ADDRESS_IPV4)),
                 column(CiscoConfigCopyMib.SERVER_ADDRESS, new OctetString(server.getAddress())));
     }
 

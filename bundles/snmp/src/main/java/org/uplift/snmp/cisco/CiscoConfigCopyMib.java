@@ -38,8 +38,8 @@ public final class CiscoConfigCopyMib {
     static final int ADDRESS_IPV6 = 2;
 
     private static final String[] FAIL_CAUSES = {
-        null, "unknown", "badFileName", "timeout", "noMem", "noConfig", "unsupportedProtocol",
-        "someConfigApplyFailed", "systemNotReady", "requestAborted"
+            null, "unknown", "badFileName", "timeout", "noMem", "noConfig", "unsupportedProtocol",
+            "someConfigApplyFailed", "systemNotReady", "requestAborted"
     };
 
     private CiscoConfigCopyMib() {

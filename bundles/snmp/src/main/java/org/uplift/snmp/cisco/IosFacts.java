@@ -49,7 +49,8 @@ final class IosFacts {
     }
 
     DeviceFacts read(Device device) throws DeviceException {
-        List<VariableBinding> system = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime, SnmpConstants.sysDescr,
+        List<VariableBinding> system = session.get(device, SnmpConstants.sysObjectID, SnmpConstants.sysUpTime,
+                SnmpConstants.sysDescr,
                 EngineBoots.OID);
         if (system.get(0).isException() || system.get(1).isException()) {
             throw new DeviceException(SnmpSession.describe(device) + " does not serve SNMPv2-MIB's sysObjectID and "

@@ -50,8 +50,8 @@ import org.uplift.snmp.session.SnmpSession;
  * for the new one's; each download gets its own handle index.
  */
 @Component(service = DeviceDriver.class, configurationPid = DocsisSoftwareDriver.PID, property = {
-    DeviceDriver.NAME_PROPERTY + "=" + DocsisSoftwareDriver.NAME,
-    DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + DocsDevMib.SIMULATED_PREFIX
+        DeviceDriver.NAME_PROPERTY + "=" + DocsisSoftwareDriver.NAME,
+        DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + DocsDevMib.SIMULATED_PREFIX
 })
 @Designate(ocd = DocsisSoftwareDriver.Config.class)
 public final class DocsisSoftwareDriver implements DeviceDriver {
@@ -79,8 +79,7 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         int retries() default 1;
 
         @AttributeDefinition(name = "Devices' TFTP port", description = "The MIB cannot name a server port: the "
-                + "TFTP port the modems download from (69 on real modems); Uplift's TFTP server must listen there",
-                min = "1", max = "65535")
+                + "TFTP port the modems download from (69 on real modems); Uplift's TFTP server must listen there", min = "1", max = "65535")
         int tftpPort() default 69;
 
         @AttributeDefinition(name = "Devices' HTTP port", description = "The MIB cannot name a server port: the "
@@ -201,7 +200,8 @@ public final class DocsisSoftwareDriver implements DeviceDriver {
         long readAt = System.nanoTime();
         if (before.get(0).isException()) {
             throw new DeviceException(SnmpSession.describe(device) + " does not implement DOCS-CABLE-DEVICE-MIB: "
-                    + "docsDevSwOperStatus is " + before.get(0).getVariable() + "; choose another driver for it", false);
+                    + "docsDevSwOperStatus is " + before.get(0).getVariable() + "; choose another driver for it",
+                    false);
         }
         int oper = Answers.integer(device, before.get(0));
         if (oper == DocsDevMib.OPER_IN_PROGRESS) {

@@ -51,10 +51,10 @@ final class StartedDownload {
         // the status poll does not read snmpEngineBoots: sysUpTime alone decides
         boolean restarted = RestartRule.restarted(upTimeBefore, -1, upTimeNow, -1, elapsedNanos / 1_000_000L);
         switch (oper) {
-            case DocsDevMib.OPER_IN_PROGRESS:
+            case DocsDevMib.OPER_IN_PROGRESS :
                 sawInProgress = true;
                 return status(OperationState.RUNNING, null);
-            case DocsDevMib.OPER_COMPLETE_FROM_MGT:
+            case DocsDevMib.OPER_COMPLETE_FROM_MGT :
                 if (sawInProgress || (restarted && fileName.equals(fileNow))) {
                     return status(OperationState.SUCCESSFUL, null);
                 }
@@ -64,7 +64,7 @@ final class StartedDownload {
                             + "': verify docsDevSwCurrentVers");
                 }
                 return waiting();
-            case DocsDevMib.OPER_FAILED:
+            case DocsDevMib.OPER_FAILED :
                 if (sawInProgress || restarted || operBefore != DocsDevMib.OPER_FAILED
                         || elapsedNanos >= STALE_GRACE_NANOS) {
                     return new OperationStatus(OperationState.FAILED, "failed", "docsDevSwOperStatus is failed(4); "
@@ -72,7 +72,7 @@ final class StartedDownload {
                             + "name it; the modem keeps running its old image", 0);
                 }
                 return waiting();
-            default:
+            default :
                 if (oper == operBefore && !sawInProgress && !restarted) {
                     return waiting();
                 }

@@ -45,7 +45,8 @@ final class CopyRowCompletionDecoder implements CompletionDecoder {
     /** ccCopyCompletion: ccCopyServerAddress, ccCopyFileName, ccCopyState, ..., ccCopyFailCause of the row. */
     static CopyRowCompletionDecoder cisco(Clock clock) {
         return new CopyRowCompletionDecoder(CiscoConfigCopyMib.CC_COPY_COMPLETION,
-                CiscoConfigCopyMib.column(CiscoConfigCopyMib.STATE), CiscoConfigCopyMib.column(CiscoConfigCopyMib.FAIL_CAUSE),
+                CiscoConfigCopyMib.column(CiscoConfigCopyMib.STATE),
+                CiscoConfigCopyMib.column(CiscoConfigCopyMib.FAIL_CAUSE),
                 CiscoConfigCopyMib::failCauseName, clock);
     }
 

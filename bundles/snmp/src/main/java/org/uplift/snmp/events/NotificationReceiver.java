@@ -50,9 +50,9 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Address;
-import org.snmp4j.smi.TransportIpAddress;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TransportIpAddress;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
@@ -92,7 +92,8 @@ public final class NotificationReceiver implements DeviceEvents {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationReceiver.class);
     private static final OID UNKNOWN_USER_NAMES = SnmpConstants.usmStatsUnknownUserNames;
     private static final int RECEIVE_BUFFER_BYTES = 1 << 20;
-    private static final LogThrottle MALFORMED = new LogThrottle("malformed SNMP notifications", 5, Duration.ofMinutes(1));
+    private static final LogThrottle MALFORMED = new LogThrottle("malformed SNMP notifications", 5,
+            Duration.ofMinutes(1));
 
     @ObjectClassDefinition(name = "Uplift SNMP notification receiver", description = "Where devices send "
             + "their operation-completion traps and informs")
@@ -107,8 +108,7 @@ public final class NotificationReceiver implements DeviceEvents {
         int port() default 10162;
 
         @AttributeDefinition(name = "Retention (seconds)", description = "How long a device's notification that "
-                + "no operation waits for yet is kept (a fast device may report before its command returned)",
-                min = "1")
+                + "no operation waits for yet is kept (a fast device may report before its command returned)", min = "1")
         int retentionSeconds() default 600;
 
         @AttributeDefinition(name = "Kept per device", description = "Most notifications kept for one device "
@@ -150,12 +150,14 @@ public final class NotificationReceiver implements DeviceEvents {
     public NotificationReceiver(Config config) throws IOException {
         Duration retention = Duration.ofSeconds(config.retentionSeconds());
         this.book = new CompletionBook(retention, config.maxPerDevice(), config.maxTotal(), clock, drops);
-        for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock), CopyRowCompletionDecoder.cisco(clock))) {
+        for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock),
+                CopyRowCompletionDecoder.cisco(clock))) {
             decoders.put(decoder.notification().toDottedString(), decoder);
             // a notification whose OID has no 0 before its last arc comes back from v1 as another OID
             decoders.put(V1Traps.roundTrip(decoder.notification()).toDottedString(), decoder);
         }
-        this.userRefresh = new RateLimitedRefresh(this::refresh, upkeep, Duration.ofSeconds(config.userRefreshSeconds()));
+        this.userRefresh = new RateLimitedRefresh(this::refresh, upkeep,
+                Duration.ofSeconds(config.userRefreshSeconds()));
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
         OctetString engineId = new OctetString(MPv3.createLocalEngineID());
         CounterSupport counters = new CounterSupport();
@@ -169,7 +171,7 @@ public final class NotificationReceiver implements DeviceEvents {
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
+                SecurityModels.getCollection(new SecurityModel[]{usm}), counters));
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
                 new UdpAddress(InetAddress.getByName(config.bindAddress()), config.port()));
         // room for a burst (a fleet reporting at once, or a flood being dropped) before the kernel drops
@@ -186,12 +188,12 @@ public final class NotificationReceiver implements DeviceEvents {
         }
         long expiry = Math.max(1, Math.min(config.retentionSeconds(), 30));
         upkeep.scheduleWithFixedDelay(book::expire, expiry, expiry, TimeUnit.SECONDS);
-        upkeep.scheduleWithFixedDelay(this::refresh, config.refreshSeconds(), config.refreshSeconds(), TimeUnit.SECONDS);
+        upkeep.scheduleWithFixedDelay(this::refresh, config.refreshSeconds(), config.refreshSeconds(),
+                TimeUnit.SECONDS);
         LOG.info("receiving SNMP notifications on udp {}", transport.getListenAddress());
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setDirectory(DeviceDirectory directory) {
         this.directory.set(directory);
         refreshSoon();
@@ -212,8 +214,8 @@ public final class NotificationReceiver implements DeviceEvents {
 
     /** The UDP port notifications arrive on (useful when configured as 0). */
     public int port() {
-        return snmp.getMessageDispatcher().getTransportMappings().iterator().next().getListenAddress() instanceof
-                UdpAddress udp ? udp.getPort() : -1;
+        return snmp.getMessageDispatcher().getTransportMappings().iterator().next()
+                .getListenAddress() instanceof UdpAddress udp ? udp.getPort() : -1;
     }
 
     @Override

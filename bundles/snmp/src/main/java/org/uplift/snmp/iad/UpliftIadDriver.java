@@ -40,8 +40,8 @@ import org.uplift.snmp.session.SnmpSession;
 
 /** The reference driver: commands devices that implement UPLIFT-IAD-MIB. */
 @Component(service = DeviceDriver.class, configurationPid = "org.uplift.snmp", property = {
-    DeviceDriver.NAME_PROPERTY + "=" + UpliftIadDriver.NAME,
-    DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + UpliftIadMib.ENTERPRISE_PREFIX
+        DeviceDriver.NAME_PROPERTY + "=" + UpliftIadDriver.NAME,
+        DeviceDriver.SYS_OBJECT_ID_PROPERTY + "=" + UpliftIadMib.ENTERPRISE_PREFIX
 })
 @Designate(ocd = UpliftIadDriver.Config.class)
 public final class UpliftIadDriver implements DeviceDriver {
@@ -121,7 +121,8 @@ public final class UpliftIadDriver implements DeviceDriver {
     @Override
     public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
         List<VariableBinding> fixed = rowCreation(device, request);
-        return new OperationHandle(rows.create(device, "upliftIadOpTable", index -> RowCreation.withIndex(fixed, index)));
+        return new OperationHandle(
+                rows.create(device, "upliftIadOpTable", index -> RowCreation.withIndex(fixed, index)));
     }
 
     @Override

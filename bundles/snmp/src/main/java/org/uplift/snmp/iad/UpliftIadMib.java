@@ -40,8 +40,8 @@ public final class UpliftIadMib {
 
     /** upliftIadOpFailCause's labels, indexed by value. */
     private static final String[] FAIL_CAUSES = {
-        null, "none", "unknown", "badFileName", "timeout", "noMemory", "corruptImage", "wrongModel", "loadFailed",
-        "unsupportedProtocol", "formatRejected", "transferFailed"
+            null, "none", "unknown", "badFileName", "timeout", "noMemory", "corruptImage", "wrongModel", "loadFailed",
+            "unsupportedProtocol", "formatRejected", "transferFailed"
     };
 
     private UpliftIadMib() {

@@ -50,7 +50,8 @@ final class BackgroundWork implements AutoCloseable {
     }
 
     private record Task(CompletableFuture<?> result, Runnable work, Supplier<DeviceException> refused)
-            implements Runnable {
+            implements
+                Runnable {
         @Override
         public void run() {
             try {

@@ -4,9 +4,9 @@ package org.uplift.snmp.session;
 public final class SnmpErrorStatus {
 
     private static final String[] NAMES = {
-        "noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr", "noAccess", "wrongType",
-        "wrongLength", "wrongEncoding", "wrongValue", "noCreation", "inconsistentValue", "resourceUnavailable",
-        "commitFailed", "undoFailed", "authorizationError", "notWritable", "inconsistentName"
+            "noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr", "noAccess", "wrongType",
+            "wrongLength", "wrongEncoding", "wrongValue", "noCreation", "inconsistentValue", "resourceUnavailable",
+            "commitFailed", "undoFailed", "authorizationError", "notWritable", "inconsistentName"
     };
 
     private SnmpErrorStatus() {

@@ -99,7 +99,7 @@ public final class SnmpSession implements AutoCloseable {
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         this.mpv3 = new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), counters);
+                SecurityModels.getCollection(new SecurityModel[]{usm}), counters);
         dispatcher.addMessageProcessingModel(mpv3);
         this.snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping());
         try {

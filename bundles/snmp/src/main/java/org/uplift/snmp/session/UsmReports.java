@@ -11,13 +11,13 @@ final class UsmReports {
     private static final int NOT_IN_TIME_WINDOW = 2;
     private static final int UNKNOWN_ENGINE_ID = 4;
     private static final String[] CAUSES = {
-        null,
-        "unsupported security level (usmStatsUnsupportedSecLevels)",
-        "message outside the time window (usmStatsNotInTimeWindows)",
-        "unknown user name (usmStatsUnknownUserNames)",
-        "unknown engine ID (usmStatsUnknownEngineIDs)",
-        "wrong authentication passphrase or protocol (usmStatsWrongDigests)",
-        "cannot decrypt: wrong privacy passphrase or protocol (usmStatsDecryptionErrors)"
+            null,
+            "unsupported security level (usmStatsUnsupportedSecLevels)",
+            "message outside the time window (usmStatsNotInTimeWindows)",
+            "unknown user name (usmStatsUnknownUserNames)",
+            "unknown engine ID (usmStatsUnknownEngineIDs)",
+            "wrong authentication passphrase or protocol (usmStatsWrongDigests)",
+            "cannot decrypt: wrong privacy passphrase or protocol (usmStatsDecryptionErrors)"
     };
 
     private UsmReports() {

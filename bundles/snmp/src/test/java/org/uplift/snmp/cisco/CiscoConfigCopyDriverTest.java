@@ -345,8 +345,8 @@ class CiscoConfigCopyDriverTest {
     /** The uploaded file; the server books the end just after its last ACK, which may be after the device's report. */
     private byte[] received(TransferTicket ticket) throws Exception {
         TransferProgress progress = files.progress(ticket.id()).orElseThrow();
-        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-                !progress.completed() && System.nanoTime() < deadline; Thread.sleep(20)) {
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2); !progress.completed()
+                && System.nanoTime() < deadline; Thread.sleep(20)) {
             progress = files.progress(ticket.id()).orElseThrow();
         }
         assertTrue(progress.completed(), "the server received the whole file: " + progress);
@@ -363,7 +363,8 @@ class CiscoConfigCopyDriverTest {
     }
 
     @Test
-    void givenADeviceSlowToCreateItsRow_whenACopyStarts_thenTheStateReadsNoSuchInstanceUntilTheCopyRuns() throws Exception {
+    void givenADeviceSlowToCreateItsRow_whenACopyStarts_thenTheStateReadsNoSuchInstanceUntilTheCopyRuns()
+            throws Exception {
         simulator.inject(Fault.parse("slow-row:800"));
         TransferTicket ticket = files.receive(address(), 1 << 20, TTL);
 

@@ -134,7 +134,8 @@ class DocsisSoftwareDriverTest {
         assertEquals(DocsDevMib.OPER_COMPLETE_FROM_MGT, read(DocsDevMib.SW_OPER_STATUS).toInt());
         assertEquals(3, read(DocsDevMib.SW_ADMIN_STATUS).toInt(), "ignoreProvisioningUpgrade(3) after the upgrade");
         assertEquals(DocsDevMib.TRANSPORT_TFTP, read(DocsDevMib.SW_SERVER_TRANSPORT_PROTOCOL).toInt());
-        assertEquals(OperationState.SUCCESSFUL, driver.status(device, handle).state(), "the outcome survives the reboot");
+        assertEquals(OperationState.SUCCESSFUL, driver.status(device, handle).state(),
+                "the outcome survives the reboot");
         driver.release(device, handle);
         assertEquals(OperationState.UNKNOWN, driver.status(device, handle).state(), "released: nothing is kept");
     }
@@ -174,8 +175,10 @@ class DocsisSoftwareDriverTest {
                     List<VariableBinding> server = session.get(device6, DocsDevMib.SW_SERVER_ADDRESS_TYPE,
                             DocsDevMib.SW_SERVER_ADDRESS, SW_SERVER);
                     assertEquals(DocsDevMib.ADDRESS_IPV6, server.get(0).getVariable().toInt());
-                    assertEquals(new OctetString(InetAddress.getByName("::1").getAddress()), server.get(1).getVariable());
-                    assertEquals(new IpAddress("0.0.0.0"), server.get(2).getVariable(), "IPv4-only object, IPv6 server");
+                    assertEquals(new OctetString(InetAddress.getByName("::1").getAddress()),
+                            server.get(1).getVariable());
+                    assertEquals(new IpAddress("0.0.0.0"), server.get(2).getVariable(),
+                            "IPv4-only object, IPv6 server");
                 }
                 synchronized (httpRequests) {
                     assertEquals(List.of("GET /cm-2.0.0.img from 0:0:0:0:0:0:0:1"), httpRequests);
@@ -307,7 +310,7 @@ class DocsisSoftwareDriverTest {
                     new VariableBinding(DocsDevMib.SW_FILENAME, new OctetString("other.img")),
                     new VariableBinding(DocsDevMib.SW_SERVER_TRANSPORT_PROTOCOL, new Integer32(1)),
                     new VariableBinding(DocsDevMib.SW_SERVER_ADDRESS_TYPE, new Integer32(1)),
-                    new VariableBinding(DocsDevMib.SW_SERVER_ADDRESS, new OctetString(new byte[] {127, 0, 0, 9})),
+                    new VariableBinding(DocsDevMib.SW_SERVER_ADDRESS, new OctetString(new byte[]{127, 0, 0, 9})),
                     new VariableBinding(SW_SERVER, new IpAddress("127.0.0.9")),
                     new VariableBinding(DocsDevMib.SW_ADMIN_STATUS, new Integer32(1)))) {
                 DeviceException refused = assertThrows(DeviceException.class, () -> session.set(device, set),

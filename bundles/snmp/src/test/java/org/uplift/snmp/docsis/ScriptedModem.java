@@ -55,7 +55,8 @@ final class ScriptedModem implements AutoCloseable {
                 triggered |= oid.equals(DocsDevMib.SW_ADMIN_STATUS);
                 response.add(binding);
             } else if (oid.equals(SnmpConstants.sysUpTime)) {
-                response.add(new VariableBinding(oid, new TimeTicks(360_000 + (System.nanoTime() - bootNanos) / 10_000_000L)));
+                response.add(new VariableBinding(oid,
+                        new TimeTicks(360_000 + (System.nanoTime() - bootNanos) / 10_000_000L)));
             } else if (oid.equals(DocsDevMib.SW_OPER_STATUS) && triggered && !script.isEmpty()) {
                 int oper = script.size() > 1 ? script.poll() : script.peek();
                 values.put(oid, new Integer32(oper));

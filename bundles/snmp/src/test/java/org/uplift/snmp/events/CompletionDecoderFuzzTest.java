@@ -12,8 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
 import org.snmp4j.PDU;
 import org.snmp4j.asn1.BERInputStream;
@@ -34,6 +32,9 @@ import org.snmp4j.smi.VariableBinding;
 import org.uplift.api.driver.OperationCompletion;
 import org.uplift.api.driver.OperationState;
 import org.uplift.snmp.cisco.CiscoConfigCopyMib;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the completion-notification decoders. The PDU is either decoded by SNMP4J
@@ -139,7 +140,7 @@ class CompletionDecoderFuzzTest {
             case 5 -> new TimeTicks(data.consumeLong(0, 0xffffffffL));
             case 6 -> new Counter64(data.consumeLong());
             case 7 -> new OctetString(data.consumeBytes(data.consumeInt(0, 16)));
-            case 8 -> new IpAddress(data.consumeBytes(4).length == 4 ? new byte[] {(byte) 192, 0, 2, 7} : new byte[4]);
+            case 8 -> new IpAddress(data.consumeBytes(4).length == 4 ? new byte[]{(byte) 192, 0, 2, 7} : new byte[4]);
             case 9 -> new Opaque(data.consumeBytes(data.consumeInt(0, 8)));
             case 10 -> oid(data);
             case 11 -> Null.noSuchObject;

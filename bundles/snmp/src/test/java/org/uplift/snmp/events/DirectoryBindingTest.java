@@ -94,6 +94,7 @@ class DirectoryBindingTest {
         directory.failure = null;
         directory.devices.remove(IAD_1);
         assertEquals(List.of("iad-2"), knownIds(), "a good read replaces them again");
-        assertTrue(directory.readers.stream().allMatch("uplift-notification-upkeep"::equals), directory.readers.toString());
+        assertTrue(directory.readers.stream().allMatch("uplift-notification-upkeep"::equals),
+                directory.readers.toString());
     }
 }

@@ -45,7 +45,8 @@ class NotificationTrustTest {
     @Test
     void givenAV2cTrapWithTheWrongCommunityFromTheDevicesOwnAddress_thenItIsDropped() throws Exception {
         receiver = Receivers.start(new TestInventory(IAD, V3));
-        CompletableFuture<OperationCompletion> waiting = receiver.completion(IAD, new OperationHandle(5), Instant.now());
+        CompletableFuture<OperationCompletion> waiting = receiver.completion(IAD, new OperationHandle(5),
+                Instant.now());
 
         send("127.0.0.1", "public", 5, SpoofedTraps.FAILED);
         awaitTrue(() -> receiver.dropped(DropReason.WRONG_COMMUNITY) == 1);
@@ -91,7 +92,8 @@ class NotificationTrustTest {
     @Test
     void givenACompletionFromAnotherAddress_thenItIsDropped_whileOneFromTheTransferSourceCounts() throws Exception {
         receiver = Receivers.start(new TestInventory(IAD, V3));
-        CompletableFuture<OperationCompletion> waiting = receiver.completion(IAD, new OperationHandle(11), Instant.now());
+        CompletableFuture<OperationCompletion> waiting = receiver.completion(IAD, new OperationHandle(11),
+                Instant.now());
 
         send("127.0.0.66", "private", 11, SpoofedTraps.FAILED);
         awaitTrue(() -> receiver.dropped(DropReason.UNKNOWN_SOURCE) == 1);

@@ -1,6 +1,5 @@
 package org.uplift.snmp.events;
 
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +101,8 @@ class NotificationsAndV3Test {
         simulator = new SimulatedDevice(DeviceSettings.defaults(25, 0)
                 .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), NotificationTarget.Kind.V1_TRAP))
                 .withFaults(Set.of(Fault.parse("backup-fail"))));
-        Device device = known(new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null));
+        Device device = known(
+                new Device("v1-trap", "127.0.0.1", simulator.port(), SnmpCredentials.v1("private"), null));
 
         OperationCompletion completion = startAndAwait(device);
 
@@ -120,7 +121,8 @@ class NotificationsAndV3Test {
         trap.setGenericTrap(PDUv1.ENTERPRISE_SPECIFIC);
         trap.setSpecificTrap(1);
         trap.add(new VariableBinding(new OID("1.3.6.1.4.1.9.9.96.1.1.1.1.10.31"), new Integer32(3)));
-        var future = receiver.completion(known(new Device("ios", "127.0.0.1", 161, SnmpCredentials.v1("private"), null)),
+        var future = receiver.completion(
+                known(new Device("ios", "127.0.0.1", 161, SnmpCredentials.v1("private"), null)),
                 new OperationHandle(31));
         try (Snmp sender = new Snmp(new DefaultUdpTransportMapping())) {
             CommunityTarget<UdpAddress> target = new CommunityTarget<>(
@@ -186,11 +188,11 @@ class NotificationsAndV3Test {
 
     private static org.snmp4j.smi.VariableBinding[] rowCreation(int index, int type) {
         org.snmp4j.smi.OID entry = new org.snmp4j.smi.OID("1.3.6.1.4.1.32473.7.1.2.1");
-        return new org.snmp4j.smi.VariableBinding[] {
-            new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(2).append(index),
-                    new org.snmp4j.smi.Integer32(type)),
-            new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(14).append(index),
-                    new org.snmp4j.smi.Integer32(4))
+        return new org.snmp4j.smi.VariableBinding[]{
+                new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(2).append(index),
+                        new org.snmp4j.smi.Integer32(type)),
+                new org.snmp4j.smi.VariableBinding(new org.snmp4j.smi.OID(entry).append(14).append(index),
+                        new org.snmp4j.smi.Integer32(4))
         };
     }
 }

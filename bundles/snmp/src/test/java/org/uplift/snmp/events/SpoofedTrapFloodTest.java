@@ -54,8 +54,8 @@ class SpoofedTrapFloodTest {
         try {
             assertEquals(SPOOFED_DEVICES + 1, receiver.known().addresses());
             long heapBefore = retainedHeap();
-            CompletableFuture<OperationCompletion> waiting =
-                    receiver.completion(genuine, new OperationHandle(7), Instant.now());
+            CompletableFuture<OperationCompletion> waiting = receiver.completion(genuine, new OperationHandle(7),
+                    Instant.now());
 
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger maxKept = new AtomicInteger();
@@ -94,9 +94,11 @@ class SpoofedTrapFloodTest {
             long expected = sent.get() + copies;
             NotificationTrustTest.awaitTrue(() -> receiver.received() == expected);
             // every forged packet was dropped or kept, none ended anything
-            assertEquals(TRAPS / ADDRESSES * (ADDRESSES - SPOOFED_DEVICES), receiver.dropped(DropReason.UNKNOWN_SOURCE));
+            assertEquals(TRAPS / ADDRESSES * (ADDRESSES - SPOOFED_DEVICES),
+                    receiver.dropped(DropReason.UNKNOWN_SOURCE));
             assertEquals(ADDRESSES, receiver.dropped(DropReason.WRONG_COMMUNITY));
-            assertEquals(TRAPS / ADDRESSES * SPOOFED_DEVICES, receiver.book().kept() + receiver.dropped(DropReason.OVERFLOW));
+            assertEquals(TRAPS / ADDRESSES * SPOOFED_DEVICES,
+                    receiver.book().kept() + receiver.dropped(DropReason.OVERFLOW));
             assertTrue(maxKept.get() <= TOTAL, "kept at most " + TOTAL + " in all, saw " + maxKept.get());
             assertEquals(TOTAL, receiver.book().kept(), "full, not more");
             for (int i = 0; i < SPOOFED_DEVICES; i++) {
@@ -108,7 +110,8 @@ class SpoofedTrapFloodTest {
             long heapAfter = retainedHeap();
             long grownKb = (heapAfter - heapBefore) / 1024;
             System.out.printf("flood: %d traps from %d addresses in %d ms; genuine completion after %d ms (%d "
-                    + "sent); kept %d (max %d); retained heap grew %d KB (cap %d MB)%n", sent.get(), ADDRESSES, floodMillis,
+                    + "sent); kept %d (max %d); retained heap grew %d KB (cap %d MB)%n", sent.get(), ADDRESSES,
+                    floodMillis,
                     tookMillis, copies, receiver.book().kept(), maxKept.get(), grownKb, HEAP_CAP_MB);
             assertTrue(grownKb < HEAP_CAP_MB * 1024, "retained heap grew " + grownKb + " KB");
             assertFalse(waiting.isCompletedExceptionally());

@@ -81,7 +81,7 @@ class UnknownUserRefreshTest {
         CounterSupport counters = new CounterSupport();
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv3(engineId.getValue(), null, protocols,
-                SecurityModels.getCollection(new SecurityModel[] {usm}), counters));
+                SecurityModels.getCollection(new SecurityModel[]{usm}), counters));
         Snmp snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping(
                 new UdpAddress(InetAddress.getLoopbackAddress(), 0)));
         snmp.listen();

@@ -145,7 +145,8 @@ class EngineRediscoveryTest {
     private void awaitRebooting(boolean rebooting) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (simulator.status().rebooting() != rebooting) {
-            assertTrue(System.nanoTime() < deadline, "the device did not become " + (rebooting ? "silent" : "answering"));
+            assertTrue(System.nanoTime() < deadline,
+                    "the device did not become " + (rebooting ? "silent" : "answering"));
             Thread.sleep(20);
         }
     }

@@ -72,8 +72,8 @@ class FaultInjectionTest {
 
     @Test
     void downloadFail_reportsEachFailCause() throws Exception {
-        for (String cause : new String[] {"unknown", "badFileName", "timeout", "noMemory", "corruptImage",
-            "wrongModel", "loadFailed", "unsupportedProtocol", "formatRejected", "transferFailed"}) {
+        for (String cause : new String[]{"unknown", "badFileName", "timeout", "noMemory", "corruptImage",
+                "wrongModel", "loadFailed", "unsupportedProtocol", "formatRejected", "transferFailed"}) {
             simulator.inject(Fault.parse("download-fail:" + cause));
             OperationStatus status = run(OperationType.DOWNLOAD_FIRMWARE, "fw.img");
             assertEquals(OperationState.FAILED, status.state(), cause);
@@ -170,11 +170,13 @@ class FaultInjectionTest {
             Thread.sleep(50); // the device reboots into the new software
         }
         assertEquals("1.1.0", awaitFacts().runningVersion());
-        assertTrue(new String(simulator.runningConfig(), StandardCharsets.UTF_8).contains("banner.boot=welcome\tto 1.1.0\n"));
+        assertTrue(new String(simulator.runningConfig(), StandardCharsets.UTF_8)
+                .contains("banner.boot=welcome\tto 1.1.0\n"));
         byte[] served = "format=1\n[user]\nuser.1.name=x\n".getBytes(StandardCharsets.UTF_8);
         tftp.served.put("r.cfg", served);
         assertEquals(OperationState.SUCCESSFUL, run(OperationType.RESTORE_CONFIG, "r.cfg").state());
-        assertEquals(new String(served, StandardCharsets.UTF_8), new String(simulator.runningConfig(), StandardCharsets.UTF_8),
+        assertEquals(new String(served, StandardCharsets.UTF_8),
+                new String(simulator.runningConfig(), StandardCharsets.UTF_8),
                 "UPLIFT-IAD-MIB's restore replaces the running configuration");
     }
 

@@ -26,8 +26,8 @@ public final class MisbehavingAgent implements AutoCloseable {
     private final int port;
 
     public MisbehavingAgent(UnaryOperator<PDU> answer) throws IOException {
-        DefaultUdpTransportMapping transport =
-                new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0));
+        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
+                new UdpAddress(InetAddress.getLoopbackAddress(), 0));
         snmp = new Snmp(transport);
         snmp.addCommandResponder(new CommandResponder() {
             @Override

@@ -92,7 +92,8 @@ class SnmpV1Test {
     void givenAV1GetWithAMissingObject_thenTheOthersAnswerAndTheMissingOneIsNoSuchObject() throws Exception {
         OID missing = new OID("1.3.6.1.2.1.1.99.0");
 
-        List<VariableBinding> answer = session.get(v1(simulator), SnmpConstants.sysDescr, missing, SnmpConstants.sysUpTime);
+        List<VariableBinding> answer = session.get(v1(simulator), SnmpConstants.sysDescr, missing,
+                SnmpConstants.sysUpTime);
 
         assertEquals(3, answer.size());
         assertTrue(answer.get(0).getVariable().toString().startsWith("Uplift simulated"), answer.toString());

@@ -89,10 +89,10 @@ public final class StatusReadBench {
             for (Device device : fleet) {
                 OperationHandle handle = driver.start(device, rollback);
                 int index = handle.index();
-                rows.add(new OID[] {UpliftIadMib.opColumn(UpliftIadMib.OP_STATE, index),
-                    UpliftIadMib.opColumn(UpliftIadMib.OP_FAIL_CAUSE, index),
-                    UpliftIadMib.opColumn(UpliftIadMib.OP_FAIL_MESSAGE, index),
-                    UpliftIadMib.opColumn(UpliftIadMib.OP_BYTES, index)});
+                rows.add(new OID[]{UpliftIadMib.opColumn(UpliftIadMib.OP_STATE, index),
+                        UpliftIadMib.opColumn(UpliftIadMib.OP_FAIL_CAUSE, index),
+                        UpliftIadMib.opColumn(UpliftIadMib.OP_FAIL_MESSAGE, index),
+                        UpliftIadMib.opColumn(UpliftIadMib.OP_BYTES, index)});
             }
             return rows;
         } finally {

@@ -125,7 +125,8 @@ class UpliftIadDriverTest {
         Device device = device(simulator);
         tftp.served.put("other.img", FirmwareImageFormat.build("IAD-9000", "2.0.0", "1", 1000));
 
-        OperationStatus status = awaitEnd(device, driver.start(device, request(OperationType.DOWNLOAD_FIRMWARE, "other.img")));
+        OperationStatus status = awaitEnd(device,
+                driver.start(device, request(OperationType.DOWNLOAD_FIRMWARE, "other.img")));
 
         assertEquals(OperationState.FAILED, status.state());
         assertEquals("wrongModel", status.failCause());
@@ -136,7 +137,8 @@ class UpliftIadDriverTest {
     void givenAMissingFile_whenRestoreConfigRuns_thenItFailsWithBadFileName() throws Exception {
         Device device = device(simulator);
 
-        OperationStatus status = awaitEnd(device, driver.start(device, request(OperationType.RESTORE_CONFIG, "nope.cfg")));
+        OperationStatus status = awaitEnd(device,
+                driver.start(device, request(OperationType.RESTORE_CONFIG, "nope.cfg")));
 
         assertEquals(OperationState.FAILED, status.state());
         assertEquals("badFileName", status.failCause());
@@ -150,7 +152,8 @@ class UpliftIadDriverTest {
         byte[] config = "# restored\nformat=1\n[user]\nuser.1.name=restored\n".getBytes(StandardCharsets.UTF_8);
         tftp.served.put("restore.cfg", config);
 
-        OperationStatus status = awaitEnd(device, driver.start(device, request(OperationType.RESTORE_CONFIG, "restore.cfg")));
+        OperationStatus status = awaitEnd(device,
+                driver.start(device, request(OperationType.RESTORE_CONFIG, "restore.cfg")));
 
         assertEquals(OperationState.SUCCESSFUL, status.state(), status.describeFailure());
         assertEquals(sha256(config), driver.facts(device).configDigest());
@@ -161,7 +164,8 @@ class UpliftIadDriverTest {
         Device device = device(faulty);
         tftp.served.put("iad-2.0.0.img", FirmwareImageFormat.build("IAD-1000", "2.0.0", "1", 1000));
 
-        OperationStatus status = awaitEnd(device, driver.start(device, request(OperationType.DOWNLOAD_FIRMWARE, "iad-2.0.0.img")));
+        OperationStatus status = awaitEnd(device,
+                driver.start(device, request(OperationType.DOWNLOAD_FIRMWARE, "iad-2.0.0.img")));
 
         assertEquals(OperationState.FAILED, status.state());
         assertEquals("transferFailed", status.failCause());
@@ -210,7 +214,8 @@ class UpliftIadDriverTest {
 
     @Test
     void givenAWrongCommunity_whenFactsAreRead_thenTheErrorNamesTheDeviceButNotTheCommunity() {
-        Device device = new Device("sim-wrong", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("s3cr3t-community"), null);
+        Device device = new Device("sim-wrong", "127.0.0.1", simulator.port(), SnmpCredentials.v2c("s3cr3t-community"),
+                null);
 
         DeviceException e = assertThrows(DeviceException.class, () -> driver.facts(device));
 
@@ -278,7 +283,8 @@ class UpliftIadDriverTest {
     }
 
     private static Device device(SimulatedDevice simulated) {
-        return new Device("sim-" + simulated.index(), "127.0.0.1", simulated.port(), SnmpCredentials.v2c("private"), null);
+        return new Device("sim-" + simulated.index(), "127.0.0.1", simulated.port(), SnmpCredentials.v2c("private"),
+                null);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -43,7 +43,8 @@ class PersonalityWalkTest {
     private static final Pattern VARBIND = Pattern.compile("^([A-Za-z][\\w-]*::[A-Za-z][\\w-]*)((?:\\.\\S+)?) = (.*)$");
     private static final Pattern ENUMERATED = Pattern.compile("^INTEGER: [A-Za-z][\\w-]*\\((-?\\d+)\\)$");
     private static final Pattern NUMBER = Pattern.compile("^(?:INTEGER|Gauge32|Unsigned32): (-?\\d+)$");
-    private static final Pattern SINGLE_RANGE = Pattern.compile("^\\s*SYNTAX\\s+(?:INTEGER|Integer32|Unsigned32|Gauge32) \\((-?\\d+)\\.\\.(-?\\d+)\\)\\s*$");
+    private static final Pattern SINGLE_RANGE = Pattern
+            .compile("^\\s*SYNTAX\\s+(?:INTEGER|Integer32|Unsigned32|Gauge32) \\((-?\\d+)\\.\\.(-?\\d+)\\)\\s*$");
     private static final Pattern NAMED_NUMBER = Pattern.compile("\\((-?\\d+)\\)");
 
     @TempDir

@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,8 +52,8 @@ import org.uplift.workflow.store.StoreException;
  * memory, so after a restart it simply goes on with the campaigns the store says are running.
  */
 @Component(service = {CampaignService.class, EventHandler.class}, configurationPid = CampaignEngine.PID, property = {
-    EventConstants.EVENT_TOPIC + "=" + UpgradeService.TOPIC_JOB_STATE,
-    EventConstants.EVENT_FILTER + "=" + CampaignEngine.JOB_LEFT_ITS_PLACE
+        EventConstants.EVENT_TOPIC + "=" + UpgradeService.TOPIC_JOB_STATE,
+        EventConstants.EVENT_FILTER + "=" + CampaignEngine.JOB_LEFT_ITS_PLACE
 })
 @Designate(ocd = CampaignEngine.Config.class)
 public class CampaignEngine implements CampaignService, EventHandler {
@@ -88,8 +87,7 @@ public class CampaignEngine implements CampaignService, EventHandler {
     private final CampaignEvents events = new CampaignEvents(() -> this.eventAdmin);
     private final ScheduledExecutorService scheduler;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
     @Activate
@@ -127,7 +125,8 @@ public class CampaignEngine implements CampaignService, EventHandler {
                 + request.firmwareVersion() + " in " + waves + " wave" + (waves == 1 ? "" : "s") + " of "
                 + WavePlan.sizes(slots.size(), request.waves())
                 + (devices.notes().isEmpty() ? "" : "; " + String.join("; ", devices.notes()));
-        StoredCampaign campaign = new StoredCampaign(id, request, CampaignState.RUNNING, message, now, now, 0, waves, -1, slots);
+        StoredCampaign campaign = new StoredCampaign(id, request, CampaignState.RUNNING, message, now, now, 0, waves,
+                -1, slots);
         try {
             store.create(campaign);
         } catch (StoreException e) {
@@ -193,8 +192,10 @@ public class CampaignEngine implements CampaignService, EventHandler {
             if (c.state().terminal()) {
                 throw new CampaignStore.Refused("campaign " + id + " has already ended (" + c.state() + ")");
             }
-            return c.withState(CampaignState.CANCELLED, "cancelled by the operator; no new job is started, jobs already "
-                    + "running go on to their end (see uplift:jobs)", now);
+            return c.withState(CampaignState.CANCELLED,
+                    "cancelled by the operator; no new job is started, jobs already "
+                            + "running go on to their end (see uplift:jobs)",
+                    now);
         });
     }
 
@@ -341,7 +342,8 @@ public class CampaignEngine implements CampaignService, EventHandler {
     private void startJob(StoredCampaign c, Slot slot) {
         Slot outcome;
         try {
-            Job job = upgrades.start(new UpgradeRequest(slot.deviceId(), c.request().firmwareVersion(), c.request().policy(), c.id()));
+            Job job = upgrades.start(
+                    new UpgradeRequest(slot.deviceId(), c.request().firmwareVersion(), c.request().policy(), c.id()));
             outcome = slot.started(job.id());
             LOG.info("Campaign {}: job {} started for device {}", c.id(), job.id(), slot.deviceId());
         } catch (UpgradeException e) {

@@ -104,7 +104,8 @@ final class CampaignRows {
 
     static List<String> inState(Connection c, CampaignState state) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM uplift_campaigns WHERE state = ? ORDER BY created_at")) {
+        try (PreparedStatement s = c
+                .prepareStatement("SELECT id FROM uplift_campaigns WHERE state = ? ORDER BY created_at")) {
             s.setString(1, state.name());
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
@@ -140,8 +141,10 @@ final class CampaignRows {
         // a LIST selection's ids are the devices' slots; filled in by withSlots
         DeviceSelection selection = kind == DeviceSelection.Kind.LIST ? DeviceSelection.list(List.of("?"))
                 : new DeviceSelection(kind, List.of(), model);
-        CampaignRequest request = new CampaignRequest(r.getString("firmware_version"), selection, r.getInt("concurrency"),
-                WaveSize.parseAll(r.getString("waves")), r.getInt("error_threshold"), RetryPolicy.parse(r.getString("policy")));
+        CampaignRequest request = new CampaignRequest(r.getString("firmware_version"), selection,
+                r.getInt("concurrency"),
+                WaveSize.parseAll(r.getString("waves")), r.getInt("error_threshold"),
+                RetryPolicy.parse(r.getString("policy")));
         return new StoredCampaign(r.getString("id"), request, CampaignState.valueOf(r.getString("state")),
                 r.getString("message"), Instant.ofEpochMilli(r.getLong("created_at")),
                 Instant.ofEpochMilli(r.getLong("updated_at")), r.getInt("current_wave"), r.getInt("wave_count"),
@@ -151,7 +154,8 @@ final class CampaignRows {
     private static StoredCampaign withSlots(StoredCampaign head, List<Slot> slots) {
         CampaignRequest r = head.request();
         if (r.selection().kind() == DeviceSelection.Kind.LIST) {
-            r = new CampaignRequest(r.firmwareVersion(), DeviceSelection.list(slots.stream().map(Slot::deviceId).toList()),
+            r = new CampaignRequest(r.firmwareVersion(),
+                    DeviceSelection.list(slots.stream().map(Slot::deviceId).toList()),
                     r.concurrency(), r.waves(), r.errorThresholdPercent(), r.policy());
         }
         return new StoredCampaign(head.id(), r, head.state(), head.message(), head.createdAt(), head.updatedAt(),
@@ -167,8 +171,9 @@ final class CampaignRows {
                 while (r.next()) {
                     long claimed = r.getLong("claimed_at");
                     Instant claimedAt = r.wasNull() ? null : Instant.ofEpochMilli(claimed);
-                    slots.add(new Slot(r.getInt("seq"), r.getInt("wave"), r.getString("device_id"), r.getString("job_id"),
-                            r.getString("start_error"), claimedAt));
+                    slots.add(
+                            new Slot(r.getInt("seq"), r.getInt("wave"), r.getString("device_id"), r.getString("job_id"),
+                                    r.getString("start_error"), claimedAt));
                 }
             }
         }
@@ -200,6 +205,7 @@ final class CampaignRows {
     }
 
     private static String truncate(String text) {
-        return text.length() <= CampaignSchema.MESSAGE_CHARS ? text : text.substring(0, CampaignSchema.MESSAGE_CHARS - 1) + "…";
+        return text.length() <= CampaignSchema.MESSAGE_CHARS ? text
+                : text.substring(0, CampaignSchema.MESSAGE_CHARS - 1) + "…";
     }
 }

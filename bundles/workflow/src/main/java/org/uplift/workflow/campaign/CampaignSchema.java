@@ -88,15 +88,18 @@ final class CampaignSchema {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (version INTEGER NOT NULL PRIMARY KEY,"
-                        + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+                statement.execute(
+                        "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (version INTEGER NOT NULL PRIMARY KEY,"
+                                + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
             }
             connection.setAutoCommit(false);
             try {
                 int current = currentVersion(connection);
                 if (current > latestVersion()) {
-                    throw new StoreException("the campaign tables are version " + current + " but this Uplift knows only up to "
-                            + latestVersion() + ": a newer Uplift has used this database; Uplift does not downgrade a schema.");
+                    throw new StoreException(
+                            "the campaign tables are version " + current + " but this Uplift knows only up to "
+                                    + latestVersion()
+                                    + ": a newer Uplift has used this database; Uplift does not downgrade a schema.");
                 }
                 for (Step step : STEPS) {
                     if (step.version() > current) {

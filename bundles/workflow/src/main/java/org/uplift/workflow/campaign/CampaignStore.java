@@ -42,7 +42,8 @@ public class CampaignStore {
     private final LazySchema schema;
 
     @Activate
-    public CampaignStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=uplift)") DataSource dataSource)
+    public CampaignStore(
+            @Reference(name = "dataSource", target = "(osgi.jndi.service.name=uplift)") DataSource dataSource)
             throws StoreException {
         this.schema = new LazySchema("campaign store",
                 () -> CampaignSchema.migrate(dataSource, Clock.systemUTC())).tryNow();

@@ -56,7 +56,8 @@ final class CampaignViews {
                 failures.add(failure(s, jobs.get(s.jobId())));
             }
         }
-        return new WaveProgress(index + 1, slots.size(), count[SlotStatus.DONE.ordinal()], count[SlotStatus.FAILED.ordinal()],
+        return new WaveProgress(index + 1, slots.size(), count[SlotStatus.DONE.ordinal()],
+                count[SlotStatus.FAILED.ordinal()],
                 count[SlotStatus.AWAITING_DECISION.ordinal()],
                 count[SlotStatus.RUNNING.ordinal()] + count[SlotStatus.STARTING.ordinal()],
                 count[SlotStatus.PENDING.ordinal()], failures);

@@ -31,7 +31,8 @@ final class Progression {
         }
         long active = c.slots().stream().filter(s -> status.get(s.seq()).active()).count();
         int free = (int) Math.max(0, c.request().concurrency() - active);
-        List<Slot> startable = wave.stream().filter(s -> status.get(s.seq()) == SlotStatus.PENDING).limit(free).toList();
+        List<Slot> startable = wave.stream().filter(s -> status.get(s.seq()) == SlotStatus.PENDING).limit(free)
+                .toList();
         return startable.isEmpty() ? new Step.Wait() : new Step.Start(startable);
     }
 
@@ -55,7 +56,8 @@ final class Progression {
     private static String completion(StoredCampaign c, Map<Integer, SlotStatus> status) {
         long done = status.values().stream().filter(s -> s == SlotStatus.DONE).count();
         long failed = status.values().stream().filter(s -> s == SlotStatus.FAILED).count();
-        return "completed: " + done + " of " + c.slots().size() + " devices upgraded to " + c.request().firmwareVersion()
+        return "completed: " + done + " of " + c.slots().size() + " devices upgraded to "
+                + c.request().firmwareVersion()
                 + (failed == 0 ? "" : ", " + failed + " failed (see uplift:campaign-show " + c.id() + ")");
     }
 }

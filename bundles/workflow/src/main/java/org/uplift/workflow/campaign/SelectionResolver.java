@@ -1,8 +1,7 @@
 package org.uplift.workflow.campaign;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.uplift.api.device.Device;
 import org.uplift.api.directory.DeviceDirectory;
@@ -46,8 +46,9 @@ final class SelectionResolver {
         Resolution r = selection.kind() == DeviceSelection.Kind.LIST ? listed(selection.deviceIds())
                 : byFacts(request);
         if (r.deviceIds().isEmpty()) {
-            throw new UpgradeException(Reason.INVALID_REQUEST, "no device matches " + selection + " for target " + request.firmwareVersion()
-                    + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")"));
+            throw new UpgradeException(Reason.INVALID_REQUEST,
+                    "no device matches " + selection + " for target " + request.firmwareVersion()
+                            + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")"));
         }
         return r;
     }
@@ -55,8 +56,9 @@ final class SelectionResolver {
     private Resolution listed(List<String> ids) throws UpgradeException {
         List<String> unknown = ids.stream().filter(id -> directory.device(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new UpgradeException(Reason.UNKNOWN_DEVICE, "unknown device" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + ": add them with uplift:device-add or see uplift:device-list");
+            throw new UpgradeException(Reason.UNKNOWN_DEVICE,
+                    "unknown device" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                            + ": add them with uplift:device-add or see uplift:device-list");
         }
         return new Resolution(ids, List.of());
     }
@@ -76,7 +78,8 @@ final class SelectionResolver {
                 continue;
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                throw new UpgradeException(Reason.UNAVAILABLE, "interrupted while reading the devices of " + request.selection());
+                throw new UpgradeException(Reason.UNAVAILABLE,
+                        "interrupted while reading the devices of " + request.selection());
             }
             if (!matchesModel(request.selection(), f)) {
                 continue;
@@ -90,7 +93,8 @@ final class SelectionResolver {
         }
         List<String> notes = new ArrayList<>();
         if (onTarget > 0) {
-            notes.add(onTarget + " device" + (onTarget == 1 ? "" : "s") + " already on " + request.firmwareVersion() + " left out");
+            notes.add(onTarget + " device" + (onTarget == 1 ? "" : "s") + " already on " + request.firmwareVersion()
+                    + " left out");
         }
         if (!unreadable.isEmpty()) {
             notes.add(unreadable.size() + " device" + (unreadable.size() == 1 ? "" : "s")
@@ -106,11 +110,12 @@ final class SelectionResolver {
     private Map<String, Future<DeviceFacts>> readAll(Collection<Device> devices) {
         AtomicInteger n = new AtomicInteger();
         // named like every Uplift thread, so a leak after uninstall shows in thread dumps and in the Karaf tests
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, devices.size())), r -> {
-            Thread t = new Thread(r, "uplift-campaign-select-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_READS, devices.size())),
+                r -> {
+                    Thread t = new Thread(r, "uplift-campaign-select-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             Map<String, Future<DeviceFacts>> reads = new LinkedHashMap<>();
             for (Device d : devices) {

@@ -23,15 +23,18 @@ record StoredCampaign(String id, CampaignRequest request, CampaignState state, S
     }
 
     StoredCampaign withState(CampaignState next, String why, Instant at) {
-        return new StoredCampaign(id, request, next, why, createdAt, at, currentWave, waveCount, thresholdClearedWave, slots);
+        return new StoredCampaign(id, request, next, why, createdAt, at, currentWave, waveCount, thresholdClearedWave,
+                slots);
     }
 
     StoredCampaign withWave(int wave, Instant at) {
-        return new StoredCampaign(id, request, state, message, createdAt, at, wave, waveCount, thresholdClearedWave, slots);
+        return new StoredCampaign(id, request, state, message, createdAt, at, wave, waveCount, thresholdClearedWave,
+                slots);
     }
 
     StoredCampaign withThresholdCleared(int wave) {
-        return new StoredCampaign(id, request, state, message, createdAt, updatedAt, currentWave, waveCount, wave, slots);
+        return new StoredCampaign(id, request, state, message, createdAt, updatedAt, currentWave, waveCount, wave,
+                slots);
     }
 
     StoredCampaign withSlot(Slot slot) {

@@ -41,8 +41,7 @@ public class InventoryDirectory implements DeviceDirectory {
     private final List<Registered> drivers = new CopyOnWriteArrayList<>();
     private final Map<String, String> sysObjectIds = new ConcurrentHashMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addInventory(DeviceInventory inventory) {
         inventories.add(inventory);
     }
@@ -51,8 +50,7 @@ public class InventoryDirectory implements DeviceDirectory {
         inventories.remove(inventory);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void addDriver(DeviceDriver driver, Map<String, Object> properties) {
         drivers.add(new Registered(String.valueOf(properties.get(DeviceDriver.NAME_PROPERTY)),
                 prefixes(properties.get(DeviceDriver.SYS_OBJECT_ID_PROPERTY)), driver));

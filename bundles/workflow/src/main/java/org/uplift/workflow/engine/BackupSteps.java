@@ -46,7 +46,8 @@ final class BackupSteps {
     /** A firmware-only plan starts at the update, remembering the version to return to. */
     StoredJob begin(StoredJob job) throws StepFailure, StoreException, Superseded {
         if (!job.record().plan().firmwareOnly()) {
-            return transit.move(job, BACKUP, "commanding the device to upload its configuration to " + plumbing.where());
+            return transit.move(job, BACKUP,
+                    "commanding the device to upload its configuration to " + plumbing.where());
         }
         DeviceFacts now = plumbing.facts("read the device before the update");
         return transit.move(job, KEEP_OLD_VERSION, "firmware-only plan (the configuration comes from provisioning); "
@@ -61,7 +62,8 @@ final class BackupSteps {
         boolean handedOver = false;
         try {
             String how = plumbing.command(OperationType.BACKUP_CONFIG, ticket, timeout, false);
-            StoredJob verifying = transit.move(job, VERIFY_BACKUP, "device reports the backup successful (" + how + ")");
+            StoredJob verifying = transit.move(job, VERIFY_BACKUP,
+                    "device reports the backup successful (" + how + ")");
             upload = new Upload(ticket, before);
             handedOver = true;
             return verifying;
@@ -76,7 +78,8 @@ final class BackupSteps {
         Upload taken = upload;
         upload = null;
         if (taken == null) {
-            return transit.move(job, BACKUP, "the uploaded file did not survive a restart of Uplift: backing up again (safe to repeat)");
+            return transit.move(job, BACKUP,
+                    "the uploaded file did not survive a restart of Uplift: backing up again (safe to repeat)");
         }
         try {
             DeviceFacts before = taken.before();
@@ -86,7 +89,8 @@ final class BackupSteps {
                     + " bytes, sha256 " + Digests.shortHex(backup.sha256())
                     + (before.configDigest().isEmpty() ? " (the device offers no digest to compare it with)"
                             : ", equal to the device's digest")
-                    + "; " + fits + "; the device keeps its running software " + before.runningVersion() + " for roll-back",
+                    + "; " + fits + "; the device keeps its running software " + before.runningVersion()
+                    + " for roll-back",
                     r -> r.withOldVersion(before.runningVersion())
                             .withBackup(new BackupEvidence(backup.version(), backup.sha256(), before.formatVersion())));
         } finally {
@@ -116,10 +120,12 @@ final class BackupSteps {
         String sha = Digests.sha256(content);
         if (!before.configDigest().isEmpty() && !before.configDigest().equals(sha)) {
             throw new StepFailure("the backup file (sha256 " + Digests.shortHex(sha)
-                    + ") differs from the device's running configuration (sha256 " + Digests.shortHex(before.configDigest()) + ")");
+                    + ") differs from the device's running configuration (sha256 "
+                    + Digests.shortHex(before.configDigest()) + ")");
         }
         try {
-            return services.backups().store(target.device().id(), content, before.runningVersion(), before.formatVersion());
+            return services.backups().store(target.device().id(), content, before.runningVersion(),
+                    before.formatVersion());
         } catch (RepositoryException e) {
             throw new StepFailure("cannot store the backup: " + e.getMessage(), e);
         }

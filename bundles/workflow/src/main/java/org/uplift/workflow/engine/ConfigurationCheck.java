@@ -34,8 +34,9 @@ final class ConfigurationCheck {
         if (target.reader().gives(Evidence.CONFIG_DIGEST)) {
             DeviceFacts now = plumbing.facts("read the device's configuration digest");
             if (!expectedSha.equals(now.configDigest())) {
-                throw new StepFailure("the device's running configuration (sha256 " + Digests.shortHex(now.configDigest())
-                        + ") is not " + what + " (sha256 " + Digests.shortHex(expectedSha) + ")");
+                throw new StepFailure(
+                        "the device's running configuration (sha256 " + Digests.shortHex(now.configDigest())
+                                + ") is not " + what + " (sha256 " + Digests.shortHex(expectedSha) + ")");
             }
             return "running configuration sha256 " + Digests.shortHex(expectedSha) + " (the device's digest) equals "
                     + what;

@@ -61,9 +61,11 @@ final class JobAdmission {
         }
         DeviceFacts facts = readFacts(target);
         if (facts.model().isBlank()) {
-            throw new UpgradeException(Reason.REFUSED_BY_PREFLIGHT, "device " + deviceId + " not touched: none of its drivers ("
-                    + String.join(", ", target.reader().drivers().stream().map(targets::name).distinct().toList())
-                    + ") reads its model, so no firmware can be chosen for it");
+            throw new UpgradeException(Reason.REFUSED_BY_PREFLIGHT,
+                    "device " + deviceId + " not touched: none of its drivers ("
+                            + String.join(", ",
+                                    target.reader().drivers().stream().map(targets::name).distinct().toList())
+                            + ") reads its model, so no firmware can be chosen for it");
         }
         FirmwareImage image = services.catalog().find(facts.model(), firmwareVersion)
                 .orElseThrow(() -> new UpgradeException(Reason.UNKNOWN_FIRMWARE, "no firmware " + firmwareVersion
@@ -80,7 +82,8 @@ final class JobAdmission {
                 + facts.runningVersion() + " to " + image.version() + " (policy " + policy + "); plan: "
                 + String.join("; ", planned.plan().lines()));
         JobRecord record = JobRecord.planned(policy, planned.plan(), planned.oldImage().map(FirmwareImage::id));
-        StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), request.campaignId(), JobState.PENDING, now, now,
+        StoredJob job = new StoredJob(id, deviceId, image.id(), image.version(), request.campaignId(), JobState.PENDING,
+                now, now,
                 record, List.of(first), nodeId, now.plus(lease));
         try {
             store.create(job);

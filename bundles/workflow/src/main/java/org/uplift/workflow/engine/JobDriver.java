@@ -61,7 +61,8 @@ final class JobDriver implements Runnable {
         } catch (Superseded e) {
             LOG.info("Job {} stopped here: {}", job.id(), e.getMessage());
         } catch (StoreException e) {
-            LOG.error("Job {} stopped: the job store failed; it resumes when the store is back: {}", job.id(), e.getMessage());
+            LOG.error("Job {} stopped: the job store failed; it resumes when the store is back: {}", job.id(),
+                    e.getMessage());
         } finally {
             steps.close();
             onExit.accept(job);
@@ -131,19 +132,22 @@ final class JobDriver implements Runnable {
             DecisionTaken taken = new DecisionTaken(decision, next);
             if (failed == JobState.ROLLBACK || failed == JobState.VERIFY_ROLLBACK) {
                 // the roll-back is tried again for what it was for: an abort's roll-back still ends the job
-                boolean thenUpdate = waiting.record().afterRollback().orElse(AfterRollback.ABORT) == AfterRollback.RETRY;
+                boolean thenUpdate = waiting.record().afterRollback()
+                        .orElse(AfterRollback.ABORT) == AfterRollback.RETRY;
                 return mover.move(next, "retry the roll-back, then " + (thenUpdate ? "the update" : "end the job")
                         + DECIDED + who, r -> r.withDecision(taken));
             }
             String what = next == JobState.ROLLBACK
                     ? "retry the update: first returning the device to its kept version"
                     : "retry " + failed;
-            return mover.move(next, what + DECIDED + who, r -> r.withAfterRollback(AfterRollback.RETRY).withDecision(taken));
+            return mover.move(next, what + DECIDED + who,
+                    r -> r.withAfterRollback(AfterRollback.RETRY).withDecision(taken));
         }
         JobState next = Transitions.abortTarget(failed);
         String what = switch (next) {
             case ABORTED -> "end the job; the device's software was not changed";
-            case FAILED -> "end the job during its roll-back: the device's version and configuration are not verified, check it by hand";
+            case FAILED ->
+                "end the job during its roll-back: the device's version and configuration are not verified, check it by hand";
             default -> "end the job: returning the device to its old version and configuration";
         };
         return mover.move(next, what + DECIDED + who,

@@ -14,9 +14,9 @@ import org.uplift.api.driver.Evidence;
 import org.uplift.api.driver.OperationType;
 import org.uplift.api.migration.MigrationException;
 import org.uplift.api.migration.MigrationService;
+import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
-import org.uplift.api.repository.FileServer;
 import org.uplift.api.repository.RepositoryException;
 import org.uplift.api.workflow.JobPlan;
 import org.uplift.api.workflow.UpgradeException;
@@ -101,12 +101,13 @@ final class JobPlanner {
         DeviceDriver rollback = commanders.get(OperationType.ROLLBACK_FIRMWARE);
         Optional<FirmwareImage> oldImage = Optional.empty();
         if (rollback != null && kept) {
-            steps.add(run("ROLLBACK", "only if needed: " + name(rollback) + " returns to the version the device keeps"));
+            steps.add(
+                    run("ROLLBACK", "only if needed: " + name(rollback) + " returns to the version the device keeps"));
         } else {
-            FirmwareImage old = catalog.find(image.model(), facts.runningVersion()).orElseThrow(() ->
-                    refused(who + "it runs " + image.model() + " " + facts.runningVersion() + ", which is not "
-                            + "in the firmware catalogue, and " + name(download) + " cannot keep an old version to roll "
-                            + "back to: add that image with uplift:firmware-add first"));
+            FirmwareImage old = catalog.find(image.model(), facts.runningVersion()).orElseThrow(() -> refused(who
+                    + "it runs " + image.model() + " " + facts.runningVersion() + ", which is not "
+                    + "in the firmware catalogue, and " + name(download) + " cannot keep an old version to roll "
+                    + "back to: add that image with uplift:firmware-add first"));
             oldImage = Optional.of(old);
             steps.add(run("ROLLBACK", "only if needed: " + name(download) + " downloads " + old.id()
                     + " again (kept in the catalogue while the job lives)"));

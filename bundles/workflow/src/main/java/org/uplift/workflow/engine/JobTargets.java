@@ -39,7 +39,8 @@ final class JobTargets {
         Map<OperationType, DeviceDriver> commanders = new EnumMap<>(OperationType.class);
         for (OperationType type : OperationType.values()) {
             // a device need not support every operation: the job's plan says what is done instead
-            drivers.stream().filter(d -> d.capabilities().can(type)).findFirst().ifPresent(d -> commanders.put(type, d));
+            drivers.stream().filter(d -> d.capabilities().can(type)).findFirst()
+                    .ifPresent(d -> commanders.put(type, d));
         }
         return new JobTarget(device, new DeviceReader(drivers), commanders, address, alsoFrom);
     }

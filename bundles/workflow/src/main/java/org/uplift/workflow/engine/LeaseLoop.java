@@ -62,7 +62,8 @@ final class LeaseLoop {
     /** When the leases were last renewed, by System.nanoTime (a node's wall clock may jump). */
     private volatile long renewedAt = System.nanoTime();
 
-    LeaseLoop(Services services, JobStore store, Transit transit, JobTargets targets, JobDriver.DecisionSource decisions,
+    LeaseLoop(Services services, JobStore store, Transit transit, JobTargets targets,
+            JobDriver.DecisionSource decisions,
             Supplier<DeviceEvents> deviceEvents, LiveTransfers liveTransfers, String nodeId, Duration lease,
             int capacity) {
         this.services = services;
@@ -138,7 +139,8 @@ final class LeaseLoop {
                 held = store.renew(nodeId, lease);
             } catch (StoreException e) {
                 if (System.nanoTime() - renewedAt > lease.toNanos()) {
-                    stopDriving(driving, "its lease could not be renewed for longer than the lease (" + e.getMessage() + ")");
+                    stopDriving(driving,
+                            "its lease could not be renewed for longer than the lease (" + e.getMessage() + ")");
                 }
                 throw e;
             }

@@ -1,8 +1,8 @@
 package org.uplift.workflow.engine;
 
-import java.util.concurrent.CancellationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +70,12 @@ final class OperationWatcher {
         try {
             handle = driver.start(device, request);
         } catch (DeviceException e) {
-            throw new StepFailure("device " + device.id() + " refused the " + describe(request) + " command: " + e.getMessage(), e);
+            throw new StepFailure(
+                    "device " + device.id() + " refused the " + describe(request) + " command: " + e.getMessage(), e);
         }
         DeviceEvents notifications = events.get();
-        CompletableFuture<OperationCompletion> notified = notifications == null ? null : notifications.completion(device, handle, startedOn);
+        CompletableFuture<OperationCompletion> notified = notifications == null ? null
+                : notifications.completion(device, handle, startedOn);
         try {
             long rowGraceEnd = startedAt + Math.min(ROW_GRACE.toNanos(), timeout.toNanos() / 2);
             return watch(device, driver, handle, request, timeout, deadline, rowGraceEnd, rebootExpected, notified);
@@ -101,12 +103,12 @@ final class OperationWatcher {
                 silent = 0;
                 lastSeen = status.state() + " (" + status.bytes() + " bytes)";
                 switch (status.state()) {
-                    case SUCCESSFUL, FAILED:
+                    case SUCCESSFUL, FAILED :
                         return ended(device, request, status, "polling");
-                    case WAITING, RUNNING:
+                    case WAITING, RUNNING :
                         rowSeen = true;
                         break;
-                    case UNKNOWN:
+                    case UNKNOWN :
                         if (!rowSeen && System.nanoTime() < rowGraceEnd) {
                             lastSeen = "its row not readable yet";
                             break; // not created yet, not gone: waiting
@@ -116,7 +118,7 @@ final class OperationWatcher {
                         }
                         throw new StepFailure("device " + device.id() + " lost the " + describe(request)
                                 + " operation (its row is gone: did it restart?)");
-                    default:
+                    default :
                         break;
                 }
             } catch (DeviceException e) {

@@ -33,10 +33,12 @@ final class PolicyDecisions implements JobDriver.DecisionSource {
     public Optional<JobDriver.Decided> decide(StoredJob job, JobState failedStep, String reason) {
         RetryPolicy policy = job.record().policy();
         if (job.record().attempts(failedStep) <= policy.retries()) {
-            return Optional.of(new JobDriver.Decided(Decision.RETRY, JobDriver.byPolicy(job, failedStep, Decision.RETRY)));
+            return Optional
+                    .of(new JobDriver.Decided(Decision.RETRY, JobDriver.byPolicy(job, failedStep, Decision.RETRY)));
         }
         if (policy.thenAbort()) {
-            return Optional.of(new JobDriver.Decided(Decision.ABORT, JobDriver.byPolicy(job, failedStep, Decision.ABORT)));
+            return Optional
+                    .of(new JobDriver.Decided(Decision.ABORT, JobDriver.byPolicy(job, failedStep, Decision.ABORT)));
         }
         Job snapshot = JobViews.toJob(job);
         for (OperatorDecisions d : operatorDecisions) {
@@ -50,7 +52,8 @@ final class PolicyDecisions implements JobDriver.DecisionSource {
                 LOG.warn("OperatorDecisions {} failed for job {}: {}", d.getClass().getName(), job.id(), e.toString());
             }
         }
-        LOG.warn("Job {} on device {} waits for a decision: uplift:retry {} or uplift:abort {}", job.id(), job.deviceId(),
+        LOG.warn("Job {} on device {} waits for a decision: uplift:retry {} or uplift:abort {}", job.id(),
+                job.deviceId(),
                 job.id(), job.id());
         return Optional.empty();
     }

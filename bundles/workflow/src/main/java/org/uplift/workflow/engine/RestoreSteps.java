@@ -54,10 +54,13 @@ final class RestoreSteps {
             throw new StepFailure(e.getMessage(), e);
         }
         Path kept = files.keep(job.id(), to.isEmpty() ? "unknown" : to, migrated);
-        String what = from.equals(to) ? "format unchanged (" + (from.isEmpty() ? "not read from the device" : from) + ")"
+        String what = from.equals(to)
+                ? "format unchanged (" + (from.isEmpty() ? "not read from the device" : from) + ")"
                 : "migrated from format " + from + " to " + to + ", kept beside the original as " + kept.getFileName();
-        return transit.move(job, RESTORE, "configuration " + what + ", validated; commanding the device to fetch it from "
-                + plumbing.where(), r -> r.withMigrated(new MigratedConfig(kept, Digests.sha256(migrated))));
+        return transit.move(job, RESTORE,
+                "configuration " + what + ", validated; commanding the device to fetch it from "
+                        + plumbing.where(),
+                r -> r.withMigrated(new MigratedConfig(kept, Digests.sha256(migrated))));
     }
 
     StoredJob restore(StoredJob job) throws StepFailure, InterruptedException, StoreException, Superseded {

@@ -92,7 +92,8 @@ final class RollbackSteps {
         String old = record.requireOldVersion();
         DeviceFacts back = plumbing.facts("verify the roll-back");
         if (!old.equals(back.runningVersion())) {
-            throw StepFailure.fatal("roll-back not verified: the device runs " + back.runningVersion() + "; manual action needed");
+            throw StepFailure.fatal(
+                    "roll-back not verified: the device runs " + back.runningVersion() + "; manual action needed");
         }
         String evidence = "device runs " + old;
         if (record.backup().isPresent()) {

@@ -1,8 +1,8 @@
 package org.uplift.workflow.engine;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.file.Path;
 
 import org.uplift.api.migration.MigrationService;
 import org.uplift.api.repository.BackupStore;
@@ -17,7 +17,8 @@ record Services(FirmwareCatalog catalog, BackupStore backups, FileServer fileSer
             Duration pollInterval, long maxConfigBytes, Path workDirectory, Duration rebootSettle, int silentPolls) {
 
         static Settings of(WorkflowConfig c, Path workDirectory) {
-            return new Settings(Duration.ofSeconds(c.backupTimeoutSeconds()), Duration.ofSeconds(c.updateTimeoutSeconds()),
+            return new Settings(Duration.ofSeconds(c.backupTimeoutSeconds()),
+                    Duration.ofSeconds(c.updateTimeoutSeconds()),
                     Duration.ofSeconds(c.rebootTimeoutSeconds()), Duration.ofSeconds(c.restoreTimeoutSeconds()),
                     Duration.ofMillis(c.pollIntervalMillis()), c.maxConfigBytes(), workDirectory,
                     Duration.ofMillis(c.rebootSettleMillis()), c.rebootSilentPolls());

@@ -40,7 +40,8 @@ final class StepPlumbing {
         this.target = target;
         this.live = live;
         this.jobId = jobId;
-        this.watcher = new OperationWatcher(services.settings().pollInterval(), events, services.settings().silentPolls());
+        this.watcher = new OperationWatcher(services.settings().pollInterval(), events,
+                services.settings().silentPolls());
     }
 
     DeviceFacts facts(String purpose) throws StepFailure {

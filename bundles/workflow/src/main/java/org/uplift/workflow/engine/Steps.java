@@ -25,7 +25,8 @@ final class Steps implements AutoCloseable {
         StagedFiles files = new StagedFiles(services.settings().workDirectory());
         ConfigurationCheck check = new ConfigurationCheck(services, target, plumbing);
         RebootWatch reboots = new RebootWatch(() -> target.reader().read(target.device()), services.clock(),
-                services.settings().pollInterval(), services.settings().rebootSettle(), services.settings().silentPolls());
+                services.settings().pollInterval(), services.settings().rebootSettle(),
+                services.settings().silentPolls());
         this.backups = new BackupSteps(services, transit, target, plumbing);
         this.updates = new UpdateSteps(services, transit, target, plumbing, reboots);
         this.restores = new RestoreSteps(services, transit, target, plumbing, files, check);

@@ -82,7 +82,8 @@ final class Transit {
         Transitions.check(waiting.state(), to);
         StepRecord entry = new StepRecord(to, clock.instant(), message);
         StoredJob moved = store.answer(waiting, answer, entry, moved(change))
-                .orElseThrow(() -> new Superseded("prompt " + answer.prompt() + " of job " + waiting.id() + " is no longer open"));
+                .orElseThrow(() -> new Superseded(
+                        "prompt " + answer.prompt() + " of job " + waiting.id() + " is no longer open"));
         publish(moved, entry);
         if (to.terminal()) {
             ended.accept(moved);

@@ -84,7 +84,8 @@ final class UpdateSteps {
         JobRecord record = job.record();
         UpdateWatch watch = record.requireUpdate();
         DeviceFacts before = watch.restartAlreadySeen() ? null
-                : new DeviceFacts("", watch.sysUpTime().getAsLong(), "", "", "", "", "", watch.engineBoots().orElse(-1));
+                : new DeviceFacts("", watch.sysUpTime().getAsLong(), "", "", "", "", "",
+                        watch.engineBoots().orElse(-1));
         RebootWatch.Seen seen = reboots.await(before, watch.atMillis(), services.settings().rebootTimeout(),
                 "running " + job.targetVersion());
         DeviceFacts now = seen.facts();

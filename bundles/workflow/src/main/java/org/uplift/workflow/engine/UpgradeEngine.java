@@ -55,13 +55,11 @@ public class UpgradeEngine implements UpgradeService {
     private final PolicyDecisions policies = new PolicyDecisions();
     private final JobViews views;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
     /** Completion notifications from devices (docs/design.md#step-failure); without it steps poll. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DeviceEvents deviceEvents;
 
     @Activate
@@ -91,8 +89,7 @@ public class UpgradeEngine implements UpgradeService {
         leases.shutdown();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addDecisions(OperatorDecisions decisions) {
         policies.add(decisions);
     }

@@ -105,7 +105,8 @@ public class JdbcJobStore implements JobStore {
     public boolean transition(String jobId, JobState expected, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException {
         if (expected.terminal()) {
-            throw new IllegalArgumentException("job " + jobId + ": " + expected + " is terminal, a job never leaves it");
+            throw new IllegalArgumentException(
+                    "job " + jobId + ": " + expected + " is terminal, a job never leaves it");
         }
         return tx().run("cannot store transition of job " + jobId + " to " + entry.state(),
                 connection -> JobWrites.transition(connection, jobId, expected, entry, change));
@@ -116,7 +117,8 @@ public class JdbcJobStore implements JobStore {
     public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change)
             throws StoreException {
         if (job.state().terminal()) {
-            throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
+            throw new IllegalArgumentException(
+                    "job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
         }
         return tx().run("cannot store transition of job " + job.id() + " to " + entry.state(),
                 connection -> JobWrites.move(connection, job, entry, change, WriteCheck.asRead(job.owner())));
@@ -126,7 +128,8 @@ public class JdbcJobStore implements JobStore {
     public Optional<StoredJob> move(StoredJob job, StepRecord entry, UnaryOperator<JobRecord> change, String holder)
             throws StoreException {
         if (job.state().terminal()) {
-            throw new IllegalArgumentException("job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
+            throw new IllegalArgumentException(
+                    "job " + job.id() + ": " + job.state() + " is terminal, a job never leaves it");
         }
         return tx().run("node " + holder + " cannot store transition of job " + job.id() + " to " + entry.state(),
                 connection -> JobWrites.move(connection, job, entry, change,

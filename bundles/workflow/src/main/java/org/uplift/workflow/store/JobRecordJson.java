@@ -9,16 +9,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
+import org.uplift.api.workflow.Decision;
+import org.uplift.api.workflow.JobPlan;
+import org.uplift.api.workflow.JobState;
+import org.uplift.api.workflow.RetryPolicy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.uplift.api.workflow.Decision;
-import org.uplift.api.workflow.JobPlan;
-import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.RetryPolicy;
 
 /**
  * A {@link JobRecord} as one JSON document with its schema version. Field by field through Jackson's
@@ -49,7 +49,8 @@ final class JobRecordJson {
             u.sysUpTime().ifPresent(v -> update.put("sysUpTime", v));
             u.engineBoots().ifPresent(v -> update.put("engineBoots", v));
         });
-        r.migrated().ifPresent(m -> doc.putObject("migrated").put("file", m.file().toString()).put("sha256", m.sha256()));
+        r.migrated()
+                .ifPresent(m -> doc.putObject("migrated").put("file", m.file().toString()).put("sha256", m.sha256()));
         r.failure().ifPresent(f -> doc.putObject("failure").put("step", f.step().name()).put("reason", f.reason()));
         r.afterRollback().ifPresent(a -> doc.put("afterRollback", a.name()));
         ObjectNode attempts = doc.putObject("attempts");
@@ -84,7 +85,8 @@ final class JobRecordJson {
         int version = doc.path("schemaVersion").asInt(0);
         if (version > JobRecord.SCHEMA_VERSION) {
             throw new IllegalArgumentException("its schema version " + version + " is newer than the "
-                    + JobRecord.SCHEMA_VERSION + " this Uplift reads: a newer Uplift wrote it; run that version on this "
+                    + JobRecord.SCHEMA_VERSION
+                    + " this Uplift reads: a newer Uplift wrote it; run that version on this "
                     + "database (Uplift does not downgrade a job)");
         }
         if (version < 1) {
@@ -92,7 +94,8 @@ final class JobRecordJson {
         }
         return new JobRecord(RetryPolicy.parse(text(doc, "policy")), plan(doc.path("plan")),
                 optionalText(doc, "oldFirmware"), optionalText(doc, "oldVersion"),
-                object(doc, "backup", b -> new BackupEvidence(integer(b, "version"), text(b, "sha256"), text(b, "format"))),
+                object(doc, "backup",
+                        b -> new BackupEvidence(integer(b, "version"), text(b, "sha256"), text(b, "format"))),
                 object(doc, "update", u -> new UpdateWatch(number(u, "atMillis"), optionalNumber(u, "sysUpTime"),
                         optionalNumber(u, "engineBoots"))),
                 object(doc, "migrated", m -> new MigratedConfig(Path.of(text(m, "file")), text(m, "sha256"))),
@@ -160,7 +163,8 @@ final class JobRecordJson {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is no " + type.getSimpleName() + " this Uplift knows", e);
+            throw new IllegalArgumentException("'" + name + "' is no " + type.getSimpleName() + " this Uplift knows",
+                    e);
         }
     }
 }

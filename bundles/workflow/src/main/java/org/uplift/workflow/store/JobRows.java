@@ -92,7 +92,8 @@ final class JobRows {
         try {
             return Decision.valueOf(name);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SQLDataException("job " + jobId + " was decided as '" + name + "', which this Uplift does not know", e);
+            throw new SQLDataException(
+                    "job " + jobId + " was decided as '" + name + "', which this Uplift does not know", e);
         }
     }
 
@@ -141,7 +142,8 @@ final class JobRows {
         if (result.wasNull()) {
             return null;
         }
-        return new DecisionRecord(prompt, decision(result.getString("decided_as"), jobId), result.getString("decided_by"), result.getString("decided_from"),
+        return new DecisionRecord(prompt, decision(result.getString("decided_as"), jobId),
+                result.getString("decided_by"), result.getString("decided_from"),
                 Instant.ofEpochMilli(result.getLong("decided_at")));
     }
 

@@ -33,9 +33,10 @@ final class JobWrites {
     }
 
     static void insertJob(Connection connection, StoredJob job) throws SQLException, StoreException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO uplift_jobs (id, device_id, firmware_id,"
-                + " target_version, campaign_id, state, created_at, updated_at, context, owner, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection
+                .prepareStatement("INSERT INTO uplift_jobs (id, device_id, firmware_id,"
+                        + " target_version, campaign_id, state, created_at, updated_at, context, owner, lease_until)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, job.id());
             insert.setString(2, job.deviceId());
             insert.setString(3, job.firmwareId());
@@ -115,7 +116,8 @@ final class JobWrites {
         }
         int prompt = locked.get().prompt() + (entry.state() == JobState.AWAITING_DECISION ? 1 : 0);
         DecisionRecord decided = answer == null ? locked.get().decided()
-                : new DecisionRecord(answer.prompt(), answer.decision(), Limits.name(answer.by()), Limits.name(answer.from()),
+                : new DecisionRecord(answer.prompt(), answer.decision(), Limits.name(answer.by()),
+                        Limits.name(answer.from()),
                         Instant.ofEpochMilli(answer.at().toEpochMilli()));
         JobRecord record = change.apply(locked.get().record());
         try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"

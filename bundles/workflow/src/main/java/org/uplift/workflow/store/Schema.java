@@ -135,7 +135,8 @@ final class Schema {
 
     private static void refuseNewer(int current) throws StoreException {
         if (current > latestVersion()) {
-            throw new StoreException("the job store's schema is version " + current + " but this Uplift knows only up to "
+            throw new StoreException("the job store's schema is version " + current
+                    + " but this Uplift knows only up to "
                     + latestVersion() + ": a newer Uplift has used this database. Run that newer version (or point "
                     + "org.ops4j.datasource-uplift at another database); Uplift does not downgrade a schema.");
         }

@@ -23,8 +23,8 @@ import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
-import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.UpgradeException;
+import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.WaveProgress;
 import org.uplift.api.workflow.WaveSize;
 import org.uplift.repository.testing.Configs;
@@ -57,7 +57,8 @@ class CampaignEngineTest {
     }
 
     private CampaignEngine newCampaignEngine(long tickMillis) throws Exception {
-        CampaignEngine engine = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
+        CampaignEngine engine = new CampaignEngine(
+                Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
         return engine;
@@ -108,13 +109,15 @@ class CampaignEngineTest {
     void givenFourDevicesOlderThanTheTarget_whenACampaignOf1ThenAllRunsTwoAtATime_thenAllAreUpgradedAndItCompletes()
             throws Exception {
         start(4);
-        Campaign started = campaigns.start(request(DeviceSelection.olderThanTarget("IAD-1000"), 2, "1,100%", 0, "abort"));
+        Campaign started = campaigns
+                .start(request(DeviceSelection.olderThanTarget("IAD-1000"), 2, "1,100%", 0, "abort"));
         assertEquals(List.of(1, 3), started.waves().stream().map(WaveProgress::devices).toList());
         int mostUnfinished = 0;
         Campaign c = started;
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (c.state() == CampaignState.RUNNING && System.nanoTime() < deadline) {
-            mostUnfinished = Math.max(mostUnfinished, (int) jobs(c.id()).stream().filter(j -> !j.state().terminal()).count());
+            mostUnfinished = Math.max(mostUnfinished,
+                    (int) jobs(c.id()).stream().filter(j -> !j.state().terminal()).count());
             Thread.sleep(50);
             c = campaigns.campaign(c.id()).orElseThrow();
         }
@@ -194,7 +197,8 @@ class CampaignEngineTest {
         while (!fleet.upgrades().job(jobId).orElseThrow().state().terminal() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(JobState.DONE, fleet.upgrades().job(jobId).orElseThrow().state(), "the running job goes on to its end");
+        assertEquals(JobState.DONE, fleet.upgrades().job(jobId).orElseThrow().state(),
+                "the running job goes on to its end");
         Thread.sleep(600);
         assertEquals(1, jobs(id).size());
         Campaign after = campaigns.campaign(id).orElseThrow();
@@ -217,7 +221,8 @@ class CampaignEngineTest {
         Campaign paused = campaigns.campaign(id).orElseThrow();
         assertEquals(CampaignState.PAUSED, paused.state());
         assertTrue(paused.message().contains("paused by the operator"), paused.message());
-        assertEquals(UpgradeException.Reason.NOT_WAITING, assertThrows(UpgradeException.class, () -> campaigns.pause(id)).reason());
+        assertEquals(UpgradeException.Reason.NOT_WAITING,
+                assertThrows(UpgradeException.class, () -> campaigns.pause(id)).reason());
         campaigns.resume(id);
         Campaign done = awaitState(id, CampaignState.COMPLETED);
         assertEquals(2, done.done(), done.toString());
@@ -240,11 +245,13 @@ class CampaignEngineTest {
     }
 
     @Test
-    void givenADeviceThatAlreadyHasAJob_whenTheCampaignReachesIt_thenItIsRecordedAsNotStartedWithTheReason() throws Exception {
+    void givenADeviceThatAlreadyHasAJob_whenTheCampaignReachesIt_thenItIsRecordedAsNotStartedWithTheReason()
+            throws Exception {
         start(2, "1=backup-fail");
         String other = fleet.upgrades().start("iad-1", "2.0.0").id();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (fleet.upgrades().job(other).orElseThrow().state() != JobState.AWAITING_DECISION && System.nanoTime() < deadline) {
+        while (fleet.upgrades().job(other).orElseThrow().state() != JobState.AWAITING_DECISION
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         String id = campaigns.start(request(devices("iad-1", "iad-2"), 2, "100%", 100, "abort")).id();

@@ -47,7 +47,8 @@ class CampaignStoreTest {
         new CampaignStore(dataSource); // a second start finds the tables there
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<WaveSize> waves = WaveSize.parseAll("1,50%,100%");
-        CampaignRequest listed = new CampaignRequest("2.0.0", DeviceSelection.list(List.of("b", "a", "c")), 2, waves, 20,
+        CampaignRequest listed = new CampaignRequest("2.0.0", DeviceSelection.list(List.of("b", "a", "c")), 2, waves,
+                20,
                 RetryPolicy.parse("retry:1:abort"));
         StoredCampaign first = new StoredCampaign("c-1", listed, CampaignState.RUNNING, "started", t, t, 0, 3, -1,
                 WavePlan.slots(List.of("b", "a", "c"), waves));

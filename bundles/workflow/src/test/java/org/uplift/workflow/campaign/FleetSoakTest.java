@@ -11,8 +11,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -177,7 +177,8 @@ class FleetSoakTest {
         return decision;
     }
 
-    private List<String> check(int index, Job job, Campaign campaign, String oldDigest, Map<String, List<String>> decided)
+    private List<String> check(int index, Job job, Campaign campaign, String oldDigest,
+            Map<String, List<String>> decided)
             throws Exception {
         String device = "iad-" + index;
         Expected expected = FAULTS.getOrDefault(index, new Expected(JobState.DONE));
@@ -217,13 +218,15 @@ class FleetSoakTest {
             problems.add("device and history disagree: " + seen + ", configuration "
                     + (onTarget ? "= backup on target" : onOld ? "= old on old" : "neither old nor backup"));
         }
-        long byOperator = job.history().stream().filter(r -> r.message().contains("; decided by OperatorDecisions ")).count();
+        long byOperator = job.history().stream().filter(r -> r.message().contains("; decided by OperatorDecisions "))
+                .count();
         if (byOperator != decided.getOrDefault(device, List.of()).size()) {
             problems.add("the history does not name the operator's " + decided.getOrDefault(device, List.of()).size()
                     + " decision(s): " + seen);
         }
         boolean rolledBack = job.history().stream().map(StepRecord::state).anyMatch(s -> s == JobState.ROLLBACK);
-        if (job.state() == JobState.ABORTED && rolledBack != job.history().stream().anyMatch(r -> r.state() == JobState.UPDATE)) {
+        if (job.state() == JobState.ABORTED
+                && rolledBack != job.history().stream().anyMatch(r -> r.state() == JobState.UPDATE)) {
             problems.add("an abort after the update must roll back, before it must not: " + seen);
         }
         return problems;
@@ -242,7 +245,8 @@ class FleetSoakTest {
         if (c.state() != CampaignState.COMPLETED) {
             fail("the campaign did not complete within " + limit.toSeconds() + " s (stuck): " + c + "\n"
                     + fleet.upgrades().jobsOfCampaign(id).stream().filter(j -> !j.state().terminal())
-                            .map(j -> j.deviceId() + " " + j.state() + " " + j.lastMessage()).collect(Collectors.joining("\n")));
+                            .map(j -> j.deviceId() + " " + j.state() + " " + j.lastMessage())
+                            .collect(Collectors.joining("\n")));
         }
         return c;
     }

@@ -1,9 +1,9 @@
 package org.uplift.workflow.campaign;
 
-import java.lang.reflect.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,8 +108,10 @@ class OneDriverRuleTest {
     @Test
     void givenTwoDriversMatchingADevice_whenACampaignSelectsByModel_thenSelectionAndJobBothUseTheLongerPrefix()
             throws Exception {
-        fleet = FleetFixture.withDriver(dir, 1, new FamilyDriver(new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class,
-                Map.of("timeoutMillis", 300, "retries", 0)))), "iad-family", "1.3.6.1.4.1.32473.7.3");
+        fleet = FleetFixture.withDriver(dir, 1,
+                new FamilyDriver(new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class,
+                        Map.of("timeoutMillis", 300, "retries", 0)))),
+                "iad-family", "1.3.6.1.4.1.32473.7.3");
         // the driver registered first: what the campaign read under the old first-match rule
         assertEquals("IAD-1000", fleet.driver().facts(fleet.inventory().device("iad-1").orElseThrow()).model());
         fleet.addFirmware(FAMILY_MODEL, "2.0.0", "1");
@@ -124,7 +126,8 @@ class OneDriverRuleTest {
         Job job = awaitJob(started.id());
         assertEquals("iad-1", job.deviceId());
         assertEquals(FAMILY_MODEL + "-2.0.0", job.firmwareId(), "the job read the model through the same driver");
-        JobPlan.Step update = job.plan().steps().stream().filter(s -> s.name().equals("UPDATE")).findFirst().orElseThrow();
+        JobPlan.Step update = job.plan().steps().stream().filter(s -> s.name().equals("UPDATE")).findFirst()
+                .orElseThrow();
         assertTrue(update.how().startsWith("iad-family downloads"), update.how());
         assertTrue(job.plan().steps().stream().noneMatch(s -> s.how().contains("uplift-iad")), job.plan().toString());
     }

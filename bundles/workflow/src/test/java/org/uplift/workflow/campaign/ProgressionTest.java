@@ -1,6 +1,5 @@
 package org.uplift.workflow.campaign;
 
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import static org.uplift.workflow.campaign.SlotStatus.RUNNING;
 import static org.uplift.workflow.campaign.SlotStatus.STARTING;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +61,13 @@ class ProgressionTest {
     @Test
     void givenUnfinishedJobs_whenAdvanced_thenNoMoreThanTheConcurrencyLimitAreUnfinished() {
         StoredCampaign c = campaign(6, "100%", 3, 0, 0);
-        assertEquals(List.of("d3"), started(Progression.next(c, status(RUNNING, STARTING, PENDING, PENDING, PENDING, PENDING))));
-        assertInstanceOf(Step.Wait.class, Progression.next(c, status(RUNNING, AWAITING_DECISION, RUNNING, PENDING, PENDING, PENDING)),
+        assertEquals(List.of("d3"),
+                started(Progression.next(c, status(RUNNING, STARTING, PENDING, PENDING, PENDING, PENDING))));
+        assertInstanceOf(Step.Wait.class,
+                Progression.next(c, status(RUNNING, AWAITING_DECISION, RUNNING, PENDING, PENDING, PENDING)),
                 "a job waiting for a decision keeps its place");
-        assertEquals(List.of("d4", "d5"), started(Progression.next(c, status(DONE, DONE, RUNNING, PENDING, PENDING, PENDING))));
+        assertEquals(List.of("d4", "d5"),
+                started(Progression.next(c, status(DONE, DONE, RUNNING, PENDING, PENDING, PENDING))));
     }
 
     @Test
@@ -114,7 +117,8 @@ class ProgressionTest {
     void givenAPausedOrCancelledCampaign_whenAdvanced_thenNothingStarts() {
         StoredCampaign c = campaign(2, "100%", 2, 0, 0);
         for (CampaignState s : List.of(CampaignState.PAUSED, CampaignState.CANCELLED, CampaignState.COMPLETED)) {
-            assertInstanceOf(Step.Wait.class, Progression.next(c.withState(s, "", Instant.EPOCH), status(PENDING, PENDING)));
+            assertInstanceOf(Step.Wait.class,
+                    Progression.next(c.withState(s, "", Instant.EPOCH), status(PENDING, PENDING)));
         }
     }
 }

@@ -44,7 +44,8 @@ import org.uplift.simulator.ops.OpType;
 class CapabilityPlansTest extends HarnessTest {
 
     /** The simulated device behind a driver that declares only {@code operations} and {@code evidence}. */
-    private EngineHarness harness(Set<OperationType> operations, Set<Evidence> evidence, String... faults) throws Exception {
+    private EngineHarness harness(Set<OperationType> operations, Set<Evidence> evidence, String... faults)
+            throws Exception {
         h = new EngineHarness(dir, 1, List.of(faults));
         h.withDriver(new DeclaringDriver(h.driver, new DriverCapabilities(operations, evidence)), "declaring");
         h.inventory.put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"), "declaring"));
@@ -79,7 +80,8 @@ class CapabilityPlansTest extends HarnessTest {
         assertEquals(List.of(PENDING, KEEP_OLD_VERSION, UPDATE, VERIFY_UPDATE, DONE), EngineHarness.states(done));
         assertEquals(Map.of(UPLIFT_IAD, List.of(OpType.DOWNLOAD_FIRMWARE)), h.sim(1).operationsStarted());
         assertEquals("2.0.0", h.facts(1).runningVersion());
-        assertEquals(started.plan(), h.engine.job(started.id()).orElseThrow().plan(), "the plan is stored with the job");
+        assertEquals(started.plan(), h.engine.job(started.id()).orElseThrow().plan(),
+                "the plan is stored with the job");
     }
 
     @Test
@@ -90,9 +92,14 @@ class CapabilityPlansTest extends HarnessTest {
         DeviceFacts before = h.facts(1);
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
-        assertTrue(done.lastMessage().matches("upgraded to 2\\.0\\.0; a checking backup \\(v\\d+\\) equals the one served "
-                + "\\(the device offers no configuration digest\\)"), done.lastMessage());
-        assertEquals(Map.of(UPLIFT_IAD, List.of(OpType.BACKUP_CONFIG, OpType.DOWNLOAD_FIRMWARE, OpType.RESTORE_CONFIG, OpType.BACKUP_CONFIG)),
+        assertTrue(
+                done.lastMessage().matches("upgraded to 2\\.0\\.0; a checking backup \\(v\\d+\\) equals the one served "
+                        + "\\(the device offers no configuration digest\\)"),
+                done.lastMessage());
+        assertEquals(
+                Map.of(UPLIFT_IAD,
+                        List.of(OpType.BACKUP_CONFIG, OpType.DOWNLOAD_FIRMWARE, OpType.RESTORE_CONFIG,
+                                OpType.BACKUP_CONFIG)),
                 h.sim(1).operationsStarted());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
     }
@@ -104,8 +111,10 @@ class CapabilityPlansTest extends HarnessTest {
                 EnumSet.of(Evidence.RUNNING_VERSION, Evidence.MODEL, Evidence.CONFIG_FORMAT), "1=restore-other");
         h.addFirmware("1.0.0", "1");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
-        assertTrue(waiting.lastMessage().startsWith("VERIFY_RESTORE failed: the device's running configuration (checking "
-                + "backup v") && waiting.lastMessage().contains("is not the one served: '-# a line the device added on its own'"),
+        assertTrue(waiting.lastMessage()
+                .startsWith("VERIFY_RESTORE failed: the device's running configuration (checking "
+                        + "backup v")
+                && waiting.lastMessage().contains("is not the one served: '-# a line the device added on its own'"),
                 waiting.lastMessage());
     }
 
@@ -126,7 +135,9 @@ class CapabilityPlansTest extends HarnessTest {
         assertTrue(ended.history().stream().anyMatch(r -> r.message().contains("IAD-1000-1.0.0 downloaded again")),
                 ended.history().toString());
         assertTrue(ended.lastMessage().startsWith("device runs 1.0.0; a checking backup"), ended.lastMessage());
-        assertEquals(List.of(OpType.BACKUP_CONFIG, OpType.DOWNLOAD_FIRMWARE, OpType.RESTORE_CONFIG, OpType.DOWNLOAD_FIRMWARE, OpType.RESTORE_CONFIG, OpType.BACKUP_CONFIG),
+        assertEquals(
+                List.of(OpType.BACKUP_CONFIG, OpType.DOWNLOAD_FIRMWARE, OpType.RESTORE_CONFIG, OpType.DOWNLOAD_FIRMWARE,
+                        OpType.RESTORE_CONFIG, OpType.BACKUP_CONFIG),
                 h.sim(1).operationsStarted().get(UPLIFT_IAD), "no ROLLBACK_FIRMWARE: the old image is served again");
         assertEquals("1.0.0", h.facts(1).runningVersion());
         assertEquals(before.configDigest(), h.facts(1).configDigest());

@@ -84,12 +84,15 @@ class CiscoDevicesTest {
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
 
         assertEquals(DONE, job.state(), job.history().toString());
-        assertTrue(job.lastMessage().matches("upgraded to 2\\.0\\.0; a checking backup \\(v\\d+\\) equals the one served "
-                + "\\(the device offers no configuration digest\\)"), job.lastMessage());
+        assertTrue(
+                job.lastMessage().matches("upgraded to 2\\.0\\.0; a checking backup \\(v\\d+\\) equals the one served "
+                        + "\\(the device offers no configuration digest\\)"),
+                job.lastMessage());
         assertEquals(Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG, BACKUP_CONFIG),
                 UPLIFT_IAD, List.of(DOWNLOAD_FIRMWARE)), h.sim(1).operationsStarted());
         assertEquals("2.0.0", h.facts(1).runningVersion());
-        assertEquals(text(before), text(h.sim(1).runningConfig()), "merging the backup into the same lines changes nothing");
+        assertEquals(text(before), text(h.sim(1).runningConfig()),
+                "merging the backup into the same lines changes nothing");
     }
 
     @Test
@@ -102,7 +105,8 @@ class CiscoDevicesTest {
         assertEquals(AWAITING_DECISION, job.state(), job.history().toString());
         // the device's line, its tab escaped: the merge left it, so the restore is not verified
         assertTrue(job.lastMessage().startsWith("VERIFY_RESTORE failed: the device's running configuration (checking "
-                + "backup v") && job.lastMessage().endsWith(") is not the one served: '-banner.boot=welcome\\u0009to 2.0.0'"),
+                + "backup v")
+                && job.lastMessage().endsWith(") is not the one served: '-banner.boot=welcome\\u0009to 2.0.0'"),
                 job.lastMessage());
         assertEquals("2.0.0", h.facts(1).runningVersion());
         assertTrue(text(h.sim(1).runningConfig()).contains("banner.boot=welcome\tto 2.0.0\n"),
@@ -116,7 +120,8 @@ class CiscoDevicesTest {
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
 
         assertEquals(DONE, job.state(), job.history().toString());
-        assertFalse(job.history().stream().anyMatch(r -> r.message().contains("row is gone")), job.history().toString());
+        assertFalse(job.history().stream().anyMatch(r -> r.message().contains("row is gone")),
+                job.history().toString());
     }
 
     private static String text(byte[] config) {

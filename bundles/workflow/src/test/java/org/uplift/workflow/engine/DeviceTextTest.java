@@ -53,7 +53,8 @@ class DeviceTextTest {
 
         @Override
         public OperationStatus status(Device device, OperationHandle handle) {
-            return new OperationStatus(OperationState.FAILED, "badFileName", "no such file" + HOSTILE + "FAKE LOG LINE", 0);
+            return new OperationStatus(OperationState.FAILED, "badFileName", "no such file" + HOSTILE + "FAKE LOG LINE",
+                    0);
         }
 
         @Override

@@ -138,7 +138,8 @@ class DocsisModemsTest {
     }
 
     @Test
-    void givenAModemThatDidNotComeBack_whenAbortedOnceItRuns2_thenTheRollBackDownloadsTheOldImageAgain() throws Exception {
+    void givenAModemThatDidNotComeBack_whenAbortedOnceItRuns2_thenTheRollBackDownloadsTheOldImageAgain()
+            throws Exception {
         harness(Map.of("rebootTimeoutSeconds", 3), "no-return");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE, ABORTED, FAILED);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed: time-out"), waiting.lastMessage());

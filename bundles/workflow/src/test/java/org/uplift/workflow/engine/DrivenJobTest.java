@@ -68,7 +68,8 @@ class DrivenJobTest {
     @Test
     void givenADriverThatEnds_thenTheSignalIsCompleteAndNothingIsSkipped() throws Exception {
         AtomicInteger skipped = new AtomicInteger();
-        DrivenJob job = new DrivenJob(() -> { }, skipped::incrementAndGet);
+        DrivenJob job = new DrivenJob(() -> {
+        }, skipped::incrementAndGet);
 
         job.run();
 

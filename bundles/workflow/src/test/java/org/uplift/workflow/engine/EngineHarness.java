@@ -1,25 +1,25 @@
 package org.uplift.workflow.engine;
 
-import java.util.LinkedHashMap;
-import java.lang.reflect.Method;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.uplift.api.device.Device;
-import org.uplift.api.device.DeviceInventory;
 import org.uplift.api.device.SnmpCredentials;
+import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.repository.RepositoryException;
@@ -27,24 +27,23 @@ import org.uplift.api.repository.RepositoryUsage;
 import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
-import org.uplift.migration.ChainingMigrationServiceAccess;
 import org.uplift.migration.ChainingMigrationService;
+import org.uplift.migration.ChainingMigrationServiceAccess;
 import org.uplift.repository.backup.FileBackupStore;
 import org.uplift.repository.firmware.FileFirmwareCatalog;
 import org.uplift.repository.testing.Configs;
 import org.uplift.repository.tftp.TftpFileServer;
 import org.uplift.simulator.Fault;
-import org.uplift.simulator.NotificationTarget;
-import org.uplift.simulator.Personality;
-import org.uplift.simulator.V3User;
 import org.uplift.simulator.FirmwareImageFormat;
 import org.uplift.simulator.Fleet;
 import org.uplift.simulator.FleetSettings;
+import org.uplift.simulator.NotificationTarget;
+import org.uplift.simulator.Personality;
 import org.uplift.simulator.SimulatedDevice;
+import org.uplift.simulator.V3User;
 import org.uplift.snmp.events.NotificationReceiver;
 import org.uplift.snmp.iad.UpliftIadDriver;
 import org.uplift.workflow.directory.InventoryDirectory;
-import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.workflow.inventory.FileDeviceRegistry;
 import org.uplift.workflow.store.JdbcJobStore;
 import org.uplift.workflow.store.JobStore;
@@ -98,8 +97,10 @@ final class EngineHarness implements AutoCloseable {
      * A fleet whose devices speak the MIBs {@code personalities} (with a device's {@code driver} names in the
      * inventory), and whose MIBs that cannot name a server port use the harness's TFTP server's actual port.
      */
-    static EngineHarness speaking(Path dir, int devices, Set<Personality> personalities, String driver) throws Exception {
-        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver), 0, Map.of());
+    static EngineHarness speaking(Path dir, int devices, Set<Personality> personalities, String driver)
+            throws Exception {
+        return new EngineHarness(dir, devices, List.of(), h2(dir), false, new Speaking(personalities, driver), 0,
+                Map.of());
     }
 
     /** The UPLIFT-IAD-MIB fleet with the file server's settings ({@code org.uplift.tftp}) changed by {@code fileServer}. */
@@ -115,7 +116,8 @@ final class EngineHarness implements AutoCloseable {
             Speaking speaking, int configBytes, Map<String, Object> fileServer) throws Exception {
         this.dir = dir;
         this.dataSource = jobs;
-        receiver = notifications ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
+        receiver = notifications
+                ? new NotificationReceiver(Configs.of(NotificationReceiver.Config.class, Map.of("port", 0))) : null;
         // the file server first: its port is the one the fleet's fixed-port MIBs use
         Map<String, Object> server = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300));
@@ -124,21 +126,28 @@ final class EngineHarness implements AutoCloseable {
         fleet = Fleet.start((speaking != null
                 ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
                         speaking.personalities(), V3User.DEFAULT, receiver == null ? null
-                                : new NotificationTarget("127.0.0.1", receiver.port(), false), "1", tftpPort())
+                                : new NotificationTarget("127.0.0.1", receiver.port(), false),
+                        "1", tftpPort())
                 : receiver == null
-                ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
-                : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults), false,
-                        EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
-                        new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69)).withConfigBytes(configBytes)
+                        ? new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults))
+                        : new FleetSettings(devices, 0, "IAD-1000", "1.0.0", 1, FleetSettings.parseFaults(faults),
+                                false,
+                                EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT,
+                                new NotificationTarget("127.0.0.1", receiver.port(), false), "1", 69))
+                .withConfigBytes(configBytes)
                 .withFtpPort(port(TransferProtocol.FTP)).withHttpPort(port(TransferProtocol.HTTP)));
-        catalog = new FileFirmwareCatalog(Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
+        catalog = new FileFirmwareCatalog(
+                Configs.of(FileFirmwareCatalog.Config.class, Map.of("directory", dir.resolve("fw").toString())));
 
-        backups = new FileBackupStore(Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
-        driver = new UpliftIadDriver(Configs.of(UpliftIadDriver.Config.class, Map.of("timeoutMillis", 300, "retries", 0)));
+        backups = new FileBackupStore(
+                Configs.of(FileBackupStore.Config.class, Map.of("directory", dir.resolve("backups").toString())));
+        driver = new UpliftIadDriver(
+                Configs.of(UpliftIadDriver.Config.class, Map.of("timeoutMillis", 300, "retries", 0)));
         usage = new JobRepositoryUsage(new JdbcJobStore(dataSource));
         call(catalog, "addUsage", RepositoryUsage.class, usage);
         call(backups, "addUsage", RepositoryUsage.class, usage);
-        inventory = new FileDeviceRegistry(Configs.of(FileDeviceRegistry.Config.class, Map.of("file", dir.resolve("devices.properties").toString())));
+        inventory = new FileDeviceRegistry(Configs.of(FileDeviceRegistry.Config.class,
+                Map.of("file", dir.resolve("devices.properties").toString())));
         for (int i = 1; i <= devices; i++) {
             inventory.put(new Device("iad-" + i, "127.0.0.1", sim(i).port(), SnmpCredentials.v2c("private"),
                     speaking == null ? null : speaking.driver()));
@@ -227,7 +236,8 @@ final class EngineHarness implements AutoCloseable {
     }
 
     void addFirmware(String version, String configFormat) throws Exception {
-        Path image = Files.write(dir.resolve("fw-" + version + ".bin"), FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
+        Path image = Files.write(dir.resolve("fw-" + version + ".bin"),
+                FirmwareImageFormat.build("IAD-1000", version, configFormat, 4096));
         catalog.add(image, "IAD-1000", version, configFormat, "test image");
     }
 
@@ -255,7 +265,8 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** As {@link #await(String, Duration, JobState...)}, reading the job through {@code engine}. */
-    static Job await(UpgradeEngine engine, String jobId, Duration timeout, JobState... states) throws InterruptedException {
+    static Job await(UpgradeEngine engine, String jobId, Duration timeout, JobState... states)
+            throws InterruptedException {
         Set<JobState> wanted = Set.of(states);
         long deadline = System.nanoTime() + timeout.toNanos();
         Job job = engine.job(jobId).orElseThrow();

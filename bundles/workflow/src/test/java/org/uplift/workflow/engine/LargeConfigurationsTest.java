@@ -29,7 +29,8 @@ class LargeConfigurationsTest extends HarnessTest {
         String before = new String(h.sim(1).runningConfig(), StandardCharsets.UTF_8);
         assertTrue(before.lines().count() >= atLeastLines, before.lines().count() + " lines");
 
-        Job done = h.await(h.engine.start("iad-1", "3.0.0").id(), WAIT.multipliedBy(2), DONE, AWAITING_DECISION, FAILED);
+        Job done = h.await(h.engine.start("iad-1", "3.0.0").id(), WAIT.multipliedBy(2), DONE, AWAITING_DECISION,
+                FAILED);
 
         assertEquals(DONE, done.state(), done.history().toString());
         String after = new String(h.sim(1).runningConfig(), StandardCharsets.UTF_8);

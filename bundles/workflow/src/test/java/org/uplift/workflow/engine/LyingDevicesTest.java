@@ -99,7 +99,8 @@ class LyingDevicesTest extends HarnessTest {
     }
 
     @Test
-    void givenADeviceThatRunsAnotherConfigurationThanTheOneRestored_whenVerified_thenTheDigestCatchesIt() throws Exception {
+    void givenADeviceThatRunsAnotherConfigurationThanTheOneRestored_whenVerified_thenTheDigestCatchesIt()
+            throws Exception {
         harness(Map.of(), "1=restore-other");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_RESTORE failed") && waiting.lastMessage().contains(
@@ -173,7 +174,8 @@ class LyingDevicesTest extends HarnessTest {
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
         // the download expects a reboot: a row taken for gone would skip to the verification at once
-        assertFalse(done.history().stream().anyMatch(r -> r.message().contains("row is gone")), done.history().toString());
+        assertFalse(done.history().stream().anyMatch(r -> r.message().contains("row is gone")),
+                done.history().toString());
         assertEquals("2.0.0", h.facts(1).runningVersion());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
     }

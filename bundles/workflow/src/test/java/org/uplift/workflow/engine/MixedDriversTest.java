@@ -18,10 +18,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DeviceFacts;
+import org.uplift.api.repository.TransferProtocol;
 import org.uplift.api.workflow.Job;
 import org.uplift.repository.testing.Configs;
 import org.uplift.snmp.cisco.CiscoConfigCopyDriver;
@@ -57,7 +57,9 @@ class MixedDriversTest extends HarnessTest {
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);
 
         assertEquals(DONE, job.state(), job.history().toString());
-        assertEquals(Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG), UPLIFT_IAD, List.of(DOWNLOAD_FIRMWARE)),
+        assertEquals(
+                Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG), UPLIFT_IAD,
+                        List.of(DOWNLOAD_FIRMWARE)),
                 h.sim(1).operationsStarted(), "operations per MIB the device was commanded through");
         DeviceFacts after = h.facts(1);
         assertEquals("2.0.0", after.runningVersion());
@@ -79,13 +81,16 @@ class MixedDriversTest extends HarnessTest {
         assertEquals(DONE, job.state(), job.history().toString());
         assertTrue(job.history().stream().filter(r -> r.message().contains("commanding the device"))
                 .allMatch(r -> r.message().contains("ftp://")), job.history().toString());
-        assertEquals(Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG), UPLIFT_IAD, List.of(DOWNLOAD_FIRMWARE)),
+        assertEquals(
+                Map.of(CISCO_CONFIG_COPY, List.of(BACKUP_CONFIG, RESTORE_CONFIG), UPLIFT_IAD,
+                        List.of(DOWNLOAD_FIRMWARE)),
                 h.sim(1).operationsStarted());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
     }
 
     @Test
-    void givenTheSameDeviceNamingUpliftIadFirst_whenUpgraded_thenEveryOperationGoesThroughTheOpTable() throws Exception {
+    void givenTheSameDeviceNamingUpliftIadFirst_whenUpgraded_thenEveryOperationGoesThroughTheOpTable()
+            throws Exception {
         harness("uplift-iad,cisco-config-copy");
 
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED);

@@ -76,7 +76,8 @@ class OldJobRowsResumeTest {
     }
 
     @Test
-    void givenAnOldRowAfterItsBackup_whenThisUpliftStarts_thenTheJobResumesWithTheSameFactsAndFinishes() throws Exception {
+    void givenAnOldRowAfterItsBackup_whenThisUpliftStarts_thenTheJobResumesWithTheSameFactsAndFinishes()
+            throws Exception {
         String context = "backupFormat=" + before.formatVersion() + "\nbackupSha256=" + backup.sha256()
                 + "\nbackupVersion=" + backup.version() + "\noldVersion=1.0.0\n" + PLAN + "policy=ask\n";
         insertOldJob("J-old-1", KEEP_OLD_VERSION, context, 0, List.of(JobState.PENDING, JobState.BACKUP,
@@ -91,7 +92,8 @@ class OldJobRowsResumeTest {
         assertEquals(List.of(KEEP_OLD_VERSION, UPDATE, VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE, VERIFY_RESTORE, DONE),
                 states.subList(states.indexOf(KEEP_OLD_VERSION), states.size()));
         assertTrue(done.history().stream().anyMatch(r -> r.state() == RESTORE
-                && r.message().contains("format unchanged (" + before.formatVersion() + ")")), done.history().toString());
+                && r.message().contains("format unchanged (" + before.formatVersion() + ")")),
+                done.history().toString());
         assertEquals(List.of("BACKUP", "UPDATE", "RESTORE"), done.plan().steps().stream().map(s -> s.name()).toList());
         DeviceFacts after = h.facts(1);
         assertEquals("2.0.0", after.runningVersion());
@@ -102,7 +104,8 @@ class OldJobRowsResumeTest {
 
     @Test
     void givenAnOldRowWaitingAfterAFailedUpdate_whenRetried_thenItRollsBackFirstAndFinishes() throws Exception {
-        String context = "attempts.UPDATE=1\nbackupFormat=" + before.formatVersion() + "\nbackupSha256=" + backup.sha256()
+        String context = "attempts.UPDATE=1\nbackupFormat=" + before.formatVersion() + "\nbackupSha256="
+                + backup.sha256()
                 + "\nbackupVersion=" + backup.version() + "\nfailedStep=UPDATE\noldVersion=1.0.0\n" + PLAN
                 + "policy=ask\nreason=device iad-1 reports firmware download failed (noMemory)\n";
         insertOldJob("J-old-2", AWAITING_DECISION, context, 1, List.of(JobState.PENDING, JobState.BACKUP,

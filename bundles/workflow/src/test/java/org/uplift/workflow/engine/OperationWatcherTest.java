@@ -33,7 +33,8 @@ class OperationWatcherTest {
     /** Answers status reads from a script: a status, or {@code null} for a read that gets no reply. */
     private static DeviceDriver scripted(List<OperationStatus> answers) {
         Deque<OperationStatus> script = new ArrayDeque<>();
-        answers.forEach(a -> script.add(a == null ? new OperationStatus(OperationState.UNKNOWN, "silent", null, -1) : a));
+        answers.forEach(
+                a -> script.add(a == null ? new OperationStatus(OperationState.UNKNOWN, "silent", null, -1) : a));
         return new DeviceDriver() {
             @Override
             public boolean supports(OperationType type) {

@@ -29,7 +29,8 @@ class TransferProtocolsTest extends HarnessTest {
 
     private Job upgradeOver(TransferProtocol protocol, Map<String, Object> fileServer) throws Exception {
         h = EngineHarness.withFileServer(dir, 1, fileServer);
-        h.inventory.put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"), null, protocol));
+        h.inventory
+                .put(new Device("iad-1", "127.0.0.1", h.sim(1).port(), SnmpCredentials.v2c("private"), null, protocol));
         h.addFirmware("2.0.0", "1");
         h.startEngine();
         return h.engine.start("iad-1", "2.0.0");
@@ -43,7 +44,8 @@ class TransferProtocolsTest extends HarnessTest {
                 .filter(m -> m.contains("commanding the device")).toList();
         assertEquals(3, commands.size(), done.history().toString());
         assertTrue(commands.stream().allMatch(m -> m.contains(scheme + "://127.0.0.1:")), commands.toString());
-        assertTrue(started.plan().lines().contains("BACKUP: uplift-iad over " + scheme), started.plan().lines().toString());
+        assertTrue(started.plan().lines().contains("BACKUP: uplift-iad over " + scheme),
+                started.plan().lines().toString());
         assertEquals("2.0.0", h.facts(1).runningVersion());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
     }

@@ -14,7 +14,8 @@ class TransitionsTest {
 
     @Test
     void givenTheHappyPath_whenWalkedInOrder_thenEveryStepIsAllowed() {
-        List<JobState> path = List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
+        List<JobState> path = List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP,
+                JobState.KEEP_OLD_VERSION,
                 JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
                 JobState.VERIFY_RESTORE, JobState.DONE);
         for (int i = 1; i < path.size(); i++) {

@@ -104,7 +104,8 @@ abstract class TwoEnginesContract {
 
     private UpgradeEngine node(String nodeId) throws Exception {
         UpgradeEngine e = h.newEngine(Map.of("nodeId", nodeId, "leaseSeconds", 3),
-                store -> new RecordingStore(nodeId, store, moves, refused, gate(nodeId, "leases"), gate(nodeId, "writes")));
+                store -> new RecordingStore(nodeId, store, moves, refused, gate(nodeId, "leases"),
+                        gate(nodeId, "writes")));
         engines.add(e);
         return e;
     }
@@ -125,12 +126,15 @@ abstract class TwoEnginesContract {
         }
         for (String id : startedOn.keySet()) {
             // a job started on one node can be read (and decided) through the other: one database
-            Job done = EngineHarness.await(startedOn.get(id).equals("node-a") ? b : a, id, WAIT, DONE, AWAITING_DECISION,
+            Job done = EngineHarness.await(startedOn.get(id).equals("node-a") ? b : a, id, WAIT, DONE,
+                    AWAITING_DECISION,
                     ABORTED, FAILED);
             assertEquals(DONE, done.state(), done.history().toString());
             assertEquals(WHOLE_RUN, EngineHarness.states(done), "every step ran exactly once: " + done.history());
-            assertTrue(done.history().stream().noneMatch(r -> r.message().contains("resumed on node")), done.history().toString());
-            assertEquals(List.of(startedOn.get(id)), nodeRuns(id), "the nodes that wrote job " + id + "'s transitions, in turn");
+            assertTrue(done.history().stream().noneMatch(r -> r.message().contains("resumed on node")),
+                    done.history().toString());
+            assertEquals(List.of(startedOn.get(id)), nodeRuns(id),
+                    "the nodes that wrote job " + id + "'s transitions, in turn");
         }
         assertEquals(Set.of("node-a", "node-b"), Set.copyOf(startedOn.values()));
         for (int i = 1; i <= 4; i++) {
@@ -172,7 +176,8 @@ abstract class TwoEnginesContract {
         assertFalse(resumed.at().isBefore(leaseUntil), "node-b waited for node-a's lease (until " + leaseUntil
                 + ") before taking the job up at " + resumed.at());
         assertEquals(List.of("node-a", "node-b"), nodeRuns(id), "node-a ran the job until it died, then only node-b");
-        Optional<Move> firstOfB = moves.stream().filter(m -> m.jobId().equals(id) && m.node().equals("node-b")).findFirst();
+        Optional<Move> firstOfB = moves.stream().filter(m -> m.jobId().equals(id) && m.node().equals("node-b"))
+                .findFirst();
         assertTrue(firstOfB.orElseThrow().message().contains("resumed on node node-b"), firstOfB.toString());
         assertEquals(DONE, EngineHarness.await(b, other, WAIT, DONE, AWAITING_DECISION, ABORTED, FAILED).state());
 
@@ -367,7 +372,8 @@ abstract class TwoEnginesContract {
         }
 
         @Override
-        public List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states) throws StoreException {
+        public List<StoredJob> claim(String nodeId, Duration lease, int max, Set<JobState> states)
+                throws StoreException {
             return store.claim(nodeId, lease, max, states);
         }
 

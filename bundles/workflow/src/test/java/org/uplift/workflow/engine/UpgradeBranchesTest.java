@@ -1,6 +1,5 @@
 package org.uplift.workflow.engine;
 
-import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +20,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,8 @@ class UpgradeBranchesTest {
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED);
         assertEquals(DONE, job.state(), job.history().toString());
         assertEquals(List.of(JobState.PENDING, BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION, UPDATE,
-                JobState.VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE, JobState.VERIFY_RESTORE, DONE), EngineHarness.states(job));
+                JobState.VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE, JobState.VERIFY_RESTORE, DONE),
+                EngineHarness.states(job));
         DeviceFacts after = h.facts(1);
         assertEquals("2.0.0", after.runningVersion());
         assertEquals("1.0.0", after.keptVersion());
@@ -79,7 +80,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenABackupFailureMessage_whenTheOperatorRetries_thenTheBackupRunsAgainAndTheJobFinishes_claims2to4() throws Exception {
+    void givenABackupFailureMessage_whenTheOperatorRetries_thenTheBackupRunsAgainAndTheJobFinishes_claims2to4()
+            throws Exception {
         harness("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
@@ -110,7 +112,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenABackupThatNeverFinishes_whenTheTimeOutPassesAndTheOperatorAborts_thenTheDeviceIsUntouched_claim3() throws Exception {
+    void givenABackupThatNeverFinishes_whenTheTimeOutPassesAndTheOperatorAborts_thenTheDeviceIsUntouched_claim3()
+            throws Exception {
         harness("1=backup-hang");
         h.stopEngine();
         h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 2));
@@ -127,7 +130,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenAFailedDownload_whenRetried_thenTheDeviceIsRolledBackBeforeTheUpdateIsRetried_claims7to10() throws Exception {
+    void givenAFailedDownload_whenRetried_thenTheDeviceIsRolledBackBeforeTheUpdateIsRetried_claims7to10()
+            throws Exception {
         harness("1=download-fail:noMemory");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
@@ -145,7 +149,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenADeviceThatDoesNotComeBackAfterLoading_whenTheOperatorAborts_thenItIsReturnedToItsOldVersion_claim10() throws Exception {
+    void givenADeviceThatDoesNotComeBackAfterLoading_whenTheOperatorAborts_thenItIsReturnedToItsOldVersion_claim10()
+            throws Exception {
         harness("1=no-return");
         h.stopEngine();
         h.engine = h.newEngine(Map.of("rebootTimeoutSeconds", 3));
@@ -163,19 +168,22 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenARestoreThatFailsOnce_whenThePolicyRetries_thenTheJobFinishesWithoutTheOperator_claims12to14() throws Exception {
+    void givenARestoreThatFailsOnce_whenThePolicyRetries_thenTheJobFinishesWithoutTheOperator_claims12to14()
+            throws Exception {
         harness("1=restore-fail:1");
         String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("retry:2")).id();
         // the policy's retry passes through AWAITING_DECISION: wait for an end
         Job done = h.await(id, WAIT, DONE, ABORTED, JobState.FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
-        assertTrue(done.history().stream().anyMatch(r -> r.state() == RESTORE && r.message().contains("policy retry:2")),
+        assertTrue(
+                done.history().stream().anyMatch(r -> r.state() == RESTORE && r.message().contains("policy retry:2")),
                 done.history().toString());
         assertEquals(2, Collections.frequency(EngineHarness.states(done), AWAITING_DECISION) + 1);
     }
 
     @Test
-    void givenAnAbortWhoseRollBackFailed_whenTheOperatorRetriesTheRollBack_thenTheJobEndsOnTheOldVersion() throws Exception {
+    void givenAnAbortWhoseRollBackFailed_whenTheOperatorRetriesTheRollBack_thenTheJobEndsOnTheOldVersion()
+            throws Exception {
         harness("1=reject-config");
         DeviceFacts before = h.facts(1);
         String id = h.engine.start("iad-1", "2.0.0").id();
@@ -191,8 +199,10 @@ class UpgradeBranchesTest {
         Job ended = h.await(id, WAIT, ABORTED, DONE, JobState.FAILED);
         assertEquals(ABORTED, ended.state(), ended.history().toString());
         List<JobState> states = EngineHarness.states(ended);
-        assertEquals(1, Collections.frequency(states, UPDATE), "the abort is not turned into a second update: " + states);
-        assertTrue(ended.history().stream().anyMatch(r -> r.message().startsWith("retry the roll-back, then end the job")),
+        assertEquals(1, Collections.frequency(states, UPDATE),
+                "the abort is not turned into a second update: " + states);
+        assertTrue(
+                ended.history().stream().anyMatch(r -> r.message().startsWith("retry the roll-back, then end the job")),
                 ended.history().toString());
         assertEquals("1.0.0", h.facts(1).runningVersion());
         assertEquals(before.configDigest(), h.facts(1).configDigest());
@@ -206,7 +216,8 @@ class UpgradeBranchesTest {
         String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("abort")).id();
         Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED, DONE);
         assertEquals(ABORTED, ended.state(), ended.history().toString());
-        assertTrue(ended.history().stream().anyMatch(r -> r.message().contains("formatRejected")), ended.history().toString());
+        assertTrue(ended.history().stream().anyMatch(r -> r.message().contains("formatRejected")),
+                ended.history().toString());
         DeviceFacts after = h.facts(1);
         assertEquals("1.0.0", after.runningVersion());
         assertEquals(before.configDigest(), after.configDigest());
@@ -222,13 +233,15 @@ class UpgradeBranchesTest {
         assertEquals(DONE, done.state(), done.history().toString());
         String running = new String(h.sim(1).runningConfig(), StandardCharsets.UTF_8);
         assertTrue(running.contains("format=3") && running.contains("subscriber.1.name=subscriber-0001")
-                && running.contains("register-interval-ms=3600000") && running.contains("port.1.name=fxs-0/1"), running);
+                && running.contains("register-interval-ms=3600000") && running.contains("port.1.name=fxs-0/1"),
+                running);
         assertTrue(done.history().stream().anyMatch(r -> r.message().contains("migrated from format 1 to 3")));
         assertEquals("1", h.backups.latest("iad-1").orElseThrow().formatVersion(), "the original backup is kept");
     }
 
     @Test
-    void givenAMigratorThatThrows_whenTheBackupIsVerified_thenTheJobStopsWhileTheDeviceStillRunsItsOldSoftware() throws Exception {
+    void givenAMigratorThatThrows_whenTheBackupIsVerified_thenTheJobStopsWhileTheDeviceStillRunsItsOldSoftware()
+            throws Exception {
         harness();
         ChainingMigrationServiceAccess.replaceMigrator(h.migrations, "IAD-1000", "1", "9", in -> {
             throw new IllegalStateException("broken migrator");
@@ -236,7 +249,8 @@ class UpgradeBranchesTest {
         h.addFirmware("9.0.0", "9");
         String id = h.engine.start("iad-1", "9.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
-        assertTrue(waiting.lastMessage().startsWith("VERIFY_BACKUP failed") && waiting.lastMessage().contains("broken migrator")
+        assertTrue(waiting.lastMessage().startsWith("VERIFY_BACKUP failed")
+                && waiting.lastMessage().contains("broken migrator")
                 && waiting.lastMessage().contains("still runs its old software"), waiting.lastMessage());
         assertFalse(EngineHarness.states(waiting).contains(UPDATE), "the device's software is not touched");
         assertEquals("1.0.0", h.facts(1).runningVersion(), "the device still runs its old software");
@@ -245,7 +259,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenAJobWaitingAfterItsBackup_whenTheRepositoryAsks_thenItsImageAndBackupAreInUseUntilItEnds() throws Exception {
+    void givenAJobWaitingAfterItsBackup_whenTheRepositoryAsks_thenItsImageAndBackupAreInUseUntilItEnds()
+            throws Exception {
         harness("1=download-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, AWAITING_DECISION);
@@ -263,13 +278,16 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenNoMigrationToTheNewSoftwaresFormat_whenAJobIsStarted_thenItIsRefusedBeforeTheDeviceIsTouched() throws Exception {
+    void givenNoMigrationToTheNewSoftwaresFormat_whenAJobIsStarted_thenItIsRefusedBeforeTheDeviceIsTouched()
+            throws Exception {
         harness();
         h.addFirmware("7.0.0", "7");
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "7.0.0"));
-        assertEquals("device iad-1 not touched: IAD-1000-7.0.0 reads configuration format 7, the device's is in format 1,"
-                + " and no migration for model IAD-1000 from configuration format 1 to 7; registered: "
-                + "[IAD-1000: 1 -> 2, IAD-1000: 2 -> 3]", e.getMessage());
+        assertEquals(
+                "device iad-1 not touched: IAD-1000-7.0.0 reads configuration format 7, the device's is in format 1,"
+                        + " and no migration for model IAD-1000 from configuration format 1 to 7; registered: "
+                        + "[IAD-1000: 1 -> 2, IAD-1000: 2 -> 3]",
+                e.getMessage());
         assertEquals(UpgradeException.Reason.REFUSED_BY_PREFLIGHT, e.reason());
         assertTrue(h.engine.jobs().isEmpty());
         assertTrue(h.backups.history("iad-1").isEmpty(), "no backup was even taken");
@@ -277,7 +295,8 @@ class UpgradeBranchesTest {
     }
 
     @Test
-    void givenAJobStuckInABackupThatNeverEnds_whenTheOperatorAborts_thenItEndsAtOnceWithTheDeviceUntouched() throws Exception {
+    void givenAJobStuckInABackupThatNeverEnds_whenTheOperatorAborts_thenItEndsAtOnceWithTheDeviceUntouched()
+            throws Exception {
         harness("1=backup-hang");
         h.stopEngine();
         h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 600));

@@ -28,7 +28,8 @@ class FileDeviceRegistryTest {
         FileDeviceRegistry registry = new FileDeviceRegistry(file);
         registry.put(FileDeviceRegistry.v2c("iad-1", "127.0.0.1", 11161, "private"));
         registry.put(new Device("iad-2", "127.0.0.1", 11162,
-                new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128", "privsecret1"), "uplift-iad"));
+                new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128", "privsecret1"),
+                "uplift-iad"));
 
         FileDeviceRegistry reopened = new FileDeviceRegistry(file);
         assertEquals(2, reopened.devices().size());
@@ -57,10 +58,12 @@ class FileDeviceRegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FileDeviceRegistry.v2c("iad-9", "999.1.1.1", 161, "private"));
         assertEquals("device iad-9: '999.1.1.1' is neither an IPv4 or IPv6 address nor a host name", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FileDeviceRegistry.v2c("iad-9", "2001:db8::zz", 161, "private"));
+        assertThrows(IllegalArgumentException.class,
+                () -> FileDeviceRegistry.v2c("iad-9", "2001:db8::zz", 161, "private"));
         assertThrows(IllegalArgumentException.class, () -> FileDeviceRegistry.v2c("iad-9", "bad host", 161, "private"));
         assertEquals("::1", FileDeviceRegistry.v2c("iad-9", "::1", 161, "private").host());
-        assertEquals("modem-7.example.net", FileDeviceRegistry.v2c("iad-9", "modem-7.example.net", 161, "private").host());
+        assertEquals("modem-7.example.net",
+                FileDeviceRegistry.v2c("iad-9", "modem-7.example.net", 161, "private").host());
     }
 
     @Test
@@ -95,8 +98,10 @@ class FileDeviceRegistryTest {
 
     @Test
     void givenCredentials_whenPrinted_thenNoSecretShows() {
-        String text = new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128", "privsecret1")
+        String text = new SnmpCredentials(SnmpVersion.V3, null, "uplift", "SHA256", "authsecret1", "AES128",
+                "privsecret1")
                 + " " + SnmpCredentials.v2c("s3cret-community");
-        assertFalse(text.contains("authsecret1") || text.contains("privsecret1") || text.contains("s3cret-community"), text);
+        assertFalse(text.contains("authsecret1") || text.contains("privsecret1") || text.contains("s3cret-community"),
+                text);
     }
 }

@@ -1,6 +1,5 @@
 package org.uplift.workflow.store;
 
-import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -30,7 +30,8 @@ class H2JobStoreTest extends JobStoreContract {
     @Override
     protected DataSource freshDatabase() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:" + directory.resolve("jobs") + ";FILE_LOCK=FS;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=60");
+        dataSource
+                .setURL("jdbc:h2:" + directory.resolve("jobs") + ";FILE_LOCK=FS;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=60");
         return dataSource;
     }
 

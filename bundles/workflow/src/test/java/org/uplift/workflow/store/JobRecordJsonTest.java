@@ -38,7 +38,8 @@ class JobRecordJsonTest {
     void givenARecordOfANewerSchema_whenRead_thenItIsRefusedSayingSoRatherThanMisread() {
         String future = JobRecordJson.write(JobRecord.EMPTY).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JobRecordJson.read(future));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> JobRecordJson.read(future));
 
         assertTrue(refused.getMessage().contains("schema version 2") && refused.getMessage().contains("newer"),
                 refused.getMessage());
@@ -49,7 +50,8 @@ class JobRecordJsonTest {
         String unknown = JobRecordJson.write(JobRecord.EMPTY.withFailure(JobState.UPDATE, "x", true))
                 .replace("UPDATE", "WARP_DRIVE");
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JobRecordJson.read(unknown));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> JobRecordJson.read(unknown));
 
         assertTrue(refused.getMessage().contains("WARP_DRIVE"), refused.getMessage());
     }

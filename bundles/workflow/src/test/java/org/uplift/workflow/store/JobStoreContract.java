@@ -129,7 +129,9 @@ abstract class JobStoreContract {
         assertEquals(List.of("J-1", "J-3"), ids(store.ofCampaign("C-1")));
         assertEquals(List.of(), ids(store.ofCampaign("C-404")));
         assertTrue(store.transition("J-3", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
-        assertEquals(List.of(new JobSummary("J-1", "iad-1", JobState.PENDING), new JobSummary("J-3", "iad-3", JobState.BACKUP)),
+        assertEquals(
+                List.of(new JobSummary("J-1", "iad-1", JobState.PENDING),
+                        new JobSummary("J-3", "iad-3", JobState.BACKUP)),
                 store.summariesOfCampaign("C-1"));
         assertEquals(List.of(), store.summariesOfCampaign("C-404"));
     }
@@ -155,11 +157,13 @@ abstract class JobStoreContract {
     }
 
     @Test
-    void givenARecord_whenATransitionChangesIt_thenTheChangeAppliesToTheStoredRecordAndTheRestIsKept() throws Exception {
+    void givenARecord_whenATransitionChangesIt_thenTheChangeAppliesToTheStoredRecordAndTheRestIsKept()
+            throws Exception {
         BackupEvidence keep = new BackupEvidence(3, "ab".repeat(32), "1");
         store.create(job("J-1", "iad-1", null, T0, JobRecord.EMPTY.withOldVersion("1.0.0").withBackup(keep)
                 .withDecision(new DecisionTaken(Decision.RETRY, JobState.PENDING))));
-        UnaryOperator<JobRecord> change = r -> r.withoutDecision().withFailure(JobState.PENDING, "sha256=ab\ncd\\ef", true);
+        UnaryOperator<JobRecord> change = r -> r.withoutDecision().withFailure(JobState.PENDING, "sha256=ab\ncd\\ef",
+                true);
 
         assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.BACKUP), change));
 
@@ -173,7 +177,8 @@ abstract class JobStoreContract {
         store.create(job("J-1", "iad-1", null, T0, JobRecord.EMPTY.withOldVersion("1")));
         StoredJob before = store.find("J-1").orElseThrow();
 
-        assertFalse(store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), r -> r.withOldVersion("2")));
+        assertFalse(
+                store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), r -> r.withOldVersion("2")));
         assertFalse(store.transition("J-404", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
 
         assertEquals(before, store.find("J-1").orElseThrow());
@@ -192,7 +197,8 @@ abstract class JobStoreContract {
         store.create(job("J-other", "iad-2", null, T0));
 
         StoreException refused = assertThrows(DeviceBusy.class, () -> store.create(job("J-2", "iad-1", null, T0)));
-        assertTrue(refused.getMessage().contains("iad-1") && refused.getMessage().contains("J-1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("iad-1") && refused.getMessage().contains("J-1"),
+                refused.getMessage());
         assertTrue(store.find("J-2").isEmpty());
 
         assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.ABORTED), UNCHANGED));
@@ -355,20 +361,24 @@ abstract class JobStoreContract {
         store.create(job("J-1", "iad-1", null, T0));
         StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
         StoredJob moved = store.move(claimed, entry(JobState.BACKUP), UNCHANGED, "node-a").orElseThrow();
-        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-b").isEmpty(), "node-b holds no lease");
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-b").isEmpty(),
+                "node-b holds no lease");
 
         clock.advance(LEASE.plusSeconds(1));
-        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-a").isEmpty(), "the lease ran out");
+        assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-a").isEmpty(),
+                "the lease ran out");
         assertEquals(Set.of(), store.renew("node-a", LEASE), "a lease that ran out is not renewed");
         StoredJob operatorsCopy = store.find("J-1").orElseThrow();
         StoredJob taken = single(store.claim("node-b", LEASE, 1, Set.of(JobState.BACKUP)));
 
         assertTrue(store.move(moved, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-a").isEmpty(), "node-b owns it");
-        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), UNCHANGED).isEmpty(), "read before node-b took it");
+        assertTrue(store.move(operatorsCopy, entry(JobState.AWAITING_DECISION), UNCHANGED).isEmpty(),
+                "read before node-b took it");
         StoredJob byB = store.move(taken, entry(JobState.VERIFY_BACKUP), UNCHANGED, "node-b").orElseThrow();
         assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP),
                 byB.history().stream().map(StepRecord::state).toList());
-        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), UNCHANGED).isPresent(), "an operator with a fresh copy");
+        assertTrue(store.move(byB, entry(JobState.AWAITING_DECISION), UNCHANGED).isPresent(),
+                "an operator with a fresh copy");
     }
 
     /** Issue 14 item 9: leases are measured by the database's clock, whatever the nodes' clocks say. */
@@ -377,11 +387,14 @@ abstract class JobStoreContract {
         JdbcJobStore byDatabase = new JdbcJobStore(dataSource, clock, LeaseTime.DATABASE);
         Instant before = Instant.now();
         // created "at" T0 (2024) with a 30 s lease: by that clock the lease ran out long ago
-        byDatabase.create(new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, JobRecord.EMPTY,
-                List.of(new StepRecord(JobState.PENDING, T0, "accepted")), "node-a", T0.plus(LEASE)));
+        byDatabase.create(
+                new StoredJob("J-1", "iad-1", "fw-2.0.0", "2.0.0", null, JobState.PENDING, T0, T0, JobRecord.EMPTY,
+                        List.of(new StepRecord(JobState.PENDING, T0, "accepted")), "node-a", T0.plus(LEASE)));
 
         Instant leaseUntil = byDatabase.find("J-1").orElseThrow().leaseUntil();
-        assertTrue(!leaseUntil.isBefore(before.plus(LEASE).minusSeconds(5)) && leaseUntil.isBefore(Instant.now().plus(LEASE).plusSeconds(5)),
+        assertTrue(
+                !leaseUntil.isBefore(before.plus(LEASE).minusSeconds(5))
+                        && leaseUntil.isBefore(Instant.now().plus(LEASE).plusSeconds(5)),
                 "about the database's now + 30 s: " + leaseUntil);
         assertEquals(List.of(), byDatabase.claim("node-b", LEASE, 1, RUNNABLE), "node-a's lease still runs");
         assertEquals(Set.of("J-1"), byDatabase.renew("node-a", LEASE));
@@ -407,7 +420,8 @@ abstract class JobStoreContract {
         StoredJob again = store.find("J-1").orElseThrow();
         assertEquals(2, again.prompt());
         assertEquals(alice, again.decided(), "the newest answered prompt until the next answer");
-        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), UNCHANGED).isEmpty(), "bob answered prompt 1, not 2");
+        assertTrue(store.answer(again, bob, entry(JobState.ABORTED), UNCHANGED).isEmpty(),
+                "bob answered prompt 1, not 2");
         DecisionRecord bob2 = new DecisionRecord(2, Decision.ABORT, "bob", "rest", T0.plusSeconds(11));
         assertEquals(bob2, store.answer(again, bob2, entry(JobState.ABORTED), UNCHANGED).orElseThrow().decided());
     }
@@ -448,7 +462,8 @@ abstract class JobStoreContract {
         store.create(job("J-1", "iad-1", null, T0));
         String longMessage = "x".repeat(Limits.MESSAGE_CHARS * 2);
 
-        assertTrue(store.transition("J-1", JobState.PENDING, new StepRecord(JobState.BACKUP, T0, longMessage), UNCHANGED));
+        assertTrue(
+                store.transition("J-1", JobState.PENDING, new StepRecord(JobState.BACKUP, T0, longMessage), UNCHANGED));
 
         String stored = store.find("J-1").orElseThrow().history().get(1).message();
         assertEquals(Limits.MESSAGE_CHARS, stored.length());
@@ -463,7 +478,8 @@ abstract class JobStoreContract {
         StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
         UnaryOperator<JobRecord> change = r -> r.withoutDecision().withAfterRollback(AfterRollback.RETRY);
         // a clock finer than the store's milliseconds, and a message longer than it keeps
-        StepRecord entry = new StepRecord(JobState.BACKUP, T0.plusNanos(1_234_567), "y".repeat(Limits.MESSAGE_CHARS + 5));
+        StepRecord entry = new StepRecord(JobState.BACKUP, T0.plusNanos(1_234_567),
+                "y".repeat(Limits.MESSAGE_CHARS + 5));
 
         StoredJob moved = store.move(claimed, entry, change).orElseThrow();
 
@@ -478,7 +494,8 @@ abstract class JobStoreContract {
     }
 
     @Test
-    void givenACopyOlderThanTheStoredHistory_whenMovedFromTheSameState_thenTheWholeStoredHistoryComesBack() throws Exception {
+    void givenACopyOlderThanTheStoredHistory_whenMovedFromTheSameState_thenTheWholeStoredHistoryComesBack()
+            throws Exception {
         store.create(job("J-1", "iad-1", null, T0));
         StoredJob stale = store.find("J-1").orElseThrow();
         assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.AWAITING_DECISION), UNCHANGED));
@@ -538,10 +555,12 @@ abstract class JobStoreContract {
     static JobRecord everyField() {
         return JobRecord.planned(RetryPolicy.parse("retry:2:abort"),
                 new JobPlan(List.of(new JobPlan.Step("BACKUP", true, "uplift-iad over tftp\tdigest"),
-                        new JobPlan.Step("RESTORE", false, "no \"restore\" here\nat all"))), Optional.of("fw-1.0.0"))
+                        new JobPlan.Step("RESTORE", false, "no \"restore\" here\nat all"))),
+                Optional.of("fw-1.0.0"))
                 .withOldVersion("1.0.0").withBackup(new BackupEvidence(7, "ef".repeat(32), ""))
                 .withUpdate(UpdateWatch.awaitingRestart(1_714_557_600_123L, 4_294_967_295L, -1))
-                .withMigrated(new MigratedConfig(Path.of("/var/uplift/work/J-1/configuration-format-2.cfg"), "01".repeat(32)))
+                .withMigrated(
+                        new MigratedConfig(Path.of("/var/uplift/work/J-1/configuration-format-2.cfg"), "01".repeat(32)))
                 .withFailure(JobState.VERIFY_UPDATE, "time-out: Grüße ✓ \\ \u0007", true)
                 .withFailure(JobState.VERIFY_UPDATE, "again", true).withAfterRollback(AfterRollback.ABORT)
                 .withDecision(new DecisionTaken(Decision.ABORT, JobState.ROLLBACK));

@@ -53,7 +53,8 @@ class OldContextRowsTest {
     private static Map<String, String> oldContext() {
         Map<String, String> c = new HashMap<>();
         c.put("policy", "retry:2:abort");
-        c.put("plan", "+BACKUP\tuplift-iad over tftp, checked by digest\n+UPDATE\tuplift-iad\n-RESTORE\tprovisioning\n");
+        c.put("plan",
+                "+BACKUP\tuplift-iad over tftp, checked by digest\n+UPDATE\tuplift-iad\n-RESTORE\tprovisioning\n");
         c.put("oldFirmware", "fw-iad-1.0.0");
         c.put("oldVersion", "1.0.0");
         c.put("backupVersion", "4");
@@ -94,7 +95,9 @@ class OldContextRowsTest {
                 record.update());
         assertEquals(Optional.of(new MigratedConfig(Path.of("/var/uplift/work/J-1/configuration-format-2.cfg"),
                 "cd".repeat(32))), record.migrated());
-        assertEquals(Optional.of(new FailedStep(JobState.VERIFY_UPDATE, "time-out: the device did not restart\nrunning 2.0.0")),
+        assertEquals(
+                Optional.of(
+                        new FailedStep(JobState.VERIFY_UPDATE, "time-out: the device did not restart\nrunning 2.0.0")),
                 record.failure());
         assertEquals(Optional.of(AfterRollback.RETRY), record.afterRollback());
         assertEquals(Map.of(JobState.VERIFY_UPDATE, 2, JobState.BACKUP, 1), record.attempts());
@@ -113,9 +116,11 @@ class OldContextRowsTest {
 
     @Test
     void givenTheOldSentinelForARestartSeenAlready_whenRead_thenTheRecordSaysSoWithoutAnUptime() throws Exception {
-        Map<String, String> c = new HashMap<>(Map.of("policy", "ask", "oldVersion", "1.0.0", "updateAtMillis", "1762160400000",
-                "updateSysUpTime", Long.toString(Long.MAX_VALUE / 4)));
-        insertOldRow("J-1", JobState.VERIFY_UPDATE, c, List.of(new StepRecord(JobState.VERIFY_UPDATE, T0, "verifying")));
+        Map<String, String> c = new HashMap<>(
+                Map.of("policy", "ask", "oldVersion", "1.0.0", "updateAtMillis", "1762160400000",
+                        "updateSysUpTime", Long.toString(Long.MAX_VALUE / 4)));
+        insertOldRow("J-1", JobState.VERIFY_UPDATE, c,
+                List.of(new StepRecord(JobState.VERIFY_UPDATE, T0, "verifying")));
         insertOldRow("J-2", JobState.VERIFY_UPDATE, Map.of("updateAtMillis", "5", "updateSysUpTime", "77",
                 "updateRestarted", "true"), List.of(new StepRecord(JobState.VERIFY_UPDATE, T0, "verifying")));
 
@@ -130,7 +135,8 @@ class OldContextRowsTest {
 
     @Test
     void givenAnOldRow_whenMoved_thenItIsWrittenBackAsAVersionedJsonDocumentWithTheSameFacts() throws Exception {
-        insertOldRow("J-1", JobState.ROLLBACK, oldContext(), List.of(new StepRecord(JobState.ROLLBACK, T0, "rolling back")));
+        insertOldRow("J-1", JobState.ROLLBACK, oldContext(),
+                List.of(new StepRecord(JobState.ROLLBACK, T0, "rolling back")));
         JobRecord before = store.find("J-1").orElseThrow().record();
 
         assertTrue(store.transition("J-1", JobState.ROLLBACK, new StepRecord(JobState.VERIFY_ROLLBACK, T0, "back"),
@@ -147,7 +153,8 @@ class OldContextRowsTest {
         insertOldRow("J-1", JobState.BACKUP, Map.of(), List.of(new StepRecord(JobState.BACKUP, T0, "backing up")));
         try (Connection c = dataSource.getConnection();
                 PreparedStatement update = c.prepareStatement("UPDATE uplift_jobs SET context = ? WHERE id = 'J-1'")) {
-            update.setString(1, "{\"schemaVersion\":" + (JobRecord.SCHEMA_VERSION + 1) + ",\"policy\":\"ask\",\"verdict\":{}}");
+            update.setString(1,
+                    "{\"schemaVersion\":" + (JobRecord.SCHEMA_VERSION + 1) + ",\"policy\":\"ask\",\"verdict\":{}}");
             update.executeUpdate();
         }
 

@@ -136,8 +136,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private DataSource dataSource(String database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {"127.0.0.1"});
-        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setServerNames(new String[]{"127.0.0.1"});
+        dataSource.setPortNumbers(new int[]{port});
         dataSource.setDatabaseName(database);
         dataSource.setUser(USER);
         return dataSource;
@@ -191,7 +191,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
             return versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
+                            && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparing(bin -> versionOf(bin.getParent())));
         }
     }
