@@ -123,6 +123,13 @@ rebootSettleMillis = 1000"
   thread_cpu_diff "$run/threads-before.txt" "$run/threads-after.txt"
   echo "Timeline:"
   campaign_timeline "$id" "$start"
+  # the devices' own times for each step (the simulator measured them) packed into the ideal schedule
+  echo "Against the ideal schedule:"
+  local ideal ideal_s=nan ideal_ratio=nan
+  ideal=$(ideal_schedule "$start" "$CONCURRENCY" "$wall" "$run/steps.txt")
+  grep -v '^ideal_s=' <<< "$ideal" || true
+  ideal_s=$(sed -n 's/^ideal_s=\([^ ]*\) .*/\1/p' <<< "$ideal")
+  ideal_ratio=$(sed -n 's/.* ratio=\([^ ]*\) .*/\1/p' <<< "$ideal")
   # what the Karaf still holds once the campaign is over: a full collection, then its "after" size
   jcmd "$KARAF_PID" GC.run >/dev/null 2>&1 || true
   sleep 1
@@ -175,11 +182,11 @@ EOF
   local campaign_cpu xfer_cpu row
   campaign_cpu=$(calc "($cpu1 - $cpu0) + ($sim_cpu1 - $sim_cpu0)")
   xfer_cpu=$(calc "$base_karaf + $base_client")
-  row=$(printf '%6s %5s %4s %8s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %7s  %s' "$n" "$done_count" "$CONCURRENCY" \
-    "$wall" "$base_wall" "$(calc "f'{($wall / $base_wall - 1) * 100:+.1f}%'")" \
+  row=$(printf '%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %7s  %s' "$n" "$done_count" "$CONCURRENCY" \
+    "$wall" "${ideal_s:-nan}" "${ideal_ratio:-nan}" "$base_wall" "$(calc "f'{($wall / $base_wall - 1) * 100:+.1f}%'")" \
     "$(calc "f'{($campaign_cpu / $xfer_cpu - 1) * 100:+.1f}%'")" "$(calc "round($n * 60 / $wall, 1)")" \
     "$peak" "$live" "${live_end:--}" "$(calc "round(($cpu1 - $cpu0) / $n, 3)")" "$(calc "round($base_karaf / $n, 3)")" \
-    "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client / $n, 3)")" "$base_retries" \
+    "$(calc "round(($cpu1 - $cpu0 - $base_karaf) / $n, 3)")" "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client / $n, 3)")" "$base_retries" \
     "$load_start / $load_end / $load_base")
   RESULTS+=("$row")
   echo "GC during the campaign: $gcs collections, $pauses s paused (heap cap $HEAP)"
@@ -188,8 +195,8 @@ EOF
 }
 
 header() {
-  printf '\n%6s %5s %4s %8s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %7s  %s\n' devices done conc wall_s xfer_s \
-    overhead cpu_ovh dev/min peak young live cpu/dev xcpu/dev sim/dev xcli/dev retry "load at start / end / after transfers"
+  printf '\n%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %7s  %s\n' devices done conc wall_s ideal_s \
+    /ideal xfer_s vs_xfer cpu_ovh dev/min peak young live cpu/dev xcpu/dev wf/dev sim/dev xcli/dev retry "load at start / end / after transfers"
 }
 
 for n in $SIZES; do
@@ -202,12 +209,16 @@ header
 printf '%s\n' "${RESULTS[@]}"
 cat <<'EOF'
 
-wall_s: the campaign's "started" log line (devices chosen) -> its "completed" line. xfer_s: the same bytes
-through the same TFTP server alone at the same concurrency (TransferLoad, the devices' TFTP client).
-overhead: wall_s / xfer_s - 1. cpu_ovh: CPU seconds of Karaf + simulator during the campaign over those of
+wall_s: the campaign's "started" log line (devices chosen) -> its "completed" line. ideal_s: the devices'
+own measured steps (backup, download, reboot, restore, as the simulator timed them), each device's steps one
+job, packed longest-first onto the campaign's concurrency (bench/fleet-ideal.py); /ideal: wall_s / ideal_s,
+what the workflow adds to what the devices themselves took. xfer_s: the same bytes through the same TFTP
+server alone at the same concurrency (TransferLoad, the devices' TFTP client), with no reboots; vs_xfer:
+wall_s / xfer_s - 1 (the old overhead figure: it counts the devices' reboots as overhead). cpu_ovh: CPU seconds of Karaf + simulator during the campaign over those of
 Karaf + TransferLoad during the transfers alone, - 1 (what the workflow costs when the CPU is the limit).
 peak / young: Karaf heap in use before / after a collection during the campaign (GC log); live: after a
 full collection at the campaign's end (MiB). cpu/dev: Karaf CPU (utime+stime) during the campaign per
-device; xcpu/dev: the same during the transfers alone; sim/dev: the simulator's during the campaign;
+device; xcpu/dev: the same during the transfers alone; wf/dev: cpu/dev - xcpu/dev, the workflow's own CPU
+per device; sim/dev: the simulator's during the campaign;
 xcli/dev: TransferLoad's. retry: transfers TransferLoad had to try again / gave up on.
 EOF

@@ -108,12 +108,14 @@ prepare_karaf() {
     > "$KARAF/etc/org.uplift.tftp.cfg"
   printf 'bindAddress = 127.0.0.1\nport = %s\n' "$TRAP_PORT" > "$KARAF/etc/org.uplift.snmp.notifications.cfg"
   printf '%s\n' "$workflow" > "$KARAF/etc/org.uplift.workflow.cfg"
+  # the transfer-only runs open their tickets by hand for up to 2 h, for files under the run directory
+  printf 'transferOpenMaxTtlSeconds = 7200\ntransferOpenExportDirectory = %s\n' "$run" > "$KARAF/etc/org.uplift.shell.cfg"
 }
 
 start_karaf() { # with the heap cap $HEAP (e.g. 256m); waits until the uplift commands answer
   local profile=""
   # PROFILE=1: a Java Flight Recording of the whole run, kept as target/<run>.jfr (jfr print --events jdk.ExecutionSample)
-  [ -n "${PROFILE:-}" ] && profile="-XX:StartFlightRecording=filename=$KARAF/../../$(basename "$(dirname "$KARAF")").jfr,settings=profile,dumponexit=true"
+  [ -n "${PROFILE:-}" ] && profile="-XX:StartFlightRecording=filename=$KARAF/../../$(basename "$(dirname "$KARAF")").jfr,settings=profile,dumponexit=true -XX:FlightRecorderOptions:stackdepth=256"
   EXTRA_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$KARAF/gc.log:uptime $profile" "$KARAF/bin/start"
   for _ in $(seq 1 90); do
     KARAF_PID=$(pgrep -f "karaf.base=$KARAF " | head -1 || true)
@@ -198,6 +200,14 @@ EOF
     sleep 1
   done
   return 1
+}
+
+# The campaign against its ideal schedule: fetches the devices' own step times from the simulator into $4,
+# then packs them (bench/fleet-ideal.py); $1 when campaign-start was sent (epoch seconds; earlier steps are
+# a warm-up's), $2 the concurrency, $3 the campaign's wall time. The last line printed is "ideal_s=.. ratio=..".
+ideal_schedule() {
+  sim_control steps > "$4"
+  python3 bench/fleet-ideal.py "$4" "$1" "$2" "$3"
 }
 
 # Where a campaign's time went, from karaf.log (every transition is logged when it is stored): $1 the

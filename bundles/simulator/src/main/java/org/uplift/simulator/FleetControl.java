@@ -15,6 +15,8 @@ public final class FleetControl {
               fault N KIND[:ARG]   device N shows the fault from now on (kinds: %s)
               clear N              device N shows no fault any more (a silenced device answers again)
               devices              one line per device: index, address:port, versions, configuration sha256, faults
+              steps                one line per step a device took of its own lately (an operation, a reboot):
+                                   index, kind (backup, download, reboot, restore, rollback), start and end (epoch ms)
               help                 this text""".formatted(FaultKind.known());
 
     private final SimulatorFleet fleet;
@@ -31,6 +33,7 @@ public final class FleetControl {
                 case "fault" -> fault(words);
                 case "clear" -> clear(words);
                 case "devices" -> devices();
+                case "steps" -> steps();
                 case "help", "" -> HELP;
                 default -> "error: unknown command '" + words[0] + "'; try help";
             };
@@ -65,6 +68,23 @@ public final class FleetControl {
                         + (d.rebooting() ? " silent" : "")
                         + " faults " + (d.faults().isEmpty() ? "none" : String.join(",", d.faults())))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private String steps() {
+        StringBuilder lines = new StringBuilder();
+        int count = 0;
+        for (int index = 1;; index++) {
+            SimulatedDevice device = fleet.deviceByIndex(index).orElse(null);
+            if (device == null) {
+                break;
+            }
+            for (StepTimes.Step step : device.steps()) {
+                lines.append('\n').append(index).append(' ').append(step.kind()).append(' ')
+                        .append(step.startMillis()).append(' ').append(step.endMillis());
+                count++;
+            }
+        }
+        return "ok " + count + " step(s)" + lines;
     }
 
     private SimulatedDevice device(String number) {

@@ -47,7 +47,7 @@ public final class Main {
                   SNMP v2c communities: public (read), private (read-write).
                   Fault kinds: %s
                   Run-time control: type commands on stdin, or send them to the control port, one a line:
-                    fault N KIND[:ARG]   clear N   devices   help
+                    fault N KIND[:ARG]   clear N   devices   steps   help
                   e.g. echo 'fault 3 no-return' | nc -q1 127.0.0.1 P
               java -jar simulator-standalone.jar --make-firmware FILE --model M --version V
                    [--config-format 1] [--size BYTES]

@@ -23,15 +23,26 @@ final class Operations {
     private final DeviceFaults faults;
     private final Transfers transfers;
     private final DeviceControl control;
+    private final StepTimes times;
 
-    Operations(DeviceState state, DeviceFaults faults, Transfers transfers, DeviceControl control) {
+    Operations(DeviceState state, DeviceFaults faults, Transfers transfers, DeviceControl control, StepTimes times) {
         this.state = state;
         this.faults = faults;
         this.transfers = transfers;
         this.control = control;
+        this.times = times;
     }
 
     void run(OpRequest request, OpReport report) {
+        long start = System.currentTimeMillis();
+        try {
+            perform(request, report);
+        } finally {
+            times.add(StepTimes.kindOf(request.type()), start, System.currentTimeMillis());
+        }
+    }
+
+    private void perform(OpRequest request, OpReport report) {
         if (silencedBy(request.type())) {
             control.goSilent();
             report.running();

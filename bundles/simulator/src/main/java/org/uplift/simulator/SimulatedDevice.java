@@ -33,6 +33,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final Operations operations;
     private final SnmpAgent agent;
+    private final StepTimes times = new StepTimes();
     // why the agent is silent: a reboot in progress, a fault, or a boot the no-return fault holds back
     private boolean rebooting;
     private boolean faultSilent;
@@ -53,7 +54,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.faults = new DeviceFaults(settings.faults());
         Transfers transfers = new Transfers(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);
         Control control = new Control();
-        this.operations = new Operations(state, faults, transfers, control);
+        this.operations = new Operations(state, faults, transfers, control, times);
         try {
             this.agent = new SnmpAgent(settings, new View(), this::submit, () -> control.reboot(() -> {
             }));
@@ -96,8 +97,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** Reboots the device now, as a power cycle or an operator's reload does: silent for its reboot time. */
     public void reboot() {
+        long requested = System.currentTimeMillis();
         worker.execute(() -> reboot(() -> {
-        }));
+        }, requested));
     }
 
     /** The agent's SNMP engine ID now, in hex (it changes at a reboot with the engine-id-change fault). */
@@ -127,6 +129,11 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The operations managers started, per MIB they were started through, in order (for tests). */
     public Map<Personality, List<OpType>> operationsStarted() {
         return agent.operationsStarted();
+    }
+
+    /** The steps of its own the device took lately (operations, reboots), oldest first. */
+    public List<StepTimes.Step> steps() {
+        return times.list();
     }
 
     /** The running configuration's bytes. */
@@ -162,20 +169,21 @@ public final class SimulatedDevice implements AutoCloseable {
         agent.silent(rebooting || faultSilent || busySilent || heldBoot != null);
     }
 
-    private void reboot(Runnable atBoot) {
+    /** {@code requested}: when the reboot was asked for (epoch ms); the device's reboot step lasts from then until it answers. */
+    private void reboot(Runnable atBoot, long requested) {
         synchronized (this) {
             rebooting = true;
             updateSilence();
         }
         agent.forgetOperations();
-        worker.schedule(() -> boot(atBoot), settings.rebootMillis(), TimeUnit.MILLISECONDS);
+        worker.schedule(() -> boot(atBoot, requested), settings.rebootMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void boot(Runnable atBoot) {
+    private void boot(Runnable atBoot, long requested) {
         synchronized (this) {
             rebooting = false;
             if (faults.has(FaultKind.NO_RETURN)) {
-                heldBoot = () -> boot(atBoot);
+                heldBoot = () -> boot(atBoot, requested);
                 updateSilence();
                 return;
             }
@@ -185,13 +193,16 @@ public final class SimulatedDevice implements AutoCloseable {
         // the agent's USM and snmpEngine group count the boot before anyone is answered
         agent.booted(state.engineBoots(), faults.takeEngineIdChange());
         updateSilence();
+        times.add("reboot", requested, System.currentTimeMillis());
     }
 
     /** What operations may do to this device. */
     private final class Control implements DeviceControl {
         @Override
         public void reboot(Runnable atBoot) {
-            worker.schedule(() -> SimulatedDevice.this.reboot(atBoot), REBOOT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            long requested = System.currentTimeMillis();
+            worker.schedule(() -> SimulatedDevice.this.reboot(atBoot, requested), REBOOT_DELAY_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -220,7 +231,7 @@ public final class SimulatedDevice implements AutoCloseable {
         @Override
         public void rebootLater(long millis) {
             worker.schedule(() -> SimulatedDevice.this.reboot(() -> {
-            }), millis, TimeUnit.MILLISECONDS);
+            }, System.currentTimeMillis()), millis, TimeUnit.MILLISECONDS);
         }
     }
 

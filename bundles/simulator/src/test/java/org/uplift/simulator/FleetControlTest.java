@@ -35,6 +35,29 @@ class FleetControlTest {
     }
 
     @Test
+    void givenARebootedDevice_whenStepsAreAsked_thenItsRebootIsListedWithItsOwnDuration() throws Exception {
+        try (Fleet fleet = Fleet.start(new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of()))) {
+            FleetControl control = new FleetControl(fleet);
+            assertEquals("ok 0 step(s)", control.execute("steps"));
+            long before = System.currentTimeMillis();
+
+            fleet.deviceByIndex(2).orElseThrow().reboot();
+            while (fleet.deviceByIndex(2).orElseThrow().steps().isEmpty()) {
+                Thread.sleep(50);
+            }
+
+            String[] lines = control.execute("steps").split("\n");
+            assertEquals("ok 1 step(s)", lines[0]);
+            String[] step = lines[1].split(" ");
+            assertEquals(List.of("2", "reboot"), List.of(step[0], step[1]));
+            long start = Long.parseLong(step[2]);
+            long end = Long.parseLong(step[3]);
+            assertTrue(start >= before && start <= before + 1000, "reboot asked for at " + start);
+            assertTrue(end - start >= 1000, "a 1 s reboot lasted " + (end - start) + " ms");
+        }
+    }
+
+    @Test
     void givenAddressPerDevice_thenEachDeviceListensOnItsOwnLoopbackAddress() throws Exception {
         FleetSettings settings = new FleetSettings(2, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
                 EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
