@@ -26,6 +26,7 @@ import org.uplift.simulator.ops.Transfers;
 public final class SimulatedDevice implements AutoCloseable {
 
     private static final long REBOOT_DELAY_MILLIS = 300;
+    private static final long WORKER_IDLE_SECONDS = 5;
 
     private final DeviceSettings settings;
     private final DeviceState state;
@@ -50,6 +51,9 @@ public final class SimulatedDevice implements AutoCloseable {
             return thread;
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // an idle device holds no thread (a fleet of 10,000 would hold 10,000); a thread with work queued stays
+        executor.setKeepAliveTime(WORKER_IDLE_SECONDS, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
         this.worker = executor;
         this.faults = new DeviceFaults(settings.faults());
         Transfers transfers = new Transfers(InetAddress.getByName(settings.host()), Duration.ofSeconds(1), 3);

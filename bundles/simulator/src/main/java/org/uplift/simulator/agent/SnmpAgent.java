@@ -33,7 +33,6 @@ import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.uplift.simulator.DeviceSettings;
 import org.uplift.simulator.Personality;
 import org.uplift.simulator.V3User;
@@ -97,8 +96,8 @@ public final class SnmpAgent implements AutoCloseable {
         mpv3 = new MPv3(engineId.getValue(), null, protocols,
                 SecurityModels.getCollection(new SecurityModel[]{usm}), new CounterSupport());
         dispatcher.addMessageProcessingModel(mpv3);
-        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(
-                new UdpAddress(InetAddress.getByName(settings.host()), settings.port()));
+        SharedUdpTransport transport = new SharedUdpTransport(
+                new UdpAddress(InetAddress.getByName(settings.host()), settings.port()), AgentSelectors.SHARED);
         snmp = new Snmp(dispatcher, transport);
         Notifier notifier = settings.notifications() == null ? Notifier.NONE
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths,
