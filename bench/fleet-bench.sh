@@ -15,6 +15,7 @@
 #   N=100 bench/fleet-bench.sh           another fleet size
 #   SIZES="100 500 1000" bench/fleet-bench.sh   each size in a fresh Karaf, one table at the end
 # Other settings (env): CONCURRENCY=32 POLICY=retry:2:abort HEAP=256m IMAGE_BYTES=8388608 CONFIG_BYTES=20480 REBOOT_SECONDS=3
+#   SETTLE_MS=1000 (the workflow's rebootSettleMillis: how long a restarted device must answer steadily)
 #   WARM_CAMPAIGN=1 (min(N, 100) extra devices go through a campaign first: the workflow's code is compiled
 #   before the measured campaign, as the TFTP server's is before both measurements)
 #   WAVES=1,10%,100% (default one wave) KEEP=1 (keep target/fleet-bench-* run directories) XFER=0 (no
@@ -31,6 +32,8 @@ HEAP=${HEAP:-256m}
 IMAGE_BYTES=${IMAGE_BYTES:-8388608}
 CONFIG_BYTES=${CONFIG_BYTES:-20480}
 REBOOT_SECONDS=${REBOOT_SECONDS:-3}
+# how long a restarted device must answer steadily before the job goes on (the workflow's rebootSettleMillis)
+SETTLE_MS=${SETTLE_MS:-1000}
 WAVES=${WAVES:-}  # default: one wave of all devices
 # a device's transfer that times out on a loaded machine is retried, as an operator would have it
 POLICY=${POLICY:-retry:2:abort}
@@ -70,7 +73,7 @@ run_size() {
   local n=$1 run=$PWD/target/fleet-bench-$1
   say "Fleet of $n: preparing Karaf (heap cap $HEAP) and $n simulated devices (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   prepare_karaf "$run" "maxConcurrentJobs = $CONCURRENCY
-rebootSettleMillis = 1000"
+rebootSettleMillis = $SETTLE_MS"
   local warm=$(( n < 100 ? n : 100 )) warm_devices=0
   # WARM_CAMPAIGN=1: that many extra devices (iad-0001..) go through a campaign first, so the measured one
   # does not pay for compiling the workflow, SNMP and database code either
@@ -126,7 +129,7 @@ rebootSettleMillis = 1000"
   # the devices' own times for each step (the simulator measured them) packed into the ideal schedule
   echo "Against the ideal schedule:"
   local ideal ideal_s=nan ideal_ratio=nan
-  ideal=$(ideal_schedule "$start" "$CONCURRENCY" "$wall" "$run/steps.txt")
+  ideal=$(ideal_schedule "$start" "$CONCURRENCY" "$wall" "$run/steps.txt" "$SETTLE_MS")
   grep -v '^ideal_s=' <<< "$ideal" || true
   ideal_s=$(sed -n 's/^ideal_s=\([^ ]*\) .*/\1/p' <<< "$ideal")
   ideal_ratio=$(sed -n 's/.* ratio=\([^ ]*\) .*/\1/p' <<< "$ideal")
@@ -204,7 +207,7 @@ for n in $SIZES; do
 done
 
 say "Fleet benchmark: $(nproc) cores, Karaf heap cap $HEAP, image $IMAGE_BYTES bytes, configurations ~$CONFIG_BYTES bytes, reboot $REBOOT_SECONDS s, waves ${WAVES:-one of all devices}"
-echo "command: SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY POLICY=$POLICY HEAP=$HEAP bench/fleet-bench.sh"
+echo "command: SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY POLICY=$POLICY HEAP=$HEAP SETTLE_MS=$SETTLE_MS XFER=${XFER:-1} WARM_CAMPAIGN=${WARM_CAMPAIGN:-0} bench/fleet-bench.sh"
 header
 printf '%s\n' "${RESULTS[@]}"
 cat <<'EOF'
@@ -212,7 +215,8 @@ cat <<'EOF'
 wall_s: the campaign's "started" log line (devices chosen) -> its "completed" line. ideal_s: the devices'
 own measured steps (backup, download, reboot, restore, as the simulator timed them), each device's steps one
 job, packed longest-first onto the campaign's concurrency (bench/fleet-ideal.py); /ideal: wall_s / ideal_s,
-what the workflow adds to what the devices themselves took. xfer_s: the same bytes through the same TFTP
+what the workflow adds to what the devices themselves took (the settle period SETTLE_MS after each reboot
+is the workflow's: the ideal line says how much of the campaign it accounts for). xfer_s: the same bytes through the same TFTP
 server alone at the same concurrency (TransferLoad, the devices' TFTP client), with no reboots; vs_xfer:
 wall_s / xfer_s - 1 (the old overhead figure: it counts the devices' reboots as overhead). cpu_ovh: CPU seconds of Karaf + simulator during the campaign over those of
 Karaf + TransferLoad during the transfers alone, - 1 (what the workflow costs when the CPU is the limit).

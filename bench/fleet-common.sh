@@ -140,7 +140,10 @@ start_simulator() {
   local devices=$1 out=$2
   shift 2
   SIM_BASE=$(free_udp_range "$devices")
-  java -Xmx${SIM_HEAP:-1g} -jar "$SIM_JAR" --devices "$devices" --base-port "$SIM_BASE" --config-size "$CONFIG_BYTES" \
+  # each device holds its configuration (CONFIG_BYTES) and its agent, some 45 KiB at 20 KiB configurations,
+  # and 32 concurrent downloads hold an image each: 10,000 devices need about 1 GiB
+  local heap=${SIM_HEAP:-$(( devices > 2000 ? 2048 : 1024 ))m}
+  java -Xmx$heap -jar "$SIM_JAR" --devices "$devices" --base-port "$SIM_BASE" --config-size "$CONFIG_BYTES" \
     --reboot-seconds "$REBOOT_SECONDS" --notify "127.0.0.1:$TRAP_PORT" --control-port 0 "$@" < /dev/null > "$out" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 300); do grep -q '^running ' "$out" && break; sleep 0.2; done
@@ -204,10 +207,11 @@ EOF
 
 # The campaign against its ideal schedule: fetches the devices' own step times from the simulator into $4,
 # then packs them (bench/fleet-ideal.py); $1 when campaign-start was sent (epoch seconds; earlier steps are
-# a warm-up's), $2 the concurrency, $3 the campaign's wall time. The last line printed is "ideal_s=.. ratio=..".
+# a warm-up's), $2 the concurrency, $3 the campaign's wall time, $5 the workflow's settle period after a
+# reboot (ms). The last line printed is "ideal_s=.. ratio=..".
 ideal_schedule() {
   sim_control steps > "$4"
-  python3 bench/fleet-ideal.py "$4" "$1" "$2" "$3"
+  python3 bench/fleet-ideal.py "$4" "$1" "$2" "$3" "${5:-0}"
 }
 
 # Where a campaign's time went, from karaf.log (every transition is logged when it is stored): $1 the
