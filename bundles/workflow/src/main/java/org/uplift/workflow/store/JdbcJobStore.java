@@ -133,7 +133,7 @@ public class JdbcJobStore implements JobStore {
         }
         return tx().run("node " + holder + " cannot store transition of job " + job.id() + " to " + entry.state(),
                 connection -> JobWrites.move(connection, job, entry, change,
-                        WriteCheck.holder(holder, leaseTime.now(connection))));
+                        WriteCheck.holder(holder, leaseTime)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +109,8 @@ final class JobWrites {
             throws SQLException, StoreException {
         Optional<Locked> locked = lock(connection, jobId, expected);
         // checked on the locked row: a claim by another node waits for this transaction, or came first
-        if (locked.isEmpty() || !check.allows(locked.get().owner(), locked.get().leaseUntil())) {
+        if (locked.isEmpty() || !check.allows(connection, locked.get().owner(), locked.get().leaseUntil(),
+                locked.get().databaseTime())) {
             return Optional.empty();
         }
         if (answer != null && (expected != JobState.AWAITING_DECISION || locked.get().prompt() != answer.prompt())) {
@@ -152,8 +154,9 @@ final class JobWrites {
 
     private static Optional<Locked> lock(Connection connection, String jobId, JobState expected) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
+                // the database's time with the row: a lease check needs no statement of its own
                 "SELECT context, owner, lease_until, prompt, decided_prompt, decided_as, decided_by, decided_from,"
-                        + " decided_at FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
+                        + " decided_at, CURRENT_TIMESTAMP FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
             select.setString(1, jobId);
             select.setString(2, expected.name());
             try (ResultSet result = select.executeQuery()) {
@@ -164,7 +167,8 @@ final class JobWrites {
                 String owner = result.getString(2);
                 long lease = result.getLong(3);
                 Instant leaseUntil = result.wasNull() ? null : Instant.ofEpochMilli(lease);
-                return Optional.of(new Locked(record, owner, leaseUntil, result.getInt(4), decided(result, jobId)));
+                return Optional.of(new Locked(record, owner, leaseUntil, result.getInt(4), decided(result, jobId),
+                        result.getObject(10, OffsetDateTime.class).toInstant()));
             }
         }
     }
@@ -211,7 +215,7 @@ final class JobWrites {
     }
 
     private record Locked(JobRecord record, String owner, Instant leaseUntil, int prompt,
-            DecisionRecord decided) {
+            DecisionRecord decided, Instant databaseTime) {
     }
 
     /** What a transition wrote: the history entry's sequence number and the entry, the changed record. */

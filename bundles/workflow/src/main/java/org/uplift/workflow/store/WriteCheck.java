@@ -1,5 +1,7 @@
 package org.uplift.workflow.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,12 +16,12 @@ final class WriteCheck {
 
     private final String holder;
     private final String readOwner;
-    private final Instant now;
+    private final LeaseTime time;
 
-    private WriteCheck(String holder, String readOwner, Instant now) {
+    private WriteCheck(String holder, String readOwner, LeaseTime time) {
         this.holder = holder;
         this.readOwner = readOwner;
-        this.now = now;
+        this.time = time;
     }
 
     /** No lease check: {@link JobStore#transition}, a compare-and-set of the state alone. */
@@ -27,9 +29,9 @@ final class WriteCheck {
         return ANY;
     }
 
-    /** The node driving the job: it must own it, and its lease must not have run out at {@code now}. */
-    static WriteCheck holder(String nodeId, Instant now) {
-        return new WriteCheck(Objects.requireNonNull(nodeId), null, now);
+    /** The node driving the job: it must own it, and its lease must not have run out by {@code time}. */
+    static WriteCheck holder(String nodeId, LeaseTime time) {
+        return new WriteCheck(Objects.requireNonNull(nodeId), null, Objects.requireNonNull(time));
     }
 
     /** Someone acting on a job as read: no node may have taken it (or given it up) since. */
@@ -37,9 +39,12 @@ final class WriteCheck {
         return new WriteCheck(null, owner, null);
     }
 
-    boolean allows(String owner, Instant leaseUntil) {
+    /** @param databaseTime the database's CURRENT_TIMESTAMP, read with the locked row */
+    boolean allows(Connection connection, String owner, Instant leaseUntil, Instant databaseTime)
+            throws SQLException {
         if (holder != null) {
-            return holder.equals(owner) && leaseUntil != null && leaseUntil.isAfter(now);
+            return holder.equals(owner) && leaseUntil != null
+                    && leaseUntil.isAfter(time.now(connection, databaseTime));
         }
         return this == ANY || Objects.equals(owner, readOwner);
     }
