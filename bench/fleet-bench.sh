@@ -124,6 +124,15 @@ rebootSettleMillis = $SETTLE_MS"
   wall=$(calc "round($end - $started, 1)")
   echo "Karaf CPU by thread during the campaign:"
   thread_cpu_diff "$run/threads-before.txt" "$run/threads-after.txt"
+  # the workflow's own threads, measured directly (cpu/dev - xcpu/dev also moves with the TFTP server's
+  # cost at another concurrency, and with the machine's load): the job threads alone, and with the
+  # campaign, lease and Event Admin threads and the SNMP session's receiver
+  local jobs_cpu wf_cpu jit_cpu
+  jobs_cpu=$(thread_cpu_sum "$run/threads-before.txt" "$run/threads-after.txt" '^uplift-job-')
+  wf_cpu=$(thread_cpu_sum "$run/threads-before.txt" "$run/threads-after.txt" \
+    '^(uplift-job-|uplift-campaign|uplift-claims-|EventAdmin|DefaultUDPTransportMapping)')
+  jit_cpu=$(thread_cpu_sum "$run/threads-before.txt" "$run/threads-after.txt" '^C[12] CompilerThre')
+  echo "workflow threads: jobs $jobs_cpu s, with campaign/leases/Event Admin/SNMP $wf_cpu s; JIT compiler $jit_cpu s"
   echo "Timeline:"
   campaign_timeline "$id" "$start"
   # the devices' own times for each step (the simulator measured them) packed into the ideal schedule
@@ -185,11 +194,12 @@ EOF
   local campaign_cpu xfer_cpu row
   campaign_cpu=$(calc "($cpu1 - $cpu0) + ($sim_cpu1 - $sim_cpu0)")
   xfer_cpu=$(calc "$base_karaf + $base_client")
-  row=$(printf '%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %7s  %s' "$n" "$done_count" "$CONCURRENCY" \
+  row=$(printf '%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %8s %8s %7s  %s' "$n" "$done_count" "$CONCURRENCY" \
     "$wall" "${ideal_s:-nan}" "${ideal_ratio:-nan}" "$base_wall" "$(calc "f'{($wall / $base_wall - 1) * 100:+.1f}%'")" \
     "$(calc "f'{($campaign_cpu / $xfer_cpu - 1) * 100:+.1f}%'")" "$(calc "round($n * 60 / $wall, 1)")" \
     "$peak" "$live" "${live_end:--}" "$(calc "round(($cpu1 - $cpu0) / $n, 3)")" "$(calc "round($base_karaf / $n, 3)")" \
-    "$(calc "round(($cpu1 - $cpu0 - $base_karaf) / $n, 3)")" "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client / $n, 3)")" "$base_retries" \
+    "$(calc "round(($cpu1 - $cpu0 - $base_karaf) / $n, 3)")" "$(calc "round($jobs_cpu / $n, 4)")" \
+    "$(calc "round($wf_cpu / $n, 4)")" "$(calc "round(($sim_cpu1 - $sim_cpu0) / $n, 3)")" "$(calc "round($base_client / $n, 3)")" "$base_retries" \
     "$load_start / $load_end / $load_base")
   RESULTS+=("$row")
   echo "GC during the campaign: $gcs collections, $pauses s paused (heap cap $HEAP)"
@@ -198,8 +208,8 @@ EOF
 }
 
 header() {
-  printf '\n%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %7s  %s\n' devices done conc wall_s ideal_s \
-    /ideal xfer_s vs_xfer cpu_ovh dev/min peak young live cpu/dev xcpu/dev wf/dev sim/dev xcli/dev retry "load at start / end / after transfers"
+  printf '\n%6s %5s %4s %8s %8s %7s %8s %8s %8s %7s %5s %5s %5s %8s %8s %8s %8s %8s %8s %8s %7s  %s\n' devices done conc wall_s ideal_s \
+    /ideal xfer_s vs_xfer cpu_ovh dev/min peak young live cpu/dev xcpu/dev wf/dev jobs/dev wft/dev sim/dev xcli/dev retry "load at start / end / after transfers"
 }
 
 for n in $SIZES; do
@@ -223,6 +233,8 @@ Karaf + TransferLoad during the transfers alone, - 1 (what the workflow costs wh
 peak / young: Karaf heap in use before / after a collection during the campaign (GC log); live: after a
 full collection at the campaign's end (MiB). cpu/dev: Karaf CPU (utime+stime) during the campaign per
 device; xcpu/dev: the same during the transfers alone; wf/dev: cpu/dev - xcpu/dev, the workflow's own CPU
-per device; sim/dev: the simulator's during the campaign;
+per device (it also moves with the TFTP server's cost at another concurrency and with the load); jobs/dev: CPU
+of the job threads (uplift-job-N) per device, measured per thread; wft/dev: with the campaign, lease, Event
+Admin and SNMP receiver threads (JIT compilation is printed beside the threads, not counted); sim/dev: the simulator's during the campaign;
 xcli/dev: TransferLoad's. retry: transfers TransferLoad had to try again / gave up on.
 EOF

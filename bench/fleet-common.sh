@@ -70,6 +70,23 @@ print("  " + ", ".join(f"{g} {t / hz:.1f}s" for g, t in groups.most_common(12) i
 EOF2
 }
 
+# CPU seconds between two thread_cpu snapshots of the threads whose names match the regular expression $3
+# (threads that ended in between are not counted)
+thread_cpu_sum() {
+  python3 - "$1" "$2" "$(getconf CLK_TCK)" "$3" <<'EOF2'
+import re, sys
+def load(path):
+    out = {}
+    for line in open(path):
+        parts = line.rstrip("\n").split(" ", 2)
+        if len(parts) == 3:
+            out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+before, after, hz, pattern = load(sys.argv[1]), load(sys.argv[2]), int(sys.argv[3]), re.compile(sys.argv[4])
+print(f"{sum(t - before.get(tid, (0, n))[0] for tid, (t, n) in after.items() if pattern.match(n)) / hz:.2f}")
+EOF2
+}
+
 stop_all() {
   if [ -n "$KARAF" ] && [ -x "$KARAF/bin/stop" ] && [ -n "$KARAF_PID" ]; then
     "$KARAF/bin/stop" >/dev/null 2>&1 || true
