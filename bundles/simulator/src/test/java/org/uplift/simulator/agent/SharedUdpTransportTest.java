@@ -28,7 +28,8 @@ class SharedUdpTransportTest {
     @Test
     void givenAFleetOf300_thenEveryAgentAnswersAndTheyShareAFewThreads() throws Exception {
         try (Fleet fleet = Fleet.start(new FleetSettings(300, 0, "IAD-1000", "1.0.0", 1, Map.of()));
-                Snmp snmp = new Snmp(new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0)))) {
+                Snmp snmp = new Snmp(
+                        new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getLoopbackAddress(), 0)))) {
             snmp.listen();
             for (DeviceStatus device : fleet.devices()) {
                 CommunityTarget<UdpAddress> target = new CommunityTarget<>(
