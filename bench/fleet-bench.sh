@@ -84,7 +84,7 @@ rebootSettleMillis = $SETTLE_MS"
   local t0 added
   t0=$(now)
   added=$(add_devices "$((n + warm_devices))")
-  echo "registered $added devices through one client session in $(calc "round($(now) - $t0, 1)") s"
+  echo "registered $added devices through client sessions of 1,000 in $(calc "round($(now) - $t0, 1)") s"
   [ "$added" = "$((n + warm_devices))" ] || { echo "only $added of $((n + warm_devices)) devices registered" >&2; exit 1; }
   mkdir -p "$run/warm-up"
   transfer_only "$warm" "$run/warm-up"

@@ -188,12 +188,17 @@ add_firmware() { # an image of $IMAGE_BYTES bytes for 2.0.0 (format 1) into the 
   client "uplift:firmware-add --model IAD-1000 --version 2.0.0 --config-format 1 $1/iad-1000-2.0.0.bin" >/dev/null
 }
 
-add_devices() { # N devices iad-0001.. through one client session
-  local n=$1 commands="" i
+add_devices() { # N devices iad-0001.. through client sessions of 1,000 commands (5,000 in one session register none)
+  local n=$1 commands="" i added=0 count
   for i in $(seq 1 "$n"); do
     commands+="uplift:device-add --port $((SIM_BASE + i - 1)) --community private $(printf 'iad-%04d' "$i") 127.0.0.1"$'\n'
+    if [ $((i % 1000)) = 0 ] || [ "$i" = "$n" ]; then
+      count=$(client "$commands" | grep -c '^Device iad-' || true)
+      added=$((added + count))
+      commands=""
+    fi
   done
-  client "$commands" | grep -c '^Device iad-' || true
+  echo "$added"
 }
 
 # The time (seconds since the epoch) of the first karaf.log line containing $1, or nothing.
