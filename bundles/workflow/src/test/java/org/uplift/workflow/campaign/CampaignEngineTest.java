@@ -52,6 +52,7 @@ class CampaignEngineTest extends FleetTest {
                 Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        engine.activate();
         return engine;
     }
 

@@ -120,6 +120,7 @@ class FleetSoakTest extends FleetTest {
         campaigns = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 100L)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        campaigns.activate();
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= DEVICES; i++) {
             ids.add("iad-" + i);

@@ -70,6 +70,7 @@ class OneDriverRuleTest extends FleetTest {
         campaigns = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 200L)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        campaigns.activate();
 
         Campaign started = campaigns.start(new CampaignRequest("2.0.0", DeviceSelection.model(FAMILY_MODEL), 1,
                 WaveSize.parseAll("100%"), 100, RetryPolicy.parse("abort")));
