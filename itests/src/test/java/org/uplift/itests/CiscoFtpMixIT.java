@@ -56,17 +56,9 @@ public class CiscoFtpMixIT extends UpgradeTestSupport {
         addFirmware("IAD-1000", "2.0.0");
         executeCommand("uplift:device-add --driver cisco-config-copy,uplift-iad --transfer ftp --port " + port
                 + " --community private mix-1 127.0.0.1");
-        String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 mix-1");
-        assertTrue(out, out.contains("DONE"));
-
-        Job job = onlyJobOf("mix-1");
+        Job job = upgradedToDone("mix-1");
         String history = job.history().toString();
-        assertEquals(history, JobState.DONE, job.state());
-        assertEquals(history,
-                List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
-                        JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
-                        JobState.VERIFY_RESTORE, JobState.DONE),
-                job.history().stream().map(StepRecord::state).toList());
+        assertEquals(history, FULL_PLAN, states(job));
         String ftp = "ftp://127.0.0.1:" + ftpPort;
         assertTrue("the backup was commanded to the FTP server: " + history,
                 message(job, JobState.BACKUP).contains("upload its configuration to " + ftp));

@@ -57,15 +57,10 @@ public class DocsisHttpIT extends UpgradeTestSupport {
         addFirmware("IAD-1000", "2.0.0");
         executeCommand("uplift:device-add --driver docsis-sw --transfer http --port " + port
                 + " --community private modem-1 127.0.0.1");
-        String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 modem-1");
-        assertTrue(out, out.contains("DONE"));
-
-        Job job = onlyJobOf("modem-1");
+        Job job = upgradedToDone("modem-1");
         String history = job.history().toString();
-        assertEquals(history, JobState.DONE, job.state());
         assertEquals("a firmware-only plan: " + history, List.of(JobState.PENDING, JobState.KEEP_OLD_VERSION,
-                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.DONE),
-                job.history().stream().map(StepRecord::state).toList());
+                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.DONE), states(job));
         assertTrue("the download was commanded from the HTTP server: " + history,
                 message(job, JobState.UPDATE).contains("from http://127.0.0.1:" + httpPort));
         assertEquals("the modem runs the target", "2.0.0", docsis.facts(modem).runningVersion());

@@ -22,7 +22,6 @@ import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.StepRecord;
 
 /**
  * Uplift on IPv6 loopback only: the file server (TFTP, FTP, HTTP) and the notification receiver bound to ::1,
@@ -72,17 +71,9 @@ public class Ipv6IT extends UpgradeTestSupport {
         String added = executeCommand("uplift:device-add --transfer " + protocol + " --port " + port
                 + " --community private " + id + " ::1");
         assertTrue(added, added.contains(id));
-        String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 " + id);
-        assertTrue(out, out.contains("DONE"));
-
-        Job job = onlyJobOf(id);
+        Job job = upgradedToDone(id);
         String history = job.history().toString();
-        assertEquals(history, JobState.DONE, job.state());
-        assertEquals(history,
-                List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
-                        JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
-                        JobState.VERIFY_RESTORE, JobState.DONE),
-                job.history().stream().map(StepRecord::state).toList());
+        assertEquals(history, FULL_PLAN, states(job));
         // the file server as the history names it: a URL, the IPv6 literal in brackets
         List<String> server = List.of(protocol + "://[::1]:" + serverPort,
                 protocol + "://[0:0:0:0:0:0:0:1]:" + serverPort);

@@ -31,8 +31,6 @@ import org.uplift.api.driver.OperationHandle;
 import org.uplift.api.driver.OperationRequest;
 import org.uplift.api.driver.OperationStatus;
 import org.uplift.api.driver.OperationType;
-import org.uplift.api.workflow.Job;
-import org.uplift.api.workflow.JobState;
 
 /**
  * Issue 4: a driver bundle installed at run time is used without a restart, and once uninstalled a
@@ -133,10 +131,7 @@ public class RuntimeDriverIT extends UpgradeTestSupport {
             bundle.start();
             assertEquals(Bundle.ACTIVE, bundle.getState());
 
-            String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-1");
-            assertTrue(out, out.contains("DONE"));
-            Job job = onlyJobOf("iad-1");
-            assertEquals(job.history().toString(), JobState.DONE, job.state());
+            upgradedToDone("iad-1");
             assertEquals("every operation was started through the run-time driver",
                     "BACKUP_CONFIG,DOWNLOAD_FIRMWARE,RESTORE_CONFIG", System.getProperty(STARTED));
             assertEquals("2.0.0", iad.facts(new Device("iad-1", "127.0.0.1", port,

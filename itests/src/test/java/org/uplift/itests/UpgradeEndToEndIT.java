@@ -35,7 +35,6 @@ import org.uplift.api.repository.BackupStore;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
-import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeService;
 
 /**
@@ -87,14 +86,8 @@ public class UpgradeEndToEndIT extends UpgradeTestSupport {
 
         addFirmware("IAD-1000", "2.0.0");
         executeCommand("uplift:device-add --port " + port + " --community private iad-1 127.0.0.1");
-        String out = executeCommand("uplift:upgrade --firmware 2.0.0 --wait --timeout 120 iad-1");
-        assertTrue(out, out.contains("DONE"));
-
-        Job job = onlyJobOf("iad-1");
-        assertEquals(job.history().toString(), JobState.DONE, job.state());
-        assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION,
-                JobState.UPDATE, JobState.VERIFY_UPDATE, JobState.MIGRATE_CONFIG, JobState.RESTORE,
-                JobState.VERIFY_RESTORE, JobState.DONE), job.history().stream().map(StepRecord::state).toList());
+        Job job = upgradedToDone("iad-1");
+        assertEquals(FULL_PLAN, states(job));
 
         DeviceFacts after = driver.facts(device);
         assertEquals("2.0.0", after.runningVersion());

@@ -66,15 +66,12 @@ public class CampaignShowCommand extends UpliftAction {
         if (!follow) {
             return null;
         }
-        if (timeoutSeconds < 0) {
-            throw new IllegalArgumentException(
-                    "--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
-        }
+        Duration limit = OptionChecks.followLimit(timeoutSeconds);
         CampaignFollower follower = new CampaignFollower(service, upgrades,
                 ProgressOutputs.forSession(session, System.out), pacer);
         Campaign last;
         try {
-            last = follower.follow(c, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds));
+            last = follower.follow(c, limit);
         } catch (InterruptedException e) {
             System.out.println(
                     "Stopped following; the campaign goes on. Follow it again with uplift:campaign-show --follow "

@@ -1,34 +1,22 @@
 package org.uplift.shell;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.repository.FirmwareCatalog;
 import org.uplift.api.repository.FirmwareImage;
 import org.uplift.api.repository.RepositoryException;
-import org.uplift.shell.completers.FirmwareIdCompleter;
 
 @Service
 @Command(scope = "uplift", name = "firmware-show", description = "Shows one firmware image and checks its file against its SHA-256.", detailedDescription = """
         A failed file check means the file changed on disk since it was added: no device is given the image \
         until it is removed and added again.
         Example: uplift:firmware-show IAD-1000-2.0.0""")
-public class FirmwareShowCommand extends UpliftAction {
-
-    @Reference
-    private FirmwareCatalog catalog;
-
-    @Argument(index = 0, name = "firmware", description = "Catalogue id (<model>-<version>), see uplift:firmware-list", required = true)
-    @Completion(FirmwareIdCompleter.class)
-    private String id;
+public class FirmwareShowCommand extends FirmwareImageCommand {
 
     @Override
     protected Object run() throws Exception {
-        FirmwareCatalog images = catalog;
-        FirmwareImage image = images.get(id).orElseThrow(() -> new IllegalArgumentException(
-                "no firmware " + id + " in the catalogue: see uplift:firmware-list"));
+        FirmwareCatalog images = catalog();
+        FirmwareImage image = images.get(id()).orElseThrow(this::unknownImage);
         System.out.println("Id:            " + image.id());
         System.out.println("Model:         " + image.model());
         System.out.println("Version:       " + image.version());

@@ -75,14 +75,11 @@ public class JobCommand extends UpliftAction {
         if (!follow) {
             return null;
         }
-        if (timeoutSeconds < 0) {
-            throw new IllegalArgumentException(
-                    "--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
-        }
+        Duration limit = OptionChecks.followLimit(timeoutSeconds);
         Job last;
         try {
             last = new JobFollower(service, ProgressOutputs.forSession(session, System.out), pacer)
-                    .follow(List.of(job), false, timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds))
+                    .follow(List.of(job), false, limit)
                     .get(0);
         } catch (InterruptedException e) {
             System.out.println("Stopped following; the job goes on. Follow it again with uplift:job --follow " + id);

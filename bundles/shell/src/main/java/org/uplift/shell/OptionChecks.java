@@ -1,5 +1,6 @@
 package org.uplift.shell;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,5 +37,14 @@ final class OptionChecks {
                     + (known.isEmpty() ? "it is empty" : "it has " + String.join(", ", known))
                     + "); add an image with uplift:firmware-add");
         }
+    }
+
+    /** The --timeout of a --follow: how long to follow, {@code null} for no limit (0). */
+    static Duration followLimit(int timeoutSeconds) {
+        if (timeoutSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "--timeout is a number of seconds, 0 for no limit; got " + timeoutSeconds);
+        }
+        return timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds);
     }
 }

@@ -3,12 +3,8 @@ package org.uplift.shell;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.uplift.api.workflow.Decision;
-import org.uplift.api.workflow.Job;
-import org.uplift.api.workflow.UpgradeService;
 import org.uplift.shell.completers.WaitingJobIdCompleter;
 
 @Service
@@ -17,22 +13,14 @@ import org.uplift.shell.completers.WaitingJobIdCompleter;
         to the software version it kept.
         Follow the job with uplift:job --follow <job>.
         Example: uplift:retry 3f2a9c1e""")
-public class RetryCommand extends UpliftAction {
-
-    @Reference
-    private UpgradeService upgrades;
+public class RetryCommand extends AnswerCommand {
 
     @Argument(index = 0, name = "job", description = "Id of a job in AWAITING_DECISION (see uplift:jobs)", required = true)
     @Completion(WaitingJobIdCompleter.class)
     private String id;
 
-    @Option(name = "--prompt", description = "The prompt you answer (uplift:job shows it); refused if another operator answered it first")
-    private Integer prompt;
-
     @Override
     protected Object run() throws Exception {
-        Job job = Answers.answer(upgrades, id, prompt, Decision.RETRY);
-        System.out.println("Job " + job.id() + " (" + job.deviceId() + "): " + job.state() + " - " + job.lastMessage());
-        return null;
+        return answer(id, Decision.RETRY);
     }
 }

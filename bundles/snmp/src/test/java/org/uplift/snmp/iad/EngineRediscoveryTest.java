@@ -54,9 +54,7 @@ class EngineRediscoveryTest {
         assertEquals(1, driver.facts(device).engineBoots());
         String before = simulator.engineId();
 
-        simulator.reboot();
-        awaitRebooting(true);
-        awaitRebooting(false);
+        rebootAndAwaitAnswers();
 
         // sent to the old engine ID: unknownEngineID, rediscovery, the same GET again
         DeviceFacts after = driver.facts(device);
@@ -97,9 +95,7 @@ class EngineRediscoveryTest {
         assertEquals(1, driver.facts(device).engineBoots());
         String before = simulator.engineId();
 
-        simulator.reboot();
-        awaitRebooting(true);
-        awaitRebooting(false);
+        rebootAndAwaitAnswers();
 
         DeviceFacts after = driver.facts(device);
 
@@ -140,6 +136,13 @@ class EngineRediscoveryTest {
         V3User user = V3User.DEFAULT;
         return new Device("v3-" + simulator.index(), "127.0.0.1", simulator.port(),
                 SnmpCredentials.v3(user.name(), authPassphrase, user.privPassphrase()), null);
+    }
+
+    /** Reboots the device and waits until it has been silent and answers again. */
+    private void rebootAndAwaitAnswers() throws InterruptedException {
+        simulator.reboot();
+        awaitRebooting(true);
+        awaitRebooting(false);
     }
 
     private void awaitRebooting(boolean rebooting) throws InterruptedException {

@@ -86,6 +86,7 @@ public class CampaignEngine implements CampaignService, EventHandler {
     private final DeviceDirectory directory;
     private final CampaignEvents events = new CampaignEvents(() -> this.eventAdmin);
     private final ScheduledExecutorService scheduler;
+    private final long tickMillis;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
@@ -102,8 +103,13 @@ public class CampaignEngine implements CampaignService, EventHandler {
             t.setDaemon(true);
             return t;
         });
-        long tick = Math.max(50, config.tickMillis());
-        scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        this.tickMillis = Math.max(50, config.tickMillis());
+    }
+
+    /** The scheduler's thread starts here, not in the constructor (see UpgradeEngine#activate). */
+    @Activate
+    void activate() {
+        scheduler.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate

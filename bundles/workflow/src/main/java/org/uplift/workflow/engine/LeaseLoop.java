@@ -76,10 +76,14 @@ final class LeaseLoop {
         this.nodeId = nodeId;
         this.lease = lease;
         this.capacity = capacity;
+        // no thread starts here: the pools make theirs on first use, and the claim cycle is started by start()
         this.executor = Executors.newFixedThreadPool(capacity, threads("uplift-job-"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("uplift-claims-"));
+    }
+
+    /** Starts the claim cycle; the first cycle waits one period so DS can bind the dynamic drivers first. */
+    void start() {
         long cycle = Math.max(1, lease.toMillis() / 3);
-        // the first cycle waits one period so DS can bind the dynamic drivers and inventories first
         scheduler.scheduleWithFixedDelay(this::claimAndRenew, cycle, cycle, TimeUnit.MILLISECONDS);
     }
 

@@ -84,6 +84,15 @@ public class UpgradeEngine implements UpgradeService {
         LOG.info("Upgrade engine on node '{}' (lease {} s, {} concurrent jobs)", nodeId, lease.toSeconds(), capacity);
     }
 
+    /**
+     * Threads start here, not in the constructor: SCR may construct an instance and throw it away unactivated
+     * when a reference goes meanwhile, and it would never be deactivated to stop them.
+     */
+    @Activate
+    void activate() {
+        leases.start();
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         leases.shutdown();

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignRequest;
@@ -36,15 +33,9 @@ import org.uplift.workflow.store.JdbcJobStore;
  * campaigns in one H2 database.
  */
 @Timeout(60)
-class CampaignEngineTest {
+class CampaignEngineTest extends FleetTest {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private FleetFixture fleet;
-    private CampaignEngine campaigns;
 
     private void start(int devices, String... faults) throws Exception {
         fleet = new FleetFixture(dir, devices, List.of(faults));
@@ -61,17 +52,8 @@ class CampaignEngineTest {
                 Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", tickMillis)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        engine.activate();
         return engine;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (campaigns != null) {
-            campaigns.deactivate();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     private static CampaignRequest request(DeviceSelection selection, int concurrency, String waves, int threshold,

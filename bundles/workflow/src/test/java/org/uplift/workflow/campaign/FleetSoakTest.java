@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,10 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignState;
@@ -49,7 +46,7 @@ import org.uplift.workflow.store.JdbcJobStore;
  * configuration, as its job's history says.
  */
 @Timeout(120)
-class FleetSoakTest {
+class FleetSoakTest extends FleetTest {
 
     private static final int DEVICES = 40;
     private static final String OLD = "1.0.0";
@@ -100,22 +97,6 @@ class FleetSoakTest {
     private record Expected(JobState end, String... faults) {
     }
 
-    @TempDir
-    Path dir;
-
-    private FleetFixture fleet;
-    private CampaignEngine campaigns;
-
-    @AfterEach
-    void close() throws Exception {
-        if (campaigns != null) {
-            campaigns.deactivate();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
-
     @Test
     void givenAFleetShowingEveryFaultKind_whenUpgradedWithARetryPolicy_thenEveryDeviceEndsConsistentAndSaysWhy()
             throws Exception {
@@ -139,6 +120,7 @@ class FleetSoakTest {
         campaigns = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 100L)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        campaigns.activate();
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= DEVICES; i++) {
             ids.add("iad-" + i);

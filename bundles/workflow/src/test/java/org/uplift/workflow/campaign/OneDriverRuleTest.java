@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
-import org.uplift.api.driver.DriverCapabilities;
-import org.uplift.api.driver.OperationHandle;
-import org.uplift.api.driver.OperationRequest;
-import org.uplift.api.driver.OperationStatus;
-import org.uplift.api.driver.OperationType;
 import org.uplift.api.workflow.Campaign;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.DeviceSelection;
@@ -32,6 +24,7 @@ import org.uplift.api.workflow.WaveSize;
 import org.uplift.repository.testing.Configs;
 import org.uplift.snmp.iad.UpliftIadDriver;
 import org.uplift.workflow.engine.FleetFixture;
+import org.uplift.workflow.engine.ForwardingDriver;
 import org.uplift.workflow.store.JdbcJobStore;
 
 /**
@@ -42,28 +35,12 @@ import org.uplift.workflow.store.JdbcJobStore;
  * prefix (the first registered would say IAD-1000), and the job it starts plans with that same driver.
  */
 @Timeout(60)
-class OneDriverRuleTest {
+class OneDriverRuleTest extends FleetTest {
 
     private static final String FAMILY_MODEL = "IAD-1000-B";
 
-    @TempDir
-    Path dir;
-
-    private FleetFixture fleet;
-    private CampaignEngine campaigns;
-
     /** The real IAD driver, reporting the model as the family's driver names it. */
-    private record FamilyDriver(DeviceDriver inner) implements DeviceDriver {
-
-        @Override
-        public boolean supports(OperationType type) {
-            return inner.supports(type);
-        }
-
-        @Override
-        public DriverCapabilities capabilities() {
-            return inner.capabilities();
-        }
+    private record FamilyDriver(DeviceDriver inner) implements ForwardingDriver {
 
         @Override
         public DeviceFacts facts(Device device) throws DeviceException {
@@ -72,36 +49,11 @@ class OneDriverRuleTest {
                     f.formatVersion(), f.configDigest(), f.engineBoots());
         }
 
-        @Override
-        public OperationHandle start(Device device, OperationRequest request) throws DeviceException {
-            return inner.start(device, request);
-        }
-
-        @Override
-        public OperationStatus status(Device device, OperationHandle handle) throws DeviceException {
-            return inner.status(device, handle);
-        }
-
-        @Override
-        public void release(Device device, OperationHandle handle) throws DeviceException {
-            inner.release(device, handle);
-        }
-
         /** The harness deactivates its drivers as DS would; the inner one's is package-private. */
         void deactivate() throws Exception {
             Method m = inner.getClass().getDeclaredMethod("deactivate");
             m.setAccessible(true);
             m.invoke(inner);
-        }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (campaigns != null) {
-            campaigns.deactivate();
-        }
-        if (fleet != null) {
-            fleet.close();
         }
     }
 
@@ -118,6 +70,7 @@ class OneDriverRuleTest {
         campaigns = new CampaignEngine(Configs.of(CampaignEngine.Config.class, Map.of("tickMillis", 200L)),
                 fleet.upgrades(), new CampaignStore(fleet.dataSource()), new JdbcJobStore(fleet.dataSource()),
                 fleet.directory());
+        campaigns.activate();
 
         Campaign started = campaigns.start(new CampaignRequest("2.0.0", DeviceSelection.model(FAMILY_MODEL), 1,
                 WaveSize.parseAll("100%"), 100, RetryPolicy.parse("abort")));

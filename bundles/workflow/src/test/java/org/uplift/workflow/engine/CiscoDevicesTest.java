@@ -14,16 +14,13 @@ import static org.uplift.simulator.ops.OpType.DOWNLOAD_FIRMWARE;
 import static org.uplift.simulator.ops.OpType.RESTORE_CONFIG;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.driver.DriverCapabilities;
@@ -41,21 +38,9 @@ import org.uplift.snmp.cisco.CiscoConfigCopyMib;
  * only, so no digest or kept version is read through it).
  */
 @Timeout(90)
-class CiscoDevicesTest {
+class CiscoDevicesTest extends HarnessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     private EngineHarness harness(String... faults) throws Exception {
         h = EngineHarness.speaking(dir, 1, EnumSet.of(CISCO_CONFIG_COPY, UPLIFT_IAD), "cisco-config-copy,uplift-iad");

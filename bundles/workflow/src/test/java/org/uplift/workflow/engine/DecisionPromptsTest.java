@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uplift.api.workflow.JobState.AWAITING_DECISION;
 import static org.uplift.api.workflow.JobState.DONE;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.workflow.Decider;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.DecisionRecord;
@@ -22,27 +18,13 @@ import org.uplift.api.workflow.UpgradeException;
 
 /** Issue 14 item 8: two operators answering one prompt: the first wins, the second is told who did and when. */
 @Timeout(90)
-class DecisionPromptsTest {
+class DecisionPromptsTest extends HarnessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
-
     @Test
     void givenTwoAnswersToOnePrompt_thenTheSecondIsRefusedNamingTheFirstAndTheFirstIsStored() throws Exception {
-        h = new EngineHarness(dir, 1, List.of("1=backup-fail"));
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
+        oneIad("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
         assertEquals(1, waiting.prompt(), "the first time the job waits");

@@ -16,16 +16,13 @@ import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
 import static org.uplift.simulator.Personality.DOCSIS;
 import static org.uplift.simulator.ops.OpType.DOWNLOAD_FIRMWARE;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.device.Device;
 import org.uplift.api.device.SnmpCredentials;
 import org.uplift.api.repository.TransferProtocol;
@@ -41,21 +38,9 @@ import org.uplift.snmp.docsis.DocsisSoftwareDriver;
  * never ends, flash writes that silence it) as the workflow sees them.
  */
 @Timeout(90)
-class DocsisModemsTest {
+class DocsisModemsTest extends HarnessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     private EngineHarness harness(Map<String, Object> workflow, String... faults) throws Exception {
         h = EngineHarness.speaking(dir, 1, EnumSet.of(DOCSIS), "docsis-sw");

@@ -218,6 +218,7 @@ final class EngineHarness implements AutoCloseable {
             events.setAccessible(true);
             events.set(e, receiver);
         }
+        e.activate();
         return e;
     }
 

@@ -4,41 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.JobProgress;
 import org.uplift.api.workflow.JobState;
 
 /** A job's live progress names the file being served while its step runs, and nothing once it has ended. */
 @Timeout(60)
-class JobProgressTest {
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class JobProgressTest extends HarnessTest {
 
     @Test
     void theImageBeingServedIsShownUntilTheStepEnds() throws Exception {
         // silent from the moment the download is commanded: the step waits with its ticket open
-        h = new EngineHarness(dir, 1, List.of("1=silent-during:download"));
-        h.with("updateTimeoutSeconds", 3);
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
+        oneIad(Map.of("updateTimeoutSeconds", 3), "1=silent-during:download");
         long imageSize = Files.size(dir.resolve("fw-2.0.0.bin"));
 
         String id = h.engine.start("iad-1", "2.0.0").id();

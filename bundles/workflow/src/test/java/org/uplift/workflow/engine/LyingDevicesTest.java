@@ -11,7 +11,6 @@ import static org.uplift.api.workflow.JobState.RESTORE;
 import static org.uplift.api.workflow.JobState.UPDATE;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,17 +28,9 @@ import org.uplift.api.workflow.Job;
 @Timeout(90)
 class LyingDevicesTest extends HarnessTest {
 
-    private EngineHarness harness(Map<String, Object> workflow, String... faults) throws Exception {
-        h = new EngineHarness(dir, 1, List.of(faults));
-        workflow.forEach(h::with);
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
-        return h;
-    }
-
     /** The job stops in the given failed step, the device still runs its old software and configuration. */
     private Job stopsBeforeTheUpdate(String fault, String expected) throws Exception {
-        harness(Map.of(), "1=" + fault);
+        oneIad(Map.of(), "1=" + fault);
         DeviceFacts before = h.facts(1);
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_BACKUP failed") && waiting.lastMessage().contains(expected),
@@ -72,7 +63,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceThatComesBackOnItsOldVersion_whenVerified_thenTheUpdateFailsAndAnAbortLeavesItAsItWas()
             throws Exception {
-        harness(Map.of(), "1=stays-old");
+        oneIad(Map.of(), "1=stays-old");
         DeviceFacts before = h.facts(1);
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed") && waiting.lastMessage().contains(
@@ -87,7 +78,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceThatKeepsNoOldVersion_whenVerified_thenTheUpdateFailsAndTheFailedRollBackAsksForAPerson()
             throws Exception {
-        harness(Map.of(), "1=keep-none");
+        oneIad(Map.of(), "1=keep-none");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed") && waiting.lastMessage().contains(
                 "keeps '' instead of the old version 1.0.0"), waiting.lastMessage());
@@ -101,7 +92,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceThatRunsAnotherConfigurationThanTheOneRestored_whenVerified_thenTheDigestCatchesIt()
             throws Exception {
-        harness(Map.of(), "1=restore-other");
+        oneIad(Map.of(), "1=restore-other");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_RESTORE failed") && waiting.lastMessage().contains(
                 "is not the one served"), waiting.lastMessage());
@@ -114,7 +105,7 @@ class LyingDevicesTest extends HarnessTest {
 
     @Test
     void givenAFailedRestore_whenTheOperatorRetriesIt_thenOnlyTheRestoreRunsAgain_claim14() throws Exception {
-        harness(Map.of(), "1=restore-fail:1");
+        oneIad(Map.of(), "1=restore-fail:1");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("RESTORE failed"), waiting.lastMessage());
         h.engine.decide(waiting.id(), Decision.RETRY);
@@ -127,7 +118,7 @@ class LyingDevicesTest extends HarnessTest {
 
     @Test
     void givenADownloadThatNeverEnds_whenItsTimeOutPasses_thenTheJobAsks_claim8() throws Exception {
-        harness(Map.of("updateTimeoutSeconds", 2), "1=download-hang");
+        oneIad(Map.of("updateTimeoutSeconds", 2), "1=download-hang");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("UPDATE failed") && waiting.lastMessage().contains("time-out"),
                 waiting.lastMessage());
@@ -136,7 +127,7 @@ class LyingDevicesTest extends HarnessTest {
 
     @Test
     void givenARestoreThatNeverEnds_whenItsTimeOutPasses_thenTheJobAsks_claim13() throws Exception {
-        harness(Map.of("restoreTimeoutSeconds", 2), "1=restore-hang");
+        oneIad(Map.of("restoreTimeoutSeconds", 2), "1=restore-hang");
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("RESTORE failed") && waiting.lastMessage().contains("time-out"),
                 waiting.lastMessage());
@@ -146,7 +137,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceSilentWhileWritingFlash_whenItRebootsAfterwards_thenTheSilenceIsNotTakenForTheReboot()
             throws Exception {
-        harness(Map.of("rebootTimeoutSeconds", 20), "1=flash-silence:3");
+        oneIad(Map.of("rebootTimeoutSeconds", 20), "1=flash-silence:3");
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
         assertTrue(done.history().stream().anyMatch(r -> r.message().contains("restarted (sysUpTime went back)")
@@ -157,7 +148,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceThatRebootsTwiceAfterLoading_whenUpgraded_thenTheSecondRebootIsWaitedOutBeforeTheRestore()
             throws Exception {
-        harness(Map.of("rebootSettleMillis", 2500, "rebootTimeoutSeconds", 20), "1=double-reboot");
+        oneIad(Map.of("rebootSettleMillis", 2500, "rebootTimeoutSeconds", 20), "1=double-reboot");
         DeviceFacts before = h.facts(1);
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
@@ -169,7 +160,7 @@ class LyingDevicesTest extends HarnessTest {
     @Test
     void givenADeviceSlowToCreateItsOperationRows_whenUpgraded_thenTheMissingRowIsWaitedForNotTakenForALostOne()
             throws Exception {
-        harness(Map.of("pollIntervalMillis", 100), "1=slow-row:1500");
+        oneIad(Map.of("pollIntervalMillis", 100), "1=slow-row:1500");
         DeviceFacts before = h.facts(1);
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
@@ -182,7 +173,7 @@ class LyingDevicesTest extends HarnessTest {
 
     @Test
     void givenADeviceWhoseSysUpTimeWrapsDuringTheJob_whenUpgraded_thenTheWrapIsNotTakenForAReboot() throws Exception {
-        harness(Map.of("rebootTimeoutSeconds", 20), "1=uptime-wrap:2", "1=flash-silence:4");
+        oneIad(Map.of("rebootTimeoutSeconds", 20), "1=uptime-wrap:2", "1=flash-silence:4");
         Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, FAILED);
         assertEquals(DONE, done.state(), done.history().toString());
         assertEquals("2.0.0", h.facts(1).runningVersion());

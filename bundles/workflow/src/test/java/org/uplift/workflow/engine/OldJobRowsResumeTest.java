@@ -15,21 +15,17 @@ import static org.uplift.api.workflow.JobState.VERIFY_RESTORE;
 import static org.uplift.api.workflow.JobState.VERIFY_ROLLBACK;
 import static org.uplift.api.workflow.JobState.VERIFY_UPDATE;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.repository.ConfigBackup;
 import org.uplift.api.workflow.Decider;
@@ -43,18 +39,13 @@ import org.uplift.api.workflow.JobState;
  * same facts (old version, backup, its format, the plan, the failed step) and ends as it would have.
  */
 @Timeout(90)
-class OldJobRowsResumeTest {
+class OldJobRowsResumeTest extends HarnessTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(40);
     private static final Instant T0 = Instant.parse("2025-11-03T09:00:00Z");
     /** The plan as the older Uplift encoded it: one escaped line per step. */
     private static final String PLAN = "plan=+BACKUP\\tuplift-iad over tftp, checked by the device's digest"
             + "\\n+UPDATE\\tuplift-iad, kept version read back\\n+RESTORE\\tuplift-iad, checked by digest\\n\n";
 
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
     private DeviceFacts before;
     private ConfigBackup backup;
 
@@ -68,11 +59,6 @@ class OldJobRowsResumeTest {
         try (Connection c = h.dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM uplift_schema_version WHERE version > 2");
         }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        h.close();
     }
 
     @Test

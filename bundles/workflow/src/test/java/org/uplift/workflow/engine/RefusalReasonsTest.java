@@ -36,16 +36,9 @@ import org.uplift.api.workflow.UpgradeException.Reason;
 @Timeout(60)
 class RefusalReasonsTest extends HarnessTest {
 
-    private EngineHarness harness(String... faults) throws Exception {
-        h = new EngineHarness(dir, 1, List.of(faults));
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
-        return h;
-    }
-
     @Test
     void givenADeviceNoInventoryKnows_whenStarted_thenUnknownDevice() throws Exception {
-        harness();
+        oneIad();
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("nope-7", "2.0.0"));
         assertEquals(Reason.UNKNOWN_DEVICE, e.reason());
         assertEquals("unknown device 'nope-7': add it with uplift:device-add", e.getMessage());
@@ -53,7 +46,7 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenAVersionNotInTheCatalogue_whenStarted_thenUnknownFirmware() throws Exception {
-        harness();
+        oneIad();
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "9.9.9"));
         assertEquals(Reason.UNKNOWN_FIRMWARE, e.reason());
         assertTrue(e.getMessage().startsWith("no firmware 9.9.9 for model IAD-1000"), e.getMessage());
@@ -62,7 +55,7 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenADeviceThatDoesNotAnswer_whenStarted_thenDeviceUnreachable() throws Exception {
-        harness();
+        oneIad();
         int silent;
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             silent = s.getLocalPort(); // bound and closed: nothing answers there
@@ -76,7 +69,7 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenTwoStartsForOneDeviceAtOnce_thenOneJobIsMadeAndTheOtherIsRefusedAsBusy() throws Exception {
-        harness("1=backup-fail");
+        oneIad("1=backup-fail");
         CyclicBarrier together = new CyclicBarrier(2);
         List<Callable<Object>> starts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -111,9 +104,7 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenARunningJob_whenRetried_thenNotWaiting_andOnceEndedEveryDecisionIsNotWaiting() throws Exception {
-        harness("1=backup-hang");
-        h.stopEngine();
-        h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 600));
+        oneIad(Map.of("backupTimeoutSeconds", 600), "1=backup-hang");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, BACKUP);
 
@@ -131,7 +122,7 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenAWaitingJob_whenItsPromptIsAnsweredTwice_thenTheSecondIsNotWaiting() throws Exception {
-        harness("1=backup-fail");
+        oneIad("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, AWAITING_DECISION);
         h.engine.decide(id, 1, Decision.ABORT, new Decider("alice", "shell"));
@@ -143,14 +134,14 @@ class RefusalReasonsTest extends HarnessTest {
 
     @Test
     void givenNoSuchJob_whenDecided_thenUnknownJob() throws Exception {
-        harness();
+        oneIad();
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.decide("nope", Decision.ABORT));
         assertEquals(Reason.UNKNOWN_JOB, e.reason());
     }
 
     @Test
     void givenNoMigrationToTheTargetsFormat_whenStarted_thenRefusedByPreflight() throws Exception {
-        harness();
+        oneIad();
         h.addFirmware("7.0.0", "7");
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "7.0.0"));
         assertEquals(Reason.REFUSED_BY_PREFLIGHT, e.reason(), e.getMessage());

@@ -15,17 +15,13 @@ import static org.uplift.api.workflow.JobState.UPDATE;
 import static org.uplift.api.workflow.JobState.VERIFY_ROLLBACK;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.driver.DeviceFacts;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
@@ -40,32 +36,11 @@ import org.uplift.migration.ChainingMigrationServiceAccess;
  * state, the device's final version and configuration, and the history.
  */
 @Timeout(60)
-class UpgradeBranchesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    private EngineHarness harness(String... faults) throws Exception {
-        h = new EngineHarness(dir, 1, List.of(faults));
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
-        return h;
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class UpgradeBranchesTest extends HarnessTest {
 
     @Test
     void givenAHealthyDevice_whenUpgraded_thenItRunsTheTargetWithItsConfigurationRestored_claim1() throws Exception {
-        harness();
+        oneIad();
         DeviceFacts before = h.facts(1);
         Job job = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION, ABORTED);
         assertEquals(DONE, job.state(), job.history().toString());
@@ -82,7 +57,7 @@ class UpgradeBranchesTest {
     @Test
     void givenABackupFailureMessage_whenTheOperatorRetries_thenTheBackupRunsAgainAndTheJobFinishes_claims2to4()
             throws Exception {
-        harness("1=backup-fail");
+        oneIad("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
         assertEquals(AWAITING_DECISION, waiting.state());
@@ -114,9 +89,7 @@ class UpgradeBranchesTest {
     @Test
     void givenABackupThatNeverFinishes_whenTheTimeOutPassesAndTheOperatorAborts_thenTheDeviceIsUntouched_claim3()
             throws Exception {
-        harness("1=backup-hang");
-        h.stopEngine();
-        h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 2));
+        oneIad(Map.of("backupTimeoutSeconds", 2), "1=backup-hang");
         DeviceFacts before = h.facts(1);
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
@@ -132,7 +105,7 @@ class UpgradeBranchesTest {
     @Test
     void givenAFailedDownload_whenRetried_thenTheDeviceIsRolledBackBeforeTheUpdateIsRetried_claims7to10()
             throws Exception {
-        harness("1=download-fail:noMemory");
+        oneIad("1=download-fail:noMemory");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("UPDATE failed") && waiting.lastMessage().contains("noMemory"),
@@ -151,9 +124,7 @@ class UpgradeBranchesTest {
     @Test
     void givenADeviceThatDoesNotComeBackAfterLoading_whenTheOperatorAborts_thenItIsReturnedToItsOldVersion_claim10()
             throws Exception {
-        harness("1=no-return");
-        h.stopEngine();
-        h.engine = h.newEngine(Map.of("rebootTimeoutSeconds", 3));
+        oneIad(Map.of("rebootTimeoutSeconds", 3), "1=no-return");
         DeviceFacts before = h.facts(1);
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
@@ -170,7 +141,7 @@ class UpgradeBranchesTest {
     @Test
     void givenARestoreThatFailsOnce_whenThePolicyRetries_thenTheJobFinishesWithoutTheOperator_claims12to14()
             throws Exception {
-        harness("1=restore-fail:1");
+        oneIad("1=restore-fail:1");
         String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("retry:2")).id();
         // the policy's retry passes through AWAITING_DECISION: wait for an end
         Job done = h.await(id, WAIT, DONE, ABORTED, JobState.FAILED);
@@ -184,7 +155,7 @@ class UpgradeBranchesTest {
     @Test
     void givenAnAbortWhoseRollBackFailed_whenTheOperatorRetriesTheRollBack_thenTheJobEndsOnTheOldVersion()
             throws Exception {
-        harness("1=reject-config");
+        oneIad("1=reject-config");
         DeviceFacts before = h.facts(1);
         String id = h.engine.start("iad-1", "2.0.0").id();
         assertTrue(h.await(id, WAIT, AWAITING_DECISION, DONE).lastMessage().startsWith("RESTORE failed"));
@@ -211,7 +182,7 @@ class UpgradeBranchesTest {
     @Test
     void givenASoftwareThatRejectsTheConfiguration_whenThePolicyAborts_thenTheDeviceIsBackOnItsOldVersionAndConfiguration()
             throws Exception {
-        harness("1=reject-config");
+        oneIad("1=reject-config");
         DeviceFacts before = h.facts(1);
         String id = h.engine.start("iad-1", "2.0.0", RetryPolicy.parse("abort")).id();
         Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED, DONE);
@@ -226,7 +197,7 @@ class UpgradeBranchesTest {
     @Test
     void givenSoftwareThatUsesFormat3_whenUpgradedFromFormat1_thenTheConfigurationComesBackMigratedAndAccepted_claim16()
             throws Exception {
-        harness();
+        oneIad();
         h.addFirmware("3.0.0", "3");
         String id = h.engine.start("iad-1", "3.0.0").id();
         Job done = h.await(id, WAIT, DONE, AWAITING_DECISION);
@@ -242,7 +213,7 @@ class UpgradeBranchesTest {
     @Test
     void givenAMigratorThatThrows_whenTheBackupIsVerified_thenTheJobStopsWhileTheDeviceStillRunsItsOldSoftware()
             throws Exception {
-        harness();
+        oneIad();
         ChainingMigrationServiceAccess.replaceMigrator(h.migrations, "IAD-1000", "1", "9", in -> {
             throw new IllegalStateException("broken migrator");
         });
@@ -261,7 +232,7 @@ class UpgradeBranchesTest {
     @Test
     void givenAJobWaitingAfterItsBackup_whenTheRepositoryAsks_thenItsImageAndBackupAreInUseUntilItEnds()
             throws Exception {
-        harness("1=download-fail");
+        oneIad("1=download-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, AWAITING_DECISION);
         JobRepositoryUsage usage = h.usage;
@@ -280,7 +251,7 @@ class UpgradeBranchesTest {
     @Test
     void givenNoMigrationToTheNewSoftwaresFormat_whenAJobIsStarted_thenItIsRefusedBeforeTheDeviceIsTouched()
             throws Exception {
-        harness();
+        oneIad();
         h.addFirmware("7.0.0", "7");
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "7.0.0"));
         assertEquals(
@@ -297,9 +268,7 @@ class UpgradeBranchesTest {
     @Test
     void givenAJobStuckInABackupThatNeverEnds_whenTheOperatorAborts_thenItEndsAtOnceWithTheDeviceUntouched()
             throws Exception {
-        harness("1=backup-hang");
-        h.stopEngine();
-        h.engine = h.newEngine(Map.of("backupTimeoutSeconds", 600));
+        oneIad(Map.of("backupTimeoutSeconds", 600), "1=backup-hang");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, BACKUP);
         Thread.sleep(500);
@@ -312,7 +281,7 @@ class UpgradeBranchesTest {
 
     @Test
     void givenAJobWaitingForADecision_whenDecidedTwice_thenTheSecondIsRefused() throws Exception {
-        harness("1=backup-fail");
+        oneIad("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, AWAITING_DECISION);
         h.engine.decide(id, Decision.ABORT);
@@ -323,7 +292,7 @@ class UpgradeBranchesTest {
 
     @Test
     void givenADeviceWithAJob_whenASecondIsStarted_thenItIsRefused() throws Exception {
-        harness("1=backup-fail");
+        oneIad("1=backup-fail");
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, AWAITING_DECISION);
         UpgradeException e = assertThrows(UpgradeException.class, () -> h.engine.start("iad-1", "2.0.0"));
@@ -333,7 +302,7 @@ class UpgradeBranchesTest {
 
     @Test
     void givenUpliftStopsMidUpdate_whenItStartsAgain_thenTheJobResumesAndFinishes() throws Exception {
-        harness();
+        oneIad();
         String id = h.engine.start("iad-1", "2.0.0").id();
         h.await(id, WAIT, JobState.VERIFY_UPDATE, MIGRATE_CONFIG, RESTORE);
         h.stopEngine();

@@ -11,13 +11,10 @@ import static org.uplift.api.workflow.JobState.FAILED;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 
@@ -26,21 +23,7 @@ import org.uplift.api.workflow.Job;
  * holds the device's secrets), and the job's folder is gone once the job ends.
  */
 @Timeout(60)
-class WorkFilesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(40);
-
-    @TempDir
-    Path dir;
-
-    private EngineHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class WorkFilesTest extends HarnessTest {
 
     private Path work() {
         return dir.resolve("work");
@@ -63,9 +46,7 @@ class WorkFilesTest {
     @Test
     void givenAJobWaitingAfterItsRestoreFailed_whenTheOperatorAborts_thenTheKeptFileWasPrivateAndIsGoneAtTheEnd()
             throws Exception {
-        h = new EngineHarness(dir, 1, List.of("1=reject-config"));
-        h.addFirmware("2.0.0", "1");
-        h.startEngine();
+        oneIad("1=reject-config");
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("RESTORE failed"), waiting.lastMessage());
