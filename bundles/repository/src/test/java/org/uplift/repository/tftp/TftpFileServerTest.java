@@ -280,6 +280,11 @@ class TftpFileServerTest extends FileServerTestSupport {
                 device.send(tid, RawTftp.data(block, content, (block - 1) * 512, 512));
             }
             DatagramPacket ack = device.receive();
+            // a receiver that times out before the window arrives acknowledges the OACK again (block 0, RFC 7440
+            // section 4); on a loaded machine that may come first and is not the window's acknowledgement
+            while (RawTftp.opcode(ack) == ACK && RawTftp.block(ack) == 0) {
+                ack = device.receive();
+            }
             assertEquals(ACK, RawTftp.opcode(ack));
             assertEquals(4, RawTftp.block(ack));
             device.send(tid, RawTftp.data(5, content, 4 * 512, 512));
