@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,6 +57,9 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
     private final Path directory;
     private final Clock clock;
     private final Usages usages = new Usages();
+    private final VerifiedStamps verified = new VerifiedStamps();
+    /** How many times an image file was hashed to verify it (a test reads it). */
+    private final AtomicLong hashes = new AtomicLong();
 
     /** Jobs and campaigns that still need images (whiteboard); bound while the catalogue runs. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -154,7 +158,14 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
                 "firmware " + id + " is not in the catalogue; list the catalogue for the available images"));
         Path file = imageFile(id);
         String actual;
+        VerifiedStamps.Stamp stamp;
         try {
+            // the stamp before the read: a write during the hash changes it, so that state is never taken as good
+            stamp = VerifiedStamps.of(file);
+            if (verified.known(image, stamp)) {
+                return file;
+            }
+            hashes.incrementAndGet();
             actual = Sha256.of(file);
         } catch (NoSuchFileException e) {
             throw new RepositoryException("firmware " + id + " has lost its file " + file
@@ -166,7 +177,13 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
             throw new RepositoryException("firmware " + id + " changed on disk since it was added: expected SHA-256 "
                     + image.sha256() + ", found " + actual + "; remove the image and add a good copy again");
         }
+        verified.remember(image, stamp);
         return file;
+    }
+
+    /** How many times an image file has been hashed by {@link #verifiedFile}. */
+    long hashes() {
+        return hashes.get();
     }
 
     @Override
@@ -182,6 +199,7 @@ public class FileFirmwareCatalog implements FirmwareCatalog {
             // metadata first: a half-removed image must not be listed
             boolean existed = Files.deleteIfExists(metadataFile(id));
             Files.deleteIfExists(imageFile(id));
+            verified.forget(id);
             if (existed) {
                 LOG.info("Removed firmware {}", id);
             }

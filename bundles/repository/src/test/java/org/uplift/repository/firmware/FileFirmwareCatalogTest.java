@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,6 +104,47 @@ class FileFirmwareCatalogTest {
         RepositoryException e = assertThrows(RepositoryException.class, () -> catalog.verifiedFile(added.id()));
         assertTrue(e.getMessage().startsWith("firmware AX-200-2.1.0 changed on disk since it was added: expected "
                 + "SHA-256 " + added.sha256() + ", found " + sha256(content)), e.getMessage());
+    }
+
+    @Test
+    void givenAVerifiedImage_whenVerifiedAgainUnchanged_thenItIsNotHashedAgain() throws Exception {
+        FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
+        FirmwareImage added = catalog.add(image("fw.bin", 64 * 1024), "AX-200", "2.1.0", "");
+        for (int i = 0; i < 5; i++) {
+            catalog.verifiedFile(added.id());
+        }
+        assertEquals(1, catalog.hashes(), "one hash for five checks of an unchanged file");
+    }
+
+    @Test
+    void givenAVerifiedImage_whenEditedInPlaceAndItsTimeSetBack_thenTheEditIsStillCaught() throws Exception {
+        FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
+        FirmwareImage added = catalog.add(image("fw.bin", 4096), "AX-200", "2.1.0", "");
+        Path served = catalog.verifiedFile(added.id());
+        FileTime modified = Files.getLastModifiedTime(served);
+
+        // same size, same modification time: only the status-change time (which cannot be set) tells
+        byte[] content = Files.readAllBytes(served);
+        content[7] ^= 1;
+        Files.write(served, content);
+        Files.setLastModifiedTime(served, modified);
+
+        RepositoryException e = assertThrows(RepositoryException.class, () -> catalog.verifiedFile(added.id()));
+        assertTrue(e.getMessage().contains("changed on disk since it was added"), e.getMessage());
+        assertEquals(2, catalog.hashes());
+    }
+
+    @Test
+    void givenARemovedImage_whenAddedAgainWithOtherContent_thenTheNewFileIsHashed() throws Exception {
+        FileFirmwareCatalog catalog = catalog(temp.resolve("firmware"));
+        FirmwareImage first = catalog.add(image("a.bin", 4096), "AX-200", "2.1.0", "");
+        catalog.verifiedFile(first.id());
+        catalog.remove(first.id());
+        FirmwareImage second = catalog.add(image("b.bin", 4097), "AX-200", "2.1.0", "");
+
+        Path served = catalog.verifiedFile(second.id());
+        assertEquals(second.sha256(), sha256(Files.readAllBytes(served)));
+        assertEquals(2, catalog.hashes());
     }
 
     @Test
