@@ -8,7 +8,8 @@
 # compiling it.
 # Prints: campaign wall time, the transfer-only time, the workflow's overhead (wall time, and CPU time of
 # both JVMs, which another load on the machine changes less), devices per minute, the Karaf JVM's peak heap
-# (from its GC log, -Xlog:gc) and its live heap after a full collection at the campaign's end, CPU seconds
+# (from its GC log, -Xlog:gc), its live heap after a full collection at the campaign's end and what holds
+# it (class histogram), CPU seconds
 # per device (/proc/<pid>/stat) and per Karaf thread, and where a job's time goes.
 #
 #   bench/fleet-bench.sh                 1,000 devices
@@ -147,6 +148,13 @@ rebootSettleMillis = $SETTLE_MS"
   sleep 1
   local live_end
   live_end=$(grep 'Pause Full' "$KARAF/gc.log" | tail -1 | sed -n 's/.*M->\([0-9]*\)M(.*/\1/p')
+  # what that live set is made of (the histogram's own collection leaves only reachable objects): the
+  # classes holding the most, to compare between fleet sizes
+  if jcmd "$KARAF_PID" GC.class_histogram > "$run/histogram.txt" 2>/dev/null; then
+    echo "Live heap by class (top ${HISTO_TOP:-15}; all in $run/histogram.txt):"
+    sed -n "3,$((${HISTO_TOP:-15} + 3))p" "$run/histogram.txt" | cut -c1-120
+    tail -1 "$run/histogram.txt"
+  fi
   local show failed_jobs
   show=$(client "uplift:campaign-show $id")
   grep -v '^  target ' <<< "$show" | head -8

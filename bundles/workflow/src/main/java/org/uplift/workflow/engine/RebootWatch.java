@@ -3,6 +3,14 @@ package org.uplift.workflow.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
@@ -33,6 +41,15 @@ final class RebootWatch {
     private final Duration settle;
     private final int silentPolls;
 
+    /** Reads waiting at once for a silent device: covers an SNMP time-out with retries of several poll intervals. */
+    static final int MAX_IN_FLIGHT = 8;
+
+    private static final ThreadFactory PROBE_THREADS = r -> {
+        Thread t = new Thread(r, "uplift-reboot-probe");
+        t.setDaemon(true);
+        return t;
+    };
+
     RebootWatch(Reader reader, Clock clock, Duration poll, Duration settle, int silentPolls) {
         this.reader = reader;
         this.clock = clock;
@@ -50,6 +67,17 @@ final class RebootWatch {
      */
     Seen await(DeviceFacts before, long beforeMillis, Duration timeout, String expecting)
             throws StepFailure, InterruptedException {
+        ExecutorService probes = Executors.newCachedThreadPool(PROBE_THREADS);
+        try {
+            return await(before, beforeMillis, timeout, expecting, new ExecutorCompletionService<>(probes));
+        } finally {
+            // a read still waiting out its SNMP time-out ends by itself; its answer is not wanted
+            probes.shutdownNow();
+        }
+    }
+
+    private Seen await(DeviceFacts before, long beforeMillis, Duration timeout, String expecting,
+            CompletionService<Reading> answers) throws StepFailure, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         DeviceFacts reference = before;
         long referenceMillis = beforeMillis;
@@ -59,10 +87,33 @@ final class RebootWatch {
         long longestSilence = 0;
         long silentSince = 0;
         String lastSeen = "no answer";
+        long nextAsk = System.nanoTime();
+        long asked = 0;
+        long newest = -1;
+        int inFlight = 0;
         while (System.nanoTime() < deadline) {
-            long asked = System.nanoTime();
-            try {
-                DeviceFacts now = reader.read();
+            // a read every poll interval, even while earlier ones still wait out their SNMP time-outs: a device
+            // back from its restart is seen by the next poll, not after the read sent into its silence gives up
+            if (System.nanoTime() >= nextAsk && inFlight < MAX_IN_FLIGHT) {
+                long seq = asked++;
+                answers.submit(() -> reading(seq));
+                inFlight++;
+                nextAsk = System.nanoTime() + poll.toNanos();
+            }
+            long wait = Math.min(nextAsk, deadline) - System.nanoTime();
+            Future<Reading> done = inFlight < MAX_IN_FLIGHT ? answers.poll(Math.max(0, wait), TimeUnit.NANOSECONDS)
+                    : answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (done == null) {
+                continue;
+            }
+            inFlight--;
+            Reading reading = outcome(done);
+            if (reading.seq() < newest) {
+                continue; // overtaken by a later read's answer: older news
+            }
+            newest = reading.seq();
+            if (reading.failure() == null) {
+                DeviceFacts now = reading.facts();
                 if (silent > 0) {
                     longestSilence = Math.max(longestSilence, silent >= silentPolls ? clock.millis() - silentSince : 0);
                     if (settledSince >= 0) {
@@ -85,7 +136,8 @@ final class RebootWatch {
                 if (settledSince >= 0 && System.nanoTime() - settledSince >= settle.toNanos()) {
                     return new Seen(now, describe(restarts, longestSilence));
                 }
-            } catch (DeviceException e) {
+            } else {
+                DeviceException e = reading.failure();
                 if (!e.unreachable()) {
                     throw new StepFailure("cannot read the device: " + e.getMessage(), e);
                 }
@@ -94,14 +146,29 @@ final class RebootWatch {
                 }
                 lastSeen = "no answer for " + silent + " poll(s) (rebooting?)";
             }
-            // one read per poll interval; an unanswered read has already waited out the SNMP time-outs
-            long rest = asked + poll.toNanos() - System.nanoTime();
-            if (rest > 0) {
-                Thread.sleep(rest / 1_000_000L, (int) (rest % 1_000_000L));
-            }
         }
         throw new StepFailure("time-out: the device did not restart " + expecting + " and answer steadily within "
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
+    }
+
+    /** One read's outcome, numbered in the order the reads were sent. */
+    private record Reading(long seq, DeviceFacts facts, DeviceException failure) {
+    }
+
+    private static Reading outcome(Future<Reading> done) throws StepFailure, InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw new StepFailure("cannot read the device: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Reading reading(long seq) {
+        try {
+            return new Reading(seq, reader.read(), null);
+        } catch (DeviceException e) {
+            return new Reading(seq, null, e);
+        }
     }
 
     /**

@@ -1,9 +1,17 @@
 package org.uplift.workflow.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
+import org.uplift.api.driver.DeviceException;
 import org.uplift.api.driver.DeviceFacts;
 
 /** When two readings of a device's counters mean it restarted in between, and when they do not. */
@@ -53,5 +61,34 @@ class RebootWatchTest {
     @Test
     void givenAnAnswerRightAfterTheFirstReading_thenNoRestart() {
         assertFalse(RebootWatch.restarted(up(123), 0, up(150), 300));
+    }
+
+    @Test
+    void givenAReadSentIntoTheRestartThatHangs_thenTheDeviceIsSeenBackByALaterPollWithoutWaitingForIt()
+            throws Exception {
+        CountDownLatch hung = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        // the first read goes out while the device is down and waits out its SNMP time-out (here: until released);
+        // the device is back for every later one, reporting a fresh sysUpTime
+        RebootWatch.Reader reader = () -> {
+            if (reads.getAndIncrement() == 0) {
+                try {
+                    hung.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new DeviceException("no answer", true);
+            }
+            return up(150);
+        };
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofMillis(20), Duration.ZERO, 3);
+        try {
+            RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> watch.await(up(500_000), System.currentTimeMillis() - 10_000, Duration.ofSeconds(30), "x"));
+            assertEquals(1, hung.getCount(), "seen back while the first read still hung");
+            assertTrue(seen.how().startsWith("restarted"), seen.how());
+        } finally {
+            hung.countDown();
+        }
     }
 }
