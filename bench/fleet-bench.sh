@@ -225,7 +225,7 @@ for n in $SIZES; do
 done
 
 say "Fleet benchmark: $(nproc) cores, Karaf heap cap $HEAP, image $IMAGE_BYTES bytes, configurations ~$CONFIG_BYTES bytes, reboot $REBOOT_SECONDS s, waves ${WAVES:-one of all devices}"
-echo "command: SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY POLICY=$POLICY HEAP=$HEAP SETTLE_MS=$SETTLE_MS XFER=${XFER:-1} WARM_CAMPAIGN=${WARM_CAMPAIGN:-0} bench/fleet-bench.sh"
+echo "command: ADDRESS_PER_DEVICE=$ADDRESS_PER_DEVICE SIZES=\"$SIZES\" CONCURRENCY=$CONCURRENCY POLICY=$POLICY HEAP=$HEAP SETTLE_MS=$SETTLE_MS XFER=${XFER:-1} WARM_CAMPAIGN=${WARM_CAMPAIGN:-0} bench/fleet-bench.sh"
 header
 printf '%s\n' "${RESULTS[@]}"
 cat <<'EOF'

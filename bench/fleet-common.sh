@@ -153,6 +153,16 @@ start_karaf() { # with the heap cap $HEAP (e.g. 256m); waits until the uplift co
 
 # The simulator in its own JVM: N devices on consecutive ports from $SIM_BASE, notifications to
 # Uplift, configurations padded to CONFIG_BYTES, extra arguments after N (faults).
+# Each simulated device on an address of its own (127.0.x.y, the simulator's --address-per-device), as in a
+# real fleet, unless ADDRESS_PER_DEVICE=0 (all on 127.0.0.1, a port each: the notification receiver then
+# weighs every device at that address for each notification, as it must for devices behind one NAT)
+ADDRESS_PER_DEVICE=${ADDRESS_PER_DEVICE:-1}
+per_device_flag() { [ "$ADDRESS_PER_DEVICE" = 1 ] && echo --address-per-device || true; }
+device_address() { # $1 the device's number from 1 (FleetSettings.address)
+  if [ "$ADDRESS_PER_DEVICE" = 1 ]; then echo "127.0.$(( ($1 - 1) / 253 )).$(( ($1 - 1) % 253 + 2 ))"; else echo 127.0.0.1; fi
+}
+device_port() { if [ "$ADDRESS_PER_DEVICE" = 1 ]; then echo "$SIM_BASE"; else echo $((SIM_BASE + $1 - 1)); fi; }
+
 start_simulator() {
   local devices=$1 out=$2
   shift 2
@@ -161,7 +171,8 @@ start_simulator() {
   # and 32 concurrent downloads hold an image each: 10,000 devices need about 1 GiB
   local heap=${SIM_HEAP:-$(( devices > 2000 ? 2048 : 1024 ))m}
   java -Xmx$heap -jar "$SIM_JAR" --devices "$devices" --base-port "$SIM_BASE" --config-size "$CONFIG_BYTES" \
-    --reboot-seconds "$REBOOT_SECONDS" --notify "127.0.0.1:$TRAP_PORT" --control-port 0 "$@" < /dev/null > "$out" 2>&1 &
+    --reboot-seconds "$REBOOT_SECONDS" --notify "127.0.0.1:$TRAP_PORT" --control-port 0 $(per_device_flag) "$@" \
+    < /dev/null > "$out" 2>&1 &
   SIM_PID=$!
   for _ in $(seq 1 300); do grep -q '^running ' "$out" && break; sleep 0.2; done
   grep -q '^running ' "$out" || { cat "$out" >&2; echo "the simulator did not start" >&2; exit 1; }
@@ -191,7 +202,7 @@ add_firmware() { # an image of $IMAGE_BYTES bytes for 2.0.0 (format 1) into the 
 add_devices() { # N devices iad-0001.. through client sessions of 1,000 commands (5,000 in one session register none)
   local n=$1 commands="" i added=0 count
   for i in $(seq 1 "$n"); do
-    commands+="uplift:device-add --port $((SIM_BASE + i - 1)) --community private $(printf 'iad-%04d' "$i") 127.0.0.1"$'\n'
+    commands+="uplift:device-add --port $(device_port "$i") --community private $(printf 'iad-%04d' "$i") $(device_address "$i")"$'\n'
     if [ $((i % 1000)) = 0 ] || [ "$i" = "$n" ]; then
       count=$(client "$commands" | grep -c '^Device iad-' || true)
       added=$((added + count))
