@@ -26,6 +26,9 @@ final class Transactions implements AutoCloseable {
 
     private static final int VALID_SECONDS = 2;
 
+    /** Prepared statements kept per connection: the job store has some 40 distinct ones. */
+    static final int KEPT_STATEMENTS = 64;
+
     private final DataSource dataSource;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
@@ -86,7 +89,7 @@ final class Transactions implements AutoCloseable {
                 kept = idle.pollFirst();
             }
             if (kept == null) {
-                Connection fresh = dataSource.getConnection();
+                Connection fresh = KeptStatements.wrap(dataSource.getConnection(), KEPT_STATEMENTS);
                 fresh.setAutoCommit(false);
                 return fresh;
             }

@@ -1,11 +1,15 @@
 package org.uplift.workflow.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,5 +132,79 @@ class TransactionsTest {
         assertEquals(Transactions.MAX_IDLE, transactions.idle());
         transactions.close();
         assertEquals(0, transactions.idle());
+    }
+
+    @Test
+    void givenTheSameStatementInTwoOperations_thenItIsPreparedOnceAndItsParametersDoNotCarryOver() throws Exception {
+        String sql = "SELECT ? FROM DUAL";
+        PreparedStatement first = transactions.run("x", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, "a");
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    assertEquals("a", r.getString(1));
+                }
+                return s.unwrap(PreparedStatement.class);
+            }
+        });
+        PreparedStatement second = transactions.run("x", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                // the kept statement, cleared: a parameter left from the first operation would be a bug
+                assertThrows(SQLException.class, s::executeQuery);
+                return s.unwrap(PreparedStatement.class);
+            }
+        });
+        assertSame(first, second, "one statement prepared for both operations");
+        assertFalse(first.isClosed());
+    }
+
+    @Test
+    void givenTheSameStatementPreparedTwiceAtOnce_thenEachCallerHasItsOwn() throws Exception {
+        String sql = "SELECT ? FROM DUAL";
+        transactions.run("x", c -> {
+            try (PreparedStatement outer = c.prepareStatement(sql); PreparedStatement inner = c.prepareStatement(sql)) {
+                assertNotSame(outer.unwrap(PreparedStatement.class), inner.unwrap(PreparedStatement.class));
+                outer.setInt(1, 1);
+                inner.setInt(1, 2);
+                try (ResultSet a = outer.executeQuery(); ResultSet b = inner.executeQuery()) {
+                    a.next();
+                    b.next();
+                    assertEquals(1, a.getInt(1));
+                    assertEquals(2, b.getInt(1));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void givenAConnectionDroppedAfterADatabaseError_thenItsKeptStatementsAreClosed() throws Exception {
+        AtomicReference<PreparedStatement> kept = new AtomicReference<>();
+        assertThrows(StoreException.class, () -> transactions.run("cannot do it", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM DUAL")) {
+                kept.set(s.unwrap(PreparedStatement.class));
+            }
+            try (Statement bad = c.createStatement()) {
+                bad.execute("SELECT * FROM no_such_table");
+            }
+            return null;
+        }));
+        assertTrue(kept.get().isClosed());
+    }
+
+    @Test
+    void givenMoreStatementsThanAreKept_thenTheLeastRecentlyUsedIsClosed() throws Exception {
+        List<PreparedStatement> physical = transactions.run("x", c -> {
+            List<PreparedStatement> all = new ArrayList<>();
+            for (int i = 0; i <= Transactions.KEPT_STATEMENTS; i++) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + i + " FROM DUAL")) {
+                    all.add(s.unwrap(PreparedStatement.class));
+                }
+            }
+            assertEquals(Transactions.KEPT_STATEMENTS, KeptStatements.keptOf(c));
+            return all;
+        });
+        assertTrue(physical.get(0).isClosed(), "the oldest went");
+        assertFalse(physical.get(physical.size() - 1).isClosed());
     }
 }
