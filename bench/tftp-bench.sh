@@ -17,7 +17,10 @@
 # first). tftpd-hpa's and atftpd's servers conflict as Debian packages (both own
 # /usr/sbin/in.tftpd): whichever is not installed is fetched with `apt-get download` and unpacked
 # into bench/.work/ (BENCH_WORK) the first time.
+# Grid mode (GRID=1): Uplift and atftpd on loopback with atftp at every blksize x windowsize
+# (bench/tftp-grid.sh), the ratio printed per case.
 # Usage: bench/tftp-bench.sh   (env: SIZE_MIB=64 BLKSIZE=1428 CONCURRENT=50 RUNS=3)
+#        GRID=1 SIZE_MIB=16 bench/tftp-bench.sh   (env: BLKSIZES="512 1428 8192" WINDOWS="1 4 16 64" GRID_TIMEOUT_S=60)
 #        WAN=1 bench/tftp-bench.sh   (env: SIZE_MIB=2 LOCKSTEP_KIB=512 DELAY_MS=10 LOSSES="0 0.5 2"
 #          CLIENTS="w1 w4 w16 w64 curl" SERVERS="uplift atftpd hpa" RUNS=3 SEED=1 RETRY_S=1 ATFTPD_RETRY_S=1)
 set -euo pipefail
@@ -25,6 +28,7 @@ cd "$(dirname "$0")/.."
 
 WAN=${WAN:-0}
 if [ "$WAN" = 1 ]; then SIZE_MIB=${SIZE_MIB:-2}; fi
+if [ "${GRID:-0}" = 1 ]; then SIZE_MIB=${SIZE_MIB:-16}; fi
 SIZE_MIB=${SIZE_MIB:-64}
 BLKSIZE=${BLKSIZE:-1428}
 CONCURRENT=${CONCURRENT:-50}
@@ -105,6 +109,10 @@ download() { # $1 port, $2 remote name, $3 windowsize
 
 if [ "$WAN" = 1 ]; then
   . bench/tftp-wan.sh
+  exit 0
+fi
+if [ "${GRID:-0}" = 1 ]; then
+  . bench/tftp-grid.sh
   exit 0
 fi
 
