@@ -67,7 +67,7 @@ class CampaignTickBench {
             sizes.add(Integer.parseInt(s.trim()));
         }
         // the JIT compiles the tick's code before anything is measured
-        run(Math.min(500, sizes.get(0)), concurrency, "warm-up");
+        run(Integer.getInteger("bench.warmup", 2000), concurrency, "warm-up");
         List<String> lines = new ArrayList<>();
         for (int n : sizes) {
             lines.add(run(n, concurrency, "N=" + n));
