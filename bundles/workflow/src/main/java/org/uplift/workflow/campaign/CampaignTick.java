@@ -5,11 +5,10 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.uplift.api.workflow.CampaignState;
 import org.uplift.api.workflow.JobState;
@@ -17,7 +16,7 @@ import org.uplift.workflow.store.JobSummary;
 
 /**
  * One tick of one campaign, in the transaction that holds the campaign's row. It reads the open slots and the
- * waves' counts (not every slot): settles the slots whose job ended or that could not be started, adopts a job a
+ * waves' counts, and the first pending slots when places are free (not every slot): settles the slots whose job ended or that could not be started, adopts a job a
  * node started but did not record, frees a claim lost with its node, then moves the campaign as
  * {@link Progression} says and claims the devices to start. Nothing is kept between ticks: any node's tick
  * reads the same rows.
@@ -37,6 +36,8 @@ final class CampaignTick {
     private final long[] done;
     private final long[] failed;
     private long active;
+    /** Slots whose claim was freed and that have no job: pending, read with the open ones. */
+    private final List<Slot> freed = new ArrayList<>();
 
     private CampaignTick(Connection c, StoredCampaign head, Instant now, List<WaveCounts> waves) {
         this.c = c;
@@ -77,47 +78,34 @@ final class CampaignTick {
      */
     private void reconcile() throws SQLException {
         List<TickRows.Open> open = TickRows.open(c, id);
-        Set<String> devices = new HashSet<>();
-        Set<String> jobs = new HashSet<>();
-        List<String> claimedDevices = new ArrayList<>();
+        List<String> unrecorded = new ArrayList<>();
         for (TickRows.Open o : open) {
-            devices.add(o.slot().deviceId());
             if (o.slot().jobId() == null && o.slot().startError() == null) {
-                claimedDevices.add(o.slot().deviceId());
+                unrecorded.add(o.slot().deviceId());
             }
         }
-        Map<String, JobSummary> newest = TickRows.newestJobs(c, id, claimedDevices);
+        Map<String, JobSummary> newest = TickRows.newestJobs(c, id, unrecorded);
         for (TickRows.Open o : open) {
             Slot slot = o.slot();
+            JobSummary job = newest.get(slot.deviceId());
             if (slot.startError() != null) {
                 settle(slot, SlotPhase.FAILED);
             } else if (slot.jobId() != null) {
-                jobs.add(slot.jobId());
                 SlotPhase phase = TickRows.phase(o.job());
                 if (phase.settled()) {
                     settle(slot, phase);
                 } else {
                     active++;
                 }
+            } else if (job != null) {
+                adopt(slot, job);
+            } else if (o.phase() == SlotPhase.FREED) {
+                freed.add(slot);
+            } else if (slot.claimedAt().plus(CampaignEngine.LOST_CLAIM).isBefore(now)) {
+                TickRows.unclaim(c, id, slot);
+                freed.add(slot.unclaimed());
             } else {
-                JobSummary job = newest.get(slot.deviceId());
-                if (job != null) {
-                    jobs.add(job.id());
-                    adopt(slot, job);
-                } else if (slot.claimedAt().plus(CampaignEngine.LOST_CLAIM).isBefore(now)) {
-                    TickRows.unclaim(c, id, slot);
-                } else {
-                    active++;
-                }
-            }
-        }
-        // a start that outlived its claim: the claim was freed, then the job was stored but not recorded
-        for (JobSummary job : TickRows.unfinishedJobs(c, id)) {
-            if (!jobs.contains(job.id()) && !devices.contains(job.deviceId())) {
-                Optional<Map.Entry<Slot, SlotPhase>> slot = TickRows.slotOf(c, id, job.deviceId());
-                if (slot.isPresent() && slot.get().getValue() == SlotPhase.PENDING) {
-                    adopt(slot.get().getKey(), job);
-                }
+                active++;
             }
         }
     }
@@ -147,26 +135,13 @@ final class CampaignTick {
         return new Outcome(before, next, List.of());
     }
 
-    /**
-     * The first pending slots of the wave, as many as there are free places. One whose device already has a job of
-     * the campaign (a start that outlived its claim, and ended) is adopted instead, as the full reconcile did.
-     */
+    /** The first pending slots of the wave in their order, freed ones among them, as many as there are free places. */
     private List<Slot> candidates(int wave) throws SQLException {
-        while (true) {
-            int free = (int) Math.max(0, concurrency - active);
-            List<Slot> pending = TickRows.pending(c, id, wave, free);
-            Map<String, JobSummary> jobs = TickRows.newestJobs(c, id,
-                    pending.stream().map(Slot::deviceId).toList());
-            if (jobs.isEmpty()) {
-                return pending;
-            }
-            for (Slot slot : pending) {
-                JobSummary job = jobs.get(slot.deviceId());
-                if (job != null) {
-                    adopt(slot, job);
-                }
-            }
-        }
+        int free = (int) Math.max(0, concurrency - active);
+        List<Slot> slots = new ArrayList<>(TickRows.pending(c, id, wave, free));
+        freed.stream().filter(s -> s.wave() == wave).forEach(slots::add);
+        slots.sort(Comparator.comparingInt(Slot::seq));
+        return slots.subList(0, Math.min(free, slots.size()));
     }
 
     private void adopt(Slot slot, JobSummary job) throws SQLException {

@@ -7,7 +7,13 @@ package org.uplift.workflow.campaign;
 enum SlotPhase {
     /** Nothing started or claimed. */
     PENDING,
-    /** Claimed, or its job or start error recorded, and not yet settled by a tick. */
+    /**
+     * Pending again after a claim was freed as lost; the start may yet have stored a job for it, which a tick then
+     * adopts. Only a claimed slot can come to have a job: the campaign engine is the only one to start a job of a
+     * campaign.
+     */
+    FREED,
+    /** Claimed, or its job or start error recorded, and not settled yet by a tick. */
     OPEN,
     /** Its job ended DONE: counted in its wave's {@code done_count}. */
     DONE,

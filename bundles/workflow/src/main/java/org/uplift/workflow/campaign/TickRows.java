@@ -12,22 +12,26 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.uplift.api.workflow.JobState;
 import org.uplift.workflow.store.JobSummary;
 
 /**
  * What a tick reads and writes, on the connection of the transaction that holds the campaign's row: only the
- * open slots, the waves' counts and the jobs of the devices concerned, each through an index, so a tick's work
- * follows the concurrency and what changed, not the campaign's size. The job store's tables ({@code uplift_jobs},
- * {@code uplift_active_device}) are read here directly: both stores are on one DataSource, and one connection
+ * open slots, the waves' counts, the first pending slots and the jobs of the devices concerned, each through an index, so a tick's work
+ * follows the concurrency and what changed, not the campaign's size. The job store's table ({@code uplift_jobs}) is
+ * read here directly: both stores are on one DataSource, and one connection
  * gives the tick one view of slots and jobs.
  */
 final class TickRows {
 
-    /** A slot that may still change, and the state of its job ({@code null}: no job, or its row was not found). */
-    record Open(Slot slot, JobState job) {
+    /**
+     * A slot that may still change, and the state of its job.
+     *
+     * @param phase {@link SlotPhase#OPEN} or {@link SlotPhase#FREED}
+     * @param job   the state of its job; {@code null}: no job recorded, or its row was not found
+     */
+    record Open(Slot slot, SlotPhase phase, JobState job) {
     }
 
     private TickRows() {
@@ -47,19 +51,22 @@ final class TickRows {
         return waves;
     }
 
-    /** The campaign's open slots, in order, with their jobs' states. */
+    /** The campaign's open and freed slots, in order, with their jobs' states. */
     static List<Open> open(Connection c, String campaignId) throws SQLException {
         List<Open> open = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT d.seq, d.wave, d.device_id, d.job_id, d.start_error,"
-                + " d.claimed_at, j.state FROM uplift_campaign_devices d LEFT JOIN uplift_jobs j ON j.id = d.job_id"
-                + " WHERE d.campaign_id = ? AND d.phase = ? ORDER BY d.seq")) {
+                + " d.claimed_at, d.phase, j.state FROM uplift_campaign_devices d"
+                + " LEFT JOIN uplift_jobs j ON j.id = d.job_id WHERE d.campaign_id = ? AND d.phase IN (?, ?)"
+                + " ORDER BY d.seq")) {
             s.setString(1, campaignId);
             s.setString(2, SlotPhase.OPEN.name());
+            s.setString(3, SlotPhase.FREED.name());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Slot slot = CampaignRows.slot(r);
                     String state = r.getString("state");
-                    open.add(new Open(slot, state == null ? null : state(state, slot.jobId())));
+                    open.add(new Open(slot, SlotPhase.valueOf(r.getString("phase")),
+                            state == null ? null : state(state, slot.jobId())));
                 }
             }
         }
@@ -88,42 +95,6 @@ final class TickRows {
         return slots;
     }
 
-    /** The slot of a device, with its phase. */
-    static Optional<Map.Entry<Slot, SlotPhase>> slotOf(Connection c, String campaignId, String deviceId)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + CampaignRows.SLOT_COLUMNS
-                + ", phase FROM uplift_campaign_devices WHERE campaign_id = ? AND device_id = ?")) {
-            s.setString(1, campaignId);
-            s.setString(2, deviceId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(Map.entry(CampaignRows.slot(r), SlotPhase.valueOf(r.getString("phase"))))
-                        : Optional.empty();
-            }
-        }
-    }
-
-    /**
-     * The campaign's jobs that have not ended. Read through the job store's row per busy device, so the work
-     * follows the jobs under way in the whole store, not the campaign's size.
-     */
-    static List<JobSummary> unfinishedJobs(Connection c, String campaignId) throws SQLException {
-        List<JobSummary> jobs = new ArrayList<>();
-        // as a subquery: H2 plans a join of the two by scanning uplift_jobs, but this as lookups by primary key
-        try (PreparedStatement s = c.prepareStatement("SELECT id, device_id, state, campaign_id FROM uplift_jobs"
-                + " WHERE id IN (SELECT job_id FROM uplift_active_device)")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    // the campaign is compared here: a condition on it could lead the database to the campaign's
-                    // index, which lists every job the campaign ever had
-                    if (campaignId.equals(r.getString(4))) {
-                        jobs.add(new JobSummary(r.getString(1), r.getString(2), state(r.getString(3), r.getString(1))));
-                    }
-                }
-            }
-        }
-        return jobs;
-    }
-
     /** The newest job of the campaign for each of these devices that has one (as the oldest-first list's last). */
     static Map<String, JobSummary> newestJobs(Connection c, String campaignId, Collection<String> deviceIds)
             throws SQLException {
@@ -132,7 +103,8 @@ final class TickRows {
         }
         Map<String, JobSummary> newest = new HashMap<>();
         String marks = String.join(", ", Collections.nCopies(deviceIds.size(), "?"));
-        // by device, through its index; the campaign is compared here for the reason given in unfinishedJobs
+        // by device, through its index; the campaign is compared here, as a condition on it could lead the
+        // database to the campaign's index, which lists every job the campaign ever had
         try (PreparedStatement s = c.prepareStatement("SELECT id, device_id, state, campaign_id FROM uplift_jobs"
                 + " WHERE device_id IN (" + marks + ") ORDER BY created_at, id")) {
             int i = 1;
@@ -156,7 +128,7 @@ final class TickRows {
     }
 
     static void unclaim(Connection c, String campaignId, Slot slot) throws SQLException {
-        set(c, campaignId, slot.unclaimed(), SlotPhase.PENDING);
+        set(c, campaignId, slot.unclaimed(), SlotPhase.FREED);
     }
 
     /** Records the job a slot has: open while the job goes on, settled once it has ended. */
