@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +36,11 @@ import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignService;
 import org.uplift.api.workflow.CampaignState;
 import org.uplift.api.workflow.Job;
-import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeException.Reason;
 import org.uplift.api.workflow.UpgradeRequest;
 import org.uplift.api.workflow.UpgradeService;
 import org.uplift.workflow.store.JobStore;
-import org.uplift.workflow.store.JobSummary;
 import org.uplift.workflow.store.StoreException;
 
 /**
@@ -79,7 +76,6 @@ public class CampaignEngine implements CampaignService, EventHandler {
 
     private final UpgradeService upgrades;
     private final CampaignStore store;
-    private final JobStore jobStore;
     /** A tick is queued and has not begun: further pokes need no other (one running, at most one waiting). */
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
@@ -91,13 +87,16 @@ public class CampaignEngine implements CampaignService, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    /**
+     * @param jobStore not called: a tick reads the job tables on the campaign store's connection (see
+     *                 {@link TickRows}); bound so that they exist before the first tick
+     */
     @Activate
     public CampaignEngine(Config config, @Reference UpgradeService upgrades, @Reference CampaignStore store,
             @Reference JobStore jobStore, @Reference DeviceDirectory directory) {
         this.upgrades = upgrades;
         this.directory = directory;
         this.store = store;
-        this.jobStore = jobStore;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "uplift-campaigns");
             t.setDaemon(true);
@@ -274,75 +273,21 @@ public class CampaignEngine implements CampaignService, EventHandler {
     }
 
     private void advance(String id) throws StoreException {
-        // states only: a campaign of thousands of devices is looked at after every job that ends
-        List<JobSummary> list = jobStore.summariesOfCampaign(id);
-        Map<String, JobState> jobs = new HashMap<>();
-        list.forEach(j -> jobs.put(j.id(), j.state()));
-        Instant now = clock.instant();
-        Optional<CampaignStore.Change> change = store.update(id, c -> progress(c, jobs, list, now));
-        if (change.isEmpty()) {
+        // the open slots and the waves' counts, not every device: a campaign of thousands of devices is looked
+        // at after every job that ends
+        Optional<CampaignTick.Outcome> outcome = store.advance(id, clock.instant());
+        if (outcome.isEmpty()) {
             return;
         }
-        StoredCampaign before = change.get().before();
-        StoredCampaign after = change.get().after();
+        StoredCampaign before = outcome.get().before();
+        StoredCampaign after = outcome.get().after();
         if (before.state() != after.state() || before.currentWave() != after.currentWave()) {
             LOG.info("Campaign {} {}", id, after.message());
         }
         events.changed(before, after);
-        for (Slot slot : after.slots()) {
-            if (slot.claimedAt() != null && before.slots().get(slot.seq()).claimedAt() == null) {
-                startJob(after, slot);
-            }
+        for (Slot slot : outcome.get().claimed()) {
+            startJob(after, slot);
         }
-    }
-
-    private static StoredCampaign progress(StoredCampaign c, Map<String, JobState> jobs, List<JobSummary> list,
-            Instant now) {
-        if (c.state() != CampaignState.RUNNING) {
-            return c;
-        }
-        StoredCampaign next = reconcile(c, list, now);
-        for (int guard = 0; guard <= next.waveCount(); guard++) {
-            Step step = Progression.next(next, CampaignViews.statuses(next, jobs));
-            if (step instanceof Step.NextWave w) {
-                next = next.withWave(w.wave(), now).withState(CampaignState.RUNNING, "wave " + (w.wave() + 1) + " of "
-                        + next.waveCount() + " under way (" + next.wave(w.wave()).size() + " devices)", now);
-            } else if (step instanceof Step.Pause p) {
-                return next.withState(CampaignState.PAUSED, p.reason(), now);
-            } else if (step instanceof Step.Complete d) {
-                return next.withState(CampaignState.COMPLETED, d.message(), now);
-            } else if (step instanceof Step.Start s) {
-                for (Slot slot : s.slots()) {
-                    next = next.withSlot(slot.claimed(now));
-                }
-                return next;
-            } else {
-                return next;
-            }
-        }
-        return next;
-    }
-
-    /**
-     * A node that started a job but stopped before recording it left a claim: adopt the job the
-     * campaign has for that device, or free the claim once it is too old to be a start in progress.
-     */
-    private static StoredCampaign reconcile(StoredCampaign c, List<JobSummary> jobs, Instant now) {
-        Map<String, JobSummary> newestByDevice = new HashMap<>();
-        jobs.forEach(j -> newestByDevice.put(j.deviceId(), j));
-        StoredCampaign next = c;
-        for (Slot slot : c.slots()) {
-            if (slot.jobId() != null || slot.startError() != null) {
-                continue;
-            }
-            JobSummary job = newestByDevice.get(slot.deviceId());
-            if (job != null) {
-                next = next.withSlot(slot.started(job.id()));
-            } else if (slot.claimedAt() != null && slot.claimedAt().plus(LOST_CLAIM).isBefore(now)) {
-                next = next.withSlot(slot.unclaimed());
-            }
-        }
-        return next;
     }
 
     private void startJob(StoredCampaign c, Slot slot) {

@@ -22,6 +22,9 @@ final class CampaignRows {
     private static final String COLUMNS = "id, firmware_version, selection_kind, selection_model, concurrency, waves,"
             + " error_threshold, policy, state, message, current_wave, wave_count, threshold_cleared_wave, created_at, updated_at";
 
+    /** A slot's columns of {@code uplift_campaign_devices}, as {@link #slot} reads them. */
+    static final String SLOT_COLUMNS = "seq, wave, device_id, job_id, start_error, claimed_at";
+
     private CampaignRows() {
     }
 
@@ -42,14 +45,27 @@ final class CampaignRows {
             s.setLong(15, campaign.updatedAt().toEpochMilli());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO uplift_campaign_devices"
-                + " (campaign_id, seq, wave, device_id, job_id, start_error, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int[] devices = new int[campaign.waveCount()];
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO uplift_campaign_devices (campaign_id, seq, wave,"
+                + " device_id, job_id, start_error, claimed_at, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Slot slot : campaign.slots()) {
                 s.setString(1, campaign.id());
                 s.setInt(2, slot.seq());
                 s.setInt(3, slot.wave());
                 s.setString(4, slot.deviceId());
                 setOutcome(s, 5, slot);
+                s.setString(8, SlotPhase.of(slot).name());
+                s.addBatch();
+                devices[slot.wave()]++;
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO uplift_campaign_waves"
+                + " (campaign_id, wave, devices, done_count, failed_count) VALUES (?, ?, ?, 0, 0)")) {
+            for (int w = 0; w < devices.length; w++) {
+                s.setString(1, campaign.id());
+                s.setInt(2, w);
+                s.setInt(3, devices[w]);
                 s.addBatch();
             }
             s.executeBatch();
@@ -58,36 +74,87 @@ final class CampaignRows {
 
     /** Writes what changed from {@code before} to {@code after}: the campaign's state and wave, and changed slots. */
     static void update(Connection c, StoredCampaign before, StoredCampaign after) throws SQLException {
-        if (!sameHead(before, after)) {
-            try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaigns SET state = ?, message = ?,"
-                    + " current_wave = ?, wave_count = ?, threshold_cleared_wave = ?, updated_at = ? WHERE id = ?")) {
-                setHead(s, 1, after);
-                s.setLong(6, after.updatedAt().toEpochMilli());
-                s.setString(7, after.id());
-                s.executeUpdate();
+        updateHead(c, before, after);
+        for (Slot slot : after.slots()) {
+            if (!slot.equals(before.slots().get(slot.seq()))) {
+                write(c, after.id(), slot);
             }
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaign_devices SET job_id = ?, start_error = ?,"
-                + " claimed_at = ? WHERE campaign_id = ? AND seq = ?")) {
-            for (Slot slot : after.slots()) {
-                if (!slot.equals(before.slots().get(slot.seq()))) {
-                    setOutcome(s, 1, slot);
-                    s.setString(4, after.id());
-                    s.setInt(5, slot.seq());
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
         }
     }
 
+    /** Writes the campaign's state and wave if they changed. */
+    static void updateHead(Connection c, StoredCampaign before, StoredCampaign after) throws SQLException {
+        if (sameHead(before, after)) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaigns SET state = ?, message = ?,"
+                + " current_wave = ?, wave_count = ?, threshold_cleared_wave = ?, updated_at = ? WHERE id = ?")) {
+            setHead(s, 1, after);
+            s.setLong(6, after.updatedAt().toEpochMilli());
+            s.setString(7, after.id());
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a start's outcome unless the slot has a job already. The campaign's row is locked first, as by every
+     * change of its slots, so the waves' counts stay those of the settled slots.
+     */
     static boolean recordStart(Connection c, String campaignId, Slot outcome) throws SQLException {
+        if (!lock(c, campaignId)) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT job_id FROM uplift_campaign_devices WHERE campaign_id = ? AND seq = ?")) {
+            s.setString(1, campaignId);
+            s.setInt(2, outcome.seq());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next() || r.getString(1) != null) {
+                    return false;
+                }
+            }
+        }
+        write(c, campaignId, outcome);
+        return true;
+    }
+
+    /**
+     * Writes a slot as a change other than a tick's makes it: {@link SlotPhase#of its phase} follows from it, and
+     * if it had been settled its wave no longer counts it (a late start recorded over a start error).
+     */
+    private static void write(Connection c, String campaignId, Slot slot) throws SQLException {
+        SlotPhase was;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT phase FROM uplift_campaign_devices WHERE campaign_id = ? AND seq = ?")) {
+            s.setString(1, campaignId);
+            s.setInt(2, slot.seq());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return;
+                }
+                was = SlotPhase.valueOf(r.getString(1));
+            }
+        }
         try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaign_devices SET job_id = ?, start_error = ?,"
-                + " claimed_at = ? WHERE campaign_id = ? AND seq = ? AND job_id IS NULL")) {
-            setOutcome(s, 1, outcome);
-            s.setString(4, campaignId);
-            s.setInt(5, outcome.seq());
-            return s.executeUpdate() == 1;
+                + " claimed_at = ?, phase = ? WHERE campaign_id = ? AND seq = ?")) {
+            setOutcome(s, 1, slot);
+            s.setString(4, SlotPhase.of(slot).name());
+            s.setString(5, campaignId);
+            s.setInt(6, slot.seq());
+            s.executeUpdate();
+        }
+        if (was.settled()) {
+            TickRows.count(c, campaignId, slot.wave(), was == SlotPhase.DONE ? -1 : 0,
+                    was == SlotPhase.FAILED ? -1 : 0);
+        }
+    }
+
+    private static boolean lock(Connection c, String campaignId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM uplift_campaigns WHERE id = ? FOR UPDATE")) {
+            s.setString(1, campaignId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
@@ -95,6 +162,20 @@ final class CampaignRows {
         List<StoredCampaign> found = query(c, "SELECT " + COLUMNS + " FROM uplift_campaigns WHERE id = ?"
                 + (lock ? " FOR UPDATE" : ""), id);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The campaign's row without its slots (an empty list; a list selection names no device): what a tick reads
+     * of it, locked.
+     */
+    static Optional<StoredCampaign> lockedHead(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM uplift_campaigns WHERE id = ? FOR UPDATE")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(head(rows)) : Optional.empty();
+            }
+        }
     }
 
     static List<StoredCampaign> newest(Connection c, int limit) throws SQLException {
@@ -164,20 +245,24 @@ final class CampaignRows {
 
     private static List<Slot> slots(Connection c, String campaignId) throws SQLException {
         List<Slot> slots = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, wave, device_id, job_id, start_error, claimed_at"
+        try (PreparedStatement s = c.prepareStatement("SELECT " + SLOT_COLUMNS
                 + " FROM uplift_campaign_devices WHERE campaign_id = ? ORDER BY seq")) {
             s.setString(1, campaignId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    long claimed = r.getLong("claimed_at");
-                    Instant claimedAt = r.wasNull() ? null : Instant.ofEpochMilli(claimed);
-                    slots.add(
-                            new Slot(r.getInt("seq"), r.getInt("wave"), r.getString("device_id"), r.getString("job_id"),
-                                    r.getString("start_error"), claimedAt));
+                    slots.add(slot(r));
                 }
             }
         }
         return slots;
+    }
+
+    /** The slot in a row of {@link #SLOT_COLUMNS}. */
+    static Slot slot(ResultSet r) throws SQLException {
+        long claimed = r.getLong("claimed_at");
+        Instant claimedAt = r.wasNull() ? null : Instant.ofEpochMilli(claimed);
+        return new Slot(r.getInt("seq"), r.getInt("wave"), r.getString("device_id"), r.getString("job_id"),
+                r.getString("start_error"), claimedAt);
     }
 
     private static boolean sameHead(StoredCampaign a, StoredCampaign b) {
@@ -194,7 +279,7 @@ final class CampaignRows {
         s.setInt(first + 4, c.thresholdClearedWave());
     }
 
-    private static void setOutcome(PreparedStatement s, int first, Slot slot) throws SQLException {
+    static void setOutcome(PreparedStatement s, int first, Slot slot) throws SQLException {
         s.setString(first, slot.jobId());
         s.setString(first + 1, slot.startError() == null ? null : truncate(slot.startError()));
         if (slot.claimedAt() == null) {

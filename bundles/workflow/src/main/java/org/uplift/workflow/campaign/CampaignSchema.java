@@ -56,7 +56,30 @@ final class CampaignSchema {
                             + " job_id VARCHAR(64),"
                             + " start_error VARCHAR(" + MESSAGE_CHARS + "),"
                             + " claimed_at BIGINT,"
-                            + " PRIMARY KEY (campaign_id, seq))")));
+                            + " PRIMARY KEY (campaign_id, seq))")),
+            // a tick reads the open slots and the waves' counts, not every device (issue 16); campaigns stored
+            // before start with every slot that has a job open and counts of 0, which their next tick settles
+            new Step(2, "slot phases and the waves' counts", List.of(
+                    "ALTER TABLE uplift_campaign_devices ADD COLUMN IF NOT EXISTS phase VARCHAR(16)"
+                            + " DEFAULT 'PENDING' NOT NULL",
+                    "UPDATE uplift_campaign_devices SET phase = 'OPEN' WHERE phase = 'PENDING'"
+                            + " AND (job_id IS NOT NULL OR start_error IS NOT NULL OR claimed_at IS NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS uplift_campaign_devices_phase"
+                            + " ON uplift_campaign_devices (campaign_id, phase, wave, seq)",
+                    "CREATE INDEX IF NOT EXISTS uplift_campaign_devices_device"
+                            + " ON uplift_campaign_devices (campaign_id, device_id)",
+                    "CREATE TABLE IF NOT EXISTS uplift_campaign_waves ("
+                            + " campaign_id VARCHAR(64) NOT NULL REFERENCES uplift_campaigns (id),"
+                            + " wave INTEGER NOT NULL,"
+                            + " devices INTEGER NOT NULL,"
+                            + " done_count INTEGER NOT NULL,"
+                            + " failed_count INTEGER NOT NULL,"
+                            + " PRIMARY KEY (campaign_id, wave))",
+                    // H2 commits DDL at once: a second try of this step must not count a campaign twice
+                    "INSERT INTO uplift_campaign_waves (campaign_id, wave, devices, done_count, failed_count)"
+                            + " SELECT d.campaign_id, d.wave, COUNT(*), 0, 0 FROM uplift_campaign_devices d"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM uplift_campaign_waves w"
+                            + " WHERE w.campaign_id = d.campaign_id) GROUP BY d.campaign_id, d.wave")));
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignSchema.class);
 

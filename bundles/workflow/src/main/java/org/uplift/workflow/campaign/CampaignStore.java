@@ -3,6 +3,7 @@ package org.uplift.workflow.campaign;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -91,9 +92,18 @@ public class CampaignStore {
     }
 
     /**
+     * One tick of the campaign ({@link CampaignTick}), with its row locked.
+     *
+     * @return empty if there is no such campaign
+     */
+    Optional<CampaignTick.Outcome> advance(String id, Instant now) throws StoreException {
+        return run("cannot advance campaign " + id, c -> CampaignTick.run(c, id, now));
+    }
+
+    /**
      * Records what became of a slot's start (its job, or why it was not started) unless a job is already
-     * recorded for it (another node's tick adopted the job meanwhile). One row: a campaign of thousands of
-     * devices records a start without reading them all.
+     * recorded for it (another node's tick adopted the job meanwhile). One row and the campaign's: a campaign
+     * of thousands of devices records a start without reading them all.
      *
      * @return {@code false} if a job was already recorded
      */

@@ -6,57 +6,61 @@ import java.util.Map;
 import org.uplift.api.workflow.CampaignState;
 
 /**
- * The rules that move a running campaign, as one pure function of its stored form and the status of
- * each device. In order: a wave whose failures pass the threshold pauses the campaign (unless the
- * operator resumed past it); a wave that has ended leads to the next, or completes the campaign after
- * the last; otherwise jobs of the current wave are started while fewer than the concurrency limit are
- * unfinished (across all waves, counting jobs that wait for a decision).
+ * The rules that move a running campaign, as one pure function of its stored form and the counts of its
+ * devices ({@link Tally}). In order: a wave whose failures pass the threshold pauses the campaign (unless the
+ * operator resumed past it); a wave that has ended leads to the next, or completes the campaign after the
+ * last; otherwise jobs of the current wave are started while fewer than the concurrency limit are unfinished
+ * (across all waves, counting jobs that wait for a decision).
  */
 final class Progression {
 
     private Progression() {
     }
 
+    /** @param status the status of every slot of {@code c}, by its seq */
     static Step next(StoredCampaign c, Map<Integer, SlotStatus> status) {
+        return next(c, Tally.of(c, status));
+    }
+
+    /** @param c the campaign; its slots are not read (a tick passes the campaign's row alone) */
+    static Step next(StoredCampaign c, Tally tally) {
         if (c.state() != CampaignState.RUNNING) {
             return new Step.Wait();
         }
-        List<Slot> wave = c.wave(c.currentWave());
-        if (c.thresholdClearedWave() != c.currentWave() && thresholdPassed(c, status)) {
-            return new Step.Pause(pauseReason(c, failed(wave, status), wave.size()));
+        WaveCounts wave = tally.waves().get(c.currentWave());
+        if (c.thresholdClearedWave() != c.currentWave() && thresholdPassed(c, wave)) {
+            return new Step.Pause(pauseReason(c, wave));
         }
-        if (wave.stream().allMatch(s -> status.get(s.seq()).ended())) {
+        if (wave.ended() >= wave.devices()) {
             return c.currentWave() + 1 < c.waveCount() ? new Step.NextWave(c.currentWave() + 1)
-                    : new Step.Complete(completion(c, status));
+                    : new Step.Complete(completion(c, tally));
         }
-        long active = c.slots().stream().filter(s -> status.get(s.seq()).active()).count();
-        int free = (int) Math.max(0, c.request().concurrency() - active);
-        List<Slot> startable = wave.stream().filter(s -> status.get(s.seq()) == SlotStatus.PENDING).limit(free)
-                .toList();
+        int free = (int) Math.max(0, c.request().concurrency() - tally.active());
+        List<Slot> startable = tally.pending().stream().limit(free).toList();
         return startable.isEmpty() ? new Step.Wait() : new Step.Start(startable);
     }
 
     /** Whether more than the threshold's share of the current wave's devices failed. */
     static boolean thresholdPassed(StoredCampaign c, Map<Integer, SlotStatus> status) {
-        List<Slot> wave = c.wave(c.currentWave());
-        return failed(wave, status) * 100 > (long) c.request().errorThresholdPercent() * wave.size();
+        return thresholdPassed(c, Tally.of(c, status).waves().get(c.currentWave()));
     }
 
-    private static long failed(List<Slot> wave, Map<Integer, SlotStatus> status) {
-        return wave.stream().filter(s -> status.get(s.seq()) == SlotStatus.FAILED).count();
+    private static boolean thresholdPassed(StoredCampaign c, WaveCounts wave) {
+        return wave.failed() * 100 > (long) c.request().errorThresholdPercent() * wave.devices();
     }
 
-    private static String pauseReason(StoredCampaign c, long failed, int devices) {
+    private static String pauseReason(StoredCampaign c, WaveCounts wave) {
+        long failed = wave.failed();
+        int devices = wave.devices();
         return "paused: wave " + (c.currentWave() + 1) + " of " + c.waveCount() + " has " + failed + " of " + devices
                 + " devices failed (" + (failed * 100 / devices) + "%), more than the error threshold of "
                 + c.request().errorThresholdPercent() + "%. Look at them with uplift:campaign-show " + c.id()
                 + ", then uplift:campaign-resume " + c.id() + " to go on or uplift:campaign-cancel " + c.id();
     }
 
-    private static String completion(StoredCampaign c, Map<Integer, SlotStatus> status) {
-        long done = status.values().stream().filter(s -> s == SlotStatus.DONE).count();
-        long failed = status.values().stream().filter(s -> s == SlotStatus.FAILED).count();
-        return "completed: " + done + " of " + c.slots().size() + " devices upgraded to "
+    private static String completion(StoredCampaign c, Tally tally) {
+        long failed = tally.failed();
+        return "completed: " + tally.done() + " of " + tally.devices() + " devices upgraded to "
                 + c.request().firmwareVersion()
                 + (failed == 0 ? "" : ", " + failed + " failed (see uplift:campaign-show " + c.id() + ")");
     }
