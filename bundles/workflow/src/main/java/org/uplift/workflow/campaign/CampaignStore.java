@@ -1,7 +1,5 @@
 package org.uplift.workflow.campaign;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +10,13 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.uplift.api.workflow.CampaignState;
 import org.uplift.workflow.store.LazySchema;
+import org.uplift.workflow.store.SqlWork;
 import org.uplift.workflow.store.StoreException;
+import org.uplift.workflow.store.Transactions;
 
 /**
  * Campaigns in the job store's database. It shares the job store's configuration PID, so the one
@@ -39,7 +40,8 @@ public class CampaignStore {
     record Change(StoredCampaign before, StoredCampaign after) {
     }
 
-    private final DataSource dataSource;
+    /** Connections kept between operations, each with its prepared statements: a tick runs after every job. */
+    private final Transactions transactions;
     private final LazySchema schema;
 
     @Activate
@@ -48,7 +50,7 @@ public class CampaignStore {
             throws StoreException {
         this.schema = new LazySchema("campaign store",
                 () -> CampaignSchema.migrate(dataSource, Clock.systemUTC())).tryNow();
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
     }
 
     void create(StoredCampaign campaign) throws StoreException {
@@ -112,25 +114,14 @@ public class CampaignStore {
                 c -> CampaignRows.recordStart(c, campaignId, outcome));
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T run(String failure, SqlWork<T> work) throws StoreException {
+        schema.ensure();
+        return transactions.run(failure, work);
     }
 
-    private <T> T run(String failure, Work<T> work) throws StoreException {
-        schema.ensure();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(failure + ": " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " (SQL state " + e.getSQLState() + ")"), e);
-        }
+    /** Closes the connections kept between operations. */
+    @Deactivate
+    void close() {
+        transactions.close();
     }
 }

@@ -5,6 +5,6 @@ import java.sql.SQLException;
 
 /** What one transaction does on its connection. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
     T run(Connection connection) throws SQLException, StoreException;
 }

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * session whose statements are all parsed again, for every transition of every job. A pooled
  * DataSource works as well; a connection that failed, or no longer answers, is closed, not kept.
  */
-final class Transactions implements AutoCloseable {
+public final class Transactions implements AutoCloseable {
 
     /** SQL state of a unique or primary key violation, the same on H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
@@ -33,7 +33,7 @@ final class Transactions implements AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    Transactions(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -41,7 +41,7 @@ final class Transactions implements AutoCloseable {
      * @param failure what could not be done, for the operator ("cannot read job J-1"); the
      *                database's own reason is appended
      */
-    <T> T run(String failure, SqlWork<T> work) throws StoreException {
+    public <T> T run(String failure, SqlWork<T> work) throws StoreException {
         Connection connection = null;
         boolean keep = false;
         try {
