@@ -173,8 +173,9 @@ final class WindowedSender {
         counts.timeouts++;
         rtt.backOff();
         resendWindow();
-        // one tail probe before the next time-out: a receiver that got this whole copy but lost the
-        // window's ACK again answers it at once, rather than after a doubled time-out
+        // a tail probe may follow: a receiver that was past its extra ACK takes the rest of this copy
+        // in order but acknowledges only a whole window of blocks; the probe's duplicate draws its ACK
+        // at once, rather than the next, doubled time-out's
     }
 
     /**
