@@ -66,7 +66,7 @@ final class WindowedSender {
     private int retries;
     /** The acknowledged block whose repeated ACK was last taken for a lost first block. */
     private long repeatAnswered = -1;
-    /** The last ACK taken left blocks sent before it unacknowledged: the receiver reported a gap. */
+    /** The last ACK that moved on left blocks sent before it unacknowledged: the receiver reported a gap. */
     private boolean gapReported;
     private final RecoveryCounts counts = new RecoveryCounts();
 
@@ -124,12 +124,13 @@ final class WindowedSender {
         }
         long end = Math.min(acknowledged + window, lastBlock);
         if (advanced) {
+            // only an ACK that moved on proves a live receiver: a repeated one may be stale, and earns
+            // one resend at most (firstRepeat), not a second window at the probe as well
             gapReported = block < sentHigh;
         }
         if (advanced && block < sentHigh && answersDuplicate(block)) {
             riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
         } else if (block < sentHigh && lost(block + 1, now) && (advanced || firstRepeat())) {
-            gapReported = true;
             counts.gapResends++;
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
             return advanced;
@@ -173,19 +174,19 @@ final class WindowedSender {
         counts.timeouts++;
         rtt.backOff();
         resendWindow();
-        // a tail probe may follow: a receiver that was past its extra ACK takes the rest of this copy
-        // in order but acknowledges only a whole window of blocks; the probe's duplicate draws its ACK
-        // at once, rather than the next, doubled time-out's
+        probeArmed = false; // after a time-out, only the (backed-off) time-out again
     }
 
     /**
      * After two round trips of silence: back to the gap the last ACK reported (see the class
-     * comment), else the tail loss probe, the last block sent, once. Neither gives up on the time-out.
+     * comment), else the tail loss probe, the last block sent. Once per silence, and neither gives
+     * up on the time-out.
      */
     private void probe() throws IOException {
         if (gapReported) {
             counts.gapProbes++;
             resendWindow();
+            probeArmed = false;
             return;
         }
         counts.tailProbes++;
@@ -197,7 +198,7 @@ final class WindowedSender {
         probeArmed = false;
     }
 
-    /** The window again from its first unacknowledged block; the next probe, if any, is the tail's. */
+    /** The window again from its first unacknowledged block. */
     private void resendWindow() throws IOException {
         long end = Math.min(acknowledged + window, lastBlock);
         send(acknowledged + 1, end);
