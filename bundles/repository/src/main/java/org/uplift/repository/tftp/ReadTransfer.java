@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 
 import org.apache.commons.net.tftp.TFTPAckPacket;
 import org.apache.commons.net.tftp.TFTPPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.uplift.repository.ticket.LiveTicket;
 
 /**
@@ -16,6 +18,8 @@ import org.uplift.repository.ticket.LiveTicket;
  * in flight; lost blocks are read again from the file rather than kept in memory.
  */
 final class ReadTransfer extends Transfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadTransfer.class);
 
     private final byte[] packet;
     private final DatagramPacket datagram;
@@ -33,25 +37,25 @@ final class ReadTransfer extends Transfer {
             long size = file.size();
             RttEstimator rtt = new RttEstimator(options.timeoutMillis() * 1_000_000L);
             if (options.needsOack()) {
-                long sent = System.nanoTime();
-                int before = channel.retransmissions();
                 channel.send(TftpPackets.oack(options.accepted()));
-                channel.await(p -> classify(p, 0, 0), ticket::revoked);
-                if (channel.retransmissions() == before) {
-                    rtt.sample(System.nanoTime() - sent); // the first round trip, unless the OACK went twice
-                }
+                // the first round trip, unless the OACK went twice
+                channel.await(p -> classify(p, 0, 0), ticket::revoked, channel::resendLast, rtt, true);
             }
             int blockSize = options.blockSize();
             // a file of an exact multiple of the block size ends with an empty block
             long lastBlock = size / blockSize + 1;
             if (options.windowSize() > 1) {
                 channel.bufferFor(options.windowSize() * (blockSize + 4));
-                new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to), options.windowSize(),
-                        lastBlock, rtt, channel.maxRetries())
-                        .run(ticket::revoked,
-                                acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));
+                WindowedSender sender = new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to),
+                        options.windowSize(), lastBlock, rtt, channel.maxRetries());
+                try {
+                    sender.run(ticket::revoked,
+                            acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));
+                } finally {
+                    LOG.debug("TFTP: {} to {}: {}", ticket.name(), channel.peer(), sender.counts());
+                }
             } else {
-                sendLockStep(file, size, lastBlock);
+                sendLockStep(file, size, lastBlock, rtt);
             }
             ticket.complete(null);
             return size;
@@ -59,10 +63,12 @@ final class ReadTransfer extends Transfer {
     }
 
     /**
-     * RFC 1350 lock-step (windowsize 1): one block, its ACK, the next; the fixed time-out, as slow
-     * devices expect, and a duplicate ACK is never answered.
+     * RFC 1350 lock-step (windowsize 1): one block, its ACK, the next. A block is sent again after
+     * the measured time-out ({@link RttEstimator}: a lost block costs a few round trips, not the
+     * transfer's whole time-out, which stays the ceiling a slow device gets), and a duplicate ACK
+     * is never answered (no Sorcerer's Apprentice).
      */
-    private void sendLockStep(FileChannel file, long size, long lastBlock)
+    private void sendLockStep(FileChannel file, long size, long lastBlock, RttEstimator rtt)
             throws IOException, TftpRefusal, TransferAborted {
         long acknowledged = 0;
         while (acknowledged < lastBlock) {
@@ -70,7 +76,7 @@ final class ReadTransfer extends Transfer {
             sendBlocks(file, size, block, block);
             long base = acknowledged;
             TFTPAckPacket ack = (TFTPAckPacket) channel.await(p -> classify(p, base, 1),
-                    ticket::revoked, () -> sendBlocks(file, size, block, block));
+                    ticket::revoked, () -> sendBlocks(file, size, block, block), rtt, true);
             acknowledged = base + offset(ack.getBlockNumber(), base);
             ticket.transferred(Math.min(acknowledged * options.blockSize(), size));
         }

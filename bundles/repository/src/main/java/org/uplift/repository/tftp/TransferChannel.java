@@ -114,6 +114,11 @@ final class TransferChannel implements Closeable {
         socket.send(packet);
     }
 
+    /** The last packet {@link #send} sent, again. */
+    void resendLast() throws IOException {
+        socket.send(last);
+    }
+
     /** Best effort: the transfer ends anyway. */
     void sendError(int code, String message) {
         try {
@@ -128,27 +133,44 @@ final class TransferChannel implements Closeable {
      * time-out, at most {@code maxRetries} times.
      */
     TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled) throws IOException, TftpRefusal, TransferAborted {
-        return await(filter, cancelled, () -> socket.send(last));
+        return await(filter, cancelled, this::resendLast);
     }
 
     /** As {@link #await(ReplyFilter, BooleanSupplier)}, but {@code resender} decides what is sent again (RFC 7440 windows). */
     TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled, Resender resender)
             throws IOException, TftpRefusal, TransferAborted {
+        // never sampled, an estimator stays at its ceiling: the fixed time-out
+        return await(filter, cancelled, resender, new RttEstimator(timeoutMillis * 1_000_000L), false);
+    }
+
+    /**
+     * As {@link #await(ReplyFilter, BooleanSupplier, Resender)}, but each silent time-out is the one
+     * {@code rtt} gives, backed off after it, and only those at its ceiling (the transfer's own
+     * time-out) count against the retries: short, measured ones cost a device no patience. If
+     * {@code roundTrip}, the awaited packet answers the one just sent, and its delay is a round trip
+     * to measure, unless something was sent again meanwhile (Karn).
+     */
+    TFTPPacket await(ReplyFilter filter, BooleanSupplier cancelled, Resender resender, RttEstimator rtt,
+            boolean roundTrip) throws IOException, TftpRefusal, TransferAborted {
         int retries = 0;
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long sent = System.nanoTime();
+        boolean resent = false;
+        long deadline = sent + rtt.rtoNanos();
         while (true) {
             if (cancelled.getAsBoolean()) {
                 throw new TftpRefusal(TftpRefusal.UNDEFINED, "transfer cancelled", "the ticket was closed");
             }
             TFTPPacket packet = receive(deadline);
             if (packet == null) {
-                if (++retries > maxRetries) {
+                if (rtt.atCeiling() && ++retries > maxRetries) {
                     throw new TransferAborted("no answer from " + peer.getHostAddress() + " after " + maxRetries
                             + " retransmissions " + timeoutMillis + " ms apart");
                 }
+                rtt.backOff();
                 resender.resend();
+                resent = true;
                 retransmissions++;
-                deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+                deadline = System.nanoTime() + rtt.rtoNanos();
                 continue;
             }
             if (packet instanceof TFTPErrorPacket error) {
@@ -157,9 +179,13 @@ final class TransferChannel implements Closeable {
             }
             switch (filter.classify(packet)) {
                 case ACCEPT :
+                    if (roundTrip && !resent) {
+                        rtt.sample(System.nanoTime() - sent);
+                    }
                     return packet;
                 case RESEND :
                     resender.resend();
+                    resent = true;
                     break;
                 default :
                     break;

@@ -23,6 +23,15 @@ import org.apache.commons.net.tftp.TFTPPacket;
  * the whole time-out, a probe resends the window's last block after about two round trips (a tail
  * loss probe, as TCP has): a receiver missing it completes its window and acknowledges; one that
  * has it answers the duplicate with its last block.
+ *
+ * <p>But when the last ACK reported a gap, the receiver is past its one extra ACK: atftp, for one,
+ * then drops every block out of order silently, the probe's too, until the missing one comes. Such
+ * an ACK is either answered at once (a copy of the gap, which may be lost again) or taken for the
+ * answer to a duplicate (which may be wrong: a copy sent at a time-out can be lost too). Either
+ * way, if the receiver stays silent for the probe's two round trips, the probe goes back to the
+ * gap and resends the window from there; waiting for the time-out instead cost a backed-off time-out
+ * per such loss (and no round trip is measured while every block in flight is a copy, so the
+ * back-off grew from one to the next).
  */
 final class WindowedSender {
 
@@ -57,6 +66,9 @@ final class WindowedSender {
     private int retries;
     /** The acknowledged block whose repeated ACK was last taken for a lost first block. */
     private long repeatAnswered = -1;
+    /** The last ACK that moved on left blocks sent before it unacknowledged: the receiver reported a gap. */
+    private boolean gapReported;
+    private final RecoveryCounts counts = new RecoveryCounts();
 
     WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
             int maxRetries) {
@@ -111,9 +123,15 @@ final class WindowedSender {
             return advanced;
         }
         long end = Math.min(acknowledged + window, lastBlock);
+        if (advanced) {
+            // only an ACK that moved on proves a live receiver: a repeated one may be stale, and earns
+            // one resend at most (firstRepeat), not a second window at the probe as well
+            gapReported = block < sentHigh;
+        }
         if (advanced && block < sentHigh && answersDuplicate(block)) {
             riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
         } else if (block < sentHigh && lost(block + 1, now) && (advanced || firstRepeat())) {
+            counts.gapResends++;
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
             return advanced;
         }
@@ -153,21 +171,44 @@ final class WindowedSender {
             throw new TransferAborted("no answer from " + channel.peer().getAddress().getHostAddress() + " after "
                     + maxRetries + " retransmissions of the window");
         }
+        counts.timeouts++;
         rtt.backOff();
-        long end = Math.min(acknowledged + window, lastBlock);
-        send(acknowledged + 1, end);
-        blindlyResent(acknowledged + 1);
+        resendWindow();
         probeArmed = false; // after a time-out, only the (backed-off) time-out again
     }
 
-    /** The tail loss probe: the last block sent, once, without giving up on the time-out. */
+    /**
+     * After two round trips of silence: back to the gap the last ACK reported (see the class
+     * comment), else the tail loss probe, the last block sent. Once per silence, and neither gives
+     * up on the time-out.
+     */
     private void probe() throws IOException {
+        if (gapReported) {
+            counts.gapProbes++;
+            resendWindow();
+            probeArmed = false;
+            return;
+        }
+        counts.tailProbes++;
         long tail = sentHigh;
         blocks.send(tail, tail);
         resent[slot(tail)] = true;
         sentAt[slot(tail)] = System.nanoTime();
         blindlyResent(tail);
         probeArmed = false;
+    }
+
+    /** The window again from its first unacknowledged block. */
+    private void resendWindow() throws IOException {
+        long end = Math.min(acknowledged + window, lastBlock);
+        send(acknowledged + 1, end);
+        blindlyResent(acknowledged + 1);
+        gapReported = false;
+    }
+
+    /** What loss recovery took so far, for the debug log. */
+    RecoveryCounts counts() {
+        return counts;
     }
 
     private void blindlyResent(long from) {

@@ -43,11 +43,13 @@ final class WriteTransfer extends Transfer {
         long cap = ticket.ticket().maxBytes();
         try (FileChannel out = ticket.openPartial()) {
             channel.send(options.needsOack() ? TftpPackets.oack(options.accepted()) : TftpPackets.ack(0));
+            RttEstimator rtt = new RttEstimator(options.timeoutMillis() * 1_000_000L);
             long received = 0;
             int expected = 1;
             int unacknowledged = 0;
             while (true) {
-                TFTPDataPacket data = awaitData(expected);
+                // the first block after an ACK answers it: a round trip; later ones of a window follow their predecessor
+                TFTPDataPacket data = awaitData(expected, rtt, unacknowledged == 0);
                 int length = data.getDataLength();
                 if (length > options.blockSize()) {
                     throw new TftpRefusal(TftpRefusal.ILLEGAL_OPERATION, "block too large", "block " + expected
@@ -81,9 +83,12 @@ final class WriteTransfer extends Transfer {
 
     /**
      * The next block in order. When the device repeats the previous block (window 1) or skips ahead
-     * (a block of its window was lost), it is told the last block received in order; on silence too.
+     * (a block of its window was lost), it is told the last block received in order; on silence too,
+     * after the measured time-out ({@link RttEstimator}), so that a lost block or ACK costs a few
+     * round trips rather than the transfer's whole time-out.
      */
-    private TFTPDataPacket awaitData(int expected) throws IOException, TftpRefusal, TransferAborted {
+    private TFTPDataPacket awaitData(int expected, RttEstimator rtt, boolean roundTrip)
+            throws IOException, TftpRefusal, TransferAborted {
         int previous = (expected - 1) & 0xffff;
         return (TFTPDataPacket) channel.await(packet -> {
             if (!(packet instanceof TFTPDataPacket data)) {
@@ -98,7 +103,7 @@ final class WriteTransfer extends Transfer {
                 return data.getBlockNumber() == previous ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
             }
             return ahead < options.windowSize() ? TransferChannel.Reply.RESEND : TransferChannel.Reply.IGNORE;
-        }, ticket::revoked, () -> channel.send(TftpPackets.ack(previous)));
+        }, ticket::revoked, () -> channel.send(TftpPackets.ack(previous)), rtt, roundTrip);
     }
 
     private static void write(FileChannel out, TFTPDataPacket data) throws IOException {
