@@ -60,10 +60,12 @@ public class TftpFileServer implements FileServer {
         @AttributeDefinition(name = "Maximum upload size", description = "Upper bound of any upload, in bytes")
         long maxUploadBytes() default 16L * 1024 * 1024;
 
-        @AttributeDefinition(name = "Time-out", description = "Milliseconds before a packet is sent again, unless the client negotiates its own")
+        @AttributeDefinition(name = "Time-out", description = "Longest wait in milliseconds before a packet is sent again "
+                + "(unless the client negotiates its own); the wait is measured from the link's round trips, from 200 ms up to this")
         int timeoutMillis() default 1000;
 
-        @AttributeDefinition(name = "Retries", description = "Retransmissions of one packet before a transfer is given up")
+        @AttributeDefinition(name = "Retries", description = "Waits of the longest time-out in a row before a transfer "
+                + "is given up (shorter measured waits do not count)")
         int maxRetries() default 5;
 
         @AttributeDefinition(name = "Largest negotiated time-out (s)", description = "A client asking for a longer "
