@@ -119,8 +119,8 @@ prepare_karaf() {
   karaf_on_loopback
   TFTP_PORT=$(free_port udp)
   TRAP_PORT=$(free_port udp)
-  # every simulated device sends from 127.0.0.1, so the per-address share (meant for one real device) would
-  # hold the whole fleet to 4 transfers at a time
+  # the transfer-only run (TransferLoad) and a fleet with ADDRESS_PER_DEVICE=0 send from 127.0.0.1 alone:
+  # the per-address share (meant for one real device) would hold them to 4 transfers at a time
   printf 'bindAddress = 127.0.0.1\nport = %s\nftpEnabled = false\nmaxTransfersPerDevice = 64\n' "$TFTP_PORT" \
     > "$KARAF/etc/org.uplift.tftp.cfg"
   printf 'bindAddress = 127.0.0.1\nport = %s\n' "$TRAP_PORT" > "$KARAF/etc/org.uplift.snmp.notifications.cfg"
