@@ -47,7 +47,8 @@ final class ReadTransfer extends Transfer {
             if (options.windowSize() > 1) {
                 channel.bufferFor(options.windowSize() * (blockSize + 4));
                 WindowedSender sender = new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to),
-                        options.windowSize(), lastBlock, rtt, channel.maxRetries());
+                        options.windowSize(), lastBlock, rtt, channel.maxRetries(),
+                        WindowedSender.BURST_BYTES / (blockSize + 4));
                 try {
                     sender.run(ticket::revoked,
                             acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));

@@ -1,6 +1,7 @@
 package org.uplift.repository.tftp;
 
 import java.io.IOException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -41,6 +42,15 @@ final class WindowedSender {
         void send(long from, long to) throws IOException;
     }
 
+    /**
+     * Once the receiver has lost blocks, a window goes out in bursts of this many bytes with a pause
+     * between them: a receiver that keeps its socket's default buffer (atftp: 208 KiB on Linux) loses
+     * most of a 64 x 8 KiB window sent back to back, every time it is sent again, and stalls.
+     */
+    static final int BURST_BYTES = 64 * 1024;
+    static final long PAUSE_MIN_NANOS = 200_000L;
+    static final long PAUSE_MAX_NANOS = 5_000_000L;
+
     /** No probe sooner: on a LAN a late ACK (a busy device, a busy host) is more likely than a loss. */
     static final long PROBE_FLOOR_NANOS = 50_000_000L;
 
@@ -69,9 +79,20 @@ final class WindowedSender {
     /** The last ACK that moved on left blocks sent before it unacknowledged: the receiver reported a gap. */
     private boolean gapReported;
     private final RecoveryCounts counts = new RecoveryCounts();
+    /** Blocks per burst once pausing (see BURST_BYTES). */
+    private final int burst;
+    /** The pause between bursts: 0 (whole windows back to back) until a loss, doubled per loss, eased per clean window. */
+    private long pauseNanos;
 
     WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
             int maxRetries) {
+        this(channel, blocks, window, lastBlock, rtt, maxRetries, window);
+    }
+
+    /** @param burst blocks sent back to back once the receiver has lost some (a window's worth: never paused) */
+    WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
+            int maxRetries, int burst) {
+        this.burst = Math.max(1, burst);
         this.channel = channel;
         this.blocks = blocks;
         this.window = window;
@@ -123,6 +144,12 @@ final class WindowedSender {
             return advanced;
         }
         long end = Math.min(acknowledged + window, lastBlock);
+        if (advanced && block == sentHigh && pauseNanos > 0) {
+            pauseNanos = pauseNanos * 7 / 8; // a window got through whole: ease off
+            if (pauseNanos < PAUSE_MIN_NANOS / 4) {
+                pauseNanos = 0;
+            }
+        }
         if (advanced) {
             // only an ACK that moved on proves a live receiver: a repeated one may be stale, and earns
             // one resend at most (firstRepeat), not a second window at the probe as well
@@ -132,6 +159,7 @@ final class WindowedSender {
             riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
         } else if (block < sentHigh && lost(block + 1, now) && (advanced || firstRepeat())) {
             counts.gapResends++;
+            lost();
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
             return advanced;
         }
@@ -172,6 +200,7 @@ final class WindowedSender {
                     + maxRetries + " retransmissions of the window");
         }
         counts.timeouts++;
+        lost();
         rtt.backOff();
         resendWindow();
         probeArmed = false; // after a time-out, only the (backed-off) time-out again
@@ -185,6 +214,7 @@ final class WindowedSender {
     private void probe() throws IOException {
         if (gapReported) {
             counts.gapProbes++;
+            lost();
             resendWindow();
             probeArmed = false;
             return;
@@ -220,8 +250,22 @@ final class WindowedSender {
         riskTop = sentHigh;
     }
 
+    /** The receiver lost blocks: pause between bursts, or pause longer. */
+    private void lost() {
+        pauseNanos = pauseNanos == 0 ? PAUSE_MIN_NANOS : Math.min(PAUSE_MAX_NANOS, pauseNanos * 2);
+    }
+
     private void send(long from, long to) throws IOException {
-        blocks.send(from, to);
+        if (pauseNanos == 0 || to - from + 1 <= burst) {
+            blocks.send(from, to);
+        } else {
+            for (long first = from; first <= to; first += burst) {
+                if (first > from) {
+                    LockSupport.parkNanos(pauseNanos);
+                }
+                blocks.send(first, Math.min(to, first + burst - 1));
+            }
+        }
         long now = System.nanoTime();
         for (long block = from; block <= to; block++) {
             resent[slot(block)] = block <= sentHigh;
