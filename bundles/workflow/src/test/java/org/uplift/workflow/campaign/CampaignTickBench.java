@@ -23,7 +23,6 @@ import org.uplift.api.directory.DeviceDirectory;
 import org.uplift.api.driver.DeviceDriver;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignState;
-import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
@@ -31,7 +30,6 @@ import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
-import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.WaveSize;
 import org.uplift.repository.testing.Configs;
 import org.uplift.workflow.store.JdbcJobStore;
@@ -146,7 +144,7 @@ class CampaignTickBench {
     }
 
     /** Starts a job by storing it as the upgrade engine would, and keeps the ones not ended in start order. */
-    private static final class StubUpgrades implements UpgradeService {
+    private static final class StubUpgrades implements StartOnlyUpgrades {
 
         private final JdbcJobStore jobs;
         final Deque<String> running = new ArrayDeque<>();
@@ -174,36 +172,6 @@ class CampaignTickBench {
             cpu += THREADS.getCurrentThreadCpuTime() - t0;
             return new Job(id, request.deviceId(), "fw-" + request.firmwareVersion(), request.firmwareVersion(),
                     JobState.PENDING, now, List.of(), request.campaignId());
-        }
-
-        @Override
-        public Job start(String deviceId, String firmwareVersion) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> jobsOfCampaign(String campaignId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Job decide(String jobId, Decision decision) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Job> job(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> jobs() {
-            throw new UnsupportedOperationException();
         }
     }
 

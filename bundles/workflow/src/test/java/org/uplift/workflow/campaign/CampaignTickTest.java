@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.uplift.api.workflow.CampaignRequest;
 import org.uplift.api.workflow.CampaignState;
-import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.DeviceSelection;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
@@ -37,7 +36,6 @@ import org.uplift.api.workflow.RetryPolicy;
 import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.api.workflow.UpgradeRequest;
-import org.uplift.api.workflow.UpgradeService;
 import org.uplift.api.workflow.WaveSize;
 import org.uplift.repository.testing.Configs;
 import org.uplift.workflow.store.DeviceBusy;
@@ -188,7 +186,7 @@ class CampaignTickTest {
     }
 
     /** Starts a job by storing it, as the upgrade engine does (which refuses a device that has one under way). */
-    private record StoringUpgrades(JdbcJobStore store) implements UpgradeService {
+    private record StoringUpgrades(JdbcJobStore store) implements StartOnlyUpgrades {
 
         @Override
         public Job start(UpgradeRequest request) throws UpgradeException {
@@ -203,36 +201,6 @@ class CampaignTickTest {
             }
             return new Job(id, request.deviceId(), "fw-2.0.0", request.firmwareVersion(), JobState.PENDING, now,
                     List.of(), request.campaignId());
-        }
-
-        @Override
-        public Job start(String deviceId, String firmwareVersion) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Job start(String deviceId, String firmwareVersion, RetryPolicy policy) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> jobsOfCampaign(String campaignId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Job decide(String jobId, Decision decision) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Job> job(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Job> jobs() {
-            throw new UnsupportedOperationException();
         }
     }
 
