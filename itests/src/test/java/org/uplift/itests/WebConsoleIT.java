@@ -43,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +77,8 @@ class WebConsoleIT extends UpliftTestSupport {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String MARKER = "uplift.it.webconsole";
     private static final Duration STEP = Duration.ofSeconds(90);
+    /** Lookups retried when the page redraws in between (a redraw takes milliseconds; a poll is a second apart). */
+    private static final int REDRAW_ATTEMPTS = 20;
 
     private final String marker = UUID.randomUUID().toString();
     private final int httpPort = freeLoopbackTcpPort();
@@ -201,11 +204,12 @@ class WebConsoleIT extends UpliftTestSupport {
             // credentials in the URL authenticate the navigation; Chromium keeps them for the origin, so the page's
             // own fetch() polls and POSTs (which never carry credentials in their URLs) authenticate too
             browser.get("http://karaf:karaf@127.0.0.1:" + httpPort + "/system/console/uplift");
-            WebElement running = awaitElement(browser, "tr.uplift-job[data-job='" + runningJob + "']");
-            assertEquals("iad-2", running.findElement(By.cssSelector("td.uplift-device")).getText());
-            assertEquals("BACKUP", running.findElement(By.cssSelector("td.uplift-state")).getText());
-            assertEquals("step 1 of 8: BACKUP", running.findElement(By.cssSelector("td.uplift-progress")).getText());
-            assertTrue(running.findElements(By.cssSelector("button")).isEmpty(),
+            String running = "tr.uplift-job[data-job='" + runningJob + "']";
+            awaitElement(browser, running);
+            assertEquals("iad-2", textOf(browser, running + " td.uplift-device"));
+            assertEquals("BACKUP", textOf(browser, running + " td.uplift-state"));
+            assertEquals("step 1 of 8: BACKUP", textOf(browser, running + " td.uplift-progress"));
+            assertTrue(browser.findElements(By.cssSelector(running + " button")).isEmpty(),
                     "no decision buttons on a running job");
 
             // the page's poll of data.json works in the browser (it counts its successful redraws)
@@ -218,22 +222,22 @@ class WebConsoleIT extends UpliftTestSupport {
                 String row = textOf(browser, "#uplift-campaigns tbody tr");
                 return row.startsWith(campaign + " 2.0.0 1 device: iad-3 COMPLETED 1 of 1 1 1 0 0 0 0") ? row : null;
             });
-            List<WebElement> campaignJobs = browser.findElements(By.xpath(
-                    "//table[@id='uplift-jobs']//tr[td[@class='uplift-campaign']='" + campaign + "']"));
-            assertEquals(1, campaignJobs.size(), "the campaign's job names its campaign");
-            assertEquals("iad-3", campaignJobs.get(0).findElement(By.cssSelector("td.uplift-device")).getText());
+            String campaignJobs = "//table[@id='uplift-jobs']//tr[td[@class='uplift-campaign']='" + campaign + "']";
+            assertEquals(1, browser.findElements(By.xpath(campaignJobs)).size(),
+                    "the campaign's job names its campaign");
+            assertEquals("iad-3", textOf(browser, By.xpath(campaignJobs + "/td[@class='uplift-device']")));
 
             String failing = "tr.uplift-job[data-job='" + failingJob + "']";
             assertEquals("AWAITING_DECISION", textOf(browser, failing + " td.uplift-state"));
             assertTrue(textOf(browser, failing + " td.uplift-message").startsWith("UPDATE failed"),
                     textOf(browser, failing + " td.uplift-message"));
-            browser.findElement(By.cssSelector(failing)).click();
+            click(browser, failing);
             await("the step history of " + failingJob, () -> textOf(browser, "#uplift-history-title")
                     .startsWith("Step history of job " + failingJob) ? Boolean.TRUE : null);
             screenshot(browser, "webconsole-uplift.png");
 
             client("uplift-sim:fault --device 1 --clear"); // so the retried update succeeds
-            browser.findElement(By.cssSelector(failing + " button[data-action='retry']")).click();
+            click(browser, failing + " button[data-action='retry']");
             String status = await("the page to confirm the retry",
                     () -> textOf(browser, "#uplift-status").contains("retry accepted")
                             ? textOf(browser, "#uplift-status") : null);
@@ -435,14 +439,44 @@ class WebConsoleIT extends UpliftTestSupport {
         });
     }
 
-    /** The element's text now; the page redraws its tables, so elements are looked up afresh every time. */
+    /**
+     * The element's text now ("" when there is none). The page redraws its tables every poll, so an element found a
+     * moment ago may be gone: it is looked up afresh, and again if a redraw came between the lookup and the read.
+     */
     private static String textOf(WebDriver browser, String css) {
-        try {
-            List<WebElement> found = browser.findElements(By.cssSelector(css));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
-            return "";
+        return textOf(browser, By.cssSelector(css));
+    }
+
+    private static String textOf(WebDriver browser, By locator) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                List<WebElement> found = browser.findElements(locator);
+                return found.isEmpty() ? "" : found.get(0).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == REDRAW_ATTEMPTS) {
+                    throw redrawn;
+                }
+            }
         }
+    }
+
+    /**
+     * Clicks the element once it is there. A redraw between the lookup and the click makes WebDriver refuse the
+     * click before it reaches the page (stale element), so looking it up again cannot click twice.
+     */
+    private static void click(WebDriver browser, String css) throws Exception {
+        await("a click on " + css, () -> {
+            List<WebElement> found = browser.findElements(By.cssSelector(css));
+            if (found.isEmpty()) {
+                return null;
+            }
+            try {
+                found.get(0).click();
+                return Boolean.TRUE;
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
     }
 
     private static int refreshes(WebDriver browser) {
