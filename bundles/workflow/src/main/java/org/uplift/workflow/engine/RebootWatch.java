@@ -24,6 +24,10 @@ import org.uplift.common.device.RestartRule;
  * a silence of many polls is written to the history, but only the counters decide. After a restart
  * the device must answer every poll for the settle period, so a device that restarts twice (a
  * bootloader update, a second reload) is waited out before anything is sent to it.
+ *
+ * <p>The settle period is counted between the times polls were sent, not the times their answers came
+ * in: a first answer that happens to come in later than the last one would otherwise leave the period a
+ * few milliseconds short and cost the job a whole poll interval more (half the restarts did).
  */
 final class RebootWatch {
 
@@ -96,7 +100,8 @@ final class RebootWatch {
             // back from its restart is seen by the next poll, not after the read sent into its silence gives up
             if (System.nanoTime() >= nextAsk && inFlight < MAX_IN_FLIGHT) {
                 long seq = asked++;
-                answers.submit(() -> reading(seq));
+                long sent = System.nanoTime();
+                answers.submit(() -> reading(seq, sent));
                 inFlight++;
                 nextAsk = System.nanoTime() + poll.toNanos();
             }
@@ -117,7 +122,7 @@ final class RebootWatch {
                 if (silent > 0) {
                     longestSilence = Math.max(longestSilence, silent >= silentPolls ? clock.millis() - silentSince : 0);
                     if (settledSince >= 0) {
-                        settledSince = System.nanoTime(); // silent while settling: not steady yet
+                        settledSince = reading.sent(); // silent while settling: not steady yet
                     }
                 }
                 silent = 0;
@@ -125,7 +130,7 @@ final class RebootWatch {
                     restarts++;
                     reference = now;
                     referenceMillis = clock.millis();
-                    settledSince = System.nanoTime();
+                    settledSince = reading.sent();
                     lastSeen = "restarted, reporting " + now.runningVersion();
                 } else if (settledSince < 0) {
                     lastSeen = "still up since before the command, reporting " + now.runningVersion();
@@ -133,7 +138,7 @@ final class RebootWatch {
                     reference = now;
                     referenceMillis = clock.millis();
                 }
-                if (settledSince >= 0 && System.nanoTime() - settledSince >= settle.toNanos()) {
+                if (settledSince >= 0 && reading.sent() - settledSince >= settle.toNanos()) {
                     return new Seen(now, describe(restarts, longestSilence));
                 }
             } else {
@@ -151,8 +156,8 @@ final class RebootWatch {
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
     }
 
-    /** One read's outcome, numbered in the order the reads were sent. */
-    private record Reading(long seq, DeviceFacts facts, DeviceException failure) {
+    /** One read's outcome, numbered in the order the reads were sent; {@code sent} in {@link System#nanoTime}. */
+    private record Reading(long seq, long sent, DeviceFacts facts, DeviceException failure) {
     }
 
     private static Reading outcome(Future<Reading> done) throws StepFailure, InterruptedException {
@@ -163,11 +168,11 @@ final class RebootWatch {
         }
     }
 
-    private Reading reading(long seq) {
+    private Reading reading(long seq, long sent) {
         try {
-            return new Reading(seq, reader.read(), null);
+            return new Reading(seq, sent, reader.read(), null);
         } catch (DeviceException e) {
-            return new Reading(seq, null, e);
+            return new Reading(seq, sent, null, e);
         }
     }
 

@@ -91,4 +91,30 @@ class RebootWatchTest {
             hung.countDown();
         }
     }
+
+    @Test
+    void givenTheFirstAnswerAfterTheRestartCameInLate_thenTheSettlePeriodEndsWithThePollSentAtItsEnd()
+            throws Exception {
+        // polls every 200 ms, settle 400 ms: the restarted device answers the poll sent at 0 ms, 200 ms and 400 ms,
+        // which covers the period; its first answer takes 100 ms, the others none. Counted from when the answers
+        // came in (100 ms to 400 ms: 300 ms) the period looked short and a fourth poll, 200 ms later, was awaited
+        AtomicInteger reads = new AtomicInteger();
+        RebootWatch.Reader reader = () -> {
+            int n = reads.getAndIncrement();
+            if (n == 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return up(150 + 20L * n); // sysUpTime goes on counting from the restart
+        };
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofMillis(200), Duration.ofMillis(400),
+                3);
+        RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> watch.await(up(500_000), System.currentTimeMillis() - 10_000, Duration.ofSeconds(30), "x"));
+        assertTrue(seen.how().startsWith("restarted"), seen.how());
+        assertEquals(3, reads.get(), "polls sent at 0, 200 and 400 ms cover a settle period of 400 ms");
+    }
 }
