@@ -77,7 +77,10 @@ final class CampaignRows {
         updateHead(c, before, after);
         for (Slot slot : after.slots()) {
             if (!slot.equals(before.slots().get(slot.seq()))) {
-                write(c, after.id(), slot);
+                StoredSlot stored = stored(c, after.id(), slot.seq());
+                if (stored != null) {
+                    write(c, after.id(), slot, stored.phase());
+                }
             }
         }
     }
@@ -104,37 +107,35 @@ final class CampaignRows {
         if (!lock(c, campaignId)) {
             return false;
         }
+        StoredSlot stored = stored(c, campaignId, outcome.seq());
+        if (stored == null || stored.jobId() != null) {
+            return false;
+        }
+        write(c, campaignId, outcome, stored.phase());
+        return true;
+    }
+
+    /** A slot's job and phase as stored, or {@code null} if there is no such slot. */
+    private record StoredSlot(String jobId, SlotPhase phase) {
+    }
+
+    private static StoredSlot stored(Connection c, String campaignId, int seq) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT job_id FROM uplift_campaign_devices WHERE campaign_id = ? AND seq = ?")) {
+                "SELECT job_id, phase FROM uplift_campaign_devices WHERE campaign_id = ? AND seq = ?")) {
             s.setString(1, campaignId);
-            s.setInt(2, outcome.seq());
+            s.setInt(2, seq);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next() || r.getString(1) != null) {
-                    return false;
-                }
+                return r.next() ? new StoredSlot(r.getString(1), SlotPhase.valueOf(r.getString(2))) : null;
             }
         }
-        write(c, campaignId, outcome);
-        return true;
     }
 
     /**
      * Writes a slot as a change other than a tick's makes it: {@link SlotPhase#of its phase} follows from it, and
-     * if it had been settled its wave no longer counts it (a late start recorded over a start error).
+     * if it had been settled ({@code was}, its phase as stored) its wave no longer counts it (a late start recorded
+     * over a start error).
      */
-    private static void write(Connection c, String campaignId, Slot slot) throws SQLException {
-        SlotPhase was;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT phase FROM uplift_campaign_devices WHERE campaign_id = ? AND seq = ?")) {
-            s.setString(1, campaignId);
-            s.setInt(2, slot.seq());
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return;
-                }
-                was = SlotPhase.valueOf(r.getString(1));
-            }
-        }
+    private static void write(Connection c, String campaignId, Slot slot, SlotPhase was) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE uplift_campaign_devices SET job_id = ?, start_error = ?,"
                 + " claimed_at = ?, phase = ? WHERE campaign_id = ? AND seq = ?")) {
             setOutcome(s, 1, slot);
