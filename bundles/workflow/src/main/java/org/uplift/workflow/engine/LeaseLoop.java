@@ -228,10 +228,13 @@ final class LeaseLoop {
         }
     }
 
-    /** A job that ended or waits for a decision holds no lease: after a decision any node may take it up. */
+    /**
+     * A job that waits for a decision holds no lease: after a decision any node may take it up. (One that ended
+     * released its lease in the move that ended it.)
+     */
     private void exited(StoredJob job) {
         forget(job.id());
-        if (job.state().terminal() || job.state() == JobState.AWAITING_DECISION) {
+        if (job.state() == JobState.AWAITING_DECISION) {
             release(job);
         }
     }

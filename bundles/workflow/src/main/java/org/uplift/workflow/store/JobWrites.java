@@ -122,9 +122,12 @@ final class JobWrites {
                         Limits.name(answer.from()),
                         Instant.ofEpochMilli(answer.at().toEpochMilli()));
         JobRecord record = change.apply(locked.get().record());
+        // a job that ends holds no lease: released in its last move, not in a transaction of its own after it
+        boolean ends = entry.state().terminal();
         try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"
                 + " context = ?, prompt = ?, decided_prompt = ?, decided_as = ?, decided_by = ?, decided_from = ?,"
-                + " decided_at = ? WHERE id = ? AND state = ?")) {
+                + " decided_at = ?" + (ends ? ", owner = NULL, lease_until = NULL" : "")
+                + " WHERE id = ? AND state = ?")) {
             update.setString(1, entry.state().name());
             update.setLong(2, entry.at().toEpochMilli());
             update.setString(3, RecordColumn.write(jobId, record));
@@ -148,8 +151,8 @@ final class JobWrites {
         // as a read gives it back: times in milliseconds, the message cut to the column
         StepRecord stored = new StepRecord(entry.state(), Instant.ofEpochMilli(entry.at().toEpochMilli()),
                 Limits.message(entry.message()));
-        return Optional.of(new Written(seq, stored, record, locked.get().owner(), locked.get().leaseUntil(), prompt,
-                decided));
+        return Optional.of(new Written(seq, stored, record, ends ? null : locked.get().owner(),
+                ends ? null : locked.get().leaseUntil(), prompt, decided));
     }
 
     private static Optional<Locked> lock(Connection connection, String jobId, JobState expected) throws SQLException {

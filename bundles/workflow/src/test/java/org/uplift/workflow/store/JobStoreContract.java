@@ -442,6 +442,21 @@ abstract class JobStoreContract {
     }
 
     @Test
+    void givenAClaimedJob_whenItEnds_thenTheMoveThatEndsItReleasesItsLease() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        StoredJob claimed = single(store.claim("node-a", LEASE, 1, RUNNABLE));
+        StoredJob moved = store.move(claimed, entry(JobState.BACKUP), UNCHANGED).orElseThrow();
+        assertEquals("node-a", moved.owner(), "a job under way keeps its lease");
+
+        StoredJob done = store.move(moved, entry(JobState.DONE), UNCHANGED).orElseThrow();
+
+        StoredJob stored = store.find("J-1").orElseThrow();
+        assertNull(stored.owner());
+        assertNull(stored.leaseUntil());
+        assertEquals(stored, done, "what the move returns is what is stored");
+    }
+
+    @Test
     void givenJobsInSeveralStates_whenClaimed_thenOnlyTheAskedStatesUpToMaxOldestFirst() throws Exception {
         store.create(job("J-1", "iad-1", null, T0.plusSeconds(1)));
         store.create(job("J-2", "iad-2", null, T0.plusSeconds(2)));
