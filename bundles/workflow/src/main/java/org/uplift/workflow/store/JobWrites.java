@@ -36,8 +36,8 @@ final class JobWrites {
     static void insertJob(Connection connection, StoredJob job) throws SQLException, StoreException {
         try (PreparedStatement insert = connection
                 .prepareStatement("INSERT INTO uplift_jobs (id, device_id, firmware_id,"
-                        + " target_version, campaign_id, state, created_at, updated_at, context, owner, lease_until)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " target_version, campaign_id, state, created_at, updated_at, context, owner, lease_until,"
+                        + " history_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, job.id());
             insert.setString(2, job.deviceId());
             insert.setString(3, job.firmwareId());
@@ -49,6 +49,7 @@ final class JobWrites {
             insert.setString(9, RecordColumn.write(job.id(), job.record()));
             insert.setString(10, job.owner());
             insert.setObject(11, JobRows.millis(job.leaseUntil()), Types.BIGINT);
+            insert.setInt(12, job.history().size());
             insert.executeUpdate();
         }
         List<StepRecord> history = job.history();
@@ -122,11 +123,13 @@ final class JobWrites {
                         Limits.name(answer.from()),
                         Instant.ofEpochMilli(answer.at().toEpochMilli()));
         JobRecord record = change.apply(locked.get().record());
+        // the row is locked, and every entry is appended under that lock: the count on the row is the history's
+        int seq = locked.get().historyLength() + 1;
         // a job that ends holds no lease: released in its last move, not in a transaction of its own after it
         boolean ends = entry.state().terminal();
         try (PreparedStatement update = connection.prepareStatement("UPDATE uplift_jobs SET state = ?, updated_at = ?,"
                 + " context = ?, prompt = ?, decided_prompt = ?, decided_as = ?, decided_by = ?, decided_from = ?,"
-                + " decided_at = ?" + (ends ? ", owner = NULL, lease_until = NULL" : "")
+                + " decided_at = ?, history_length = ?" + (ends ? ", owner = NULL, lease_until = NULL" : "")
                 + " WHERE id = ? AND state = ?")) {
             update.setString(1, entry.state().name());
             update.setLong(2, entry.at().toEpochMilli());
@@ -137,13 +140,13 @@ final class JobWrites {
             update.setString(7, decided == null ? null : decided.by());
             update.setString(8, decided == null ? null : decided.from());
             update.setObject(9, decided == null ? null : decided.at().toEpochMilli(), Types.BIGINT);
-            update.setString(10, jobId);
-            update.setString(11, expected.name());
+            update.setInt(10, seq);
+            update.setString(11, jobId);
+            update.setString(12, expected.name());
             if (update.executeUpdate() != 1) {
                 return Optional.empty();
             }
         }
-        int seq = nextSeq(connection, jobId);
         insertHistory(connection, jobId, seq, entry);
         if (entry.state().terminal()) {
             freeDevice(connection, jobId);
@@ -159,7 +162,8 @@ final class JobWrites {
         try (PreparedStatement select = connection.prepareStatement(
                 // the database's time with the row: a lease check needs no statement of its own
                 "SELECT context, owner, lease_until, prompt, decided_prompt, decided_as, decided_by, decided_from,"
-                        + " decided_at, CURRENT_TIMESTAMP FROM uplift_jobs WHERE id = ? AND state = ? FOR UPDATE")) {
+                        + " decided_at, CURRENT_TIMESTAMP, history_length FROM uplift_jobs WHERE id = ? AND state = ?"
+                        + " FOR UPDATE")) {
             select.setString(1, jobId);
             select.setString(2, expected.name());
             try (ResultSet result = select.executeQuery()) {
@@ -171,18 +175,7 @@ final class JobWrites {
                 long lease = result.getLong(3);
                 Instant leaseUntil = result.wasNull() ? null : Instant.ofEpochMilli(lease);
                 return Optional.of(new Locked(record, owner, leaseUntil, result.getInt(4), decided(result, jobId),
-                        result.getObject(10, OffsetDateTime.class).toInstant()));
-            }
-        }
-    }
-
-    private static int nextSeq(Connection connection, String jobId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM uplift_job_history WHERE job_id = ?")) {
-            select.setString(1, jobId);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                return result.getInt(1);
+                        result.getObject(10, OffsetDateTime.class).toInstant(), result.getInt(11)));
             }
         }
     }
@@ -218,7 +211,7 @@ final class JobWrites {
     }
 
     private record Locked(JobRecord record, String owner, Instant leaseUntil, int prompt,
-            DecisionRecord decided, Instant databaseTime) {
+            DecisionRecord decided, Instant databaseTime, int historyLength) {
     }
 
     /** What a transition wrote: the history entry's sequence number and the entry, the changed record. */

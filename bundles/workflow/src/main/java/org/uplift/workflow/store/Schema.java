@@ -65,7 +65,12 @@ final class Schema {
                             + " WHERE h.job_id = uplift_jobs.id AND h.state = 'AWAITING_DECISION')")),
             // no statement: rows are converted when read (RecordColumn); the step exists so that an older Uplift,
             // which would misread a JSON record, refuses this database instead
-            new Migration(3, "job records as versioned JSON documents in the context column", List.of()));
+            new Migration(3, "job records as versioned JSON documents in the context column", List.of()),
+            // the next history entry's number read from the row a move locks anyway, not by a MAX over the history
+            new Migration(4, "a job's history length on its row", List.of(
+                    "ALTER TABLE uplift_jobs ADD COLUMN IF NOT EXISTS history_length INTEGER DEFAULT 0 NOT NULL",
+                    "UPDATE uplift_jobs SET history_length = (SELECT COALESCE(MAX(seq), 0) FROM uplift_job_history h"
+                            + " WHERE h.job_id = uplift_jobs.id)")));
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 

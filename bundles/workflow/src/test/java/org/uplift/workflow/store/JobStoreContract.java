@@ -276,6 +276,25 @@ abstract class JobStoreContract {
         assertNull(migrated.decided());
     }
 
+    /** Step 4: the history's length moves onto the job's row, counted from the history an older Uplift wrote. */
+    @Test
+    void givenAJobWithHistoryBeforeStep4_whenMigratedAndMoved_thenItsNextEntryFollowsItsHistory() throws Exception {
+        store.create(job("J-1", "iad-1", null, T0));
+        assertTrue(store.transition("J-1", JobState.PENDING, entry(JobState.BACKUP), UNCHANGED));
+        assertTrue(store.transition("J-1", JobState.BACKUP, entry(JobState.VERIFY_BACKUP), UNCHANGED));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // as a version-3 database: the column's default, step 4 not recorded
+            statement.executeUpdate("UPDATE uplift_jobs SET history_length = 0");
+            statement.executeUpdate("DELETE FROM uplift_schema_version WHERE version >= 4");
+        }
+
+        JdbcJobStore migrated = new JdbcJobStore(dataSource, clock);
+        assertTrue(migrated.transition("J-1", JobState.VERIFY_BACKUP, entry(JobState.KEEP_OLD_VERSION), UNCHANGED));
+
+        assertEquals(List.of(JobState.PENDING, JobState.BACKUP, JobState.VERIFY_BACKUP, JobState.KEEP_OLD_VERSION),
+                migrated.find("J-1").orElseThrow().history().stream().map(StepRecord::state).toList());
+    }
+
     @Test
     void givenASchemaNewerThanTheCode_whenTheStoreOpens_thenItRefusesSayingSo() throws Exception {
         int future = Schema.latestVersion() + 1;
