@@ -25,9 +25,10 @@ import org.uplift.common.device.RestartRule;
  * the device must answer every poll for the settle period, so a device that restarts twice (a
  * bootloader update, a second reload) is waited out before anything is sent to it.
  *
- * <p>The settle period is counted between the times polls were sent, not the times their answers came
- * in: a first answer that happens to come in later than the last one would otherwise leave the period a
- * few milliseconds short and cost the job a whole poll interval more (half the restarts did).
+ * <p>The settle period is counted from the answer that showed the restart, and a poll is sent when it
+ * ends rather than at the next poll interval: otherwise its end fell between two polls about every
+ * other time, and the job waited up to a poll interval longer than the period. Not counted from when
+ * that first poll was sent: its answer may be to a retransmission, sent while the device was down.
  */
 final class RebootWatch {
 
@@ -100,10 +101,9 @@ final class RebootWatch {
             // back from its restart is seen by the next poll, not after the read sent into its silence gives up
             if (System.nanoTime() >= nextAsk && inFlight < MAX_IN_FLIGHT) {
                 long seq = asked++;
-                long sent = System.nanoTime();
-                answers.submit(() -> reading(seq, sent));
+                answers.submit(() -> reading(seq));
                 inFlight++;
-                nextAsk = System.nanoTime() + poll.toNanos();
+                nextAsk = atSettleEnd(System.nanoTime() + poll.toNanos(), settledSince);
             }
             long wait = Math.min(nextAsk, deadline) - System.nanoTime();
             Future<Reading> done = inFlight < MAX_IN_FLIGHT ? answers.poll(Math.max(0, wait), TimeUnit.NANOSECONDS)
@@ -122,7 +122,8 @@ final class RebootWatch {
                 if (silent > 0) {
                     longestSilence = Math.max(longestSilence, silent >= silentPolls ? clock.millis() - silentSince : 0);
                     if (settledSince >= 0) {
-                        settledSince = reading.sent(); // silent while settling: not steady yet
+                        settledSince = System.nanoTime(); // silent while settling: not steady yet
+                        nextAsk = atSettleEnd(nextAsk, settledSince);
                     }
                 }
                 silent = 0;
@@ -130,7 +131,8 @@ final class RebootWatch {
                     restarts++;
                     reference = now;
                     referenceMillis = clock.millis();
-                    settledSince = reading.sent();
+                    settledSince = System.nanoTime();
+                    nextAsk = atSettleEnd(nextAsk, settledSince);
                     lastSeen = "restarted, reporting " + now.runningVersion();
                 } else if (settledSince < 0) {
                     lastSeen = "still up since before the command, reporting " + now.runningVersion();
@@ -138,7 +140,7 @@ final class RebootWatch {
                     reference = now;
                     referenceMillis = clock.millis();
                 }
-                if (settledSince >= 0 && reading.sent() - settledSince >= settle.toNanos()) {
+                if (settledSince >= 0 && System.nanoTime() - settledSince >= settle.toNanos()) {
                     return new Seen(now, describe(restarts, longestSilence));
                 }
             } else {
@@ -156,8 +158,17 @@ final class RebootWatch {
                 + timeout.toSeconds() + " s (last seen: " + lastSeen + ")");
     }
 
-    /** One read's outcome, numbered in the order the reads were sent; {@code sent} in {@link System#nanoTime}. */
-    private record Reading(long seq, long sent, DeviceFacts facts, DeviceException failure) {
+    /** The next poll: at {@code planned}, or sooner if the settle period ends before that. */
+    private long atSettleEnd(long planned, long settledSince) {
+        if (settledSince < 0) {
+            return planned;
+        }
+        long end = settledSince + settle.toNanos();
+        return end > System.nanoTime() && end < planned ? end : planned;
+    }
+
+    /** One read's outcome, numbered in the order the reads were sent. */
+    private record Reading(long seq, DeviceFacts facts, DeviceException failure) {
     }
 
     private static Reading outcome(Future<Reading> done) throws StepFailure, InterruptedException {
@@ -168,11 +179,11 @@ final class RebootWatch {
         }
     }
 
-    private Reading reading(long seq, long sent) {
+    private Reading reading(long seq) {
         try {
-            return new Reading(seq, sent, reader.read(), null);
+            return new Reading(seq, reader.read(), null);
         } catch (DeviceException e) {
-            return new Reading(seq, sent, null, e);
+            return new Reading(seq, null, e);
         }
     }
 

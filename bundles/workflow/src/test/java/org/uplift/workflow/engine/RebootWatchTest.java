@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -93,28 +96,59 @@ class RebootWatchTest {
     }
 
     @Test
-    void givenTheFirstAnswerAfterTheRestartCameInLate_thenTheSettlePeriodEndsWithThePollSentAtItsEnd()
+    void givenASettlePeriodEndingBetweenTwoPolls_thenAPollIsSentAtItsEndNotAtTheNextInterval() throws Exception {
+        // polls every 2 s, settle 2.5 s: the restarted device answers at once every time. The period ends 0.5 s
+        // after the second poll; the third goes out then (it went out at 4 s, a job waiting 1.5 s for nothing)
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        RebootWatch.Reader reader = () -> {
+            sent.add(System.nanoTime());
+            return up(150 + 200L * reads.getAndIncrement()); // sysUpTime goes on counting from the restart
+        };
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofSeconds(2),
+                Duration.ofMillis(2500), 3);
+
+        RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> watch.await(up(500_000), System.currentTimeMillis() - 10_000, Duration.ofSeconds(30), "x"));
+
+        assertTrue(seen.how().startsWith("restarted"), seen.how());
+        assertEquals(3, sent.size(), "reads: " + sent.size());
+        long third = TimeUnit.NANOSECONDS.toMillis(sent.get(2) - sent.get(0));
+        assertTrue(third >= 2500 && third < 3500, "the third poll went out " + third + " ms after the first");
+    }
+
+    @Test
+    void givenTheFirstAnswerCameToAPollSentWhileTheDeviceWasDown_thenTheSettlePeriodCountsFromThatAnswer()
             throws Exception {
-        // polls every 200 ms, settle 400 ms: the restarted device answers the poll sent at 0 ms, 200 ms and 400 ms,
-        // which covers the period; its first answer takes 100 ms, the others none. Counted from when the answers
-        // came in (100 ms to 400 ms: 300 ms) the period looked short and a fourth poll, 200 ms later, was awaited
+        // the poll sent at 0 ms is answered only at 1,200 ms (its retransmission reached the device once it was
+        // back); those sent at 500 and 1,000 ms are still waiting. Counted from when that poll was sent, the device
+        // would look steady for 1 s at 1,500 ms, having been seen up for 300 ms
         AtomicInteger reads = new AtomicInteger();
         RebootWatch.Reader reader = () -> {
             int n = reads.getAndIncrement();
-            if (n == 0) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            try {
+                if (n == 0) {
+                    Thread.sleep(1200);
+                } else if (n <= 2) {
+                    Thread.sleep(5000);
+                    throw new DeviceException("no answer", true);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException("interrupted", true);
             }
-            return up(150 + 20L * n); // sysUpTime goes on counting from the restart
+            return up(150 + 50L * n);
         };
-        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofMillis(200), Duration.ofMillis(400),
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(1),
                 3);
+        long start = System.nanoTime();
+
         RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> watch.await(up(500_000), System.currentTimeMillis() - 10_000, Duration.ofSeconds(30), "x"));
+
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(seen.how().startsWith("restarted"), seen.how());
-        assertEquals(3, reads.get(), "polls sent at 0, 200 and 400 ms cover a settle period of 400 ms");
+        assertTrue(took >= 2200,
+                "settled " + took + " ms after the first poll: less than 1 s after the device was seen");
     }
 }
