@@ -48,7 +48,7 @@ final class ReadTransfer extends Transfer {
                 channel.bufferFor(options.windowSize() * (blockSize + 4));
                 WindowedSender sender = new WindowedSender(channel, (from, to) -> sendBlocks(file, size, from, to),
                         options.windowSize(), lastBlock, rtt, channel.maxRetries(),
-                        WindowedSender.BURST_BYTES / (blockSize + 4));
+                        BurstPacing.BURST_BYTES / (blockSize + 4));
                 try {
                     sender.run(ticket::revoked,
                             acknowledged -> ticket.transferred(Math.min(acknowledged * blockSize, size)));

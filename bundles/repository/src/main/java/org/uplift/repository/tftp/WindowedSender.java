@@ -1,7 +1,6 @@
 package org.uplift.repository.tftp;
 
 import java.io.IOException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -42,15 +41,6 @@ final class WindowedSender {
         void send(long from, long to) throws IOException;
     }
 
-    /**
-     * Once the receiver has lost blocks, a window goes out in bursts of this many bytes with a pause
-     * between them: a receiver that keeps its socket's default buffer (atftp: 208 KiB on Linux) loses
-     * most of a 64 x 8 KiB window sent back to back, every time it is sent again, and stalls.
-     */
-    static final int BURST_BYTES = 64 * 1024;
-    static final long PAUSE_MIN_NANOS = 200_000L;
-    static final long PAUSE_MAX_NANOS = 5_000_000L;
-
     /** No probe sooner: on a LAN a late ACK (a busy device, a busy host) is more likely than a loss. */
     static final long PROBE_FLOOR_NANOS = 50_000_000L;
 
@@ -79,10 +69,8 @@ final class WindowedSender {
     /** The last ACK that moved on left blocks sent before it unacknowledged: the receiver reported a gap. */
     private boolean gapReported;
     private final RecoveryCounts counts = new RecoveryCounts();
-    /** Blocks per burst once pausing (see BURST_BYTES). */
-    private final int burst;
-    /** The pause between bursts: 0 (whole windows back to back) until a loss, doubled per loss, eased per clean window. */
-    private long pauseNanos;
+    /** Whole windows until a loss, then bursts with pauses between them. */
+    private final BurstPacing pacing;
 
     WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
             int maxRetries) {
@@ -92,7 +80,12 @@ final class WindowedSender {
     /** @param burst blocks sent back to back once the receiver has lost some (a window's worth: never paused) */
     WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
             int maxRetries, int burst) {
-        this.burst = Math.max(1, burst);
+        this(channel, blocks, window, lastBlock, rtt, maxRetries, new BurstPacing(burst));
+    }
+
+    WindowedSender(TransferChannel channel, Blocks blocks, int window, long lastBlock, RttEstimator rtt,
+            int maxRetries, BurstPacing pacing) {
+        this.pacing = pacing;
         this.channel = channel;
         this.blocks = blocks;
         this.window = window;
@@ -144,11 +137,8 @@ final class WindowedSender {
             return advanced;
         }
         long end = Math.min(acknowledged + window, lastBlock);
-        if (advanced && block == sentHigh && pauseNanos > 0) {
-            pauseNanos = pauseNanos * 7 / 8; // a window got through whole: ease off
-            if (pauseNanos < PAUSE_MIN_NANOS / 4) {
-                pauseNanos = 0;
-            }
+        if (advanced && block == sentHigh) {
+            pacing.windowThrough();
         }
         if (advanced) {
             // only an ACK that moved on proves a live receiver: a repeated one may be stale, and earns
@@ -159,7 +149,7 @@ final class WindowedSender {
             riskTop = 0; // a receiver answers the first duplicate only: later ACKs in the range show real gaps
         } else if (block < sentHigh && lost(block + 1, now) && (advanced || firstRepeat())) {
             counts.gapResends++;
-            lost();
+            pacing.lost();
             send(block + 1, end); // the device has everything up to block and not the next: go on from the gap
             return advanced;
         }
@@ -200,7 +190,7 @@ final class WindowedSender {
                     + maxRetries + " retransmissions of the window");
         }
         counts.timeouts++;
-        lost();
+        pacing.lost();
         rtt.backOff();
         resendWindow();
         probeArmed = false; // after a time-out, only the (backed-off) time-out again
@@ -214,7 +204,7 @@ final class WindowedSender {
     private void probe() throws IOException {
         if (gapReported) {
             counts.gapProbes++;
-            lost();
+            pacing.lost();
             resendWindow();
             probeArmed = false;
             return;
@@ -250,22 +240,8 @@ final class WindowedSender {
         riskTop = sentHigh;
     }
 
-    /** The receiver lost blocks: pause between bursts, or pause longer. */
-    private void lost() {
-        pauseNanos = pauseNanos == 0 ? PAUSE_MIN_NANOS : Math.min(PAUSE_MAX_NANOS, pauseNanos * 2);
-    }
-
     private void send(long from, long to) throws IOException {
-        if (pauseNanos == 0 || to - from + 1 <= burst) {
-            blocks.send(from, to);
-        } else {
-            for (long first = from; first <= to; first += burst) {
-                if (first > from) {
-                    LockSupport.parkNanos(pauseNanos);
-                }
-                blocks.send(first, Math.min(to, first + burst - 1));
-            }
-        }
+        pacing.send(from, to, blocks);
         long now = System.nanoTime();
         for (long block = from; block <= to; block++) {
             resent[slot(block)] = block <= sentHigh;

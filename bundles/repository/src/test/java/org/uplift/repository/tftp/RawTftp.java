@@ -51,6 +51,12 @@ final class RawTftp implements AutoCloseable {
         return all;
     }
 
+    /** Asks the kernel for a receive buffer of {@code bytes}; returns what it granted, which may differ. */
+    int receiveBufferSize(int bytes) throws IOException {
+        socket.setReceiveBufferSize(bytes);
+        return socket.getReceiveBufferSize();
+    }
+
     void sendRequest(int opcode, String name, String mode, String... options) throws IOException {
         sendRaw(request(opcode, name, mode, options));
     }
