@@ -166,7 +166,8 @@ device_port() { if [ "$ADDRESS_PER_DEVICE" = 1 ]; then echo "$SIM_BASE"; else ec
 start_simulator() {
   local devices=$1 out=$2
   shift 2
-  SIM_BASE=$(free_udp_range "$devices")
+  # a port per device on 127.0.0.1; one port (on each device's own address) with --address-per-device
+  SIM_BASE=$(free_udp_range "$([ "$ADDRESS_PER_DEVICE" = 1 ] && echo 1 || echo "$devices")")
   # each device holds its configuration (CONFIG_BYTES) and its agent, some 45 KiB at 20 KiB configurations,
   # and 32 concurrent downloads hold an image each: 10,000 devices need about 1 GiB
   local heap=${SIM_HEAP:-$(( devices > 2000 ? 2048 : 1024 ))m}
