@@ -36,10 +36,15 @@ public record FleetSettings(int devices, int basePort, String model, String vers
         int ftpPort, String host) {
 
     public static final int DEFAULT_BASE_PORT = 11161;
+    static final int MAX_DEVICES_ON_ONE_ADDRESS = 10_000;
+    static final int MAX_DEVICES_ON_OWN_ADDRESSES = 50_000;
 
     public FleetSettings {
-        if (devices < 1 || devices > 10_000) {
-            throw new IllegalArgumentException("devices must be 1-10000 (got " + devices + ")");
+        // on one address, ports run out past 10,000 devices; with an address each, 127.0.x.y holds 253 x 256
+        int most = addressPerDevice ? MAX_DEVICES_ON_OWN_ADDRESSES : MAX_DEVICES_ON_ONE_ADDRESS;
+        if (devices < 1 || devices > most) {
+            throw new IllegalArgumentException("devices must be 1-" + most + (addressPerDevice ? "" : " (1-"
+                    + MAX_DEVICES_ON_OWN_ADDRESSES + " with an address per device)") + " (got " + devices + ")");
         }
         int lastPort = addressPerDevice ? basePort : basePort + devices - 1;
         if (basePort != 0 && (basePort < 1 || lastPort > 65535)) {

@@ -17,7 +17,8 @@ public final class Main {
     static final String USAGE = """
             Usage:
               java -jar simulator-standalone.jar --devices N [options]
-                  Runs N simulated devices until Ctrl-C or kill (end of stdin does not stop them).
+                  Runs N simulated devices until Ctrl-C or kill (end of stdin does not stop them);
+                  N up to 10000 on consecutive ports, up to 50000 with --address-per-device.
                   --base-port P          SNMP port of device 1; the others follow (default 11161)
                   --address-per-device   device N listens on --base-port of its own address 127.0.x.y
                                          (device 1 on 127.0.0.2, 2 on 127.0.0.3, ...) instead of consecutive ports

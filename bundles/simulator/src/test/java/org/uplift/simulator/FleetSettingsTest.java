@@ -72,4 +72,19 @@ class FleetSettingsTest {
                 () -> Main.Options.parse(new String[]{"--config-size", "big"}));
         assertEquals("--config-size needs a number (got 'big')", e.getMessage());
     }
+
+    @Test
+    void givenAnAddressPerDevice_thenUpTo50000Devices_andOnOneAddressUpTo10000() {
+        FleetSettings large = new FleetSettings(20_000, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
+                EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69);
+        assertEquals("127.0.79.14", large.device(20_000).host());
+        IllegalArgumentException oneAddress = assertThrows(IllegalArgumentException.class,
+                () -> new FleetSettings(10_001, 20000, "IAD-1000", "1.0.0", 3, Map.of()));
+        assertEquals("devices must be 1-10000 (1-50000 with an address per device) (got 10001)",
+                oneAddress.getMessage());
+        IllegalArgumentException own = assertThrows(IllegalArgumentException.class,
+                () -> new FleetSettings(50_001, 0, "IAD-1000", "1.0.0", 1, Map.of(), true,
+                        EnumSet.of(Personality.UPLIFT_IAD), V3User.DEFAULT, null, "1", 69));
+        assertEquals("devices must be 1-50000 (got 50001)", own.getMessage());
+    }
 }
