@@ -148,7 +148,7 @@ final class JobWrites {
             }
         }
         insertHistory(connection, jobId, seq, entry);
-        if (entry.state().terminal()) {
+        if (ends) {
             freeDevice(connection, jobId);
         }
         // as a read gives it back: times in milliseconds, the message cut to the column
