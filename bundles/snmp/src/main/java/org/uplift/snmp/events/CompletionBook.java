@@ -144,7 +144,11 @@ final class CompletionBook {
     }
 
     private void keep(Key key, OperationCompletion completion) {
-        if (unkeep(key) == null) {
+        OperationCompletion older = unkeep(key);
+        if (older != null) {
+            // counted, so that every completion received is either kept or dropped for a reason
+            drops.drop(DropReason.REPLACED, older.sourceHost());
+        } else {
             ArrayDeque<Key> mine = keptByDevice.get(key.deviceId());
             if (mine != null && mine.size() >= perDevice) {
                 evict(mine.peekFirst());

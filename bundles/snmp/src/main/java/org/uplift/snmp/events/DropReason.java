@@ -15,6 +15,8 @@ enum DropReason {
     BEFORE_START("received before its operation started"),
     /** A kept completion pushed out by newer ones: the device's or the receiver's share was full. */
     OVERFLOW("no room left to keep it"),
+    /** A kept completion superseded by a newer one of the same operation, which is kept instead. */
+    REPLACED("a newer completion of the same operation came"),
     /** A kept completion no operation asked for within the retention time. */
     EXPIRED("kept unclaimed until it expired");
 

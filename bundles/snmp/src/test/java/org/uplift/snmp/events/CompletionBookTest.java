@@ -47,6 +47,20 @@ class CompletionBookTest {
     }
 
     @Test
+    void aSecondCompletionOfTheSameOperationReplacesTheKeptOne_andTheReplacedOneIsCounted() {
+        book.arrived(List.of(A), completion(A, 1));
+        clock.now = T0.plusSeconds(1);
+        OperationCompletion newer = completion(A, 1);
+        book.arrived(List.of(A), newer);
+
+        assertEquals(1, book.kept());
+        assertEquals(1, book.keptOf("a"));
+        assertEquals(1, drops.count(DropReason.REPLACED));
+        assertEquals(0, drops.count(DropReason.OVERFLOW));
+        assertSame(newer, book.await(A, 1, T0).join());
+    }
+
+    @Test
     void anArrivalDoesNotScanForOldEntries_theTimerExpiresThem() {
         book.arrived(List.of(A), completion(A, 1));
         clock.now = T0.plusSeconds(120);

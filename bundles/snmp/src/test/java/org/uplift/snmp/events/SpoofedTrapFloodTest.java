@@ -97,8 +97,9 @@ class SpoofedTrapFloodTest {
             assertEquals(TRAPS / ADDRESSES * (ADDRESSES - SPOOFED_DEVICES),
                     receiver.dropped(DropReason.UNKNOWN_SOURCE));
             assertEquals(ADDRESSES, receiver.dropped(DropReason.WRONG_COMMUNITY));
-            assertEquals(TRAPS / ADDRESSES * SPOOFED_DEVICES,
-                    receiver.book().kept() + receiver.dropped(DropReason.OVERFLOW));
+            // a random index can repeat one still kept for the same device: the newer replaces it
+            assertEquals(TRAPS / ADDRESSES * SPOOFED_DEVICES, receiver.book().kept()
+                    + receiver.dropped(DropReason.OVERFLOW) + receiver.dropped(DropReason.REPLACED));
             assertTrue(maxKept.get() <= TOTAL, "kept at most " + TOTAL + " in all, saw " + maxKept.get());
             assertEquals(TOTAL, receiver.book().kept(), "full, not more");
             for (int i = 0; i < SPOOFED_DEVICES; i++) {
