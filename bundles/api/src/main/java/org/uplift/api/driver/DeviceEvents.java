@@ -41,4 +41,20 @@ public interface DeviceEvents {
     default CompletableFuture<OperationCompletion> completion(Device device, OperationHandle handle) {
         return completion(device, handle, Instant.now());
     }
+
+    /**
+     * Completes, with the time it was received, when the device sends a coldStart or warmStart
+     * notification (SNMPv2-MIB; generic traps 0 and 1 in SNMPv1) received at or after {@code since},
+     * checked as an operation's completion is (the device's address and credentials). A hint to read
+     * the device now rather than at the next poll, never proof of a restart: only the device's own
+     * counters prove one, and a forged or early notification must cost no more than a read. A
+     * notification received before this call is not kept for it. It never completes exceptionally
+     * by itself: {@code cancel} it when no longer waiting. Providers that receive no notifications
+     * return a future that never completes.
+     *
+     * @since 0.4
+     */
+    default CompletableFuture<Instant> restart(Device device, Instant since) {
+        return new CompletableFuture<>();
+    }
 }

@@ -4,7 +4,7 @@
  * @since 0.1
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.uplift.api.driver;
 
 import org.osgi.annotation.bundle.Export;

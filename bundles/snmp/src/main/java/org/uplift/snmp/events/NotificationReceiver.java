@@ -74,8 +74,9 @@ import org.uplift.snmp.session.UsmProtocols;
  * <p>
  * The network is not trusted: a notification counts only from a known device's SNMP or transfer
  * address with that device's community or authenticated SNMPv3 user (see {@link SenderCheck}), and
- * only for an operation this node started, received after it started (see {@link CompletionBook});
- * everything else is dropped, counted ({@link #dropped()}) and logged throttled. The devices and the
+ * only for an operation this node started, received after it started (see {@link CompletionBook}).
+ * A restart notification (coldStart, warmStart) from a checked sender wakes the waits for that
+ * device's restart ({@link RestartWaiters}); nothing else is done with it. Everything else is dropped, counted ({@link #dropped()}) and logged throttled. The devices and the
  * SNMPv3 users are read from the {@link DeviceDirectory} (which reads every inventory live) on the
  * receiver's own thread: when the directory comes or goes, every {@code refreshSeconds}, and when a
  * packet names an unknown user (at most once per {@code userRefreshSeconds}; the device retries its
@@ -134,6 +135,7 @@ public final class NotificationReceiver implements DeviceEvents {
     private final NotificationDrops drops = new NotificationDrops();
     private final LongAdder received = new LongAdder();
     private final CompletionBook book;
+    private final RestartWaiters restarts;
     private final Map<String, CompletionDecoder> decoders = new ConcurrentHashMap<>();
     private final AtomicReference<DeviceDirectory> directory = new AtomicReference<>();
     /** The receiver's own thread: directory reads, DNS, USM rebuilds and expiry never run on the listener. */
@@ -150,6 +152,7 @@ public final class NotificationReceiver implements DeviceEvents {
     public NotificationReceiver(Config config) throws IOException {
         Duration retention = Duration.ofSeconds(config.retentionSeconds());
         this.book = new CompletionBook(retention, config.maxPerDevice(), config.maxTotal(), clock, drops);
+        this.restarts = new RestartWaiters(config.maxTotal());
         for (CompletionDecoder decoder : List.of(CopyRowCompletionDecoder.iad(clock),
                 CopyRowCompletionDecoder.cisco(clock))) {
             decoders.put(decoder.notification().toDottedString(), decoder);
@@ -221,15 +224,28 @@ public final class NotificationReceiver implements DeviceEvents {
     @Override
     public CompletableFuture<OperationCompletion> completion(Device device, OperationHandle handle, Instant startedAt) {
         CompletableFuture<OperationCompletion> future = book.await(device, handle.index(), startedAt);
-        // the operation's device counts even if the directory changed since the last refresh; registered
-        // after the wait, so that a refresh running meanwhile sees it among the waiting devices
+        listen(device);
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<Instant> restart(Device device, Instant since) {
+        CompletableFuture<Instant> future = restarts.await(device, since);
+        listen(device);
+        return future;
+    }
+
+    /**
+     * The waiting device counts even if the directory changed since the last refresh; called after the
+     * wait is registered, so that a refresh running meanwhile sees it among the waiting devices.
+     */
+    private void listen(Device device) {
         if (!known.knows(device)) {
             synchronized (this) {
                 known = known.with(device, this::unresolved);
             }
             addUser(device.credentials());
         }
-        return future;
     }
 
     /** Notifications received so far (traps and informs that passed SNMP's own checks). */
@@ -261,6 +277,10 @@ public final class NotificationReceiver implements DeviceEvents {
         return book;
     }
 
+    RestartWaiters restarts() {
+        return restarts;
+    }
+
     KnownDevices known() {
         return known;
     }
@@ -279,7 +299,7 @@ public final class NotificationReceiver implements DeviceEvents {
      * their v3 users. Runs on the receiver's thread only. Several devices may share one user.
      */
     private void refresh() {
-        Set<Device> devices = new LinkedHashSet<>(book.waitingDevices());
+        Set<Device> devices = new LinkedHashSet<>(waitingDevices());
         DeviceDirectory current = directory.get();
         if (current != null) {
             try {
@@ -293,7 +313,7 @@ public final class NotificationReceiver implements DeviceEvents {
         KnownDevices fresh = KnownDevices.of(devices, this::unresolved);
         synchronized (this) {
             // a device an operation registered meanwhile stays
-            for (Device waiting : book.waitingDevices()) {
+            for (Device waiting : waitingDevices()) {
                 if (!fresh.knows(waiting)) {
                     fresh = fresh.with(waiting, this::unresolved);
                 }
@@ -303,6 +323,12 @@ public final class NotificationReceiver implements DeviceEvents {
         for (Device device : devices) {
             addUser(device.credentials());
         }
+    }
+
+    private Set<Device> waitingDevices() {
+        Set<Device> waiting = book.waitingDevices();
+        waiting.addAll(restarts.waitingDevices());
+        return waiting;
     }
 
     private void unresolved(String host) {
@@ -343,6 +369,10 @@ public final class NotificationReceiver implements DeviceEvents {
         }
         Variable trapOid = pdu instanceof PDUv1 v1 ? V1Traps.trapOid(v1) : pdu.getVariable(SnmpConstants.snmpTrapOID);
         if (!(trapOid instanceof OID oid)) {
+            return;
+        }
+        if (SnmpConstants.coldStart.equals(oid) || SnmpConstants.warmStart.equals(oid)) {
+            restarts.arrived(verdict.senders(), clock.instant());
             return;
         }
         CompletionDecoder decoder = decoders.get(oid.toDottedString());

@@ -8,10 +8,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
 import org.snmp4j.asn1.BER;
 import org.snmp4j.asn1.BEROutputStream;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.IpAddress;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
@@ -44,6 +46,30 @@ public final class SpoofedTraps implements AutoCloseable {
         socket.send(new DatagramPacket(message, message.length, receiver));
     }
 
+    /** Sends a v2c notification {@code trapOid} with no objects (coldStart, warmStart ...). */
+    public void sendV2c(String community, OID trapOid) throws IOException {
+        PDU pdu = new PDU();
+        pdu.setType(PDU.TRAP);
+        pdu.setRequestID(new Integer32(1));
+        pdu.add(new VariableBinding(SnmpConstants.sysUpTime, new TimeTicks(100)));
+        pdu.add(new VariableBinding(SnmpConstants.snmpTrapOID, trapOid));
+        byte[] message = message(SnmpConstants.version2c, community, pdu);
+        socket.send(new DatagramPacket(message, message.length, receiver));
+    }
+
+    /** Sends an SNMPv1 generic trap (coldStart 0, warmStart 1 ...) naming {@code enterprise}. */
+    public void sendV1Generic(String community, int genericTrap, OID enterprise) throws IOException {
+        PDUv1 trap = new PDUv1();
+        trap.setType(PDU.V1TRAP);
+        trap.setEnterprise(enterprise);
+        trap.setGenericTrap(genericTrap);
+        trap.setSpecificTrap(0);
+        trap.setTimestamp(100);
+        trap.setAgentAddress(new IpAddress("127.0.0.1"));
+        byte[] message = message(SnmpConstants.version1, community, trap);
+        socket.send(new DatagramPacket(message, message.length, receiver));
+    }
+
     /** The BER message: SEQUENCE { version 1 (v2c), community, SNMPv2-Trap-PDU }. */
     static byte[] v2cTrap(String community, int index, int state) throws IOException {
         PDU pdu = new PDU();
@@ -52,7 +78,12 @@ public final class SpoofedTraps implements AutoCloseable {
         pdu.add(new VariableBinding(SnmpConstants.sysUpTime, new TimeTicks(100)));
         pdu.add(new VariableBinding(SnmpConstants.snmpTrapOID, IAD_COMPLETION));
         pdu.add(new VariableBinding(new OID(IAD_STATE).append(index), new Integer32(state)));
-        Integer32 version = new Integer32(SnmpConstants.version2c);
+        return message(SnmpConstants.version2c, community, pdu);
+    }
+
+    /** SEQUENCE { version, community, PDU } in BER. */
+    private static byte[] message(int snmpVersion, String community, PDU pdu) throws IOException {
+        Integer32 version = new Integer32(snmpVersion);
         OctetString name = new OctetString(community);
         int length = version.getBERLength() + name.getBERLength() + pdu.getBERLength();
         BEROutputStream out = new BEROutputStream(ByteBuffer.allocate(length + BER.getBERLengthOfLength(length) + 1));
