@@ -2,13 +2,16 @@ package org.uplift.workflow.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -29,11 +32,23 @@ import org.uplift.common.device.RestartRule;
  * ends rather than at the next poll interval: otherwise its end fell between two polls about every
  * other time, and the job waited up to a poll interval longer than the period. Not counted from when
  * that first poll was sent: its answer may be to a retransmission, sent while the device was down.
+ *
+ * <p>A restart notification from the device (coldStart, warmStart: {@link Hints}) sends the next read
+ * at once instead of at the next poll interval: the device is seen back as soon as its agent says so,
+ * not up to a poll interval later. It is a hint only, as anyone may forge one: the read it causes
+ * decides, as every other read does, and hints cause at most one read per {@link #HINT_GAP_NANOS}.
  */
 final class RebootWatch {
 
     interface Reader {
         DeviceFacts read() throws DeviceException;
+    }
+
+    /** The device's restart notifications: a future completed with the receipt time of the first at or after {@code since}. */
+    interface Hints {
+        CompletableFuture<Instant> after(Instant since);
+
+        Hints NONE = since -> new CompletableFuture<>();
     }
 
     /** What was seen: the device's facts once settled, and a line for the history. */
@@ -45,6 +60,10 @@ final class RebootWatch {
     private final Duration poll;
     private final Duration settle;
     private final int silentPolls;
+    private final Hints hints;
+
+    /** At most one hinted read per this many nanoseconds: a flood of forged notifications costs little. */
+    static final long HINT_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Reads waiting at once for a silent device: covers an SNMP time-out with retries of several poll intervals. */
     static final int MAX_IN_FLIGHT = 8;
@@ -56,11 +75,16 @@ final class RebootWatch {
     };
 
     RebootWatch(Reader reader, Clock clock, Duration poll, Duration settle, int silentPolls) {
+        this(reader, clock, poll, settle, silentPolls, Hints.NONE);
+    }
+
+    RebootWatch(Reader reader, Clock clock, Duration poll, Duration settle, int silentPolls, Hints hints) {
         this.reader = reader;
         this.clock = clock;
         this.poll = poll;
         this.settle = settle;
         this.silentPolls = Math.max(1, silentPolls);
+        this.hints = hints;
     }
 
     /**
@@ -73,16 +97,46 @@ final class RebootWatch {
     Seen await(DeviceFacts before, long beforeMillis, Duration timeout, String expecting)
             throws StepFailure, InterruptedException {
         ExecutorService probes = Executors.newCachedThreadPool(PROBE_THREADS);
+        HintListener hinted = new HintListener(new ExecutorCompletionService<>(probes));
         try {
-            return await(before, beforeMillis, timeout, expecting, new ExecutorCompletionService<>(probes));
+            hinted.listen(Instant.ofEpochMilli(beforeMillis));
+            return await(before, beforeMillis, timeout, expecting, hinted);
         } finally {
+            hinted.stop();
             // a read still waiting out its SNMP time-out ends by itself; its answer is not wanted
             probes.shutdownNow();
         }
     }
 
+    /** Turns each restart notification into a {@link Reading#hint()} among the reads' answers. */
+    private final class HintListener {
+        final CompletionService<Reading> answers;
+        private CompletableFuture<Instant> current;
+
+        HintListener(CompletionService<Reading> answers) {
+            this.answers = answers;
+        }
+
+        /** Listens for the next notification received at or after {@code since}. */
+        synchronized void listen(Instant since) {
+            current = hints.after(since);
+            current.thenAccept(at -> {
+                try {
+                    answers.submit(() -> new Reading(-1, null, null, at));
+                } catch (RejectedExecutionException e) {
+                    // the watch is over
+                }
+            });
+        }
+
+        synchronized void stop() {
+            current.cancel(false);
+        }
+    }
+
     private Seen await(DeviceFacts before, long beforeMillis, Duration timeout, String expecting,
-            CompletionService<Reading> answers) throws StepFailure, InterruptedException {
+            HintListener hinted) throws StepFailure, InterruptedException {
+        CompletionService<Reading> answers = hinted.answers;
         long deadline = System.nanoTime() + timeout.toNanos();
         DeviceFacts reference = before;
         long referenceMillis = beforeMillis;
@@ -96,6 +150,10 @@ final class RebootWatch {
         long asked = 0;
         long newest = -1;
         int inFlight = 0;
+        long lastAsk = Long.MIN_VALUE;
+        boolean hintPending = false;
+        long hintedSeq = -1;
+        boolean toldByHint = false;
         while (System.nanoTime() < deadline) {
             // a read every poll interval, even while earlier ones still wait out their SNMP time-outs: a device
             // back from its restart is seen by the next poll, not after the read sent into its silence gives up
@@ -103,6 +161,11 @@ final class RebootWatch {
                 long seq = asked++;
                 answers.submit(() -> reading(seq));
                 inFlight++;
+                lastAsk = System.nanoTime();
+                if (hintPending) {
+                    hintedSeq = seq;
+                    hintPending = false;
+                }
                 nextAsk = atSettleEnd(System.nanoTime() + poll.toNanos(), settledSince);
             }
             long wait = Math.min(nextAsk, deadline) - System.nanoTime();
@@ -111,8 +174,15 @@ final class RebootWatch {
             if (done == null) {
                 continue;
             }
-            inFlight--;
             Reading reading = outcome(done);
+            if (reading.hint() != null) {
+                // the device says it restarted: read it now (at most one such read per gap), and listen on
+                nextAsk = Math.min(nextAsk, Math.max(System.nanoTime(), lastAsk + HINT_GAP_NANOS));
+                hintPending = true;
+                hinted.listen(reading.hint().plusNanos(1));
+                continue;
+            }
+            inFlight--;
             if (reading.seq() < newest) {
                 continue; // overtaken by a later read's answer: older news
             }
@@ -129,6 +199,7 @@ final class RebootWatch {
                 silent = 0;
                 if (reference != null && restarted(reference, referenceMillis, now)) {
                     restarts++;
+                    toldByHint = reading.seq() == hintedSeq;
                     reference = now;
                     referenceMillis = clock.millis();
                     settledSince = System.nanoTime();
@@ -141,7 +212,7 @@ final class RebootWatch {
                     referenceMillis = clock.millis();
                 }
                 if (settledSince >= 0 && System.nanoTime() - settledSince >= settle.toNanos()) {
-                    return new Seen(now, describe(restarts, longestSilence));
+                    return new Seen(now, describe(restarts, longestSilence, toldByHint));
                 }
             } else {
                 DeviceException e = reading.failure();
@@ -168,7 +239,7 @@ final class RebootWatch {
     }
 
     /** One read's outcome, numbered in the order the reads were sent. */
-    private record Reading(long seq, DeviceFacts facts, DeviceException failure) {
+    private record Reading(long seq, DeviceFacts facts, DeviceException failure, Instant hint) {
     }
 
     private static Reading outcome(Future<Reading> done) throws StepFailure, InterruptedException {
@@ -181,9 +252,9 @@ final class RebootWatch {
 
     private Reading reading(long seq) {
         try {
-            return new Reading(seq, reader.read(), null);
+            return new Reading(seq, reader.read(), null, null);
         } catch (DeviceException e) {
-            return new Reading(seq, null, e);
+            return new Reading(seq, null, e, null);
         }
     }
 
@@ -200,9 +271,12 @@ final class RebootWatch {
         return restarted(before, beforeMillis, now, clock.millis());
     }
 
-    private String describe(int restarts, long longestSilenceMillis) {
+    private String describe(int restarts, long longestSilenceMillis, boolean toldByHint) {
         String how = restarts == 0 ? "had restarted" : restarts == 1 ? "restarted (sysUpTime went back)"
                 : "restarted " + restarts + " times";
+        if (toldByHint) {
+            how += ", read at once on its restart notification,";
+        }
         return how + " and answered steadily for " + seconds(settle.toMillis())
                 + (longestSilenceMillis > 0 ? "; silent for up to " + seconds(longestSilenceMillis) : "");
     }

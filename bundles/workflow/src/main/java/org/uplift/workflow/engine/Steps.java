@@ -1,5 +1,6 @@
 package org.uplift.workflow.engine;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.uplift.api.driver.DeviceEvents;
@@ -26,7 +27,11 @@ final class Steps implements AutoCloseable {
         ConfigurationCheck check = new ConfigurationCheck(services, target, plumbing);
         RebootWatch reboots = new RebootWatch(() -> target.reader().read(target.device()), services.clock(),
                 services.settings().pollInterval(), services.settings().rebootSettle(),
-                services.settings().silentPolls());
+                services.settings().silentPolls(), since -> {
+                    DeviceEvents notifications = events.get();
+                    return notifications == null ? new CompletableFuture<>()
+                            : notifications.restart(target.device(), since);
+                });
         this.backups = new BackupSteps(services, transit, target, plumbing);
         this.updates = new UpdateSteps(services, transit, target, plumbing, reboots);
         this.restores = new RestoreSteps(services, transit, target, plumbing, files, check);

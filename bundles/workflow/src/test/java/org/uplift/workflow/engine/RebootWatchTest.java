@@ -2,12 +2,15 @@ package org.uplift.workflow.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -150,5 +153,97 @@ class RebootWatchTest {
         assertTrue(seen.how().startsWith("restarted"), seen.how());
         assertTrue(took >= 2200,
                 "settled " + took + " ms after the first poll: less than 1 s after the device was seen");
+    }
+
+    @Test
+    void givenARestartNotification_thenTheDeviceIsReadAtOnce_notAtTheNextPoll() throws Exception {
+        // polls every 2 s; the device restarts at 300 ms and says so: seen back then, not at 2 s
+        long start = System.nanoTime();
+        CompletableFuture<Instant> notified = new CompletableFuture<>();
+        List<Instant> since = new CopyOnWriteArrayList<>();
+        RebootWatch.Hints hints = after -> {
+            since.add(after);
+            return since.size() == 1 ? notified : new CompletableFuture<>();
+        };
+        RebootWatch.Reader reader = () -> elapsedMillis(start) < 300 ? up(500_010) : up(20);
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ZERO, 3,
+                hints);
+        long beforeMillis = System.currentTimeMillis();
+        Thread device = new Thread(() -> {
+            sleep(300);
+            notified.complete(Instant.now());
+        });
+        device.start();
+
+        RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> watch.await(up(500_000), beforeMillis, Duration.ofSeconds(30), "x"));
+
+        long took = elapsedMillis(start);
+        assertTrue(took >= 300 && took < 1500, "seen back " + took + " ms after the first poll (the next: 2,000 ms)");
+        assertTrue(seen.how().contains("restart notification"), seen.how());
+        assertEquals(Instant.ofEpochMilli(beforeMillis), since.get(0), "listened from the reading before the command");
+        assertTrue(notified.isDone());
+        device.join();
+    }
+
+    @Test
+    void givenAForgedRestartNotification_thenItCostsOneRead_andOnlyTheCountersDecide() throws Exception {
+        // the device really restarts at 1,000 ms; a forged coldStart at 300 ms must not end the watch early
+        long start = System.nanoTime();
+        CompletableFuture<Instant> forged = new CompletableFuture<>();
+        AtomicInteger listens = new AtomicInteger();
+        RebootWatch.Hints hints = after -> listens.getAndIncrement() == 0 ? forged : new CompletableFuture<>();
+        List<Long> reads = new CopyOnWriteArrayList<>();
+        RebootWatch.Reader reader = () -> {
+            long at = elapsedMillis(start);
+            reads.add(at);
+            return at < 1000 ? up(500_000 + at / 10) : up(20);
+        };
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO, 3,
+                hints);
+        Thread forger = new Thread(() -> {
+            sleep(300);
+            forged.complete(Instant.now());
+        });
+        forger.start();
+
+        RebootWatch.Seen seen = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> watch.await(up(500_000), System.currentTimeMillis(), Duration.ofSeconds(30), "x"));
+
+        long took = elapsedMillis(start);
+        assertTrue(took >= 1000, "declared restarted at " + took + " ms, before the device restarted");
+        assertEquals(3, reads.size(), "reads at " + reads);
+        assertTrue(reads.get(1) >= 300 && reads.get(1) < 800, "the forged notification's read at " + reads.get(1));
+        assertFalse(seen.how().contains("notification"), "seen by a poll: " + seen.how());
+        assertEquals(2, listens.get(), "listened again after the forged one");
+        forger.join();
+    }
+
+    @Test
+    void givenAFloodOfRestartNotifications_thenAtMostOneReadPerGap() {
+        // every listen is answered at once, as by a forger sending as fast as the receiver takes them
+        AtomicInteger reads = new AtomicInteger();
+        RebootWatch.Reader reader = () -> up(500_000 + reads.incrementAndGet());
+        RebootWatch watch = new RebootWatch(reader, Clock.systemUTC(), Duration.ofSeconds(10), Duration.ZERO, 3,
+                after -> CompletableFuture.completedFuture(after));
+
+        StepFailure timeOut = assertThrows(StepFailure.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> watch.await(up(500_000), System.currentTimeMillis(), Duration.ofSeconds(1), "x")));
+
+        assertTrue(timeOut.getMessage().startsWith("time-out"), timeOut.getMessage());
+        long most = 1 + TimeUnit.SECONDS.toNanos(1) / RebootWatch.HINT_GAP_NANOS + 1;
+        assertTrue(reads.get() >= 5 && reads.get() <= most, reads.get() + " reads in 1 s (at most " + most + ")");
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
