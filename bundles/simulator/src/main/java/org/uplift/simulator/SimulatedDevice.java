@@ -198,6 +198,8 @@ public final class SimulatedDevice implements AutoCloseable {
         agent.booted(state.engineBoots(), faults.takeEngineIdChange());
         updateSilence();
         times.add("reboot", requested, System.currentTimeMillis());
+        // answering again: say so, as agents do (a manager may read the device at once instead of at its next poll)
+        agent.sendColdStart();
     }
 
     /** What operations may do to this device. */

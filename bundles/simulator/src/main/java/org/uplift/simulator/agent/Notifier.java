@@ -34,7 +34,7 @@ import org.uplift.simulator.NotificationTarget;
 public final class Notifier {
 
     /** Sends nothing. */
-    static final Notifier NONE = new Notifier(null, null, null, () -> 0, null);
+    static final Notifier NONE = new Notifier(null, null, null, () -> 0, null, null);
 
     private static final OctetString TRAP_COMMUNITY = AgentAccess.WRITE_COMMUNITY;
     private static final OID SNMP_TRAP_OID = SnmpConstants.snmpTrapOID;
@@ -44,14 +44,20 @@ public final class Notifier {
     private final OctetString v3User;
     private final LongSupplier upTime;
     private final IpAddress agentAddress;
+    private final OID sysObjectId;
 
-    /** @param agentHost the agent's address, which a v1 trap names (an IPv6 one is sent as 0.0.0.0) */
-    Notifier(Snmp snmp, NotificationTarget target, OctetString v3User, LongSupplier upTime, String agentHost) {
+    /**
+     * @param agentHost   the agent's address, which a v1 trap names (an IPv6 one is sent as 0.0.0.0)
+     * @param sysObjectId the enterprise a v1 generic trap (coldStart ...) names, as agents send them
+     */
+    Notifier(Snmp snmp, NotificationTarget target, OctetString v3User, LongSupplier upTime, String agentHost,
+            OID sysObjectId) {
         this.snmp = snmp;
         this.target = target;
         this.v3User = v3User;
         this.upTime = upTime;
         this.agentAddress = agentAddress(agentHost);
+        this.sysObjectId = sysObjectId;
     }
 
     private static IpAddress agentAddress(String host) {
@@ -99,17 +105,25 @@ public final class Notifier {
     };
 
     /**
-     * The notification as an SNMPv1 Trap-PDU (RFC 3584 3.2): enterpriseSpecific, the specific-trap
-     * the OID's last arc, the enterprise the OID without it (and without a 0 arc before it).
+     * The notification as an SNMPv1 Trap-PDU (RFC 3584 3.2): one of SNMPv2-MIB's standard traps
+     * (coldStart(1) ...) as generic-trap its last arc less 1, naming the agent's sysObjectID; any
+     * other as enterpriseSpecific, the specific-trap the OID's last arc, the enterprise the OID
+     * without it (and without a 0 arc before it).
      */
     private PDUv1 v1Trap(OID trapOid, VariableBinding... objects) {
         PDUv1 trap = new PDUv1();
         trap.setType(PDU.V1TRAP);
         int last = trapOid.size() - 1;
-        boolean zeroBefore = trapOid.size() > 2 && trapOid.get(last - 1) == 0;
-        trap.setEnterprise(new OID(trapOid.getValue(), 0, zeroBefore ? last - 1 : last));
-        trap.setGenericTrap(PDUv1.ENTERPRISE_SPECIFIC);
-        trap.setSpecificTrap(trapOid.get(last));
+        if (trapOid.size() == SnmpConstants.snmpTraps.size() + 1 && trapOid.startsWith(SnmpConstants.snmpTraps)) {
+            trap.setEnterprise(sysObjectId);
+            trap.setGenericTrap(trapOid.get(last) - 1);
+            trap.setSpecificTrap(0);
+        } else {
+            boolean zeroBefore = trapOid.size() > 2 && trapOid.get(last - 1) == 0;
+            trap.setEnterprise(new OID(trapOid.getValue(), 0, zeroBefore ? last - 1 : last));
+            trap.setGenericTrap(PDUv1.ENTERPRISE_SPECIFIC);
+            trap.setSpecificTrap(trapOid.get(last));
+        }
         trap.setTimestamp(upTime.getAsLong() & 0xFFFFFFFFL);
         trap.setAgentAddress(agentAddress);
         for (VariableBinding object : objects) {

@@ -23,6 +23,7 @@ import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.SecurityModel;
@@ -53,6 +54,7 @@ public final class SnmpAgent implements AutoCloseable {
     private final CcCopyTable copyTable;
     private final DocsisSoftware docsis;
     private final Snmp snmp;
+    private final Notifier notifier;
     private final int port;
     private final int index;
     private final USM usm;
@@ -99,9 +101,9 @@ public final class SnmpAgent implements AutoCloseable {
         SharedUdpTransport transport = new SharedUdpTransport(
                 new UdpAddress(InetAddress.getByName(settings.host()), settings.port()), AgentSelectors.SHARED);
         snmp = new Snmp(dispatcher, transport);
-        Notifier notifier = settings.notifications() == null ? Notifier.NONE
+        notifier = settings.notifications() == null ? Notifier.NONE
                 : new Notifier(snmp, settings.notifications(), new OctetString(user.name()), device::upTimeHundredths,
-                        settings.host());
+                        settings.host(), sysObjectId(settings));
         opTable = new OpTable(counted(Personality.UPLIFT_IAD, starter), notifier);
         copyTable = new CcCopyTable(counted(Personality.CISCO_CONFIG_COPY, starter), notifier, device::upTimeHundredths,
                 settings.tftpPort(), settings.ftpPort());
@@ -168,6 +170,14 @@ public final class SnmpAgent implements AutoCloseable {
     private static OctetString engineId(int index, int boots) {
         return new OctetString(MPv3.createLocalEngineID(
                 new OctetString("uplift-sim-" + index + (boots == 1 ? "" : "-" + boots))));
+    }
+
+    /**
+     * Sends coldStart (SNMPv2-MIB) to the notification target, as an agent does once it is up again
+     * after a restart (with its new software, its configuration may have changed: not warmStart).
+     */
+    public void sendColdStart() {
+        notifier.send(SnmpConstants.coldStart);
     }
 
     /** Empties the operation tables, as a reboot does; a DOCSIS download that succeeded completes now. */

@@ -172,6 +172,37 @@ class NotificationsAndV3Test {
         assertNull(receiver.completion(device, new OperationHandle(78)).getNow(null));
     }
 
+    @Test
+    void givenEachKindOfNotification_whenTheSimulatedDeviceReboots_thenItsColdStartEndsTheRestartWait()
+            throws Exception {
+        V3User user = V3User.DEFAULT;
+        SnmpCredentials v3 = SnmpCredentials.v3(user.name(), user.authPassphrase(), user.privPassphrase());
+        int n = 0;
+        for (NotificationTarget.Kind kind : NotificationTarget.Kind.values()) {
+            n++;
+            try (SimulatedDevice device = new SimulatedDevice(DeviceSettings.defaults(30 + n, 0).withRebootMillis(300)
+                    .withNotify(new NotificationTarget("127.0.0.1", receiver.port(), kind)))) {
+                SnmpCredentials credentials = switch (kind) {
+                    case V1_TRAP -> SnmpCredentials.v1("private");
+                    case V2C_TRAP -> SnmpCredentials.v2c("private");
+                    case V3_INFORM -> v3;
+                };
+                Device known = known(new Device("restart-" + kind, "127.0.0.1", device.port(), credentials, null));
+                Instant since = Instant.now();
+                java.util.concurrent.CompletableFuture<Instant> restart = receiver.restart(known, since);
+
+                device.reboot();
+                Instant told = restart.get(10, TimeUnit.SECONDS);
+
+                assertFalse(told.isBefore(since.plusMillis(300)), kind + ": told before the reboot was over");
+                // the agent said so once it answers again: a read now finds the restarted device
+                long upTime = ((org.snmp4j.smi.TimeTicks) session.get(known, SnmpConstants.sysUpTime).get(0)
+                        .getVariable()).getValue();
+                assertTrue(upTime < 300, kind + ": sysUpTime " + upTime + " hundredths after the coldStart");
+            }
+        }
+    }
+
     /** Puts the device in the receiver's inventory and waits until the receiver has read it. */
     private Device known(Device device) throws Exception {
         inventory.devices.add(device);

@@ -183,7 +183,8 @@ class FleetSoakTest extends FleetTest {
             return problems;
         }
         if (job.state() != expected.end()) {
-            problems.add("expected " + expected.end() + ": " + seen);
+            problems.add("expected " + expected.end() + ": " + seen + "; history " + job.history().stream()
+                    .map(r -> r.state() + ": " + r.message()).toList());
         }
         boolean onTarget = TARGET.equals(now.runningVersion())
                 && fleet.backups().latest(device).map(b -> b.sha256().equals(now.configDigest())).orElse(false);

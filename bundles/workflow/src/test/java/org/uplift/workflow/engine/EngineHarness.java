@@ -121,6 +121,10 @@ final class EngineHarness implements AutoCloseable {
         // the file server first: its port is the one the fleet's fixed-port MIBs use
         Map<String, Object> server = new HashMap<>(Map.of("port", 0, "ftpPort", 0, "httpPort", 0,
                 "stagingDirectory", dir.resolve("staging").toString(), "timeoutMillis", 300));
+        // every simulated device sends from 127.0.0.1: the per-address share (4) is meant for one real device,
+        // and a fleet's transfers bunched by a loaded machine were refused as busy (FleetSoakTest: a healthy
+        // device's update failed twice)
+        server.put("maxTransfersPerDevice", Math.max(4, devices));
         server.putAll(fileServer);
         tftp = new TftpFileServer(Configs.of(TftpFileServer.Config.class, server));
         fleet = Fleet.start((speaking != null
