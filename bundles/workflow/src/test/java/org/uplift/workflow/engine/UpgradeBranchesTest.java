@@ -27,6 +27,7 @@ import org.uplift.api.workflow.Decision;
 import org.uplift.api.workflow.Job;
 import org.uplift.api.workflow.JobState;
 import org.uplift.api.workflow.RetryPolicy;
+import org.uplift.api.workflow.StepRecord;
 import org.uplift.api.workflow.UpgradeException;
 import org.uplift.migration.ChainingMigrationServiceAccess;
 
@@ -84,6 +85,21 @@ class UpgradeBranchesTest extends HarnessTest {
         assertEquals(DONE, done.state(), done.history().toString());
         assertTrue(done.history().stream().anyMatch(r -> r.message().contains("backup successful (notification")),
                 done.history().toString());
+    }
+
+    @Test
+    void givenDevicesThatSendColdStart_whenTheUpdateRestartsOne_thenItIsReadAtOnceNotAtTheNextPoll() throws Exception {
+        h = new EngineHarness(dir, 1, List.of(), EngineHarness.h2(dir), true);
+        // polls 5 s apart: the device, back about 1.3 s after its update, would be seen at 5 s by polling alone
+        h.with("pollIntervalMillis", 5_000);
+        h.addFirmware("2.0.0", "1");
+        h.startEngine();
+        Job done = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, DONE, AWAITING_DECISION);
+        assertEquals(DONE, done.state(), done.history().toString());
+        StepRecord verified = done.history().stream().filter(r -> r.message().contains("restarted")).findFirst()
+                .orElseThrow();
+        assertTrue(verified.message().contains("read at once on its restart notification"), verified.message());
+        assertEquals("2.0.0", h.facts(1).runningVersion());
     }
 
     @Test
