@@ -39,7 +39,8 @@ public final class Main {
                   --v3-user NAME --v3-auth PASS --v3-priv PASS
                                          the devices' SNMPv3 user (SHA-256 auth, AES-128 priv;
                                          default uplift / uplift-auth-pass / uplift-priv-pass)
-                  --notify HOST:PORT     send upliftIadOpCompletion / ccCopyCompletion there as v2c traps
+                  --notify HOST:PORT     send upliftIadOpCompletion / ccCopyCompletion, and coldStart after
+                                         each reboot, there as v2c traps
                   --notify-v3            ... as SNMPv3 informs (authPriv, the v3 user) instead
                   --notify-v1            ... as SNMPv1 Trap-PDUs (enterprise, specific-trap), as older devices send
                   --fault INDEX=KIND[:ARG] ...

@@ -103,7 +103,7 @@ public final class SimulatorComponent {
         String v3PrivPassphrase() default "uplift-priv-pass";
 
         @AttributeDefinition(name = "Notify", description = "HOST:PORT to send operation-completion "
-                + "notifications to; empty for none", required = false)
+                + "notifications, and coldStart after each reboot, to; empty for none", required = false)
         String notifyTo() default "";
 
         @AttributeDefinition(name = "Notify with v3 informs", description = "Send SNMPv3 informs (authPriv) "

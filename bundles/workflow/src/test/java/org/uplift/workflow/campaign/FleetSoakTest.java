@@ -152,6 +152,11 @@ class FleetSoakTest extends FleetTest {
         SimulatedDevice sim = fleet.sim(Integer.parseInt(job.deviceId().substring("iad-".length())));
         if (sim.status().rebooting() || sim.faults().stream().anyMatch(f -> f.kind() == FaultKind.NO_RETURN)) {
             sim.clearFaults();
+            try {
+                awaitAnswering(Integer.parseInt(job.deviceId().substring("iad-".length()))); // it boots on its own thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Decision decision = failedStep == JobState.ROLLBACK || failedStep == JobState.VERIFY_ROLLBACK
                 ? Decision.RETRY : Decision.ABORT;

@@ -129,7 +129,7 @@ class DocsisModemsTest extends HarnessTest {
         Job waiting = h.await(h.engine.start("iad-1", "2.0.0").id(), WAIT, AWAITING_DECISION, DONE, ABORTED, FAILED);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed: time-out"), waiting.lastMessage());
 
-        h.sim(1).clearFaults(); // the modem boots the image it downloaded
+        h.repair(1); // the modem boots the image it downloaded
         h.engine.decide(waiting.id(), Decision.ABORT);
         Job ended = h.await(waiting.id(), WAIT, ABORTED, FAILED);
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -258,6 +259,21 @@ final class EngineHarness implements AutoCloseable {
 
     void inject(int index, String fault) {
         sim(index).inject(Fault.parse(fault));
+    }
+
+    /**
+     * Clears the device's faults and waits until it answers: a device held down by no-return boots on the
+     * simulator's own thread, and a command sent before that finds it silent (a loaded machine's race).
+     */
+    void repair(int index) throws InterruptedException {
+        sim(index).clearFaults();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sim(index).status().rebooting()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("iad-" + index + " does not answer after its faults were cleared");
+            }
+            Thread.sleep(10);
+        }
     }
 
     DeviceFacts facts(int index) throws Exception {

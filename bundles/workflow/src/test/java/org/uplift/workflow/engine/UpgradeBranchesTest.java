@@ -145,7 +145,7 @@ class UpgradeBranchesTest extends HarnessTest {
         String id = h.engine.start("iad-1", "2.0.0").id();
         Job waiting = h.await(id, WAIT, AWAITING_DECISION, DONE);
         assertTrue(waiting.lastMessage().startsWith("VERIFY_UPDATE failed: time-out"), waiting.lastMessage());
-        h.sim(1).clearFaults(); // the device finally boots (the new software)
+        h.repair(1); // the device finally boots (the new software)
         h.engine.decide(id, Decision.ABORT);
         Job ended = h.await(id, WAIT, ABORTED, JobState.FAILED);
         assertEquals(ABORTED, ended.state(), ended.history().toString());
