@@ -76,11 +76,12 @@ import org.uplift.snmp.session.UsmProtocols;
  * address with that device's community or authenticated SNMPv3 user (see {@link SenderCheck}), and
  * only for an operation this node started, received after it started (see {@link CompletionBook}).
  * A restart notification (coldStart, warmStart) from a checked sender wakes the waits for that
- * device's restart ({@link RestartWaiters}); nothing else is done with it. Everything else is dropped, counted ({@link #dropped()}) and logged throttled. The devices and the
- * SNMPv3 users are read from the {@link DeviceDirectory} (which reads every inventory live) on the
- * receiver's own thread: when the directory comes or goes, every {@code refreshSeconds}, and when a
- * packet names an unknown user (at most once per {@code userRefreshSeconds}; the device retries its
- * inform, which then authenticates).
+ * device's restart ({@link RestartWaiters}); nothing else is done with it. Everything else is
+ * dropped, counted ({@link #dropped()}) and logged throttled. The devices and the SNMPv3 users are
+ * read from the {@link DeviceDirectory} (which reads every inventory live) on the receiver's own
+ * thread: when the directory comes or goes, every {@code refreshSeconds}, and when a packet names an
+ * unknown user (at most once per {@code userRefreshSeconds}; the device retries its inform, which
+ * then authenticates).
  * <p>
  * The directory is an optional, dynamic reference: it lives in the workflow bundle, and a redeploy of
  * that bundle must not close this port. While it is missing only the devices of waiting operations count.
