@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -28,6 +30,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -102,6 +106,9 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
 
         // the uninstall refreshes bundles, this probe among them (it imports dynamically): ask the system bundle
         system = bundleContext.getBundle(0).getBundleContext();
+        FrameworkWiring wiring = system.getBundle(0).adapt(FrameworkWiring.class);
+        CountDownLatch refreshed = new CountDownLatch(1);
+        FrameworkListener afterRefresh = event -> refreshed.countDown();
         Files.delete(deployedKar());
         installed = false;
         long deadline = System.currentTimeMillis() + 60_000;
@@ -115,6 +122,13 @@ public class KarOfflineInstallIT extends UpliftTestSupport {
         assertTrue("FTP port " + intProperty(FTP_PORT) + " free again", Leftovers.tcpFree(intProperty(FTP_PORT)));
         assertTrue("SNMP notification port " + intProperty(TRAP_PORT) + " free again",
                 Leftovers.udpFree(intProperty(TRAP_PORT)));
+
+        // the removal's refresh runs on the framework's own thread, holding its global lock; Pax Exam's teardown
+        // then cannot uninstall this probe ("Unable to acquire global lock"): wait for it, as a refresh of nothing
+        // asked now ends only after the refreshes asked before it (wiring and listener made before the removal:
+        // the refresh takes this probe's class loader away)
+        wiring.refreshBundles(List.of(), afterRefresh);
+        assertTrue("the framework's refresh ended", refreshed.await(60, TimeUnit.SECONDS));
     }
 
     private static boolean installed;
